@@ -1,0 +1,52 @@
+import { pathToFileURL } from 'node:url';
+import { RULES } from '../rules';
+import { ruleDocsUrl } from '../rules/docsUrl';
+import type { LintFinding } from './lintResult';
+
+const LEVEL = { error: 'error', warning: 'warning', info: 'note', hint: 'note' } as const;
+
+/** SARIF 2.1.0: one `rules` entry per rule of the catalog, one `results` entry per finding. */
+export function formatSarif(findings: readonly LintFinding[], version: string): string {
+  const index = new Map(RULES.map((r, i) => [r.id, i]));
+  const log = {
+    version: '2.1.0',
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'integration-manifests',
+            version,
+            informationUri: ruleDocsUrl('').replace(/\/blob\/main\/docs\/rules\/\.md$/, ''),
+            rules: RULES.map((r) => ({
+              id: r.id,
+              shortDescription: { text: r.summary },
+              helpUri: ruleDocsUrl(r.id),
+              defaultConfiguration: { level: LEVEL[r.severity] },
+            })),
+          },
+        },
+        results: findings.map((f) => ({
+          ruleId: f.rule,
+          ruleIndex: index.get(f.rule),
+          level: LEVEL[f.severity],
+          message: { text: f.message },
+          locations: [
+            {
+              physicalLocation: {
+                artifactLocation: { uri: toArtifactUri(f.file) },
+                region: { startLine: f.line, startColumn: f.column, endLine: f.endLine, endColumn: f.endColumn },
+              },
+            },
+          ],
+        })),
+      },
+    ],
+  };
+  return JSON.stringify(log, null, 2) + '\n';
+}
+
+function toArtifactUri(file: string): string {
+  if (file.startsWith('/')) return pathToFileURL(file).href;
+  return file.split(/[\\/]/).map(encodeURIComponent).join('/');
+}

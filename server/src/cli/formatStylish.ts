@@ -1,0 +1,28 @@
+import type { LintFinding } from './lintResult';
+
+/** ESLint-like output: grouped by file, one line per finding, `line:column  severity  message  rule`. */
+export function formatStylish(findings: readonly LintFinding[], files: readonly string[], color: boolean): string {
+  const paint = (code: string, s: string) => (color ? `\u001b[${code}m${s}\u001b[0m` : s);
+  const out: string[] = [];
+  for (const file of files) {
+    const mine = findings.filter((f) => f.file === file);
+    if (!mine.length) continue;
+    out.push(paint('4', file));
+    const rows = mine.map((f) => [`${f.line}:${f.column}`, f.severity, f.message, f.rule]);
+    const width = [0, 1].map((i) => Math.max(...rows.map((r) => r[i]!.length)));
+    for (const [pos, severity, message, rule] of rows) {
+      const sev = severity!.padEnd(width[1]!);
+      const colored = severity === 'error' ? paint('31', sev) : severity === 'warning' ? paint('33', sev) : paint('36', sev);
+      out.push(`  ${pos!.padEnd(width[0]!)}  ${colored}  ${message}  ${paint('2', rule!)}`);
+    }
+    out.push('');
+  }
+  const count = (s: string) => findings.filter((f) => f.severity === s).length;
+  const total = findings.length;
+  if (total === 0) out.push(`No problems found in ${files.length} ${files.length === 1 ? 'file' : 'files'}.`);
+  else
+    out.push(
+      `${total} ${total === 1 ? 'problem' : 'problems'} (${count('error')} errors, ${count('warning')} warnings, ${count('info')} infos, ${count('hint')} hints)`,
+    );
+  return out.join('\n') + '\n';
+}

@@ -1,0 +1,55 @@
+import { readFileSync } from 'node:fs';
+import { glob } from 'tinyglobby';
+import { analyzeText } from '../analysis/analyze';
+import { formatSarif } from './formatSarif';
+import { formatStylish } from './formatStylish';
+import { toLintFindings, type LintFinding } from './lintResult';
+import { CliError, type CliIo } from './io';
+
+export const FORMATS = ['stylish', 'json', 'sarif'] as const;
+export type Format = (typeof FORMATS)[number];
+
+export interface LintOptions {
+  patterns: string[];
+  format: Format;
+  maxWarnings: number | undefined;
+}
+
+/** Expands files and globs in the order given; a pattern that matches nothing is an error. */
+export async function expandFiles(patterns: readonly string[], cwd: string): Promise<string[]> {
+  const files: string[] = [];
+  for (const pattern of patterns) {
+    const isGlob = /[*?[\]{}]/.test(pattern);
+    const matches = isGlob ? (await glob(pattern, { cwd, dot: false, onlyFiles: true })).sort() : [pattern];
+    if (!matches.length) throw new CliError(`No files match \`${pattern}\`.`);
+    for (const m of matches) if (!files.includes(m)) files.push(m);
+  }
+  return files;
+}
+
+/** Runs `lint`; returns the exit code: 1 on an error finding or too many warnings, else 0. */
+export async function lint(options: LintOptions, io: CliIo): Promise<number> {
+  const files = await expandFiles(options.patterns, io.cwd);
+  const findings: LintFinding[] = [];
+  for (const file of files) {
+    let text: string;
+    try {
+      text = readFileSync(io.resolve(file), 'utf8');
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      throw new CliError(code === 'ENOENT' ? `File not found: ${file}` : code === 'EISDIR' ? `${file} is a folder; give manifest files or a glob such as \`${file.replace(/\/$/, '')}/*.integration.yaml\`.` : `Cannot read ${file}: ${(e as Error).message}`);
+    }
+    findings.push(...toLintFindings(file, analyzeText(text, file)));
+  }
+  if (options.format === 'json') io.stdout(JSON.stringify(findings, null, 2) + '\n');
+  else if (options.format === 'sarif') io.stdout(formatSarif(findings, io.version));
+  else io.stdout(formatStylish(findings, files, io.color));
+  const errors = findings.filter((f) => f.severity === 'error').length;
+  const warnings = findings.filter((f) => f.severity === 'warning').length;
+  if (errors > 0) return 1;
+  if (options.maxWarnings !== undefined && warnings > options.maxWarnings) {
+    if (options.format === 'stylish') io.stderr(`Too many warnings (${warnings}); at most ${options.maxWarnings} allowed by --max-warnings.\n`);
+    return 1;
+  }
+  return 0;
+}

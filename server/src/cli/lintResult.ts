@@ -1,0 +1,32 @@
+/** One finding of the command line, with 1-based positions (SPEC 6.1). */
+import type { Analysis } from '../analysis/analyze';
+import type { Severity } from '../rules/types';
+
+export interface LintFinding {
+  file: string;
+  rule: string;
+  severity: Severity;
+  message: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+}
+
+export function toLintFindings(file: string, analysis: Analysis): LintFinding[] {
+  const { lines } = analysis.document;
+  return analysis.problems.map((p) => {
+    const start = lines.positionAt(p.span.start);
+    const end = lines.positionAt(p.span.end);
+    return {
+      file,
+      rule: p.rule,
+      severity: p.severity,
+      message: p.message,
+      line: start.line + 1,
+      column: start.character + 1,
+      endLine: end.line + 1,
+      endColumn: end.character + 1,
+    };
+  });
+}

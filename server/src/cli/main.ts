@@ -1,0 +1,72 @@
+import { parseArgs } from 'node:util';
+import { runDiagramCommand } from './diagramCommands';
+import { CliError, type CliIo } from './io';
+import { FORMATS, lint, type Format } from './lint';
+
+export const USAGE = `Usage: integration-manifests <command> [options]
+
+Commands:
+  lint <files|globs...>      Check manifests against the integration guidance
+      --format <f>           stylish (default), json or sarif
+      --max-warnings <n>     Exit with 1 when there are more than n warnings
+  diagram <file>             Print a diagram as Mermaid
+      --type <t>             application (default) or interaction
+      --integration <id>     The integration of an interaction diagram
+  docs <file>                Print Markdown documentation with diagrams and the integration inventory
+      --output <file>        Write it to a file instead
+
+Options:
+  -h, --help                 Show this help
+  -v, --version              Show the version
+`;
+
+/** Parses the arguments and runs the command; returns the exit code (2 for a usage problem). */
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  try {
+    return await dispatch(argv, io);
+  } catch (e) {
+    if (e instanceof CliError) {
+      io.stderr(`integration-manifests: ${e.message}\n`);
+      return 2;
+    }
+    throw e;
+  }
+}
+
+async function dispatch(argv: string[], io: CliIo): Promise<number> {
+  const [command, ...rest] = argv;
+  if (!command || command === '-h' || command === '--help' || command === 'help') {
+    io.stdout(USAGE);
+    return command ? 0 : 2;
+  }
+  if (command === '-v' || command === '--version') {
+    io.stdout(io.version + '\n');
+    return 0;
+  }
+  if (command === 'lint') {
+    const { values, positionals } = parse(rest, { format: { type: 'string' }, 'max-warnings': { type: 'string' } });
+    const format = (values['format'] as string | undefined) ?? 'stylish';
+    if (!FORMATS.includes(format as Format)) throw new CliError(`Unknown format \`${format}\`: use stylish, json or sarif.`);
+    const maxRaw = values['max-warnings'] as string | undefined;
+    const maxWarnings = maxRaw === undefined ? undefined : Number(maxRaw);
+    if (maxWarnings !== undefined && (!Number.isInteger(maxWarnings) || maxWarnings < -1))
+      throw new CliError(`--max-warnings takes a whole number, not \`${maxRaw}\`.`);
+    if (!positionals.length) throw new CliError('lint needs at least one file or glob, such as `examples/*.integration.yaml`.');
+    return lint({ patterns: positionals, format: format as Format, maxWarnings: maxWarnings === -1 ? undefined : maxWarnings }, io);
+  }
+  if (command === 'diagram' || command === 'docs') {
+    return runDiagramCommand(command, rest, io);
+  }
+  throw new CliError(`Unknown command \`${command}\`. Run \`integration-manifests --help\` for the commands.`);
+}
+
+type Options = NonNullable<Parameters<typeof parseArgs>[0]>['options'];
+
+export function parse(args: string[], options: Options): { values: Record<string, unknown>; positionals: string[] } {
+  try {
+    const { values, positionals } = parseArgs({ args, options: { ...options, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true });
+    return { values, positionals };
+  } catch (e) {
+    throw new CliError(`${(e as Error).message.replace(/\. To specify a positional argument.*$/s, '')}. Run \`integration-manifests --help\` for the options.`);
+  }
+}

@@ -1,0 +1,116 @@
+/**
+ * Small, null-safe accessors over eemeli/yaml nodes. The model and the rules read the
+ * document through these so that a half-written manifest (a key with no value, a list
+ * where a map belongs) reads as "absent" instead of throwing.
+ */
+import { isMap, isPair, isScalar, isSeq, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
+import type { Span } from './range';
+
+export type PathSegment = string | number;
+
+export function asMap(node: unknown): YAMLMap | undefined {
+  return isMap(node) ? node : undefined;
+}
+
+export function asSeq(node: unknown): YAMLSeq | undefined {
+  return isSeq(node) ? node : undefined;
+}
+
+export function keyText(pair: Pair): string | undefined {
+  const key = pair.key;
+  if (isScalar(key)) return key.value === null || key.value === undefined ? undefined : String(key.value);
+  return undefined;
+}
+
+export function pairOf(map: unknown, key: string): Pair | undefined {
+  const m = asMap(map);
+  if (!m) return undefined;
+  for (const item of m.items) if (isPair(item) && keyText(item) === key) return item;
+  return undefined;
+}
+
+export function valueOf(map: unknown, key: string): Node | undefined {
+  const value = pairOf(map, key)?.value;
+  return value && typeof value === 'object' ? (value as Node) : undefined;
+}
+
+/** A scalar's text: strings as they are, numbers and booleans printed. Undefined for null, maps, lists. */
+export function scalarText(node: unknown): string | undefined {
+  if (!isScalar(node)) return undefined;
+  const v = node.value;
+  if (v === null || v === undefined) return undefined;
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint') return String(v);
+  return undefined;
+}
+
+export function stringAt(map: unknown, key: string): string | undefined {
+  return scalarText(valueOf(map, key));
+}
+
+export function booleanAt(map: unknown, key: string): boolean | undefined {
+  const node = valueOf(map, key);
+  return isScalar(node) && typeof node.value === 'boolean' ? node.value : undefined;
+}
+
+export function numberAt(map: unknown, key: string): number | undefined {
+  const node = valueOf(map, key);
+  return isScalar(node) && typeof node.value === 'number' ? node.value : undefined;
+}
+
+export function spanOf(node: unknown): Span | undefined {
+  const range = (node as Node | undefined)?.range;
+  if (!range) return undefined;
+  return { start: range[0], end: range[1] };
+}
+
+export function keySpan(pair: Pair | undefined): Span | undefined {
+  return pair ? spanOf(pair.key) : undefined;
+}
+
+/** The node at a path of map keys and list indexes, or undefined. */
+export function nodeAt(root: unknown, path: readonly PathSegment[]): Node | undefined {
+  let node: unknown = root;
+  for (const segment of path) {
+    if (typeof segment === 'number') {
+      const seq = asSeq(node);
+      node = seq ? seq.items[segment] : undefined;
+    } else {
+      node = valueOf(node, segment);
+    }
+    if (!node) return undefined;
+  }
+  return node as Node;
+}
+
+/**
+ * Where a finding about `path` under `root` is shown: on the value when it exists (or the
+ * key, with `part: 'key'`), else on the key of the deepest ancestor that exists, else on
+ * the fallback span (usually the item's id).
+ */
+export function locate(root: unknown, path: readonly PathSegment[], fallback: Span, part: 'key' | 'value' = 'value'): Span {
+  let node: unknown = root;
+  let best: Span = fallback;
+  for (let i = 0; i < path.length; i++) {
+    const segment = path[i]!;
+    const last = i === path.length - 1;
+    if (typeof segment === 'number') {
+      const item = asSeq(node)?.items[segment];
+      if (!item) return best;
+      best = spanOf(item) ?? best;
+      node = item;
+      continue;
+    }
+    const pair = pairOf(node, segment);
+    if (!pair) return best;
+    const k = keySpan(pair);
+    if (last) {
+      if (part === 'key') return k ?? best;
+      const v = spanOf(pair.value);
+      return v && v.end > v.start ? v : (k ?? best);
+    }
+    best = k ?? best;
+    node = pair.value;
+  }
+  return best;
+}

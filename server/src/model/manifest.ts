@@ -1,0 +1,330 @@
+/**
+ * The typed manifest model: what rules, features and diagrams read. Built leniently from
+ * the YAML tree: a value of the wrong shape reads as absent (the schema reports it), so a
+ * half-written manifest still yields a model.
+ */
+import type { YAMLMap } from 'yaml';
+import { MAX_ALIAS_COUNT, type ManifestDocument } from '../document/manifestDocument';
+import { asMap, asSeq, booleanAt, keySpan, numberAt, pairOf, scalarText, spanOf, stringAt, valueOf } from '../document/nodes';
+import type { Span } from '../document/range';
+import { ratePerHour } from './rate';
+import { familyOf, type Hosting, type IntegrationType, type Mode, type SystemFamily } from './vocabulary';
+
+export type ItemKind = 'system' | 'integration' | 'goal' | 'actor';
+
+/** A reference to another item: the id as written and where it is written. */
+export interface Ref {
+  id: string;
+  span: Span;
+}
+
+export interface Waiver {
+  rule: string | undefined;
+  reason: string | undefined;
+  expires: string | undefined;
+  /** The waiver's map in the list. */
+  span: Span;
+  ruleSpan: Span;
+}
+
+export interface ItemBase {
+  kind: ItemKind;
+  /** The id, or '' when missing. */
+  id: string;
+  /** Where the id value is written, or the item's start when it has none. */
+  idSpan: Span;
+  node: YAMLMap;
+  span: Span;
+  /** `name`, or `title` for goals. */
+  name: string | undefined;
+  description: string | undefined;
+  waivers: Waiver[];
+}
+
+export interface System extends ItemBase {
+  kind: 'system';
+  systemKind: string | undefined;
+  family: SystemFamily | undefined;
+  hosting: Hosting | undefined;
+  owner: string | undefined;
+}
+
+export interface Goal extends ItemBase {
+  kind: 'goal';
+  metric: string | undefined;
+}
+
+export interface Actor extends ItemBase {
+  kind: 'actor';
+}
+
+export interface Step {
+  from: Ref | undefined;
+  to: Ref | undefined;
+  action: string | undefined;
+  async: boolean;
+  span: Span;
+}
+
+export interface Mapping {
+  from: string | undefined;
+  to: string | undefined;
+  transform: string | undefined;
+}
+
+export interface Integration extends ItemBase {
+  kind: 'integration';
+  type: IntegrationType | undefined;
+  from: Ref | undefined;
+  to: Ref | undefined;
+  twoWay: boolean;
+  mode: Mode | undefined;
+  trigger: string | undefined;
+  frequency: string | undefined;
+  volume: string | undefined;
+  peak: string | undefined;
+  /** `peak` per hour when given, else `volume` per hour; undefined when neither parses. */
+  ratePerHour: number | undefined;
+  pattern: string | undefined;
+  via: Ref[];
+  systemOfRecord: Ref | undefined;
+  goals: Ref[];
+  owner: string | undefined;
+  data: { present: boolean; pii: boolean | undefined; entities: string[]; format: string | undefined; mapping: Mapping[] };
+  security: { present: boolean; authentication: string | undefined; secrets: string | undefined; transport: string | undefined };
+  monitoring: { present: boolean; tool: string | undefined; alerts: boolean | undefined; audit: boolean | undefined };
+  errorHandling: {
+    present: boolean;
+    retryAttempts: number | undefined;
+    backoff: string | undefined;
+    deadLetter: boolean | undefined;
+    notify: string | undefined;
+  };
+  testing: { present: boolean; load: string | undefined; endToEnd: string | undefined };
+  steps: Step[];
+}
+
+export type Item = System | Integration | Goal | Actor;
+
+export interface Governance {
+  present: boolean;
+  alm: string | undefined;
+  versionControl: boolean | undefined;
+}
+
+export interface Manifest {
+  document: ManifestDocument;
+  root: YAMLMap | undefined;
+  solutionName: string | undefined;
+  systems: System[];
+  integrations: Integration[];
+  goals: Goal[];
+  actors: Actor[];
+  governance: Governance;
+  /** Every item with an id, by id; more than one entry means a duplicate id. */
+  byId: Map<string, Item[]>;
+  /** The document as plain data (what the schema validates), or undefined when it cannot be expanded. */
+  data: unknown;
+  /** Why the document could not be expanded to plain data (an alias bomb), if so. */
+  dataError: string | undefined;
+}
+
+export function findSystem(manifest: Manifest, id: string | undefined): System | undefined {
+  if (id === undefined) return undefined;
+  return manifest.byId.get(id)?.find((i): i is System => i.kind === 'system');
+}
+
+export function findItem(manifest: Manifest, id: string | undefined): Item | undefined {
+  return id === undefined ? undefined : manifest.byId.get(id)?.[0];
+}
+
+/** Span of a top-level key, or of `integrationManifest` (or the document start) when it is missing. */
+export function topLevelSpan(manifest: Manifest, key: string): Span {
+  return (
+    keySpan(pairOf(manifest.root, key)) ??
+    keySpan(pairOf(manifest.root, 'integrationManifest')) ?? { start: 0, end: Math.min(1, manifest.document.text.length) }
+  );
+}
+
+export function buildModel(document: ManifestDocument): Manifest {
+  const root = asMap(document.yaml.contents);
+  const manifest: Manifest = {
+    document,
+    root,
+    solutionName: stringAt(valueOf(root, 'solution'), 'name'),
+    systems: items(root, 'systems', readSystem),
+    integrations: items(root, 'integrations', readIntegration),
+    goals: items(root, 'goals', (base) => ({ ...base, kind: 'goal', metric: stringAt(base.node, 'metric') })),
+    actors: items(root, 'actors', (base) => ({ ...base, kind: 'actor' })),
+    governance: readGovernance(valueOf(root, 'governance')),
+    byId: new Map(),
+    data: undefined,
+    dataError: undefined,
+  };
+  try {
+    manifest.data = document.yaml.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (e) {
+    manifest.dataError = e instanceof Error ? e.message : String(e);
+  }
+  for (const list of [manifest.actors, manifest.goals, manifest.systems, manifest.integrations] as Item[][]) {
+    for (const item of list) {
+      if (!item.id) continue;
+      const same = manifest.byId.get(item.id);
+      if (same) same.push(item);
+      else manifest.byId.set(item.id, [item]);
+    }
+  }
+  return manifest;
+}
+
+type Base = Omit<ItemBase, 'kind'>;
+
+function items<T>(root: YAMLMap | undefined, key: string, read: (base: Base) => T): T[] {
+  const seq = asSeq(valueOf(root, key));
+  if (!seq) return [];
+  const result: T[] = [];
+  for (const node of seq.items) {
+    const map = asMap(node);
+    if (!map) continue;
+    const span = spanOf(map)!;
+    const idNode = valueOf(map, 'id');
+    const id = scalarText(idNode) ?? '';
+    const base: Base = {
+      id,
+      idSpan: (id && spanOf(idNode)) || keySpan(pairOf(map, 'id')) || { start: span.start, end: span.start },
+      node: map,
+      span,
+      name: stringAt(map, 'name') ?? stringAt(map, 'title'),
+      description: stringAt(map, 'description'),
+      waivers: readWaivers(map),
+    };
+    result.push(read(base));
+  }
+  return result;
+}
+
+function readSystem(base: Base): System {
+  const systemKind = stringAt(base.node, 'kind');
+  const hosting = stringAt(base.node, 'hosting');
+  return {
+    ...base,
+    kind: 'system',
+    systemKind,
+    family: familyOf(systemKind),
+    hosting: hosting === 'cloud' || hosting === 'on-premises' ? hosting : undefined,
+    owner: stringAt(base.node, 'owner'),
+  };
+}
+
+function ref(node: unknown): Ref | undefined {
+  const id = scalarText(node);
+  const span = spanOf(node);
+  return id && span ? { id, span } : undefined;
+}
+
+function refs(node: unknown): Ref[] {
+  const seq = asSeq(node);
+  if (!seq) {
+    const single = ref(node);
+    return single ? [single] : [];
+  }
+  return seq.items.map(ref).filter((r): r is Ref => r !== undefined);
+}
+
+function oneOf<T extends string>(value: string | undefined, allowed: readonly T[]): T | undefined {
+  return allowed.includes(value as T) ? (value as T) : undefined;
+}
+
+function readIntegration(base: Base): Integration {
+  const n = base.node;
+  const volume = stringAt(n, 'volume');
+  const peak = stringAt(n, 'peak');
+  const data = asMap(valueOf(n, 'data'));
+  const security = asMap(valueOf(n, 'security'));
+  const monitoring = asMap(valueOf(n, 'monitoring'));
+  const errorHandling = asMap(valueOf(n, 'errorHandling'));
+  const retry = asMap(valueOf(errorHandling, 'retry'));
+  const testing = asMap(valueOf(n, 'testing'));
+  return {
+    ...base,
+    kind: 'integration',
+    type: oneOf(stringAt(n, 'type'), ['ui', 'data', 'process'] as const),
+    from: ref(valueOf(n, 'from')),
+    to: ref(valueOf(n, 'to')),
+    twoWay: stringAt(n, 'direction') === 'two-way',
+    mode: oneOf(stringAt(n, 'mode'), ['sync', 'async', 'batch'] as const),
+    trigger: stringAt(n, 'trigger'),
+    frequency: stringAt(n, 'frequency'),
+    volume,
+    peak,
+    ratePerHour: ratePerHour(peak) ?? ratePerHour(volume),
+    pattern: stringAt(n, 'pattern'),
+    via: refs(valueOf(n, 'via')),
+    systemOfRecord: ref(valueOf(n, 'systemOfRecord')),
+    goals: refs(valueOf(n, 'goals')),
+    owner: stringAt(n, 'owner'),
+    data: {
+      present: data !== undefined,
+      pii: booleanAt(data, 'pii'),
+      entities: (asSeq(valueOf(data, 'entities'))?.items ?? []).map(scalarText).filter((s): s is string => s !== undefined),
+      format: stringAt(data, 'format'),
+      mapping: (asSeq(valueOf(data, 'mapping'))?.items ?? []).map(asMap).filter((m): m is YAMLMap => m !== undefined).map((m) => ({
+        from: stringAt(m, 'from'),
+        to: stringAt(m, 'to'),
+        transform: stringAt(m, 'transform'),
+      })),
+    },
+    security: {
+      present: security !== undefined,
+      authentication: stringAt(security, 'authentication'),
+      secrets: stringAt(security, 'secrets'),
+      transport: stringAt(security, 'transport'),
+    },
+    monitoring: {
+      present: monitoring !== undefined,
+      tool: stringAt(monitoring, 'tool'),
+      alerts: booleanAt(monitoring, 'alerts'),
+      audit: booleanAt(monitoring, 'audit'),
+    },
+    errorHandling: {
+      present: errorHandling !== undefined,
+      retryAttempts: numberAt(retry, 'attempts'),
+      backoff: stringAt(retry, 'backoff'),
+      deadLetter: booleanAt(errorHandling, 'deadLetter'),
+      notify: stringAt(errorHandling, 'notify'),
+    },
+    testing: { present: testing !== undefined, load: stringAt(testing, 'load'), endToEnd: stringAt(testing, 'endToEnd') },
+    steps: (asSeq(valueOf(n, 'steps'))?.items ?? []).map(asMap).filter((m): m is YAMLMap => m !== undefined).map((m) => ({
+      from: ref(valueOf(m, 'from')),
+      to: ref(valueOf(m, 'to')),
+      action: stringAt(m, 'action'),
+      async: booleanAt(m, 'async') === true,
+      span: spanOf(m)!,
+    })),
+  };
+}
+
+function readWaivers(map: YAMLMap): Waiver[] {
+  const seq = asSeq(valueOf(map, 'waivers'));
+  if (!seq) return [];
+  const result: Waiver[] = [];
+  for (const node of seq.items) {
+    const w = asMap(node);
+    if (!w) continue;
+    const span = spanOf(w)!;
+    const reason = stringAt(w, 'reason');
+    result.push({
+      rule: stringAt(w, 'rule'),
+      reason: reason?.trim() ? reason : undefined,
+      expires: stringAt(w, 'expires'),
+      span,
+      ruleSpan: spanOf(valueOf(w, 'rule')) ?? keySpan(pairOf(w, 'rule')) ?? span,
+    });
+  }
+  return result;
+}
+
+function readGovernance(node: unknown): Governance {
+  const map = asMap(node);
+  return { present: map !== undefined, alm: stringAt(map, 'alm'), versionControl: booleanAt(map, 'versionControl') };
+}

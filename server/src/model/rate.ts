@@ -1,0 +1,31 @@
+/** Rates (`20k/day`) and frequencies (`every 15m`) of SPEC 2.3, normalized per hour. */
+
+const HOURS_PER: Record<string, number> = {
+  second: 1 / 3600,
+  minute: 1 / 60,
+  hour: 1,
+  day: 24,
+  week: 24 * 7,
+  month: (24 * 365) / 12,
+};
+
+const RATE = /^\s*(\d+(?:\.\d+)?)\s*([kKmM]?)\s*\/\s*(second|minute|hour|day|week|month)\s*$/;
+
+/** Count per hour of a rate such as `20k/day` (833.3), or undefined when it is not a rate. */
+export function ratePerHour(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  const m = RATE.exec(text);
+  if (!m) return undefined;
+  const multiplier = m[2] === '' ? 1 : m[2]!.toLowerCase() === 'k' ? 1_000 : 1_000_000;
+  return (Number(m[1]) * multiplier) / HOURS_PER[m[3]!]!;
+}
+
+/** A rate per hour written for people: `833.3/hour`, `72k/hour`. */
+export function formatPerHour(perHour: number): string {
+  const round = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(1).replace(/\.0$/, ''));
+  if (perHour >= 1_000_000) return `${round(perHour / 1_000_000)}m/hour`;
+  if (perHour >= 10_000) return `${round(perHour / 1_000)}k/hour`;
+  return `${round(perHour)}/hour`;
+}
+
+export const REAL_TIME_FREQUENCIES: readonly string[] = ['real-time', 'near-real-time'];

@@ -1,0 +1,30 @@
+import { setIn } from '../document/edits';
+import { at, integrationAt } from './helpers';
+import { defineRule } from './types';
+
+export default defineRule({
+  id: 'monitoring-required',
+  severity: 'warning',
+  summary: 'Every integration is monitored, so that failures are seen and acted on.',
+  *check({ manifest }) {
+    for (const integration of manifest.integrations) {
+      if (integration.monitoring.present && integration.monitoring.tool !== 'none') continue;
+      yield {
+        span: integration.monitoring.present ? at(integration, ['monitoring', 'tool']) : integration.idSpan,
+        item: integration,
+        message: `Integration \`${integration.id}\` has no monitoring. Add \`monitoring\` with a tool such as Application Insights and alerts, so failures reach the people who support it.`,
+      };
+    }
+  },
+  fixes(manifest, { span }) {
+    const integration = integrationAt(manifest, span.start);
+    if (!integration) return [];
+    return [
+      {
+        title: 'Add monitoring with Application Insights and alerts',
+        preferred: true,
+        edits: setIn(manifest.document, integration.node, ['monitoring'], { tool: 'application-insights', alerts: true }),
+      },
+    ];
+  },
+});

@@ -1,0 +1,38 @@
+import { setIn } from '../document/edits';
+import { formatPerHour } from '../model/rate';
+import { addToVia, at, integrationAt, viaHasKind } from './helpers';
+import { defineRule } from './types';
+
+export default defineRule({
+  id: 'prefer-async-messaging',
+  severity: 'warning',
+  summary: 'High-volume and process integrations use asynchronous messaging rather than synchronous calls.',
+  threshold: '1000/hour',
+  *check({ manifest, threshold }) {
+    for (const integration of manifest.integrations) {
+      if (integration.mode !== 'sync') continue;
+      const rate = integration.ratePerHour;
+      const highVolume = rate !== undefined && rate >= threshold;
+      if (!highVolume && integration.type !== 'process') continue;
+      yield {
+        span: at(integration, ['mode']),
+        item: integration,
+        message: highVolume
+          ? `Integration \`${integration.id}\` calls synchronously at ${formatPerHour(rate!)} (threshold ${formatPerHour(threshold)}). Make it asynchronous through a message queue such as Service Bus, so a slow or unavailable system does not hold the other back.`
+          : `Process integration \`${integration.id}\` is synchronous. Let the systems exchange messages asynchronously (for example through Service Bus), so each step of the process can proceed and recover on its own.`,
+      };
+    }
+  },
+  fixes(manifest, { span }) {
+    const integration = integrationAt(manifest, span.start);
+    if (!integration) return [];
+    const edits = setIn(manifest.document, integration.node, ['mode'], 'async');
+    let title = 'Make it asynchronous';
+    if (!viaHasKind(manifest, integration, ['service-bus'])) {
+      const bus = addToVia(manifest, integration, ['service-bus'], { id: 'service-bus', name: 'Service Bus', kind: 'service-bus', hosting: 'cloud' });
+      edits.push(...bus.edits);
+      title = `Make it asynchronous through Service Bus${bus.declared ? ' (declares a Service Bus system)' : ` (\`${bus.systemId}\`)`}`;
+    }
+    return [{ title, preferred: true, edits }];
+  },
+});

@@ -1,0 +1,29 @@
+import { setIn } from '../document/edits';
+import { at, integrationAt } from './helpers';
+import { defineRule } from './types';
+
+export default defineRule({
+  id: 'system-of-record',
+  severity: 'warning',
+  summary: 'A data integration names its system of record: the system that owns the data.',
+  *check({ manifest }) {
+    for (const integration of manifest.integrations)
+      if (integration.type === 'data' && !integration.systemOfRecord)
+        yield {
+          span: at(integration, ['type']),
+          item: integration,
+          message: `Data integration \`${integration.id}\` names no system of record. Set \`systemOfRecord\` to the system that owns this data, so every other copy is known to be a copy.`,
+        };
+  },
+  fixes(manifest, { span }) {
+    const integration = integrationAt(manifest, span.start);
+    if (!integration?.from) return [];
+    return [
+      {
+        title: `Set \`systemOfRecord: ${integration.from.id}\``,
+        preferred: true,
+        edits: setIn(manifest.document, integration.node, ['systemOfRecord'], integration.from.id),
+      },
+    ];
+  },
+});

@@ -1,0 +1,56 @@
+/**
+ * What a rule is. A rule reads the model and yields findings; the engine turns findings
+ * into diagnostics, applies the configured severity and the items' waivers. A rule with a
+ * quick fix computes it from the document and the finding's `data` (never from message text).
+ */
+import type { TextEdit } from '../document/edits';
+import type { Span } from '../document/range';
+import type { Item, Manifest } from '../model/manifest';
+
+export type Severity = 'error' | 'warning' | 'info' | 'hint';
+export type SeverityOrOff = Severity | 'off';
+export const SEVERITIES: readonly SeverityOrOff[] = ['error', 'warning', 'info', 'hint', 'off'];
+
+export type FindingData = Record<string, unknown>;
+
+export interface Finding {
+  /** Where the diagnostic is shown: the exact key or value the finding is about. */
+  span: Span;
+  message: string;
+  /** The system or integration the finding belongs to: its waivers apply. */
+  item?: Item;
+  /** What the fix needs; travels in the diagnostic's `data`. */
+  data?: FindingData;
+}
+
+export interface RuleContext {
+  manifest: Manifest;
+  /** This rule's threshold in events per hour (its option, else its default). */
+  threshold: number;
+  /** Today's date, YYYY-MM-DD, in UTC. */
+  today: string;
+  /** Every rule id of the catalog (for checks of waivers and the `rules:` block). */
+  ruleIds: readonly string[];
+}
+
+export interface Fix {
+  title: string;
+  edits: TextEdit[];
+  preferred?: boolean;
+}
+
+export interface RuleDefinition {
+  id: string;
+  severity: Severity;
+  /** One sentence: what the rule checks. Used as SARIF short description and in hovers. */
+  summary: string;
+  /** Default threshold as a rate (`1000/hour`), for rules that compare rates. */
+  threshold?: string;
+  check(context: RuleContext): Iterable<Finding>;
+  /** Quick fixes for one finding of this rule, computed on the current document. */
+  fixes?(manifest: Manifest, finding: { span: Span; data: FindingData }): Fix[];
+}
+
+export function defineRule(rule: RuleDefinition): RuleDefinition {
+  return rule;
+}

@@ -1,0 +1,81 @@
+import { appendToSeq, type TextEdit } from '../document/edits';
+import { asMap, keySpan, keyText, valueOf } from '../document/nodes';
+import type { Item, ItemKind, Manifest, Ref } from '../model/manifest';
+import { closest } from '../model/suggest';
+import { freshId } from './helpers';
+import { defineRule, type Finding, type Fix } from './types';
+
+type Target = 'system' | 'goal' | 'participant' | 'rule';
+
+const WHAT: Record<Target, string> = {
+  system: 'system',
+  goal: 'goal',
+  participant: 'system or actor',
+  rule: 'rule',
+};
+
+function candidates(manifest: Manifest, target: Target, ruleIds: readonly string[]): string[] {
+  if (target === 'rule') return [...ruleIds];
+  const kinds: ItemKind[] = target === 'system' ? ['system'] : target === 'goal' ? ['goal'] : ['system', 'actor'];
+  return [...manifest.byId.entries()].filter(([, items]) => items.some((i) => kinds.includes(i.kind))).map(([id]) => id);
+}
+
+export default defineRule({
+  id: 'unknown-reference',
+  severity: 'error',
+  summary: 'Every reference names an item declared in the manifest: systems, goals, actors, or a rule id.',
+  *check({ manifest, ruleIds }) {
+    const known = {
+      system: new Set(candidates(manifest, 'system', ruleIds)),
+      goal: new Set(candidates(manifest, 'goal', ruleIds)),
+      participant: new Set(candidates(manifest, 'participant', ruleIds)),
+      rule: new Set(ruleIds),
+    };
+    function* check(ref: Ref | undefined, target: Target, key: string, item?: Item): Generator<Finding> {
+      if (!ref || known[target].has(ref.id)) return;
+      const suggestion = closest(ref.id, known[target]);
+      yield {
+        span: ref.span,
+        ...(item ? { item } : {}),
+        message: `\`${key}\` names \`${ref.id}\`, but no ${WHAT[target]} has that id${suggestion ? `; did you mean \`${suggestion}\`?` : target === 'rule' ? '.' : `. Declare it under \`${target === 'goal' ? 'goals' : 'systems'}\`, or use a declared id.`}`,
+        data: { target, id: ref.id, ...(suggestion ? { suggestion } : {}) },
+      };
+    }
+    for (const i of manifest.integrations) {
+      yield* check(i.from, 'system', 'from', i);
+      yield* check(i.to, 'system', 'to', i);
+      yield* check(i.systemOfRecord, 'system', 'systemOfRecord', i);
+      for (const v of i.via) yield* check(v, 'system', 'via', i);
+      for (const g of i.goals) yield* check(g, 'goal', 'goals', i);
+      for (const s of i.steps) {
+        yield* check(s.from, 'participant', 'from', i);
+        yield* check(s.to, 'participant', 'to', i);
+      }
+    }
+    for (const item of [...manifest.systems, ...manifest.integrations])
+      for (const w of item.waivers) if (w.rule) yield* check({ id: w.rule, span: w.ruleSpan }, 'rule', 'rule', item);
+    const rules = asMap(valueOf(manifest.root, 'rules'));
+    for (const pair of rules?.items ?? []) {
+      const id = keyText(pair);
+      const span = keySpan(pair);
+      if (id !== undefined && span) yield* check({ id, span }, 'rule', 'rules');
+    }
+  },
+  fixes(manifest, { span, data }): Fix[] {
+    const fixes: Fix[] = [];
+    if (typeof data['suggestion'] === 'string')
+      fixes.push({ title: `Change to \`${data['suggestion']}\``, preferred: true, edits: [{ ...span, newText: data['suggestion'] }] });
+    const id = data['id'];
+    if (typeof id === 'string' && /^[A-Za-z][A-Za-z0-9_-]*$/.test(id) && !manifest.byId.has(id)) {
+      if (data['target'] === 'system' || data['target'] === 'participant')
+        fixes.push({ title: `Create system \`${id}\``, edits: [declare(manifest, 'systems', { id, name: id, kind: 'custom', hosting: 'cloud' })] });
+      if (data['target'] === 'goal') fixes.push({ title: `Create goal \`${id}\``, edits: [declare(manifest, 'goals', { id, title: id })] });
+    }
+    return fixes;
+  },
+});
+
+function declare(manifest: Manifest, list: string, item: Record<string, string>): TextEdit {
+  return appendToSeq(manifest.document, manifest.root!, list, { ...item, id: freshId(manifest, item['id']!) });
+}
+

@@ -1,0 +1,191 @@
+/**
+ * Schema validation: ajv over the manifest's JSON Schema, with ajv's errors turned into one
+ * readable message per problem, placed on the exact key or value it is about.
+ */
+import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import type { ManifestDocument } from '../document/manifestDocument';
+import { asMap, asSeq, keySpan, pairOf, spanOf, type PathSegment } from '../document/nodes';
+import type { Span } from '../document/range';
+import { closest } from '../model/suggest';
+import { manifestSchema, type JsonSchema } from '../model/vocabulary';
+import { isMap, isSeq, type Node } from 'yaml';
+
+export interface SchemaProblem {
+  span: Span;
+  message: string;
+  /** What a quick fix needs: the value to use, or the key to insert. */
+  data?: { fix: 'replace'; value: string } | { fix: 'insert-key'; key: string; path: PathSegment[] } | { fix: 'rename-key'; value: string };
+}
+
+let validator: ValidateFunction | undefined;
+
+function getValidator(): ValidateFunction {
+  if (!validator) {
+    const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true });
+    ajv.addKeyword({ keyword: 'patternErrorMessage', schemaType: 'string' });
+    validator = ajv.compile(manifestSchema);
+  }
+  return validator;
+}
+
+export function validateSchema(document: ManifestDocument, data: unknown): SchemaProblem[] {
+  const validate = getValidator();
+  if (validate(data)) return [];
+  const errors = validate.errors ?? [];
+  // anyOf branches explain one problem several ways: keep the anyOf error alone.
+  const anyOfPaths = new Set(errors.filter((e) => e.keyword === 'anyOf').map((e) => e.instancePath));
+  const problems: SchemaProblem[] = [];
+  const seen = new Set<string>();
+  for (const error of errors) {
+    if (error.keyword !== 'anyOf' && [...anyOfPaths].some((p) => error.instancePath === p || error.instancePath.startsWith(p + '/'))) continue;
+    if (error.keyword === 'if') continue;
+    const problem = translate(document, error);
+    const key = `${problem.span.start}:${problem.message}`;
+    if (!seen.has(key)) {
+      seen.add(key);
+      problems.push(problem);
+    }
+  }
+  return problems;
+}
+
+function pointerToPath(pointer: string): PathSegment[] {
+  if (!pointer) return [];
+  return pointer
+    .slice(1)
+    .split('/')
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+}
+
+/** The node at a path, and the key that names it (for map members). */
+function resolve(document: ManifestDocument, path: PathSegment[]): { node: Node | undefined; keySpan: Span | undefined } {
+  let node: unknown = document.yaml.contents;
+  let key: Span | undefined;
+  for (const segment of path) {
+    if (typeof segment === 'number') {
+      node = asSeq(node)?.items[segment];
+      key = undefined;
+    } else {
+      const pair = pairOf(node, segment);
+      key = keySpan(pair);
+      node = pair?.value ?? undefined;
+    }
+    if (node === undefined) break;
+  }
+  return { node: node as Node | undefined, keySpan: key };
+}
+
+function schemaAt(path: PathSegment[]): JsonSchema | undefined {
+  let schema: JsonSchema | undefined = manifestSchema;
+  for (const segment of path) {
+    if (!schema) return undefined;
+    if (schema.$ref) schema = manifestSchema.definitions![schema.$ref.split('/').pop()!];
+    if (typeof segment === 'number') schema = schema?.items;
+    else schema = schema?.properties?.[segment] ?? (typeof schema?.additionalProperties === 'object' ? schema.additionalProperties : undefined);
+  }
+  if (schema?.$ref) schema = manifestSchema.definitions![schema.$ref.split('/').pop()!];
+  return schema;
+}
+
+function describePath(path: PathSegment[]): string {
+  const last = [...path].reverse().find((s): s is string => typeof s === 'string');
+  return last === undefined ? 'The manifest' : `\`${last}\``;
+}
+
+const TYPE_WORDS: Record<string, string> = {
+  string: 'text',
+  object: 'a map of keys',
+  array: 'a list',
+  boolean: 'true or false',
+  integer: 'a whole number',
+  number: 'a number',
+};
+
+function itemLabel(path: PathSegment[]): string {
+  const list = path.length >= 2 ? path[path.length - 2] : undefined;
+  const names: Record<string, string> = { systems: 'a system', integrations: 'an integration', goals: 'a goal', actors: 'an actor', steps: 'a step', waivers: 'a waiver', mapping: 'a mapping' };
+  if (typeof list === 'string' && typeof path[path.length - 1] === 'number') return names[list] ?? 'this item';
+  const last = path[path.length - 1];
+  return typeof last === 'string' ? `\`${last}\`` : 'the manifest';
+}
+
+function translate(document: ManifestDocument, error: ErrorObject): SchemaProblem {
+  const path = pointerToPath(error.instancePath);
+  const { node, keySpan: key } = resolve(document, path);
+  const valueSpan = spanOf(node);
+  const onValue = valueSpan && valueSpan.end > valueSpan.start ? valueSpan : (key ?? valueSpan ?? { start: 0, end: 1 });
+  const schema = schemaAt(path);
+  const what = describePath(path);
+  switch (error.keyword) {
+    case 'enum': {
+      const allowed = (error.params as { allowedValues: string[] }).allowedValues;
+      const actual = String(nodeValue(node) ?? '');
+      const guess = closest(actual, allowed);
+      return {
+        span: onValue,
+        message: `${what} must be ${allowedList(allowed)}${guess ? `; did you mean \`${guess}\`?` : '.'}`,
+        ...(guess ? { data: { fix: 'replace' as const, value: guess } } : {}),
+      };
+    }
+    case 'const':
+      return { span: onValue, message: `${what} must be ${JSON.stringify((error.params as { allowedValue: unknown }).allowedValue)}: the only format version that exists.` };
+    case 'required': {
+      const missing = (error.params as { missingProperty: string }).missingProperty;
+      const description = schemaAt([...path, missing])?.description;
+      const span = key ?? firstKeySpan(node) ?? onValue;
+      return {
+        span,
+        message: `${capitalize(itemLabel(path))} needs \`${missing}\`${description ? `: ${lowerFirst(description)}` : '.'}`,
+        data: { fix: 'insert-key', key: missing, path },
+      };
+    }
+    case 'additionalProperties': {
+      const extra = (error.params as { additionalProperty: string }).additionalProperty;
+      const allowed = Object.keys(schema?.properties ?? {});
+      const guess = closest(extra, allowed);
+      const span = keySpan(pairOf(node, extra)) ?? onValue;
+      return {
+        span,
+        message: `Unknown key \`${extra}\` in ${itemLabel(path)}${guess ? `; did you mean \`${guess}\`?` : `. Allowed keys: ${allowed.join(', ')}.`}`,
+        ...(guess ? { data: { fix: 'rename-key' as const, value: guess } } : {}),
+      };
+    }
+    case 'pattern':
+      return { span: onValue, message: `${what} is not in the expected form.${schema?.patternErrorMessage ? ` ${schema.patternErrorMessage}` : ''}` };
+    case 'type': {
+      const expected = String((error.params as { type: string }).type)
+        .split(',')
+        .map((t) => TYPE_WORDS[t] ?? t)
+        .join(' or ');
+      return { span: onValue, message: `${what} must be ${expected}.` };
+    }
+    case 'anyOf': {
+      const options = (schema?.anyOf ?? []).map((s) => (s.enum ? `one of ${s.enum.join(', ')}` : 'a map with `severity` and `threshold`'));
+      return { span: onValue, message: `${what} must be ${options.join(', or ')}.` };
+    }
+    case 'minimum':
+      return { span: onValue, message: `${what} must be ${(error.params as { limit: number }).limit} or more.` };
+    default:
+      return { span: onValue, message: `${what} ${error.message ?? 'is not valid'}.` };
+  }
+}
+
+/** Short vocabularies are listed; long ones (system kinds) are named by size, completion lists them. */
+function allowedList(allowed: readonly string[]): string {
+  return allowed.length <= 12 ? `one of ${allowed.join(', ')}` : `one of the ${allowed.length} known values (completion lists them)`;
+}
+
+function nodeValue(node: unknown): unknown {
+  return (node as { value?: unknown } | undefined)?.value;
+}
+
+function firstKeySpan(node: unknown): Span | undefined {
+  const map = asMap(node);
+  if (map && map.items.length) return keySpan(map.items[0]);
+  if (isMap(node) || isSeq(node)) return spanOf(node);
+  return undefined;
+}
+
+const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
