@@ -55,25 +55,41 @@ function lineBreak(doc: ManifestDocument): string {
   return doc.text.includes('\r\n') ? '\r\n' : '\n';
 }
 
+/** A map key as YAML: plain when it is a simple name, else quoted. */
+function keyYaml(key: string): string {
+  return /^[A-Za-z_][A-Za-z0-9_-]*$/.test(key) ? key : inlineYaml(key);
+}
+
+/**
+ * Where a new entry goes in a flow collection: just after its last entry (before the
+ * closing bracket), with the separator it needs. A trailing comma (`[a, b,]`) already
+ * separates, so none is added then.
+ */
+function flowInsertPoint(doc: ManifestDocument, node: YAMLMap | YAMLSeq): { at: number; separator: string } {
+  let at = node.range![1] - 1;
+  while (at > node.range![0] && /\s/.test(doc.text[at - 1]!)) at--;
+  const before = doc.text[at - 1];
+  const separator = node.items.length === 0 || before === ',' ? ' ' : ', ';
+  return { at, separator };
+}
+
 /** Inserts `key: value` into a map (block or flow). */
 export function insertPair(doc: ManifestDocument, map: YAMLMap, key: string, value: Plain): TextEdit {
   const nl = lineBreak(doc);
   const last = map.items[map.items.length - 1];
   if (map.flow || !last) {
-    const close = map.range![1] - 1;
-    let at = close;
-    while (at > map.range![0] && /\s/.test(doc.text[at - 1]!)) at--;
+    const { at, separator } = flowInsertPoint(doc, map);
     const empty = map.items.length === 0;
-    return { start: at, end: at, newText: `${empty ? ' ' : ', '}${key}: ${inlineYaml(value)}${empty ? ' ' : ''}` };
+    return { start: at, end: at, newText: `${separator}${keyYaml(key)}: ${inlineYaml(value)}${empty ? ' ' : ''}` };
   }
   const indent = ' '.repeat(columnOf(doc, (last.key as Node).range![0]));
   const anchor = (last.value as Node | null)?.range ? (last.value as Node) : (last.key as Node);
   const at = endOfLastLine(doc, anchor);
   if (isCollection(value) && !(Array.isArray(value) && value.length === 0)) {
     const lines = blockYaml(value, indent + '  ');
-    return { start: at, end: at, newText: `${nl}${indent}${key}:${nl}${lines.join(nl)}` };
+    return { start: at, end: at, newText: `${nl}${indent}${keyYaml(key)}:${nl}${lines.join(nl)}` };
   }
-  return { start: at, end: at, newText: `${nl}${indent}${key}: ${inlineYaml(value)}` };
+  return { start: at, end: at, newText: `${nl}${indent}${keyYaml(key)}: ${inlineYaml(value)}` };
 }
 
 /**
@@ -113,16 +129,17 @@ export function appendToSeq(doc: ManifestDocument, map: YAMLMap, key: string, it
   const seq = pair?.value as YAMLSeq | null | undefined;
   if (!pair || !isSeq(seq)) {
     if (pair && seq && !(isScalar(seq) && seq.value === null)) {
-      return { start: (seq as Node).range![0], end: (seq as Node).range![1], newText: inlineYaml([item]) };
+      // A single value where a list belongs (`via: bus`): keep it as the first item.
+      const existing = isScalar(seq) ? [seq.toJSON() as Plain] : [];
+      return { start: (seq as Node).range![0], end: (seq as Node).range![1], newText: inlineYaml([...existing, item]) };
     }
     if (pair) return setIn(doc, map, [key], [item])[0]!;
     return insertPair(doc, map, key, [item]);
   }
   const last = seq.items[seq.items.length - 1] as Node | undefined;
   if (seq.flow || !last) {
-    let at = seq.range![1] - 1;
-    while (at > seq.range![0] && /\s/.test(doc.text[at - 1]!)) at--;
-    return { start: at, end: at, newText: `${seq.items.length ? ', ' : ''}${inlineYaml(item)}` };
+    const { at, separator } = flowInsertPoint(doc, seq);
+    return { start: at, end: at, newText: `${seq.items.length ? separator : ''}${inlineYaml(item)}` };
   }
   const nl = lineBreak(doc);
   const indent = ' '.repeat(columnOf(doc, seq.range![0]));
