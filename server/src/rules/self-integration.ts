@@ -1,9 +1,18 @@
-// PLACEHOLDER: to be written (rule module, docs/rules/self-integration.md, test/unit/rules/self-integration.test.ts).
 import { defineRule } from './types';
 
 export default defineRule({
   id: 'self-integration',
-  severity: 'warning',
-  summary: 'TODO',
-  *check() {},
+  severity: 'error',
+  summary: 'An integration connects two different systems: `from` and `to` are not the same system.',
+  *check({ manifest }) {
+    for (const integration of manifest.integrations) {
+      const { from, to } = integration;
+      if (!from || !to || from.id !== to.id) continue;
+      yield {
+        span: to.span,
+        item: integration,
+        message: `Integration \`${integration.id}\` goes from \`${from.id}\` to itself. An integration connects two different systems: set \`to\` to the system that receives the data or continues the process.`,
+      };
+    }
+  },
 });

@@ -1,9 +1,32 @@
-// PLACEHOLDER: to be written (rule module, docs/rules/system-of-record-participant.md, test/unit/rules/system-of-record-participant.test.ts).
+import { setIn } from '../document/edits';
+import { integrationAt } from './helpers';
 import { defineRule } from './types';
 
 export default defineRule({
   id: 'system-of-record-participant',
-  severity: 'warning',
-  summary: 'TODO',
-  *check() {},
+  severity: 'error',
+  summary: 'The system of record of an integration is one of its two ends, `from` or `to`.',
+  *check({ manifest }) {
+    for (const integration of manifest.integrations) {
+      const owner = integration.systemOfRecord;
+      if (!owner || owner.id === integration.from?.id || owner.id === integration.to?.id) continue;
+      const ends = [integration.from?.id, integration.to?.id].filter((id): id is string => id !== undefined).map((id) => `\`${id}\``);
+      yield {
+        span: owner.span,
+        item: integration,
+        message: `\`systemOfRecord\` of integration \`${integration.id}\` is \`${owner.id}\`, which takes no part in it. Name the end that owns this data${ends.length ? ` (${ends.join(' or ')})` : ''}, or model the flow from the real owner as an integration of its own.`,
+      };
+    }
+  },
+  fixes(manifest, { span }) {
+    const integration = integrationAt(manifest, span.start);
+    if (!integration?.from) return [];
+    return [
+      {
+        title: `Set \`systemOfRecord: ${integration.from.id}\``,
+        preferred: true,
+        edits: setIn(manifest.document, integration.node, ['systemOfRecord'], integration.from.id),
+      },
+    ];
+  },
 });

@@ -1,9 +1,37 @@
-// PLACEHOLDER: to be written (rule module, docs/rules/transport-tls.md, test/unit/rules/transport-tls.test.ts).
+import { setIn } from '../document/edits';
+import { at, integrationAt } from './helpers';
 import { defineRule } from './types';
+
+/** Transports that leave data in transit unprotected or rely on retired TLS versions. */
+const WEAK_TRANSPORTS: readonly string[] = ['http', 'tls1.0', 'tls1.1'];
 
 export default defineRule({
   id: 'transport-tls',
-  severity: 'warning',
-  summary: 'TODO',
-  *check() {},
+  severity: 'error',
+  summary: 'Data in transit is encrypted with TLS 1.2 or later.',
+  *check({ manifest }) {
+    for (const integration of manifest.integrations) {
+      const transport = integration.security.transport;
+      if (transport === undefined || !WEAK_TRANSPORTS.includes(transport)) continue;
+      yield {
+        span: at(integration, ['security', 'transport']),
+        item: integration,
+        message:
+          transport === 'http'
+            ? `Integration \`${integration.id}\` sends its data over plain HTTP. Encrypt it in transit: use HTTPS with TLS 1.2 or later (\`transport: tls1.2\`).`
+            : `Integration \`${integration.id}\` uses ${transport === 'tls1.0' ? 'TLS 1.0' : 'TLS 1.1'}, a retired protocol version. Use TLS 1.2 or later (\`transport: tls1.2\`).`,
+      };
+    }
+  },
+  fixes(manifest, { span }) {
+    const integration = integrationAt(manifest, span.start);
+    if (!integration) return [];
+    return [
+      {
+        title: 'Set `transport: tls1.2`',
+        preferred: true,
+        edits: setIn(manifest.document, integration.node, ['security', 'transport'], 'tls1.2'),
+      },
+    ];
+  },
 });
