@@ -4,7 +4,7 @@
  */
 import { parseManifest, type ManifestDocument } from '../document/manifestDocument';
 import type { Span } from '../document/range';
-import { buildModel, type Manifest } from '../model/manifest';
+import { buildModel, type Item, type Manifest } from '../model/manifest';
 import { RULE_IDS, RULES } from '../rules';
 import type { FindingData, Severity } from '../rules/types';
 import { effectiveConfig, manifestRuleSettings, type RuleSettings } from './config';
@@ -15,6 +15,8 @@ export interface Problem {
   span: Span;
   message: string;
   data: FindingData;
+  /** The system or integration the finding belongs to (where a waiver for it goes), if any. */
+  item?: Item;
 }
 
 export interface AnalysisOptions {
@@ -47,7 +49,14 @@ export function analyze(document: ManifestDocument, options: AnalysisOptions = {
     if (config.severity === 'off') continue;
     for (const finding of rule.check({ manifest, threshold: config.threshold, today, ruleIds: RULE_IDS })) {
       if (finding.item && isWaived(finding.item.waivers, rule.id, today)) continue;
-      problems.push({ rule: rule.id, severity: config.severity, span: finding.span, message: finding.message, data: finding.data ?? {} });
+      problems.push({
+        rule: rule.id,
+        severity: config.severity,
+        span: finding.span,
+        message: finding.message,
+        data: finding.data ?? {},
+        ...(finding.item ? { item: finding.item } : {}),
+      });
     }
   }
   problems.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.rule.localeCompare(b.rule));
