@@ -1,9 +1,25 @@
-// PLACEHOLDER: to be written (rule module, docs/rules/pii-protection.md, test/unit/rules/pii-protection.test.ts).
+import { setIn } from '../document/edits';
+import { at, integrationAt } from './helpers';
 import { defineRule } from './types';
 
 export default defineRule({
   id: 'pii-protection',
   severity: 'warning',
-  summary: 'TODO',
-  *check() {},
+  summary: 'An integration that moves personal data audits access to it (`monitoring.audit: true`).',
+  *check({ manifest }) {
+    for (const integration of manifest.integrations) {
+      if (integration.data.pii !== true || integration.monitoring.audit === true) continue;
+      const auditWritten = integration.monitoring.audit !== undefined;
+      yield {
+        span: auditWritten ? at(integration, ['monitoring', 'audit']) : at(integration, ['data', 'pii']),
+        item: integration,
+        message: `Integration \`${integration.id}\` moves personal data but does not audit it. Set \`monitoring.audit: true\`, so who read or changed the data can be shown when data protection rules (such as GDPR) ask for it.`,
+      };
+    }
+  },
+  fixes(manifest, { span }) {
+    const integration = integrationAt(manifest, span.start);
+    if (!integration) return [];
+    return [{ title: 'Set `monitoring.audit: true`', preferred: true, edits: setIn(manifest.document, integration.node, ['monitoring', 'audit'], true) }];
+  },
 });

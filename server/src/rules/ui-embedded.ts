@@ -1,9 +1,26 @@
-// PLACEHOLDER: to be written (rule module, docs/rules/ui-embedded.md, test/unit/rules/ui-embedded.test.ts).
+import { at } from './helpers';
 import { defineRule } from './types';
 
 export default defineRule({
   id: 'ui-embedded',
   severity: 'warning',
-  summary: 'TODO',
-  *check() {},
+  summary: 'A UI integration shows data from another system where the user works; it declares no volume, field mapping or system of record.',
+  *check({ manifest }) {
+    for (const integration of manifest.integrations) {
+      if (integration.type !== 'ui') continue;
+      const copies: { path: string[]; key: string; present: boolean }[] = [
+        { path: ['volume'], key: '`volume`', present: integration.volume !== undefined },
+        { path: ['data', 'mapping'], key: 'a field mapping (`data.mapping`)', present: integration.data.mapping.length > 0 },
+        { path: ['systemOfRecord'], key: 'a `systemOfRecord`', present: integration.systemOfRecord !== undefined },
+      ];
+      for (const { path, key, present } of copies) {
+        if (!present) continue;
+        yield {
+          span: at(integration, path, 'key'),
+          item: integration,
+          message: `UI integration \`${integration.id}\` declares ${key}, which describes copying data. A UI integration embeds a view of the other system (a widget, canvas app or dashboard) and leaves the data where it is. Remove it, or, if rows really are copied between the systems, make this a \`type: data\` integration.`,
+        };
+      }
+    }
+  },
 });

@@ -1,0 +1,68 @@
+import assert from 'node:assert/strict';
+import { applyFix, BASE, commentsOf, findingsOf, lintText, spanText, withIntegration } from '../../helpers/text';
+
+const RULE = 'process-event-driven';
+
+function only(text: string) {
+  const analysis = lintText(text);
+  const found = analysis.problems.filter((p) => p.rule === RULE);
+  assert.equal(found.length, 1, `expected one ${RULE} finding, got ${found.length}`);
+  return { analysis, finding: found[0]! };
+}
+
+/** Applies the fix, then checks that it cleared the finding, broke nothing and kept every comment. */
+function fixed(before: string): string {
+  const after = applyFix(before, RULE);
+  assert.equal(findingsOf(after, RULE).length, 0, after);
+  const broken = lintText(after).problems.filter((p) => p.rule === 'yaml-syntax' || p.rule === 'schema');
+  assert.deepEqual(broken, [], after);
+  assert.deepEqual(commentsOf(after), commentsOf(before));
+  return after;
+}
+
+const process = (trigger: string | null) => withIntegration({ type: 'process', trigger });
+
+describe(RULE, () => {
+  it('is silent on an event-driven process integration and on the clean base', () => {
+    assert.equal(findingsOf(process('event'), RULE).length, 0);
+    assert.equal(findingsOf(BASE, RULE).length, 0);
+  });
+
+  it('fires on a scheduled process integration, on the trigger value', () => {
+    const { analysis, finding } = only(process('schedule'));
+    assert.equal(spanText(analysis, finding), 'schedule');
+    assert.equal(finding.severity, 'warning');
+    assert.match(finding.message, /Process integration `status` is started on a schedule/);
+    assert.match(finding.message, /set `trigger: event`/);
+  });
+
+  it('fires on a process integration started by a user', () => {
+    const { finding } = only(process('user'));
+    assert.match(finding.message, /started by a user action/);
+  });
+
+  it('is silent when the trigger is not written yet', () => {
+    assert.equal(findingsOf(process(null), RULE).length, 0);
+  });
+
+  it('is silent on data and UI integrations on a schedule', () => {
+    assert.equal(findingsOf(withIntegration({ trigger: 'schedule' }), RULE).length, 0);
+    assert.equal(findingsOf(withIntegration({ type: 'ui', trigger: 'user', systemOfRecord: null }), RULE).length, 0);
+  });
+
+  it('a waiver with a reason silences it', () => {
+    const text = withIntegration({ type: 'process', trigger: 'schedule', waivers: '[{ rule: process-event-driven, reason: The planning system emits no events }]' });
+    assert.equal(findingsOf(text, RULE).length, 0);
+  });
+
+  it('fix: sets `trigger: event`, keeping comments', () => {
+    const before = withIntegration({ type: 'process', trigger: 'schedule  # nightly run' }).replace('    volume:', '    # load estimate\n    volume:');
+    const after = fixed(before);
+    assert.match(after, /\n    trigger: event  # nightly run\n/);
+  });
+
+  it('fix: works on an integration written as a flow map', () => {
+    const before = BASE.replace(/  - id: status[\s\S]*$/, '  - { id: sync-plan, name: Plan sync, type: process, from: erp, to: sales, trigger: user }  # planners\n');
+    assert.match(fixed(before), /to: sales, trigger: event \}  # planners/);
+  });
+});
