@@ -1,9 +1,36 @@
-// PLACEHOLDER: to be written (rule module, docs/rules/logic-apps-monitoring.md, test/unit/rules/logic-apps-monitoring.test.ts).
+import { setIn } from '../document/edits';
+import { at, integrationAt, viaSystems } from './helpers';
 import { defineRule } from './types';
 
 export default defineRule({
   id: 'logic-apps-monitoring',
   severity: 'warning',
-  summary: 'TODO',
-  *check() {},
+  summary: 'An integration through Logic Apps adds monitoring with alerts, which Logic Apps alone does not give.',
+  *check({ manifest }) {
+    for (const integration of manifest.integrations) {
+      const logicApps = viaSystems(manifest, integration).find((s) => s.systemKind === 'logic-apps');
+      if (!logicApps || integration.monitoring.alerts === true) continue;
+      const ref = integration.via.find((r) => r.id === logicApps.id)!;
+      yield {
+        span: integration.monitoring.present ? at(integration, ['monitoring', 'alerts']) : ref.span,
+        item: integration,
+        message: `Integration \`${integration.id}\` runs through Logic Apps (\`${logicApps.id}\`) without alerts. Logic Apps alone does not give the monitoring and alerting a middleware needs: add \`monitoring\` with a tool such as Application Insights and \`alerts: true\`.`,
+      };
+    }
+  },
+  fixes(manifest, { span }) {
+    const integration = integrationAt(manifest, span.start);
+    if (!integration) return [];
+    const { tool } = integration.monitoring;
+    // Keep a monitoring tool already chosen; only add what is missing.
+    const addTool = tool === undefined || tool === 'none';
+    const value: Record<string, string | boolean> = addTool ? { tool: 'application-insights', alerts: true } : { alerts: true };
+    return [
+      {
+        title: addTool ? 'Monitor with Application Insights and alerts' : 'Turn on alerts',
+        preferred: true,
+        edits: setIn(manifest.document, integration.node, ['monitoring'], value),
+      },
+    ];
+  },
 });
