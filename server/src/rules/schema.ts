@@ -1,13 +1,46 @@
+import { isMap, isPair, visit, type Node, type YAMLMap } from 'yaml';
 import { insertPair, setIn, type TextEdit } from '../document/edits';
-import { nodeAt, type PathSegment } from '../document/nodes';
-import { asMap } from '../document/nodes';
+import type { ManifestDocument } from '../document/manifestDocument';
+import { asMap, nodeAt, pairOf, type PathSegment } from '../document/nodes';
+import type { Span } from '../document/range';
 import { validateSchema } from '../schema/validate';
 import { defineRule, type Fix } from './types';
+
+/** What an empty document needs to become a manifest. */
+const SKELETON = ['integrationManifest: 1', 'solution:', '  name: TODO-name'];
 
 /** A placeholder value for a required key a quick fix inserts, chosen so the result parses and reads as a to-do. */
 function placeholder(key: string): string | number {
   if (key === 'integrationManifest') return 1;
   return key === 'type' ? 'data' : key === 'kind' ? 'custom' : `TODO-${key}`;
+}
+
+/** The map that holds the key written at `span`. */
+function mapOfKey(doc: ManifestDocument, span: Span): YAMLMap | undefined {
+  let found: YAMLMap | undefined;
+  visit(doc.yaml, {
+    Map(_key, map) {
+      for (const pair of map.items)
+        if (isPair(pair) && (pair.key as Node | null)?.range?.[0] === span.start) {
+          found = map;
+          return visit.BREAK;
+        }
+      return undefined;
+    },
+  });
+  return found;
+}
+
+function insertKey(doc: ManifestDocument, map: YAMLMap, key: string): TextEdit[] {
+  if (key === 'solution') return setIn(doc, map, [key], { name: 'TODO-name' });
+  const first = map.items[0];
+  const firstKey = first && isPair(first) ? (first.key as Node | null) : null;
+  // The format version goes first: that line is also how a manifest is recognized.
+  if (key === 'integrationManifest' && !map.flow && firstKey?.range && doc.lines.positionAt(firstKey.range[0]).character === 0) {
+    const nl = doc.text.includes('\r\n') ? '\r\n' : '\n';
+    return [{ start: firstKey.range[0], end: firstKey.range[0], newText: `integrationManifest: 1${nl}` }];
+  }
+  return [insertPair(doc, map, key, placeholder(key))];
 }
 
 export default defineRule({
@@ -21,6 +54,7 @@ export default defineRule({
       yield {
         span: { start: 0, end: Math.min(1, manifest.document.text.length) },
         message: 'An integration manifest starts with `integrationManifest: 1` and a `solution` with a `name`.',
+        data: { fix: 'skeleton' },
       };
       return;
     }
@@ -35,14 +69,21 @@ export default defineRule({
     }
     if (data['fix'] === 'rename-key' && typeof data['value'] === 'string') {
       const value = data['value'];
+      // Renaming onto a key the map already has would write a duplicate key.
+      if (pairOf(mapOfKey(doc, span), value)) return [];
       return [{ title: `Rename the key to \`${value}\``, preferred: true, edits: [{ start: span.start, end: span.end, newText: value }] }];
     }
     if (data['fix'] === 'insert-key' && typeof data['key'] === 'string' && Array.isArray(data['path'])) {
       const key = data['key'];
       const map = asMap(nodeAt(doc.yaml.contents, data['path'] as PathSegment[]));
-      if (!map) return [];
-      const edits: TextEdit[] = key === 'solution' ? setIn(doc, map, [key], { name: 'TODO-name' }) : [insertPair(doc, map, key, placeholder(key))];
-      return [{ title: `Add the missing key \`${key}\``, preferred: true, edits }];
+      if (!map || !isMap(map)) return [];
+      return [{ title: `Add the missing key \`${key}\``, preferred: true, edits: insertKey(doc, map, key) }];
+    }
+    if (data['fix'] === 'skeleton') {
+      const nl = doc.text.includes('\r\n') ? '\r\n' : '\n';
+      const end = doc.text.length;
+      const lead = end > 0 && !/\n$/.test(doc.text) ? nl : '';
+      return [{ title: 'Start the manifest with `integrationManifest: 1` and a solution', preferred: true, edits: [{ start: end, end, newText: lead + SKELETON.join(nl) + nl }] }];
     }
     return [];
   },

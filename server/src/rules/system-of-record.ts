@@ -1,6 +1,6 @@
 import { setIn } from '../document/edits';
 import { at, integrationAt } from './helpers';
-import { defineRule } from './types';
+import { defineRule, type Fix } from './types';
 
 export default defineRule({
   id: 'system-of-record',
@@ -17,13 +17,16 @@ export default defineRule({
   },
   fixes(manifest, { span }) {
     const integration = integrationAt(manifest, span.start);
-    if (!integration?.from) return [];
-    return [
-      {
-        title: `Set \`systemOfRecord: ${integration.from.id}\``,
-        preferred: true,
-        edits: setIn(manifest.document, integration.node, ['systemOfRecord'], integration.from.id),
-      },
-    ];
+    if (!integration) return [];
+    // The data usually flows out of its owner, so `from` comes first; `to` is offered for the
+    // integrations that write back to the owner.
+    const ends = [integration.from?.id, integration.to?.id].filter((id, i, all): id is string => !!id && all.indexOf(id) === i);
+    return ends.map(
+      (id, i): Fix => ({
+        title: `Set \`systemOfRecord: ${id}\``,
+        ...(i === 0 ? { preferred: true } : {}),
+        edits: setIn(manifest.document, integration.node, ['systemOfRecord'], id),
+      }),
+    );
   },
 });

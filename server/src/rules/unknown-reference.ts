@@ -7,6 +7,12 @@ import { defineRule, type Finding, type Fix } from './types';
 
 type Target = 'system' | 'goal' | 'participant' | 'rule';
 
+const DECLARE_UNDER: Record<Exclude<Target, 'rule'>, string> = {
+  system: '`systems`',
+  goal: '`goals`',
+  participant: '`systems` (or `actors`, for a person or role)',
+};
+
 const WHAT: Record<Target, string> = {
   system: 'system',
   goal: 'goal',
@@ -37,7 +43,7 @@ export default defineRule({
       yield {
         span: ref.span,
         ...(item ? { item } : {}),
-        message: `\`${key}\` names \`${ref.id}\`, but no ${WHAT[target]} has that id${suggestion ? `; did you mean \`${suggestion}\`?` : target === 'rule' ? '.' : `. Declare it under \`${target === 'goal' ? 'goals' : 'systems'}\`, or use a declared id.`}`,
+        message: `\`${key}\` names \`${ref.id}\`, but no ${WHAT[target]} has that id${suggestion ? `; did you mean \`${suggestion}\`?` : target === 'rule' ? '.' : `. Declare it under ${DECLARE_UNDER[target]}, or use a declared id.`}`,
         data: { target, id: ref.id, ...(suggestion ? { suggestion } : {}) },
       };
     }
@@ -69,6 +75,7 @@ export default defineRule({
     if (typeof id === 'string' && /^[A-Za-z][A-Za-z0-9_-]*$/.test(id) && !manifest.byId.has(id)) {
       if (data['target'] === 'system' || data['target'] === 'participant')
         fixes.push({ title: `Create system \`${id}\``, edits: [declare(manifest, 'systems', { id, name: id, kind: 'custom', hosting: 'cloud' })] });
+      if (data['target'] === 'participant') fixes.push({ title: `Create actor \`${id}\``, edits: [declare(manifest, 'actors', { id, name: id })] });
       if (data['target'] === 'goal') fixes.push({ title: `Create goal \`${id}\``, edits: [declare(manifest, 'goals', { id, title: id })] });
     }
     return fixes;
