@@ -1,9 +1,18 @@
-// PLACEHOLDER: to be written (rule module, docs/rules/unused-goal.md, test/unit/rules/unused-goal.test.ts).
 import { defineRule } from './types';
 
 export default defineRule({
   id: 'unused-goal',
-  severity: 'warning',
-  summary: 'TODO',
-  *check() {},
+  severity: 'info',
+  summary: 'Every declared business goal is served by at least one integration.',
+  *check({ manifest }) {
+    const served = new Set(manifest.integrations.flatMap((i) => i.goals.map((g) => g.id)));
+    for (const goal of manifest.goals) {
+      if (!goal.id || served.has(goal.id)) continue;
+      yield {
+        span: goal.idSpan,
+        item: goal,
+        message: `Goal \`${goal.id}\`${goal.name ? ` (${goal.name})` : ''} is served by no integration. Add it to the \`goals\` of the integrations that deliver it, or remove it if it is not a goal of these integrations.`,
+      };
+    }
+  },
 });

@@ -1,9 +1,17 @@
-// PLACEHOLDER: to be written (rule module, docs/rules/volume-declared.md, test/unit/rules/volume-declared.test.ts).
 import { defineRule } from './types';
 
 export default defineRule({
   id: 'volume-declared',
-  severity: 'warning',
-  summary: 'TODO',
-  *check() {},
+  severity: 'info',
+  summary: 'Every integration states its expected volume or frequency.',
+  *check({ manifest }) {
+    for (const integration of manifest.integrations) {
+      if (integration.volume !== undefined || integration.peak !== undefined || integration.frequency !== undefined) continue;
+      yield {
+        span: integration.idSpan,
+        item: integration,
+        message: `Integration \`${integration.id}\` states neither its volume nor its frequency. Add \`volume\` (such as \`500/day\`), \`peak\` (\`2k/hour\`) or \`frequency\` (\`hourly\`, \`on-demand\`), so its pattern, limits and load tests can be checked against the load it must carry.`,
+      };
+    }
+  },
 });

@@ -1,0 +1,76 @@
+import assert from 'node:assert/strict';
+import { applyFix, BASE, commentsOf, findingsOf, lintText, spanText, withIntegration } from '../../helpers/text';
+
+const RULE = 'load-testing';
+
+function only(text: string) {
+  const analysis = lintText(text);
+  const found = analysis.problems.filter((p) => p.rule === RULE);
+  assert.equal(found.length, 1, `expected one ${RULE} finding, got ${found.length}`);
+  return { analysis, finding: found[0]! };
+}
+
+/** Applies the fix, then checks that it cleared the finding, broke nothing and kept every comment. */
+function fixed(before: string): string {
+  const after = applyFix(before, RULE);
+  assert.equal(findingsOf(after, RULE).length, 0, after);
+  const broken = lintText(after).problems.filter((p) => p.rule === 'yaml-syntax' || p.rule === 'schema');
+  assert.deepEqual(broken, [], after);
+  assert.deepEqual(commentsOf(after), commentsOf(before));
+  return after;
+}
+
+describe(RULE, () => {
+  it('fires at 1,000/hour without a load test, on the volume', () => {
+    const { analysis, finding } = only(withIntegration({ volume: '1000/hour' }));
+    assert.equal(spanText(analysis, finding), '1000/hour');
+    assert.equal(finding.severity, 'info');
+    assert.match(finding.message, /`status` carries 1000\/hour \(threshold 1000\/hour\) and has no plan to be load tested\. Plan a test under realistic volumes and peaks \(`testing\.load: planned`\)/);
+  });
+
+  it('is silent at 999/hour, without a rate, and on the clean base', () => {
+    assert.equal(findingsOf(withIntegration({ volume: '999/hour' }), RULE).length, 0);
+    assert.equal(findingsOf(withIntegration({ volume: null, frequency: 'hourly' }), RULE).length, 0);
+    assert.equal(findingsOf(BASE, RULE).length, 0);
+  });
+
+  it('reads `peak` before `volume`, and sits on the one it read', () => {
+    const { analysis, finding } = only(withIntegration({ volume: '100/day', peak: '2k/hour' }));
+    assert.equal(spanText(analysis, finding), '2k/hour');
+    assert.equal(findingsOf(withIntegration({ volume: '1m/day', peak: '999/hour' }), RULE).length, 0);
+  });
+
+  it('fires on `load: none`, on that value, and is silent on planned or done', () => {
+    const { analysis, finding } = only(withIntegration({ volume: '30k/day', testing: '{ load: none }' }));
+    assert.equal(spanText(analysis, finding), 'none');
+    assert.match(finding.message, /and is not load tested/);
+    assert.equal(findingsOf(withIntegration({ volume: '30k/day', testing: '{ load: planned }' }), RULE).length, 0);
+    assert.equal(findingsOf(withIntegration({ volume: '30k/day', testing: '{ load: done }' }), RULE).length, 0);
+    assert.equal(findingsOf(withIntegration({ volume: '30k/day', testing: '{ endToEnd: done }' }), RULE).length, 1);
+  });
+
+  it('takes a configured threshold', () => {
+    const rules = 'rules:\n  load-testing: { threshold: 500/hour }\n';
+    assert.equal(findingsOf(withIntegration({ volume: '500/hour' }) + rules, RULE).length, 1);
+    assert.equal(findingsOf(withIntegration({ volume: '499/hour' }) + rules, RULE).length, 0);
+  });
+
+  it('a waiver with a reason silences it', () => {
+    assert.equal(findingsOf(withIntegration({ volume: '5k/hour', waivers: '[{ rule: load-testing, reason: Volume is capped by the ERP }]' }), RULE).length, 0);
+  });
+
+  it('fix: adds `testing` with `load: planned`, keeping comments', () => {
+    const before = withIntegration({ volume: '2k/hour  # measured in the pilot' });
+    assert.match(fixed(before), /\n    testing:\n      load: planned\n$/);
+  });
+
+  it('fix: sets `load: planned` in a block `testing` map', () => {
+    const before = withIntegration({ volume: '2k/hour' }) + '    testing:  # test plan v2\n      # end-to-end first\n      endToEnd: planned\n      load: none  # no environment yet\n';
+    assert.match(fixed(before), /\n      load: planned  # no environment yet\n$/);
+  });
+
+  it('fix: adds the key to a flow `testing` map', () => {
+    const before = withIntegration({ volume: '2k/hour', testing: '{ endToEnd: done }  # signed off' });
+    assert.match(fixed(before), /testing: \{ endToEnd: done, load: planned \}  # signed off/);
+  });
+});
