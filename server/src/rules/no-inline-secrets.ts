@@ -1,9 +1,131 @@
-// PLACEHOLDER: to be written (rule module, docs/rules/no-inline-secrets.md, test/unit/rules/no-inline-secrets.test.ts).
+import { isMap, isScalar, isSeq, type Scalar } from 'yaml';
+import { inlineYaml, setIn, type TextEdit } from '../document/edits';
+import { keyText, nodeAt, spanOf } from '../document/nodes';
+import type { Span } from '../document/range';
+import type { Item, Manifest } from '../model/manifest';
+import { integrationAt, itemAt } from './helpers';
 import { defineRule } from './types';
+
+/**
+ * Key names that hold a credential, in any case, also as a suffix (`dbPassword`,
+ * `client_secret`, `erp-connection-string`). `secrets` (where secrets are kept) is not one.
+ */
+const SECRET_KEY = /(?:password|passwd|secret|api[-_]?key|access[-_]?key|token|shared[-_]?key|connection[-_]?string)$/i;
+
+/** Values that point at a secret kept elsewhere rather than holding it. */
+const REFERENCE = /^(?:key-vault:|env:|\$\{.*\}$)/i;
+
+/**
+ * Credentials recognizable in any value. Deliberately narrow: each needs a marker that prose
+ * does not contain (`AccountKey=`, `eyJ...`, `AKIA...`), so "the password is rotated" never fires.
+ */
+const SECRET_VALUES: readonly { pattern: RegExp; what: string }[] = [
+  { pattern: /AccountKey\s*=\s*[^;\s]/i, what: 'a storage account key' },
+  { pattern: /SharedAccessKey\s*=\s*[^;\s]/i, what: 'a shared access key' },
+  { pattern: /(?:^|;)\s*(?:Password|Pwd)\s*=\s*(?!\$\{)[^;\s]/i, what: 'a password in a connection string' },
+  { pattern: /-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY-----/, what: 'a private key' },
+  { pattern: /\beyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/, what: 'a JSON Web Token' },
+  { pattern: /\bAKIA[0-9A-Z]{16}\b/, what: 'an AWS access key' },
+  { pattern: /\b(?:gh[pousr]_[A-Za-z0-9]{36,}|github_pat_[A-Za-z0-9_]{22,})/, what: 'a GitHub token' },
+  { pattern: /[?&]sig=[A-Za-z0-9%+/=]{20,}/, what: 'a shared access signature' },
+  { pattern: /(?<![A-Za-z0-9+/])[A-Za-z0-9+/]{86}==/, what: 'an Azure storage key' },
+];
+
+/** A cheap test that rules out most values before the patterns run. */
+const MAYBE_SECRET = /=|eyJ|AKIA|gh[pousr]_|github_pat_|-----BEGIN/;
+
+/** What credential a scalar holds, or undefined. */
+function credentialIn(key: string | undefined, value: unknown): string | undefined {
+  if (typeof value === 'string' && value.length > 0 && MAYBE_SECRET.test(value)) {
+    const match = SECRET_VALUES.find((s) => s.pattern.test(value));
+    if (match) return match.what;
+  }
+  if (key === undefined || !SECRET_KEY.test(key)) return undefined;
+  if (typeof value === 'number' || typeof value === 'bigint') return 'a credential';
+  if (typeof value === 'string' && value.trim() !== '' && !REFERENCE.test(value.trim())) return 'a credential';
+  return undefined;
+}
+
+/** `dbPassword` -> `db-password`: a valid Key Vault secret name part. */
+function kebab(text: string): string {
+  return text
+    .replace(/([a-z0-9])([A-Z])/g, '$1-$2')
+    .replace(/[^A-Za-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .toLowerCase();
+}
+
+/** The Key Vault secret name a fix writes: item id and key, e.g. `erp-sync-password`. */
+function secretName(item: Item | undefined, key: string | undefined): string {
+  const name = [item?.id, key].filter((p): p is string => !!p).map(kebab).filter(Boolean).join('-');
+  return (name || 'secret').slice(0, 127);
+}
+
+function trimmedSpan(text: string, start: number, end: number): Span {
+  while (end > start && /\s/.test(text[end - 1]!)) end--;
+  return { start, end };
+}
 
 export default defineRule({
   id: 'no-inline-secrets',
-  severity: 'warning',
-  summary: 'TODO',
-  *check() {},
+  severity: 'error',
+  summary: 'No credential is written in the manifest: passwords, keys, tokens and connection strings live in Azure Key Vault.',
+  *check({ manifest }) {
+    for (const { node, key, ownKey } of valueScalars(manifest.document.yaml.contents)) {
+      const what = credentialIn(ownKey ? key : undefined, node.value);
+      if (!what) continue;
+      const span = trimmedSpan(manifest.document.text, node.range![0], node.range![1]);
+      const item = enclosingItem(manifest, span.start);
+      const name = secretName(item, key);
+      const where = item ? ` (in ${item.kind} \`${item.id}\`)` : '';
+      const label = key ? `\`${key}\`` : 'This value';
+      yield {
+        span,
+        ...(item ? { item } : {}),
+        message: `${label} holds ${what} in plain text${where}. Keep credentials out of the manifest: store it in Azure Key Vault and write a reference such as \`key-vault:${name}\`, then rotate the exposed secret.`,
+        data: { secretName: name },
+      };
+    }
+  },
+  fixes(manifest, { span, data }) {
+    const name = typeof data['secretName'] === 'string' ? data['secretName'] : 'secret';
+    const integration = integrationAt(manifest, span.start);
+    const secretsAt = spanOf(nodeAt(integration?.node, ['security', 'secrets']))?.start;
+    // A credential written into `security.secrets` itself: that key only says where secrets are kept.
+    if (secretsAt === span.start)
+      return [{ title: 'Keep the secret in Azure Key Vault (`secrets: key-vault`)', preferred: true, edits: [{ start: span.start, end: span.end, newText: 'key-vault' }] }];
+    const edits: TextEdit[] = [{ start: span.start, end: span.end, newText: inlineYaml(`key-vault:${name}`) }];
+    if (integration && integration.security.secrets !== 'key-vault')
+      edits.push(...setIn(manifest.document, integration.node, ['security', 'secrets'], 'key-vault'));
+    return [{ title: `Replace with a Key Vault reference (\`key-vault:${name}\`)`, preferred: true, edits }];
+  },
 });
+
+/**
+ * Every scalar value of the tree (not keys) with the key that names it: its own pair's key
+ * (`ownKey`), or for a list item the key of the list. An explicit stack, not recursion, so
+ * that deeply nested input cannot exhaust the call stack; faster than yaml's `visit`, which
+ * also builds a path for every key.
+ */
+function* valueScalars(root: unknown): Generator<{ node: Scalar; key: string | undefined; ownKey: boolean }> {
+  const stack: { node: unknown; key: string | undefined; ownKey: boolean }[] = [{ node: root, key: undefined, ownKey: false }];
+  while (stack.length > 0) {
+    const { node, key, ownKey } = stack.pop()!;
+    if (isScalar(node)) {
+      if (node.range) yield { node, key, ownKey };
+    } else if (isMap(node)) {
+      for (let i = node.items.length - 1; i >= 0; i--) {
+        const pair = node.items[i]!;
+        stack.push({ node: pair.value, key: keyText(pair), ownKey: true });
+      }
+    } else if (isSeq(node)) {
+      for (let i = node.items.length - 1; i >= 0; i--) stack.push({ node: node.items[i], key, ownKey: false });
+    }
+  }
+}
+
+/** The integration or system a value belongs to, whose waivers apply to it. */
+function enclosingItem(manifest: Manifest, offset: number): Item | undefined {
+  const item = itemAt(manifest, offset);
+  return item?.kind === 'integration' || item?.kind === 'system' ? item : undefined;
+}
