@@ -1,4 +1,4 @@
-import { at, addToVia, ends, integrationAt, isCrossBoundary, viaHasKind } from './helpers';
+import { addToVia, at, ends, integrationAt, isCrossBoundary, viaHasKind } from './helpers';
 import { defineRule } from './types';
 
 /** Middleware that can securely bridge on-premises systems and cloud services. */
@@ -12,7 +12,8 @@ export default defineRule({
     for (const integration of manifest.integrations) {
       if (!isCrossBoundary(manifest, integration) || viaHasKind(manifest, integration, BRIDGES)) continue;
       const { from, to } = ends(manifest, integration);
-      const [onPremises, cloud] = from!.hosting === 'on-premises' ? [from!, to!] : [to!, from!];
+      if (!from || !to) continue; // cannot happen across the boundary; narrows the types
+      const [onPremises, cloud] = from.hosting === 'on-premises' ? [from, to] : [to, from];
       yield {
         span: at(integration, ['via']),
         item: integration,
