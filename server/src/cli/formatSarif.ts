@@ -1,6 +1,7 @@
+import { isAbsolute } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { RULES } from '../rules';
-import { ruleDocsUrl } from '../rules/docsUrl';
+import { REPOSITORY_URL, ruleDocsUrl } from '../rules/docsUrl';
 import type { LintFinding } from './lintResult';
 
 const LEVEL = { error: 'error', warning: 'warning', info: 'note', hint: 'note' } as const;
@@ -17,7 +18,7 @@ export function formatSarif(findings: readonly LintFinding[], version: string): 
           driver: {
             name: 'integration-manifests',
             version,
-            informationUri: ruleDocsUrl('').replace(/\/blob\/main\/docs\/rules\/\.md$/, ''),
+            informationUri: REPOSITORY_URL,
             rules: RULES.map((r) => ({
               id: r.id,
               shortDescription: { text: r.summary },
@@ -46,7 +47,8 @@ export function formatSarif(findings: readonly LintFinding[], version: string): 
   return JSON.stringify(log, null, 2) + '\n';
 }
 
+/** An absolute path as a `file:` URI; a relative one as a relative URI reference (resolved against the checkout). */
 function toArtifactUri(file: string): string {
-  if (file.startsWith('/')) return pathToFileURL(file).href;
+  if (isAbsolute(file)) return pathToFileURL(file).href;
   return file.split(/[\\/]/).map(encodeURIComponent).join('/');
 }

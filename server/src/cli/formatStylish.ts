@@ -19,10 +19,14 @@ export function formatStylish(findings: readonly LintFinding[], files: readonly 
   }
   const count = (s: string) => findings.filter((f) => f.severity === s).length;
   const total = findings.length;
-  if (total === 0) out.push(`No problems found in ${files.length} ${files.length === 1 ? 'file' : 'files'}.`);
-  else
-    out.push(
-      `${total} ${total === 1 ? 'problem' : 'problems'} (${count('error')} errors, ${count('warning')} warnings, ${count('info')} infos, ${count('hint')} hints)`,
-    );
+  if (total === 0) out.push(`No problems found in ${plural(files.length, 'file')}.`);
+  else {
+    const summary = `${plural(total, 'problem')} (${plural(count('error'), 'error')}, ${plural(count('warning'), 'warning')}, ${count('info')} info, ${plural(count('hint'), 'hint')}) in ${plural(files.length, 'file')}`;
+    out.push(count('error') ? paint('31;1', summary) : count('warning') ? paint('33;1', summary) : summary);
+  }
   return out.join('\n') + '\n';
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { isAbsolute, normalize } from 'node:path';
 import { glob } from 'tinyglobby';
 import { analyzeText } from '../analysis/analyze';
 import { formatSarif } from './formatSarif';
@@ -20,7 +21,7 @@ export async function expandFiles(patterns: readonly string[], cwd: string): Pro
   const files: string[] = [];
   for (const pattern of patterns) {
     const isGlob = /[*?[\]{}]/.test(pattern);
-    const matches = isGlob ? (await glob(pattern, { cwd, dot: false, onlyFiles: true })).sort() : [pattern];
+    const matches = isGlob ? (await glob(pattern, { cwd, dot: false, onlyFiles: true, absolute: isAbsolute(pattern) })).sort() : [normalize(pattern)];
     if (!matches.length) throw new CliError(`No files match \`${pattern}\`.`);
     for (const m of matches) if (!files.includes(m)) files.push(m);
   }
@@ -48,7 +49,8 @@ export async function lint(options: LintOptions, io: CliIo): Promise<number> {
   const warnings = findings.filter((f) => f.severity === 'warning').length;
   if (errors > 0) return 1;
   if (options.maxWarnings !== undefined && warnings > options.maxWarnings) {
-    if (options.format === 'stylish') io.stderr(`Too many warnings (${warnings}); at most ${options.maxWarnings} allowed by --max-warnings.\n`);
+    // On stderr, so that json and sarif output on stdout stay parseable.
+    io.stderr(`Too many warnings (${warnings}); at most ${options.maxWarnings} allowed by --max-warnings.\n`);
     return 1;
   }
   return 0;
