@@ -1,9 +1,25 @@
-// PLACEHOLDER: to be written (rule module, docs/rules/waiver-expired.md, test/unit/rules/waiver-expired.test.ts).
+import { asMap, asSeq, spanOf, stringAt, valueOf } from '../document/nodes';
 import { defineRule } from './types';
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export default defineRule({
   id: 'waiver-expired',
   severity: 'warning',
-  summary: 'TODO',
-  *check() {},
+  summary: 'A waiver past its `expires` date silences nothing: renew it or fix the design.',
+  *check({ manifest, today }) {
+    for (const item of [...manifest.systems, ...manifest.integrations])
+      for (const node of asSeq(valueOf(item.node, 'waivers'))?.items ?? []) {
+        const waiver = asMap(node);
+        const expires = stringAt(waiver, 'expires');
+        // A date in another form is the schema's to report; `expires` on today still holds.
+        if (expires === undefined || !DATE.test(expires) || expires >= today) continue;
+        const rule = stringAt(waiver, 'rule');
+        // No `item`: an expired waiver must not be able to silence the finding about itself.
+        yield {
+          span: spanOf(valueOf(waiver, 'expires'))!,
+          message: `The waiver${rule ? ` of \`${rule}\`` : ''} on \`${item.id || item.kind}\` expired on ${expires}, so the rule reports again. Review the deviation: fix the design, or, if the reason still holds, renew the waiver with a later \`expires\` date.`,
+        };
+      }
+  },
 });

@@ -21,13 +21,14 @@ describe(RULE, () => {
 
   it('counts every place an integration names a system', () => {
     const text = addSystem(LEGACY);
-    for (const set of [
+    const places: Record<string, string | null>[] = [
       { from: 'legacy', systemOfRecord: 'legacy' },
       { to: 'legacy', systemOfRecord: null },
       { via: '[bus, legacy]' },
       { steps: '[{ from: erp, to: legacy, action: Copy }]' },
       { steps: '[{ from: legacy, to: sales, action: Copy }]' },
-    ])
+    ];
+    for (const set of places)
       assert.ok(!findingsOf(withIntegration(set, text), RULE).some((p) => p.message.includes('`legacy`')), JSON.stringify(set));
     // `systemOfRecord` alone also names it (system-of-record-participant reports the mismatch).
     assert.equal(findingsOf(withIntegration({ systemOfRecord: 'legacy' }, text), RULE).length, 0);
