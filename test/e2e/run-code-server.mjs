@@ -1,0 +1,191 @@
+// The real-VS-Code tests, run in code-server (VS Code 1.100 served to a headless Chromium):
+//   1. the extension API suite (test/e2e/suite) in the extension host, the extension loaded
+//      from this folder (`extensionDevelopmentPath`), as @vscode/test-electron would run it;
+//   2. the UI scenarios (test/e2e/ui) against the packaged .vsix installed into code-server,
+//      driven through the screen with playwright; screenshots land in test-results/e2e/.
+//
+// Usage: npm run test:e2e [-- --api | --ui] [--grep <pattern>] [--no-package]
+//   --api / --ui    run only that part
+//   --grep          only the tests whose title matches
+//   --no-package    reuse dist/ and .e2e/integration-manifests.vsix from an earlier run
+// With $TEST_SUMMARY_FILE set, writes the counts there for scripts/test-all.mjs.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync, appendFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { ensureCodeServer } from '../../scripts/code-server/install.mjs';
+import { E2E_DIR, ROOT } from '../../scripts/code-server/paths.mjs';
+import { startCodeServer } from '../../scripts/code-server/server.mjs';
+import { launchChromium, launchChromiumServer } from '../../scripts/code-server/browser.mjs';
+import { ensureSystemPackages } from '../../scripts/code-server/system.mjs';
+import { buildSuite, SUITE_INDEX } from './build.mjs';
+import { FIXTURES, makeWorkspace } from './workspace.mjs';
+
+const { values: options } = parseArgs({
+  options: {
+    api: { type: 'boolean', default: false },
+    ui: { type: 'boolean', default: false },
+    grep: { type: 'string' },
+    'no-package': { type: 'boolean', default: false },
+  },
+});
+const runApi = options.api || !options.ui;
+const runUi = options.ui || !options.api;
+
+export const VSIX = join(E2E_DIR, 'integration-manifests.vsix');
+const RESULTS = join(ROOT, 'test-results', 'e2e');
+const RUN_DIR = join(E2E_DIR, 'run');
+/** How long the API suite may take in the extension host, start-up included. */
+const API_SUITE_TIMEOUT_MS = 5 * 60_000;
+
+const step = (text) => console.log(`\n== e2e: ${text}`);
+const started = Date.now();
+
+ensureSystemPackages();
+step('code-server');
+ensureCodeServer();
+if (!options['no-package'] || !existsSync(VSIX)) {
+  step('packaging the extension');
+  mkdirSync(E2E_DIR, { recursive: true });
+  run('npm', ['run', 'package', '--', '--out', VSIX]);
+  console.log(`${VSIX}: ${(statSync(VSIX).size / 1024 / 1024).toFixed(2)} MiB`);
+}
+rmSync(RESULTS, { recursive: true, force: true });
+mkdirSync(RESULTS, { recursive: true });
+rmSync(RUN_DIR, { recursive: true, force: true });
+
+const totals = { passed: 0, failed: 0, pending: 0, failures: [] };
+if (runApi) add(await apiSuite());
+if (runUi) add(await uiScenarios());
+
+const seconds = Math.round((Date.now() - started) / 1000);
+console.log(`\ne2e: ${totals.passed} passed, ${totals.failed} failed, ${totals.pending} pending in ${seconds} s; screenshots and logs in ${RESULTS}`);
+if (process.env.TEST_SUMMARY_FILE) writeFileSync(process.env.TEST_SUMMARY_FILE, JSON.stringify(totals, null, 2));
+process.exitCode = totals.failed > 0 ? 1 : 0;
+
+function add(result) {
+  totals.passed += result.passed;
+  totals.failed += result.failed;
+  totals.pending += result.pending;
+  totals.failures.push(...result.failures);
+}
+
+function run(command, args, env = {}) {
+  const result = spawnSync(command, args, { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, ...env } });
+  if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed (exit ${result.status ?? result.signal})`);
+}
+
+/**
+ * The extension API suite inside code-server's extension host. The workbench URL carries the
+ * extension development path and the tests path; the suite writes its result file when done.
+ */
+async function apiSuite() {
+  step('extension API suite in code-server');
+  await buildSuite();
+  const workspace = makeWorkspace(join(RUN_DIR, 'api-workspace'));
+  const resultFile = join(RUN_DIR, 'api-result.json');
+  const consoleLog = join(RESULTS, 'api-console.log');
+  const server = await startCodeServer({
+    stateDir: join(RUN_DIR, 'api-state'),
+    env: { E2E_RESULT_FILE: resultFile, ...(options.grep ? { E2E_GREP: options.grep } : {}) },
+  });
+  const browser = await launchChromium();
+  try {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    // The extension host's console (mocha's spec output among it) reaches the page's console.
+    page.on('console', (message) => appendFileSync(consoleLog, `[${message.type()}] ${message.text()}\n`));
+    const remote = (path) => `vscode-remote://127.0.0.1:${server.port}${path}`;
+    const payload = [
+      ['extensionDevelopmentPath', remote(ROOT.replace(/\/$/, ''))],
+      ['extensionTestsPath', remote(SUITE_INDEX)],
+    ];
+    const url = `${server.url}?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+    await page.goto(url);
+    const outcome = await waitForSuite(resultFile, server, API_SUITE_TIMEOUT_MS);
+    await page.screenshot({ path: join(RESULTS, 'api-suite-end.png') });
+    if (outcome.kind !== 'result') {
+      console.error(`the extension API suite did not report a result: ${outcome.reason}\nsee ${consoleLog} and ${join(RESULTS, 'api-code-server.log')}`);
+      return { passed: 0, failed: 1, pending: 0, failures: [{ title: 'extension API suite', error: outcome.reason }] };
+    }
+    const result = outcome.result;
+    for (const test of result.tests) {
+      const mark = test.state === 'passed' ? '✔' : test.state === 'failed' ? '✘' : '-';
+      console.log(`  ${mark} ${test.title}${test.durationMs ? ` (${test.durationMs} ms)` : ''}`);
+      if (test.error) console.log(indent(test.error, 6));
+    }
+    console.log(`extension API suite: ${result.passed} passed, ${result.failed} failed`);
+    return {
+      passed: result.passed,
+      failed: result.failed,
+      pending: result.pending,
+      failures: result.tests.filter((t) => t.state === 'failed').map((t) => ({ title: `[api] ${t.title}`, error: t.error ?? '' })),
+    };
+  } finally {
+    await browser.close();
+    await server.stop();
+    writeFileSync(join(RESULTS, 'api-code-server.log'), server.log());
+  }
+}
+
+/** Resolves when the result file appears, or the extension host exits without one, or time is up. */
+async function waitForSuite(resultFile, server, timeoutMs) {
+  const deadline = Date.now() + timeoutMs;
+  let exitedAt;
+  for (;;) {
+    if (existsSync(resultFile)) {
+      try {
+        return { kind: 'result', result: JSON.parse(readFileSync(resultFile, 'utf8')) };
+      } catch {
+        // still being written: read it on the next round
+      }
+    }
+    if (exitedAt === undefined && /Extension Host Process exited with code/.test(server.log())) exitedAt = Date.now();
+    // The host writes the file before it exits; give the file system a moment after the exit.
+    if (exitedAt !== undefined && Date.now() - exitedAt > 3_000) return { kind: 'none', reason: 'the extension host exited without a result' };
+    if (Date.now() > deadline) return { kind: 'none', reason: `no result within ${timeoutMs / 1000} s` };
+    await new Promise((resolve) => setTimeout(resolve, 250)); // the runner polls a file; tests themselves wait on events
+  }
+}
+
+/** The UI scenarios: mocha in a child process, connected to code-server and a browser we start. */
+async function uiScenarios() {
+  step('UI scenarios in code-server with the packaged extension');
+  const workspace = makeWorkspace(join(RUN_DIR, 'ui-workspace'));
+  const server = await startCodeServer({ stateDir: join(RUN_DIR, 'ui-state'), vsix: VSIX, settings: { 'editor.minimap.enabled': false } });
+  const browser = await launchChromiumServer();
+  const summary = join(RUN_DIR, 'ui-summary.json');
+  try {
+    const args = ['mocha', '--require', 'test/e2e/ui/hooks.ts', '--reporter', './scripts/mocha-summary-reporter.cjs', '--timeout', '90000', 'test/e2e/ui/**/*.test.ts'];
+    if (options.grep) args.push('--grep', options.grep);
+    const result = spawnSync('npx', args, {
+      cwd: ROOT,
+      stdio: ['ignore', 'inherit', 'inherit'],
+      env: {
+        ...process.env,
+        TEST_SUMMARY_FILE: summary,
+        E2E_URL: server.url,
+        E2E_BROWSER_WS: browser.wsEndpoint(),
+        E2E_WORKSPACE: workspace,
+        E2E_FIXTURES: FIXTURES,
+        E2E_RESULTS: RESULTS,
+        E2E_SERVER_LOG: server.logFile,
+      },
+    });
+    if (!existsSync(summary)) {
+      return { passed: 0, failed: 1, pending: 0, failures: [{ title: 'UI scenarios', error: `mocha exited with ${result.status ?? result.signal} and no summary` }] };
+    }
+    const counts = JSON.parse(readFileSync(summary, 'utf8'));
+    return { ...counts, failures: counts.failures.map((f) => ({ ...f, title: `[ui] ${f.title}` })) };
+  } finally {
+    await browser.close();
+    await server.stop();
+    writeFileSync(join(RESULTS, 'ui-code-server.log'), server.log());
+  }
+}
+
+function indent(text, n) {
+  return text
+    .split('\n')
+    .map((line) => ' '.repeat(n) + line)
+    .join('\n');
+}

@@ -1,0 +1,35 @@
+import * as assert from 'node:assert/strict';
+import { workbench } from './workbench';
+
+const EXAMPLE = 'examples/order-to-cash.integration.yaml';
+
+describe('diagram preview on screen', () => {
+  after(async () => (await workbench()).revertAndCloseAll());
+
+  it('draws the application diagram beside the manifest', async () => {
+    const wb = await workbench();
+    await wb.openFile(EXAMPLE);
+    await wb.command('Integration Manifests: Open Diagram to the Side', 'Open Diagram to the Side');
+    const diagram = wb.webview().locator('svg g.node').first();
+    await diagram.waitFor({ timeout: 60_000 });
+    const nodes = await wb.webview().locator('svg g.node').count();
+    assert.ok(nodes >= 4, `the order-to-cash diagram has a node per system (${nodes})`);
+    await wb.webview().locator('svg', { hasText: 'Warehouse ERP' }).first().waitFor();
+    await wb.screenshot('preview');
+  });
+
+  it('moves the editor to a system when its node is clicked', async () => {
+    const wb = await workbench();
+    const text = wb.readFile(EXAMPLE);
+    const lines = text.split('\n');
+    const first = lines.findIndex((l) => l === '  - id: erp') + 1;
+    const next = lines.findIndex((l, i) => i >= first && /^ {2}- id: /.test(l)) + 1;
+    assert.ok(first > 0 && next > first);
+    await wb.webview().locator('svg g.node', { hasText: 'Warehouse ERP' }).first().click();
+    // The editor's active line number is one of the lines of the `erp` system.
+    const erpLines = Array.from({ length: next - first }, (_, i) => first + i);
+    const active = wb.page.locator('.editor-group-container .monaco-editor .line-numbers.active-line-number');
+    await active.filter({ hasText: new RegExp(`^\\s*(${erpLines.join('|')})\\s*$`) }).first().waitFor();
+    await wb.screenshot('preview-node-click');
+  });
+});

@@ -1,0 +1,19 @@
+import { FIXTURE } from '../names';
+import { workbench } from './workbench';
+
+describe('findings on screen', () => {
+  after(async () => (await workbench()).revertAndCloseAll());
+
+  it('underlines each finding in the editor and lists it in the Problems panel', async () => {
+    const wb = await workbench();
+    await wb.openFile(FIXTURE);
+    // Two errors (plain HTTP, unknown system) and one warning (synchronous at 3,000/hour).
+    await wb.squiggles('error').nth(1).waitFor();
+    await wb.squiggles('warning').first().waitFor();
+    const rows = await wb.problems();
+    for (const rule of ['transport-tls', 'unknown-reference', 'prefer-async-messaging']) await rows.filter({ hasText: rule }).first().waitFor();
+    await rows.filter({ hasText: 'did you mean `sales`' }).first().waitFor();
+    await wb.screenshot('problems');
+    await wb.closePanel();
+  });
+});
