@@ -125,13 +125,15 @@ export async function startCodeServer({ stateDir, folder, port, vsix, settings, 
   const pid = child.pid;
   if (pid === undefined) throw new Error('code-server: could not start');
   let exited = null;
-  child.on('exit', (code, signal) => (exited = { code, signal }));
+  const exitedPromise = new Promise((resolve) => child.on('exit', (code, signal) => resolve((exited = { code, signal }))));
 
   const server = {
     pid,
     port,
     url: `http://127.0.0.1:${port}/`,
     logFile: state.dirs.log,
+    /** Resolves with { code, signal } when code-server has exited. */
+    exited: exitedPromise,
     dirs: state.dirs,
     /** The log so far. */
     log: () => (existsSync(state.dirs.log) ? readFileSync(state.dirs.log, 'utf8') : ''),

@@ -19,7 +19,7 @@ import { startCodeServer } from '../../scripts/code-server/server.mjs';
 import { launchChromium, launchChromiumServer } from '../../scripts/code-server/browser.mjs';
 import { ensureSystemPackages } from '../../scripts/code-server/system.mjs';
 import { buildSuite, SUITE_INDEX } from './build.mjs';
-import { FIXTURES, makeWorkspace } from './workspace.mjs';
+import { FIXTURES, makeWorkspace } from '../../scripts/code-server/workspace.mjs';
 
 const { values: options } = parseArgs({
   options: {
@@ -39,6 +39,8 @@ const RUN_DIR = join(E2E_DIR, 'run');
 const API_SUITE_TIMEOUT_MS = 5 * 60_000;
 
 const step = (text) => console.log(`\n== e2e: ${text}`);
+// Stopped from outside (Ctrl+C, a timeout): exit, so that the 'exit' hooks stop code-server.
+for (const signal of ['SIGINT', 'SIGTERM']) process.once(signal, () => process.exit(130));
 const started = Date.now();
 
 ensureSystemPackages();

@@ -2,11 +2,10 @@
 // edits never touch the repository) and, for the tests, the e2e fixtures beside it.
 import { cpSync, existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { ROOT } from './paths.mjs';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const EXAMPLES = join(ROOT, 'examples');
-export const FIXTURES = fileURLToPath(new URL('./fixtures/workspace/', import.meta.url));
+export const FIXTURES = join(ROOT, 'test', 'e2e', 'fixtures', 'workspace');
 
 /**
  * Makes `dir` a fresh workspace. Tests get `examples/` as a subfolder and the fixtures at the
