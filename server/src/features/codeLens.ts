@@ -1,0 +1,56 @@
+/**
+ * Code lenses: a summary over each integration (`type · mode · rate/hour · N findings`) and
+ * "Open diagram" over the `integrations:` key.
+ */
+import type { CodeLens } from 'vscode-languageserver';
+import type { Analysis } from '../analysis/analyze';
+import { keySpan, pairOf } from '../document/nodes';
+import type { Integration } from '../model/manifest';
+import { formatPerHour } from '../model/rate';
+import { toRange } from './protocol';
+
+/** The client command that opens the diagram preview beside the editor (argument: the document URI). */
+export const OPEN_PREVIEW_COMMAND = 'integrationManifests.openPreview';
+
+export function codeLenses(analysis: Analysis): CodeLens[] {
+  const { manifest, document } = analysis;
+  const lenses: CodeLens[] = [];
+  const key = keySpan(pairOf(manifest.root, 'integrations'));
+  if (key)
+    lenses.push({
+      range: toRange(document, key),
+      command: { title: 'Open diagram', command: OPEN_PREVIEW_COMMAND, arguments: [document.uri] },
+    });
+  const findings = findingsPerIntegration(analysis);
+  for (const integration of manifest.integrations) {
+    const start = toRange(document, integration.span).start;
+    lenses.push({
+      range: { start, end: start },
+      // An empty command id makes the lens a label: it informs, it does not act.
+      command: { title: summary(integration, findings.get(integration) ?? 0), command: '' },
+    });
+  }
+  return lenses;
+}
+
+export function summary(integration: Integration, findings: number): string {
+  return [
+    integration.type ?? 'no type',
+    integration.mode ?? 'no mode',
+    integration.ratePerHour === undefined ? 'no rate' : formatPerHour(integration.ratePerHour),
+    findings === 0 ? 'no findings' : findings === 1 ? '1 finding' : `${findings} findings`,
+  ].join(' · ');
+}
+
+/** Findings inside each integration's text (both are sorted by position: one pass). */
+function findingsPerIntegration(analysis: Analysis): Map<Integration, number> {
+  const counts = new Map<Integration, number>();
+  const integrations = analysis.manifest.integrations;
+  let i = 0;
+  for (const problem of analysis.problems) {
+    while (i < integrations.length && integrations[i]!.span.end < problem.span.start) i++;
+    const integration = integrations[i];
+    if (integration && problem.span.start >= integration.span.start) counts.set(integration, (counts.get(integration) ?? 0) + 1);
+  }
+  return counts;
+}

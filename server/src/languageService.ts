@@ -1,0 +1,165 @@
+/**
+ * The language service: every editor feature as one method, with no transport. The
+ * language server, the command line and the tests call it. It reads documents from a
+ * `DocumentSource`, and keeps one analysis per document version (and settings and day).
+ */
+import type {
+  CodeAction,
+  CodeLens,
+  CompletionItem,
+  Diagnostic,
+  DocumentHighlight,
+  DocumentSymbol,
+  Hover,
+  Location,
+  Position,
+  Range,
+  WorkspaceEdit,
+} from 'vscode-languageserver';
+import { analyze, todayUtc, type Analysis } from './analysis/analyze';
+import type { RuleSettings } from './analysis/config';
+import { parseManifest } from './document/manifestDocument';
+import { codeActions } from './features/codeActions';
+import { codeLenses } from './features/codeLens';
+import { complete, resolveCompletion } from './features/completion';
+import { diagnostics, internalErrorDiagnostic } from './features/diagnostics';
+import { hover } from './features/hover';
+import * as navigation from './features/navigation';
+import { toOffset } from './features/protocol';
+import { documentSymbols } from './features/symbols';
+
+export { RenameRejected } from './features/navigation';
+
+/** A document as the service reads it; `TextDocument` from vscode-languageserver-textdocument is one. */
+export interface ServiceDocument {
+  readonly uri: string;
+  readonly version: number;
+  getText(): string;
+}
+
+export interface DocumentSource {
+  get(uri: string): ServiceDocument | undefined;
+}
+
+export interface LanguageServiceOptions {
+  documents: DocumentSource;
+  /** The editor setting `integrationManifests.rules`: rule id -> severity or { severity, threshold }. */
+  settings?: RuleSettings;
+  /** Today as YYYY-MM-DD (UTC); waivers expire against it. Defaults to the clock. */
+  today?: () => string;
+}
+
+export interface LanguageService {
+  /** The parsed document, model and problems of the document's current version. */
+  analysis(uri: string): Analysis | undefined;
+  /** Replaces the editor's rule settings; the next analysis uses them. */
+  setSettings(settings: RuleSettings): void;
+  /** Changes whenever the diagnostics of `uri` may have changed (document version, settings, day). */
+  resultId(uri: string): string | undefined;
+  /** Drops what is cached for a closed document. */
+  forget(uri: string): void;
+
+  diagnostics(uri: string): Diagnostic[];
+  codeActions(uri: string, range: Range, diagnostics: readonly Diagnostic[]): CodeAction[];
+  codeLenses(uri: string): CodeLens[];
+  definition(uri: string, position: Position): Location | null;
+  references(uri: string, position: Position, includeDeclaration: boolean): Location[];
+  prepareRename(uri: string, position: Position): { range: Range; placeholder: string } | null;
+  /** Throws `RenameRejected` (with a message for the user) when `newName` cannot be the id. */
+  rename(uri: string, position: Position, newName: string): WorkspaceEdit | null;
+  documentSymbols(uri: string): DocumentSymbol[];
+  documentHighlights(uri: string, position: Position): DocumentHighlight[];
+  completion(uri: string, position: Position): CompletionItem[];
+  resolveCompletion(item: CompletionItem): CompletionItem;
+  hover(uri: string, position: Position): Hover | null;
+}
+
+interface CacheEntry {
+  key: string;
+  analysis: Analysis;
+}
+
+export function createLanguageService(options: LanguageServiceOptions): LanguageService {
+  const { documents } = options;
+  const today = options.today ?? todayUtc;
+  let settings: RuleSettings = options.settings ?? {};
+  let settingsGeneration = 0;
+  const cache = new Map<string, CacheEntry>();
+
+  const keyOf = (document: ServiceDocument) => `${document.version}:${settingsGeneration}:${today()}`;
+
+  function analysis(uri: string): Analysis | undefined {
+    const document = documents.get(uri);
+    if (!document) return undefined;
+    const key = keyOf(document);
+    const cached = cache.get(uri);
+    if (cached?.key === key) return cached.analysis;
+    const fresh = analyze(parseManifest(document.getText(), uri, document.version), { settings, today: today() });
+    cache.set(uri, { key, analysis: fresh });
+    return fresh;
+  }
+
+  /** Runs a feature on the document's analysis at a position; `fallback` when the document is unknown. */
+  function at<T>(uri: string, position: Position, fallback: T, feature: (a: Analysis, offset: number) => T): T {
+    const a = analysis(uri);
+    return a ? feature(a, toOffset(a.document, position)) : fallback;
+  }
+
+  return {
+    analysis,
+    setSettings(next) {
+      settings = next;
+      settingsGeneration++;
+    },
+    resultId(uri) {
+      const document = documents.get(uri);
+      return document ? keyOf(document) : undefined;
+    },
+    forget(uri) {
+      cache.delete(uri);
+    },
+    diagnostics(uri) {
+      try {
+        const a = analysis(uri);
+        return a ? diagnostics(a) : [];
+      } catch (e) {
+        return [internalErrorDiagnostic(e)];
+      }
+    },
+    codeActions(uri, _range, context) {
+      const a = analysis(uri);
+      return a ? codeActions(a, context, { today: today() }) : [];
+    },
+    codeLenses(uri) {
+      const a = analysis(uri);
+      return a ? codeLenses(a) : [];
+    },
+    definition: (uri, position) => at(uri, position, null, navigation.definition),
+    references: (uri, position, includeDeclaration) =>
+      at(uri, position, [], (a, offset) => navigation.references(a, offset, includeDeclaration)),
+    prepareRename: (uri, position) => at(uri, position, null, navigation.prepareRename),
+    rename: (uri, position, newName) => at(uri, position, null, (a, offset) => navigation.rename(a, offset, newName)),
+    documentSymbols(uri) {
+      const a = analysis(uri);
+      return a ? documentSymbols(a) : [];
+    },
+    documentHighlights: (uri, position) => at(uri, position, [], navigation.documentHighlights),
+    completion: (uri, position) => at(uri, position, [], complete),
+    resolveCompletion,
+    hover: (uri, position) => at(uri, position, null, hover),
+  };
+}
+
+/** A `DocumentSource` kept in memory, for the command line and tests. */
+export function memoryDocuments(): DocumentSource & { set(uri: string, text: string): ServiceDocument; delete(uri: string): void } {
+  const store = new Map<string, ServiceDocument>();
+  return {
+    get: (uri) => store.get(uri),
+    set(uri, text) {
+      const document = { uri, version: (store.get(uri)?.version ?? 0) + 1, getText: () => text };
+      store.set(uri, document);
+      return document;
+    },
+    delete: (uri) => void store.delete(uri),
+  };
+}

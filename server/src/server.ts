@@ -1,0 +1,186 @@
+/**
+ * The language server: connection wiring only. Capabilities, document sync, settings and
+ * the diagnostics schedule live here; every answer comes from the language service.
+ *
+ * Run it as `node dist/server.js --stdio` (any editor) or with `--node-ipc` (the VS Code client).
+ */
+import {
+  CodeActionKind,
+  createConnection,
+  DidChangeConfigurationNotification,
+  LSPErrorCodes,
+  ProposedFeatures,
+  ResponseError,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type Connection,
+  type InitializeParams,
+  type InitializeResult,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { RuleSettings } from './analysis/config';
+import { registerDiagramRequest } from './diagram/register';
+import { createLanguageService, RenameRejected } from './languageService';
+
+/** The settings section the client holds for us (`integrationManifests.rules`, ...). */
+export const SETTINGS_SECTION = 'integrationManifests';
+
+/** How long typing must pause before diagnostics are pushed, unless `initializationOptions.debounceMs` says otherwise. */
+export const DEFAULT_DEBOUNCE_MS = 200;
+
+/** Logged once the server has read the settings after `initialized`: from then on it answers with them. */
+export const READY_MESSAGE = 'Integration Manifests language server is ready.';
+
+export interface InitializationOptions {
+  /** Delay of pushed diagnostics after a change, in milliseconds; 0 pushes at once. */
+  debounceMs?: number;
+  /** The `integrationManifests.rules` setting, for clients that cannot answer `workspace/configuration`. */
+  rules?: RuleSettings;
+}
+
+export interface ServerOptions {
+  /** Today as YYYY-MM-DD (UTC); tests fix it so waiver dates are stable. */
+  today?: () => string;
+}
+
+export function startServer(connection: Connection, options: ServerOptions = {}): void {
+  const documents = new TextDocuments(TextDocument);
+  const service = createLanguageService({ documents, ...(options.today ? { today: options.today } : {}) });
+  const client = { pullDiagnostics: false, configuration: false, dynamicConfiguration: false, diagnosticRefresh: false };
+  let debounceMs = DEFAULT_DEBOUNCE_MS;
+  const pending = new Map<string, ReturnType<typeof setTimeout>>();
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    const caps = params.capabilities;
+    client.pullDiagnostics = caps.textDocument?.diagnostic !== undefined;
+    client.configuration = caps.workspace?.configuration === true;
+    client.dynamicConfiguration = caps.workspace?.didChangeConfiguration?.dynamicRegistration === true;
+    client.diagnosticRefresh = caps.workspace?.diagnostics?.refreshSupport === true;
+    const init = (params.initializationOptions ?? {}) as InitializationOptions;
+    if (typeof init.debounceMs === 'number' && init.debounceMs >= 0) debounceMs = init.debounceMs;
+    service.setSettings(rulesFrom({ rules: init.rules }));
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        completionProvider: { resolveProvider: true, triggerCharacters: [':', ' ', '[', ',', '-'] },
+        hoverProvider: true,
+        definitionProvider: true,
+        referencesProvider: true,
+        renameProvider: caps.textDocument?.rename?.prepareSupport ? { prepareProvider: true } : true,
+        documentSymbolProvider: { label: 'Integration manifest' },
+        documentHighlightProvider: true,
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+        codeLensProvider: { resolveProvider: false },
+        ...(client.pullDiagnostics
+          ? { diagnosticProvider: { identifier: 'integration-manifest', interFileDependencies: false, workspaceDiagnostics: false } }
+          : {}),
+      },
+      serverInfo: { name: 'integration-manifests' },
+    };
+  });
+
+  connection.onInitialized(async () => {
+    if (client.dynamicConfiguration)
+      await connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION });
+    if (client.configuration) {
+      await pullSettings();
+      refreshDiagnostics();
+    }
+    connection.console.info(READY_MESSAGE);
+  });
+
+  connection.onDidChangeConfiguration(async (change) => {
+    if (client.configuration) await pullSettings();
+    else service.setSettings(rulesFrom((change.settings as Record<string, unknown> | undefined)?.[SETTINGS_SECTION]));
+    refreshDiagnostics();
+  });
+
+  async function pullSettings(): Promise<void> {
+    const section: unknown = await connection.workspace.getConfiguration(SETTINGS_SECTION);
+    service.setSettings(rulesFrom(section));
+  }
+
+  // Diagnostics: pulled when the client asks for them, else pushed after a pause in typing.
+  connection.languages.diagnostics.on((params) => {
+    const uri = params.textDocument.uri;
+    const resultId = service.resultId(uri);
+    if (resultId === undefined) return { kind: 'full', items: [] };
+    if (params.previousResultId === resultId) return { kind: 'unchanged', resultId };
+    return { kind: 'full', resultId, items: service.diagnostics(uri) };
+  });
+
+  documents.onDidChangeContent(({ document }) => {
+    if (!client.pullDiagnostics) schedulePush(document.uri);
+  });
+
+  documents.onDidClose(({ document }) => {
+    const timer = pending.get(document.uri);
+    if (timer) clearTimeout(timer);
+    pending.delete(document.uri);
+    service.forget(document.uri);
+    if (!client.pullDiagnostics) void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
+  });
+
+  function schedulePush(uri: string): void {
+    const timer = pending.get(uri);
+    if (timer) clearTimeout(timer);
+    if (debounceMs === 0) {
+      pending.delete(uri);
+      push(uri);
+      return;
+    }
+    pending.set(
+      uri,
+      setTimeout(() => {
+        pending.delete(uri);
+        push(uri);
+      }, debounceMs),
+    );
+  }
+
+  function push(uri: string): void {
+    const document = documents.get(uri);
+    if (!document) return;
+    void connection.sendDiagnostics({ uri, version: document.version, diagnostics: service.diagnostics(uri) });
+  }
+
+  function refreshDiagnostics(): void {
+    if (!client.pullDiagnostics) for (const document of documents.all()) push(document.uri);
+    else if (client.diagnosticRefresh) void connection.languages.diagnostics.refresh();
+  }
+
+  // Features: each handler hands the request to the service.
+  connection.onCompletion(({ textDocument, position }) => service.completion(textDocument.uri, position));
+  connection.onCompletionResolve((item) => service.resolveCompletion(item));
+  connection.onHover(({ textDocument, position }) => service.hover(textDocument.uri, position));
+  connection.onDefinition(({ textDocument, position }) => service.definition(textDocument.uri, position));
+  connection.onReferences(({ textDocument, position, context }) => service.references(textDocument.uri, position, context.includeDeclaration));
+  connection.onPrepareRename(({ textDocument, position }) => service.prepareRename(textDocument.uri, position));
+  connection.onRenameRequest(({ textDocument, position, newName }) => {
+    try {
+      return service.rename(textDocument.uri, position, newName);
+    } catch (e) {
+      if (e instanceof RenameRejected) return new ResponseError(LSPErrorCodes.RequestFailed, e.message);
+      throw e;
+    }
+  });
+  connection.onDocumentSymbol(({ textDocument }) => service.documentSymbols(textDocument.uri));
+  connection.onDocumentHighlight(({ textDocument, position }) => service.documentHighlights(textDocument.uri, position));
+  connection.onCodeAction(({ textDocument, range, context }) => {
+    if (context.only && !context.only.some((kind) => CodeActionKind.QuickFix.startsWith(kind))) return [];
+    return service.codeActions(textDocument.uri, range, context.diagnostics);
+  });
+  connection.onCodeLens(({ textDocument }) => service.codeLenses(textDocument.uri));
+  registerDiagramRequest(connection, (uri) => service.analysis(uri));
+
+  documents.listen(connection);
+  connection.listen();
+}
+
+/** The rule settings inside the `integrationManifests` section; anything malformed reads as none. */
+function rulesFrom(section: unknown): RuleSettings {
+  const rules = (section as { rules?: unknown } | null | undefined)?.rules;
+  return rules && typeof rules === 'object' && !Array.isArray(rules) ? (rules as RuleSettings) : {};
+}
+
+if (require.main === module) startServer(createConnection(ProposedFeatures.all));

@@ -1,0 +1,322 @@
+/**
+ * Protocol test harness: the real language server (`startServer`) and a real LSP client
+ * connection in one process, joined by two PassThrough streams. Every call below is a real
+ * JSON-RPC message.
+ *
+ *   const h = await startHarness();              // pull diagnostics; { diagnostics: 'push' } for push
+ *   const uri = await h.open(text);              // didOpen; returns the document's URI
+ *   const diags = await h.diagnostics(uri);      // pulled (or the pushed set for the current version)
+ *   const pos = h.at(uri, 'from: |erp');         // the position of `|` in the first `from: erp`
+ *   const defn = await h.definition(uri, pos);
+ *   await h.applyEdit(edit);                     // applies a WorkspaceEdit and sends the didChange
+ *   await h.dispose();
+ *
+ * Anything without a helper: `h.request(method, params)` / `h.client.sendNotification(...)`.
+ */
+import { PassThrough } from 'node:stream';
+import {
+  createConnection,
+  createProtocolConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type ClientCapabilities,
+  type CodeAction,
+  type CodeLens,
+  type CompletionItem,
+  type CompletionList,
+  type Diagnostic,
+  type DocumentDiagnosticReport,
+  type DocumentHighlight,
+  type DocumentSymbol,
+  type Hover,
+  type Location,
+  type Position,
+  type ProtocolConnection,
+  type PublishDiagnosticsParams,
+  type Range,
+  type ServerCapabilities,
+  type TextDocumentContentChangeEvent,
+  type WorkspaceEdit,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { RuleSettings } from '../../server/src/analysis/config';
+import { READY_MESSAGE, startServer } from '../../server/src/server';
+import { TODAY } from '../helpers/text';
+
+export interface HarnessOptions {
+  /** How the client takes diagnostics: `pull` (textDocument/diagnostic, the default) or `push` (publishDiagnostics). */
+  diagnostics?: 'pull' | 'push';
+  /** What the client answers for `integrationManifests.rules` (workspace/configuration). */
+  rules?: RuleSettings;
+  /** Today for the server (waiver expiry); `TODAY` of the test helpers by default. */
+  today?: string;
+}
+
+export interface Harness {
+  /** The client side of the connection. */
+  readonly client: ProtocolConnection;
+  /** What the server announced in its `initialize` result. */
+  readonly capabilities: ServerCapabilities;
+  /** Every `window/logMessage` the server sent. */
+  readonly logs: string[];
+  /** Opens a document (language `integration-manifest`); returns its URI. */
+  open(text: string, uri?: string): Promise<string>;
+  /** Replaces the whole text (one full-content change); returns the new version. */
+  change(uri: string, text: string): Promise<number>;
+  close(uri: string): Promise<void>;
+  /** The client's copy of the document's text. */
+  text(uri: string): string;
+  /** The position of the `|` in `needle` (written with a `|` where the cursor goes) at its `occurrence`-th match (1-based). */
+  at(uri: string, needle: string, occurrence?: number): Position;
+  /** The range that `needle` covers at its `occurrence`-th match. */
+  rangeOf(uri: string, needle: string, occurrence?: number): Range;
+  /**
+   * The document's diagnostics for its current version: pulled in pull mode; in push mode,
+   * the first set published for the current version after the last open, change or settings change.
+   */
+  diagnostics(uri: string): Promise<Diagnostic[]>;
+  /** The next `publishDiagnostics` for `uri` that arrives after this call (push mode). */
+  nextPush(uri: string): Promise<PublishDiagnosticsParams>;
+  /** Changes the `integrationManifests.rules` setting and notifies the server; in pull mode waits for its refresh request. */
+  setRules(rules: RuleSettings): Promise<void>;
+  /** Applies the edit to the client's documents and sends the changes (as incremental edits). */
+  applyEdit(edit: WorkspaceEdit | null | undefined): Promise<void>;
+
+  request<R>(method: string, params: unknown): Promise<R>;
+  codeActions(uri: string, diagnostics: Diagnostic[], range?: Range): Promise<CodeAction[]>;
+  codeLenses(uri: string): Promise<CodeLens[]>;
+  definition(uri: string, position: Position): Promise<Location | null>;
+  references(uri: string, position: Position, includeDeclaration?: boolean): Promise<Location[]>;
+  highlights(uri: string, position: Position): Promise<DocumentHighlight[]>;
+  prepareRename(uri: string, position: Position): Promise<{ range: Range; placeholder: string } | null>;
+  rename(uri: string, position: Position, newName: string): Promise<WorkspaceEdit | null>;
+  symbols(uri: string): Promise<DocumentSymbol[]>;
+  completion(uri: string, position: Position): Promise<CompletionItem[]>;
+  resolveCompletion(item: CompletionItem): Promise<CompletionItem>;
+  hover(uri: string, position: Position): Promise<Hover | null>;
+
+  /** Shuts the server down (shutdown request) and closes both ends. */
+  dispose(): Promise<void>;
+}
+
+const SECTION = 'integrationManifests';
+
+function capabilities(pull: boolean): ClientCapabilities {
+  return {
+    workspace: {
+      configuration: true,
+      didChangeConfiguration: { dynamicRegistration: true },
+      diagnostics: { refreshSupport: true },
+      applyEdit: true,
+      workspaceEdit: { documentChanges: false },
+    },
+    textDocument: {
+      synchronization: { dynamicRegistration: false, didSave: false },
+      publishDiagnostics: { versionSupport: true, codeDescriptionSupport: true, dataSupport: true },
+      ...(pull ? { diagnostic: { dynamicRegistration: false, relatedDocumentSupport: false } } : {}),
+      completion: {
+        completionItem: { snippetSupport: true, documentationFormat: ['markdown', 'plaintext'], resolveSupport: { properties: ['documentation', 'detail'] } },
+      },
+      hover: { contentFormat: ['markdown', 'plaintext'] },
+      rename: { prepareSupport: true },
+      documentSymbol: { hierarchicalDocumentSymbolSupport: true },
+      codeAction: {
+        codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'refactor', 'source'] } },
+        isPreferredSupport: true,
+        dataSupport: true,
+      },
+      codeLens: {},
+      definition: { linkSupport: false },
+    },
+  };
+}
+
+export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
+  const pull = (options.diagnostics ?? 'pull') === 'pull';
+  const today = options.today ?? TODAY;
+  const toServer = new PassThrough();
+  const toClient = new PassThrough();
+  // Reader and writer objects (not raw streams): vscode-languageserver exits the process when a raw input stream closes.
+  const serverConnection = createConnection(new StreamMessageReader(toServer), new StreamMessageWriter(toClient));
+  startServer(serverConnection, { today: () => today });
+  const client = createProtocolConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer));
+
+  let rules: RuleSettings = options.rules ?? {};
+  const documents = new Map<string, TextDocument>();
+  const logs: string[] = [];
+  const pushes: PublishDiagnosticsParams[] = [];
+  /** Per URI: pushes before this index predate the last action on the document. */
+  const marks = new Map<string, number>();
+  const waiters = new Set<() => void>();
+  let refreshes = 0;
+  const notify = () => waiters.forEach((w) => w());
+  /** Resolves when `ready()` returns a value, checking after every message that may change it. */
+  const until = <T>(ready: () => T | undefined): Promise<T> =>
+    new Promise((resolve) => {
+      const check = () => {
+        const value = ready();
+        if (value === undefined) return;
+        waiters.delete(check);
+        resolve(value);
+      };
+      waiters.add(check);
+      check();
+    });
+
+  client.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) =>
+    params.items.map((item) => (item.section === SECTION ? { rules } : null)),
+  );
+  client.onRequest('client/registerCapability', () => null);
+  client.onRequest('client/unregisterCapability', () => null);
+  client.onRequest('window/workDoneProgress/create', () => null);
+  client.onRequest('workspace/diagnostic/refresh', () => {
+    refreshes++;
+    notify();
+    return null;
+  });
+  client.onRequest('workspace/codeLens/refresh', () => null);
+  client.onNotification('window/logMessage', (params: { message: string }) => {
+    logs.push(params.message);
+    notify();
+  });
+  client.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
+    pushes.push(params);
+    notify();
+  });
+  client.listen();
+
+  const { capabilities: serverCapabilities } = await client.sendRequest<{ capabilities: ServerCapabilities }>('initialize', {
+    processId: null,
+    rootUri: null,
+    capabilities: capabilities(pull),
+    initializationOptions: { debounceMs: 0 },
+    workspaceFolders: null,
+  });
+  // The server registers for configuration changes and reads the settings once it is initialized; it says when it is done.
+  await client.sendNotification('initialized', {});
+  await until(() => (logs.includes(READY_MESSAGE) ? true : undefined));
+
+  const doc = (uri: string): TextDocument => {
+    const d = documents.get(uri);
+    if (!d) throw new Error(`${uri} is not open in the harness`);
+    return d;
+  };
+  const mark = (uri: string) => marks.set(uri, pushes.length);
+  const tdp = (uri: string, position: Position) => ({ textDocument: { uri }, position });
+  let untitled = 0;
+
+  const findNeedle = (uri: string, needle: string, occurrence: number): number => {
+    const text = doc(uri).getText();
+    let index = -1;
+    for (let n = 0; n < occurrence; n++) {
+      index = text.indexOf(needle, index + 1);
+      if (index < 0) throw new Error(`\`${needle}\` occurs fewer than ${occurrence} times in ${uri}`);
+    }
+    return index;
+  };
+
+  async function sendChanges(uri: string, changes: TextDocumentContentChangeEvent[]): Promise<number> {
+    const before = doc(uri);
+    const after = TextDocument.update(before, changes, before.version + 1);
+    documents.set(uri, after);
+    mark(uri);
+    await client.sendNotification('textDocument/didChange', { textDocument: { uri, version: after.version }, contentChanges: changes });
+    return after.version;
+  }
+
+  const harness: Harness = {
+    client,
+    capabilities: serverCapabilities,
+    logs,
+    async open(text, uri = `file:///test/manifest-${++untitled}.integration.yaml`) {
+      documents.set(uri, TextDocument.create(uri, 'integration-manifest', 1, text));
+      mark(uri);
+      await client.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'integration-manifest', version: 1, text } });
+      return uri;
+    },
+    change: (uri, text) => sendChanges(uri, [{ text }]),
+    async close(uri) {
+      documents.delete(uri);
+      await client.sendNotification('textDocument/didClose', { textDocument: { uri } });
+    },
+    text: (uri) => doc(uri).getText(),
+    at(uri, needle, occurrence = 1) {
+      const cursor = needle.indexOf('|');
+      if (cursor < 0) throw new Error(`mark the cursor in \`${needle}\` with |`);
+      const plain = needle.slice(0, cursor) + needle.slice(cursor + 1);
+      return doc(uri).positionAt(findNeedle(uri, plain, occurrence) + cursor);
+    },
+    rangeOf(uri, needle, occurrence = 1) {
+      const start = findNeedle(uri, needle, occurrence);
+      return { start: doc(uri).positionAt(start), end: doc(uri).positionAt(start + needle.length) };
+    },
+    async diagnostics(uri) {
+      if (pull) {
+        const report = await client.sendRequest<DocumentDiagnosticReport>('textDocument/diagnostic', { textDocument: { uri } });
+        if (report.kind !== 'full') throw new Error('expected a full diagnostic report');
+        return report.items;
+      }
+      const version = doc(uri).version;
+      const from = marks.get(uri) ?? 0;
+      return until(() => pushes.slice(from).find((p) => p.uri === uri && p.version === version)?.diagnostics);
+    },
+    nextPush(uri) {
+      const from = pushes.length;
+      return until(() => pushes.slice(from).find((p) => p.uri === uri));
+    },
+    async setRules(next) {
+      rules = next;
+      for (const uri of documents.keys()) mark(uri);
+      const before = refreshes;
+      await client.sendNotification('workspace/didChangeConfiguration', { settings: null });
+      if (pull) await until(() => (refreshes > before ? true : undefined));
+    },
+    async applyEdit(edit) {
+      if (!edit) throw new Error('no edit to apply');
+      if (edit.documentChanges) throw new Error('the harness applies `changes` edits only');
+      for (const [uri, edits] of Object.entries(edit.changes ?? {})) {
+        const document = doc(uri);
+        // Applied last to first, each change is expressed in the coordinates of the text it applies to.
+        const sorted = [...edits].sort((a, b) => document.offsetAt(b.range.start) - document.offsetAt(a.range.start));
+        await sendChanges(uri, sorted.map((e) => ({ range: e.range, text: e.newText })));
+      }
+    },
+
+    request: (method, params) => client.sendRequest(method, params),
+    async codeActions(uri, diagnostics, range) {
+      const r = range ?? diagnostics[0]?.range ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+      return (await client.sendRequest<CodeAction[] | null>('textDocument/codeAction', { textDocument: { uri }, range: r, context: { diagnostics } })) ?? [];
+    },
+    async codeLenses(uri) {
+      return (await client.sendRequest<CodeLens[] | null>('textDocument/codeLens', { textDocument: { uri } })) ?? [];
+    },
+    definition: (uri, position) => client.sendRequest('textDocument/definition', tdp(uri, position)),
+    async references(uri, position, includeDeclaration = true) {
+      return (await client.sendRequest<Location[] | null>('textDocument/references', { ...tdp(uri, position), context: { includeDeclaration } })) ?? [];
+    },
+    async highlights(uri, position) {
+      return (await client.sendRequest<DocumentHighlight[] | null>('textDocument/documentHighlight', tdp(uri, position))) ?? [];
+    },
+    prepareRename: (uri, position) => client.sendRequest('textDocument/prepareRename', tdp(uri, position)),
+    rename: (uri, position, newName) => client.sendRequest('textDocument/rename', { ...tdp(uri, position), newName }),
+    async symbols(uri) {
+      return (await client.sendRequest<DocumentSymbol[] | null>('textDocument/documentSymbol', { textDocument: { uri } })) ?? [];
+    },
+    async completion(uri, position) {
+      const result = await client.sendRequest<CompletionItem[] | CompletionList | null>('textDocument/completion', tdp(uri, position));
+      return Array.isArray(result) ? result : (result?.items ?? []);
+    },
+    resolveCompletion: (item) => client.sendRequest('completionItem/resolve', item),
+    hover: (uri, position) => client.sendRequest('textDocument/hover', tdp(uri, position)),
+
+    async dispose() {
+      await client.sendRequest('shutdown');
+      // No `exit` notification: in this process it would end the test run.
+      client.dispose();
+      serverConnection.dispose();
+      toServer.end();
+      toClient.end();
+    },
+  };
+  return harness;
+}

@@ -1,0 +1,63 @@
+import assert from 'node:assert/strict';
+import { execSync, spawn, type ChildProcess } from 'node:child_process';
+import { resolve } from 'node:path';
+import {
+  createProtocolConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type ProtocolConnection,
+  type PublishDiagnosticsParams,
+} from 'vscode-languageserver/node';
+import { withIntegration } from '../helpers/text';
+
+const ROOT = resolve(__dirname, '../..');
+
+describe('protocol: `node dist/server.js --stdio`', function () {
+  this.timeout(120_000);
+  let server: ChildProcess;
+  let connection: ProtocolConnection;
+  const stderr: string[] = [];
+
+  before(() => {
+    execSync('npm run build', { cwd: ROOT, stdio: 'pipe' });
+    server = spawn(process.execPath, [resolve(ROOT, 'dist/server.js'), '--stdio'], { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
+    server.stderr!.on('data', (chunk: Buffer) => stderr.push(chunk.toString()));
+    connection = createProtocolConnection(new StreamMessageReader(server.stdout!), new StreamMessageWriter(server.stdin!));
+    connection.listen();
+  });
+
+  after(() => {
+    connection?.dispose();
+    if (server && server.exitCode === null) server.kill();
+  });
+
+  it('initializes, pushes diagnostics for an opened manifest, shuts down and exits', async () => {
+    const init = await connection.sendRequest<{ capabilities: { completionProvider?: { triggerCharacters?: string[] } } }>('initialize', {
+      processId: process.pid,
+      rootUri: null,
+      capabilities: {},
+      initializationOptions: { debounceMs: 0 },
+    });
+    assert.deepEqual(init.capabilities.completionProvider?.triggerCharacters, [':', ' ', '[', ',', '-']);
+    await connection.sendNotification('initialized', {});
+
+    const uri = 'file:///stdio/test.integration.yaml';
+    const published = new Promise<PublishDiagnosticsParams>((done) =>
+      connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
+        if (p.uri === uri) done(p);
+      }),
+    );
+    await connection.sendNotification('textDocument/didOpen', {
+      textDocument: { uri, languageId: 'integration-manifest', version: 1, text: withIntegration({ mode: 'asink' }) },
+    });
+    const { diagnostics, version } = await published;
+    assert.equal(version, 1);
+    assert.deepEqual(diagnostics.map((d) => [d.code, d.source]), [['schema', 'integration-manifest']]);
+
+    const exited = new Promise<number | null>((done) => server.on('exit', (code) => done(code)));
+    await connection.sendRequest('shutdown');
+    await connection.sendNotification('exit');
+    assert.equal(await exited, 0);
+    assert.equal(stderr.join(''), '');
+  });
+});
