@@ -1,0 +1,59 @@
+/**
+ * Completion (SPEC 3): keys, values, ids at references and snippets for new items, at any
+ * position of a manifest, including a half-written one. The position is read from the text
+ * (completion/context.ts); the given analysis supplies the declared items. Nothing here
+ * re-analyzes the document.
+ */
+import { MarkupKind, type CompletionItem } from 'vscode-languageserver';
+import type { Analysis } from '../analysis/analyze';
+import { cursorContext, type CursorContext } from './completion/context';
+import type { CompletionData } from './completion/items';
+import { keyItems } from './completion/keys';
+import { referenceItems } from './completion/references';
+import { guidancePath, ITEM, schemaAt } from './completion/schema';
+import { snippetItems } from './completion/snippets';
+import { valueItems } from './completion/values';
+import { keyMarkdown, valueMarkdown } from './guidance';
+import { ruleMarkdown } from './hover/rule';
+
+export function complete(analysis: Analysis, offset: number): CompletionItem[] {
+  const ctx = cursorContext(analysis.document, offset);
+  if (!ctx) return [];
+  switch (ctx.kind) {
+    case 'key':
+      return keyPosition(analysis, ctx, offset);
+    case 'value':
+    case 'listItem': {
+      const valuePath = [...ctx.path, ctx.key!];
+      const path = guidancePath(valuePath);
+      return referenceItems(analysis, ctx, path, offset) ?? valueItems(analysis, ctx, path, schemaAt(ctx.kind === 'listItem' ? [...valuePath, ITEM] : valuePath));
+    }
+  }
+}
+
+function keyPosition(analysis: Analysis, ctx: CursorContext, offset: number): CompletionItem[] {
+  const keys = keyItems(analysis, ctx);
+  if (!ctx.newItem || ctx.path.at(-1) !== ITEM) return keys;
+  return [...snippetItems(analysis, ctx, guidancePath(ctx.path), offset), ...keys];
+}
+
+/** Adds the documentation of a key, a value or a rule id (kept out of the list itself so the list stays small). */
+export function resolveCompletion(item: CompletionItem): CompletionItem {
+  if (item.documentation !== undefined) return item;
+  const data = item.data as CompletionData | undefined;
+  const value = documentationOf(data);
+  return value ? { ...item, documentation: { kind: MarkupKind.Markdown, value } } : item;
+}
+
+function documentationOf(data: CompletionData | undefined): string | undefined {
+  switch (data?.doc) {
+    case 'key':
+      return keyMarkdown(data.path, data.key, schemaAt(data.schemaPath));
+    case 'value':
+      return valueMarkdown(data.path, data.key, data.value);
+    case 'rule':
+      return ruleMarkdown(data.id);
+    default:
+      return undefined;
+  }
+}

@@ -1,0 +1,118 @@
+/**
+ * The systems, goals and actors a reference may name. They come from the model; when the
+ * YAML does not parse, the model may miss items, so the lists are also read from the text
+ * line by line and the two are merged.
+ */
+import type { Analysis } from '../../analysis/analyze';
+import type { ManifestDocument } from '../../document/manifestDocument';
+import type { Item, ItemKind, Manifest } from '../../model/manifest';
+import { familyOf, type SystemFamily } from '../../model/vocabulary';
+import { lineInfo } from './lines';
+
+export interface Candidate {
+  id: string;
+  kind: ItemKind;
+  name?: string;
+  systemKind?: string;
+  family?: SystemFamily;
+  hosting?: string;
+  owner?: string;
+  description?: string;
+}
+
+export type ListKey = 'systems' | 'goals' | 'actors' | 'integrations';
+
+const KIND_OF: Readonly<Record<ListKey, ItemKind>> = { systems: 'system', goals: 'goal', actors: 'actor', integrations: 'integration' };
+
+export function candidates(analysis: Analysis, list: ListKey): Candidate[] {
+  const result: Candidate[] = [];
+  const seen = new Set<string>();
+  for (const item of analysis.manifest[list]) {
+    if (!item.id || seen.has(item.id)) continue;
+    seen.add(item.id);
+    result.push(candidateOf(item));
+  }
+  if (analysis.document.syntaxProblems.some((p) => p.severity === 'error'))
+    for (const scanned of scanList(analysis.document, list)) {
+      if (seen.has(scanned.id)) continue;
+      seen.add(scanned.id);
+      result.push(scanned);
+    }
+  return result;
+}
+
+export function candidateOf(item: Item): Candidate {
+  return {
+    id: item.id,
+    kind: item.kind,
+    ...defined({ name: item.name, description: item.description }),
+    ...(item.kind === 'system' ? defined({ systemKind: item.systemKind, family: item.family, hosting: item.hosting, owner: item.owner }) : {}),
+  };
+}
+
+function defined<T extends Record<string, unknown>>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+/** The items of a top-level list read from the text: each `- ` item's `key: value` lines. */
+export function scanList(document: ManifestDocument, list: ListKey): Candidate[] {
+  const count = document.lines.lineCount;
+  let l = 0;
+  for (; l < count; l++) {
+    const info = lineInfo(document, l);
+    if (info.indent === 0 && info.dashes.length === 0 && info.key?.name === list) break;
+  }
+  const items: Record<string, string>[] = [];
+  let dashCol = -1;
+  let itemCol = -1;
+  for (l++; l < count; l++) {
+    const info = lineInfo(document, l);
+    if (info.blank) continue;
+    if (info.indent === 0 && info.dashes.length === 0) break;
+    if (info.dashes.length > 0 && (dashCol < 0 || info.dashes[0] === dashCol)) {
+      dashCol = info.dashes[0]!;
+      itemCol = info.contentCol;
+      items.push({});
+    }
+    if (info.key && info.contentCol === itemCol && items.length > 0) {
+      const raw = document.text.slice(info.value!.start, info.value!.end);
+      items.at(-1)![info.key.name] = /^(["']).*\1$/.test(raw) ? raw.slice(1, -1) : raw;
+    }
+  }
+  const kind = KIND_OF[list];
+  return items
+    .filter((fields) => fields['id'] && /^[A-Za-z][A-Za-z0-9_-]*$/.test(fields['id']))
+    .map((fields) => ({
+      id: fields['id']!,
+      kind,
+      ...defined({
+        name: fields['name'] ?? fields['title'],
+        description: fields['description'],
+        ...(kind === 'system' ? { systemKind: fields['kind'], family: familyOf(fields['kind']), hosting: fields['hosting'], owner: fields['owner'] } : {}),
+      }),
+    }));
+}
+
+/** The item of `list` whose span holds `offset`, by binary search (items are in document order). */
+export function itemContaining<T extends Item>(list: readonly T[], offset: number): T | undefined {
+  let lo = 0;
+  let hi = list.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const span = list[mid]!.span;
+    if (offset < span.start) hi = mid - 1;
+    else if (offset > span.end) lo = mid + 1;
+    else return list[mid];
+  }
+  return undefined;
+}
+
+/** The system, integration, goal or actor whose span holds `offset`. */
+export function anyItemContaining(manifest: Manifest, offset: number): Item | undefined {
+  return (
+    itemContaining(manifest.integrations, offset) ??
+    itemContaining(manifest.systems, offset) ??
+    itemContaining(manifest.goals, offset) ??
+    itemContaining(manifest.actors, offset)
+  );
+}

@@ -1,0 +1,92 @@
+/**
+ * The JSON Schema seen from a position in the document: the schema of a path of keys and
+ * list items, and the "guidance path" that names it in the guidance texts
+ * (`integration.security.transport`, `system.kind`, `rule`).
+ */
+import { manifestSchema, type JsonSchema } from '../../model/vocabulary';
+
+/** A path segment that stands for "an item of the list". */
+export const ITEM = '[]';
+
+function resolve(schema: JsonSchema | undefined): JsonSchema | undefined {
+  if (!schema?.$ref) return schema;
+  const name = /^#\/definitions\/(.+)$/.exec(schema.$ref)?.[1];
+  return name ? manifestSchema.definitions?.[name] : undefined;
+}
+
+/** The schema of the node at `path` (keys and ITEM), or undefined where the schema says nothing. */
+export function schemaAt(path: readonly string[]): JsonSchema | undefined {
+  let schema: JsonSchema | undefined = manifestSchema;
+  for (const segment of path) {
+    schema = resolve(schema);
+    if (!schema) return undefined;
+    if (segment === ITEM) schema = schema.items;
+    else {
+      const object = objectBranch(schema);
+      schema = object?.properties?.[segment] ?? (typeof object?.additionalProperties === 'object' ? object.additionalProperties : undefined);
+    }
+  }
+  return resolve(schema);
+}
+
+/** The branch of a schema that describes a map: itself, or the object alternative of an `anyOf`. */
+export function objectBranch(schema: JsonSchema | undefined): JsonSchema | undefined {
+  if (!schema) return undefined;
+  if (schema.type === 'object' || schema.properties || schema.additionalProperties !== undefined) return schema;
+  return schema.anyOf?.map(resolve).find((s) => s?.type === 'object');
+}
+
+/** The values a scalar may take (`enum`, or a `const`), looking into an `anyOf`. */
+export function enumValues(schema: JsonSchema | undefined): readonly string[] | undefined {
+  if (!schema) return undefined;
+  if (schema.enum) return schema.enum;
+  if (schema.const !== undefined) return [String(schema.const)];
+  for (const branch of schema.anyOf ?? []) {
+    const values = enumValues(resolve(branch));
+    if (values) return values;
+  }
+  return undefined;
+}
+
+export function typeOf(schema: JsonSchema | undefined): 'object' | 'array' | 'string' | 'boolean' | 'integer' | 'scalar' | undefined {
+  if (!schema) return undefined;
+  if (schema.type === 'object' || schema.type === 'array' || schema.type === 'string' || schema.type === 'boolean' || schema.type === 'integer')
+    return schema.type;
+  if (schema.anyOf) return 'scalar';
+  if (schema.const !== undefined) return 'scalar';
+  return undefined;
+}
+
+const ITEM_NAMES: Readonly<Record<string, string>> = {
+  systems: 'system',
+  integrations: 'integration',
+  goals: 'goal',
+  actors: 'actor',
+  steps: 'step',
+  waivers: 'waiver',
+  mapping: 'mapping',
+};
+
+/**
+ * The name of a path in the guidance texts: list items restart the name with the item's
+ * kind, so `integrations[].data.mapping[].from` is `mapping.from` and both kinds of waiver
+ * are `waiver.*`; a rule's entry under `rules:` is `rule`.
+ */
+export function guidancePath(path: readonly string[]): string {
+  let parts: string[] = [];
+  for (let i = 0; i < path.length; i++) {
+    const segment = path[i]!;
+    if (segment === ITEM) continue;
+    if (path[i + 1] === ITEM && ITEM_NAMES[segment]) parts = [ITEM_NAMES[segment]!];
+    else if (i === 1 && path[0] === 'rules') parts = ['rule'];
+    else parts.push(segment);
+  }
+  return parts.join('.');
+}
+
+/** The first sentence of a description, for a completion item's one-line detail. */
+export function firstSentence(text: string | undefined): string | undefined {
+  if (!text) return undefined;
+  const m = /^(.+?[.!?])(\s|$)/.exec(text);
+  return (m ? m[1]! : text).replace(/`/g, '');
+}

@@ -1,0 +1,101 @@
+/**
+ * Hover (SPEC 3): guidance on keys and values, the summary of a referenced item, the
+ * derived facts and findings of an integration, and what a rule id stands for. The token
+ * under the cursor is found from the text (completion/context.ts), so hover works on a
+ * half-written document too.
+ */
+import { MarkupKind, type Hover } from 'vscode-languageserver';
+import type { Analysis } from '../analysis/analyze';
+import type { Item, ItemKind } from '../model/manifest';
+import { formatPerHour, ratePerHour } from '../model/rate';
+import { anyItemContaining, candidateOf, candidates, itemContaining, type ListKey } from './completion/candidates';
+import { cursorContext, type CursorContext } from './completion/context';
+import { isRatePath } from './completion/keys';
+import { guidancePath, schemaAt } from './completion/schema';
+import { keyMarkdown, valueGuidance, valueMarkdown } from './guidance';
+import { integrationMarkdown } from './hover/integration';
+import { ruleMarkdown } from './hover/rule';
+import { summaryMarkdown, usageById } from './hover/summary';
+
+export function hover(analysis: Analysis, offset: number): Hover | null {
+  const ctx = cursorContext(analysis.document, offset);
+  if (!ctx || ctx.range.start === ctx.range.end || offset < ctx.range.start || offset > ctx.range.end) return null;
+  const value = ctx.kind === 'key' ? keyHover(ctx) : valueHover(analysis, ctx, offset);
+  if (!value) return null;
+  const lines = analysis.document.lines;
+  return {
+    contents: { kind: MarkupKind.Markdown, value },
+    range: { start: lines.positionAt(ctx.range.start), end: lines.positionAt(ctx.range.end) },
+  };
+}
+
+function keyHover(ctx: CursorContext): string | undefined {
+  if (!ctx.hasColon || ctx.key === undefined) return undefined;
+  const keyPath = [...ctx.path, ctx.key];
+  if (guidancePath(ctx.path) === 'rules') return ruleMarkdown(ctx.key);
+  const schema = schemaAt(keyPath);
+  return schema ? keyMarkdown(guidancePath(keyPath), ctx.key, schema) : undefined;
+}
+
+/** Which list a reference names: `from`, `to`, `via`, `systemOfRecord` name systems; `goals` goals; steps systems or actors. */
+const REFERENCE_LISTS: Readonly<Record<string, readonly ListKey[]>> = {
+  'integration.from': ['systems'],
+  'integration.to': ['systems'],
+  'integration.systemOfRecord': ['systems'],
+  'integration.via': ['systems'],
+  'integration.goals': ['goals'],
+  'step.from': ['systems', 'actors'],
+  'step.to': ['systems', 'actors'],
+};
+
+/** The ids of items themselves: hovering one shows the item's summary or, for an integration, its facts. */
+const OWN_IDS: Readonly<Record<string, ListKey>> = { 'system.id': 'systems', 'goal.id': 'goals', 'actor.id': 'actors' };
+const KIND_NAMES: Readonly<Record<ListKey, ItemKind>> = { systems: 'system', goals: 'goal', actors: 'actor', integrations: 'integration' };
+
+function valueHover(analysis: Analysis, ctx: CursorContext, offset: number): string | undefined {
+  const word = unquote(analysis.document.text.slice(ctx.range.start, ctx.range.end));
+  const keyPath = [...ctx.path, ctx.key!];
+  const path = guidancePath(keyPath);
+  const lists = REFERENCE_LISTS[path];
+  if (lists) return referenceHover(analysis, word, lists);
+  if (path === 'waiver.rule') return ruleMarkdown(word);
+  if (path === 'integration.id' || path === 'integration.name') {
+    const integration = itemContaining(analysis.manifest.integrations, offset);
+    if (integration) return integrationMarkdown(analysis, integration);
+  }
+  const own = OWN_IDS[path];
+  if (own) {
+    const item = anyItemContaining(analysis.manifest, offset);
+    if (item && item.id === word) return ownSummary(analysis, item);
+    return referenceHover(analysis, word, [own]);
+  }
+  if (path === 'rule') {
+    const severity = valueMarkdown(path, 'severity', word);
+    return [severity, ruleMarkdown(ctx.key!)].filter(Boolean).join('\n\n---\n\n');
+  }
+  const schema = schemaAt(ctx.kind === 'listItem' ? [...keyPath, '[]'] : keyPath);
+  const keyDoc = keyMarkdown(path, ctx.key!, schemaAt(keyPath));
+  if (isRatePath(path)) {
+    const perHour = ratePerHour(word);
+    return perHour === undefined ? keyDoc : `**\`${word}\`** is **${formatPerHour(perHour)}**.\n\n---\n\n${keyDoc}`;
+  }
+  if (valueGuidance(path, word)) return valueMarkdown(path, ctx.key!, word);
+  return schema ? keyDoc : undefined;
+}
+
+function referenceHover(analysis: Analysis, id: string, lists: readonly ListKey[]): string {
+  for (const list of lists) {
+    const found = candidates(analysis, list).find((c) => c.id === id);
+    if (found) return summaryMarkdown(found, usageById(analysis.manifest).get(id) ?? []);
+  }
+  const what = lists.map((l) => KIND_NAMES[l]).join(' or ');
+  return `No ${what} with id \`${id}\` is declared in this manifest.`;
+}
+
+function ownSummary(analysis: Analysis, item: Item): string {
+  return summaryMarkdown(candidateOf(item), usageById(analysis.manifest).get(item.id) ?? []);
+}
+
+function unquote(text: string): string {
+  return /^(["']).*\1$/.test(text) ? text.slice(1, -1) : text;
+}
