@@ -6,6 +6,7 @@
  */
 import {
   CodeActionKind,
+  CodeLensRefreshRequest,
   createConnection,
   DidChangeConfigurationNotification,
   LSPErrorCodes,
@@ -46,7 +47,7 @@ export interface ServerOptions {
 export function startServer(connection: Connection, options: ServerOptions = {}): void {
   const documents = new TextDocuments(TextDocument);
   const service = createLanguageService({ documents, ...(options.today ? { today: options.today } : {}) });
-  const client = { pullDiagnostics: false, configuration: false, dynamicConfiguration: false, diagnosticRefresh: false };
+  const client = { pullDiagnostics: false, configuration: false, dynamicConfiguration: false, diagnosticRefresh: false, codeLensRefresh: false };
   let debounceMs = DEFAULT_DEBOUNCE_MS;
   const pending = new Map<string, ReturnType<typeof setTimeout>>();
 
@@ -56,6 +57,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     client.configuration = caps.workspace?.configuration === true;
     client.dynamicConfiguration = caps.workspace?.didChangeConfiguration?.dynamicRegistration === true;
     client.diagnosticRefresh = caps.workspace?.diagnostics?.refreshSupport === true;
+    client.codeLensRefresh = caps.workspace?.codeLens?.refreshSupport === true;
     const init = (params.initializationOptions ?? {}) as InitializationOptions;
     if (typeof init.debounceMs === 'number' && init.debounceMs >= 0) debounceMs = init.debounceMs;
     service.setSettings(rulesFrom({ rules: init.rules }));
@@ -144,9 +146,11 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     void connection.sendDiagnostics({ uri, version: document.version, diagnostics: service.diagnostics(uri) });
   }
 
+  /** After a settings change: diagnostics, and the finding counts in the code lenses, are out of date. */
   function refreshDiagnostics(): void {
     if (!client.pullDiagnostics) for (const document of documents.all()) push(document.uri);
     else if (client.diagnosticRefresh) void connection.languages.diagnostics.refresh();
+    if (client.codeLensRefresh) void connection.sendRequest(CodeLensRefreshRequest.type);
   }
 
   // Features: each handler hands the request to the service.
