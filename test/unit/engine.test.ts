@@ -92,3 +92,13 @@ describe('engine', () => {
     assert.equal(findingsOf(waived('[{ rule: system-of-record, reason: x, expires: 2026-11-22 }]'), 'system-of-record').length, 0);
   });
 });
+
+describe('engine: unknown keys', () => {
+  it('does not suggest a key the map already has', () => {
+    const text = withIntegration({ patern: 'dmf' });
+    const [p] = findingsOf(text, 'schema');
+    assert.ok(p);
+    assert.doesNotMatch(p.message, /did you mean `pattern`/);
+    assert.match(p.message, /Allowed keys:/);
+  });
+});

@@ -143,7 +143,8 @@ function translate(document: ManifestDocument, error: ErrorObject): SchemaProble
     case 'additionalProperties': {
       const extra = (error.params as { additionalProperty: string }).additionalProperty;
       const allowed = Object.keys(schema?.properties ?? {});
-      const guess = closest(extra, allowed);
+      // Suggest only keys not already written: "did you mean `pattern`" beside a `pattern:` would mislead.
+      const guess = closest(extra, allowed.filter((k) => !pairOf(node, k)));
       const span = keySpan(pairOf(node, extra)) ?? onValue;
       return {
         span,
