@@ -34,6 +34,8 @@ const builds = [
     entryPoints: ['media/src/preview.ts'],
     outfile: 'media/dist/preview.js',
   },
+  // The webview's stylesheet, loaded from the webview's own source (see client/src/preview/html.ts).
+  { bundle: true, minify: true, logLevel: 'warning', entryPoints: ['media/src/preview.css'], outfile: 'media/dist/preview.css' },
 ].filter((b) => existsSync(b.entryPoints[0]));
 
 if (watch) {

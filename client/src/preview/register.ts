@@ -1,5 +1,54 @@
-// PLACEHOLDER (owned by the diagram work): the preview panel, its command and its serializer.
-import type * as vscode from 'vscode';
+/**
+ * The diagram preview's entry points: the "Open Diagram to the Side" command (editor title
+ * button and code lens call it too) and the serializer that brings the panel back after a reload.
+ */
+import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import type { WebviewState } from './messages';
+import { isManifest, PreviewPanel, VIEW_TYPE, webviewOptions } from './panel';
 
-export function registerPreview(_context: vscode.ExtensionContext, _client: LanguageClient): void {}
+export const OPEN_PREVIEW_COMMAND = 'integrationManifests.openPreview';
+
+export function registerPreview(context: vscode.ExtensionContext, client: LanguageClient): void {
+  let current: PreviewPanel | undefined;
+  const adopt = (panel: PreviewPanel) => {
+    current?.dispose();
+    current = panel;
+    panel.onDidDispose(() => {
+      if (current === panel) current = undefined;
+    });
+    return panel;
+  };
+
+  context.subscriptions.push(
+    vscode.commands.registerCommand(OPEN_PREVIEW_COMMAND, (uri?: unknown) => {
+      // From the editor title or a code lens the command gets the manifest's URI; from the palette, nothing.
+      const wanted = uri instanceof vscode.Uri ? uri.toString() : typeof uri === 'string' ? uri : undefined;
+      const fromArg = wanted ? vscode.workspace.textDocuments.find((d) => d.uri.toString() === wanted) : undefined;
+      const document = isManifest(fromArg) ? fromArg : vscode.window.activeTextEditor?.document;
+      if (!isManifest(document)) {
+        void vscode.window.showInformationMessage('Open an integration manifest (*.integration.yaml) first, then open its diagram.');
+        return;
+      }
+      if (current) {
+        current.follow(document);
+        current.reveal();
+        return;
+      }
+      const panel = vscode.window.createWebviewPanel(VIEW_TYPE, 'Integration diagrams', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, webviewOptions(context.extensionUri));
+      adopt(new PreviewPanel(panel, client, context.extensionUri, { uri: document.uri.toString() }));
+    }),
+    vscode.window.registerWebviewPanelSerializer(VIEW_TYPE, {
+      async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown) {
+        const saved = (typeof state === 'object' && state !== null ? state : {}) as WebviewState;
+        adopt(
+          new PreviewPanel(panel, client, context.extensionUri, {
+            ...(typeof saved.uri === 'string' ? { uri: saved.uri } : {}),
+            ...(typeof saved.focus === 'string' ? { focus: saved.focus } : {}),
+          }),
+        );
+      },
+    }),
+    { dispose: () => current?.dispose() },
+  );
+}

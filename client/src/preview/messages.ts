@@ -1,0 +1,81 @@
+/**
+ * The messages between the extension and the preview webview, both ways, as discriminated
+ * unions. Shared by client/src/preview (the extension side) and media/src (the webview).
+ * Everything the webview sends is untrusted input: `parseWebviewMessage` checks its shape.
+ */
+import type { DiagramSet, OffsetSpan } from '../../../server/src/diagram/protocol';
+
+/** Extension → webview. */
+export type ToWebview =
+  /** A new diagram set; the webview drops sets older than the one it shows. */
+  | { type: 'diagrams'; set: DiagramSet }
+  /** The editor's cursor moved: highlight what is drawn for the item at this offset. */
+  | { type: 'cursor'; uri: string; version: number; offset: number }
+  /** Nothing to draw, and why (no manifest open, the server is not ready...). */
+  | { type: 'status'; message: string; severity: 'info' | 'error' };
+
+export type ExportFormat = 'svg' | 'png' | 'mermaid';
+
+/** Webview → extension. */
+export type FromWebview =
+  /** The script has loaded and listens: send it the current diagrams. */
+  | { type: 'ready' }
+  /** A node, edge, participant or message was clicked: select this stretch of the document. */
+  | { type: 'reveal'; uri: string; version: number; selection: OffsetSpan }
+  /** Save a diagram: SVG or Mermaid text, or a PNG as a `data:image/png;base64,` URL. */
+  | { type: 'export'; uri: string; format: ExportFormat; name: string; data: string }
+  /** Centre the application diagram on a system, or (null) show all systems. */
+  | { type: 'focus'; uri: string; systemId: string | null };
+
+/** What the webview keeps with `setState`, so a restored panel redraws at once. */
+export interface WebviewState {
+  uri?: string;
+  tab?: string;
+  focus?: string | null;
+  set?: DiagramSet;
+  views?: Record<string, { scale: number; x: number; y: number }>;
+}
+
+/** The largest export the extension accepts from the webview (a PNG of a large diagram fits). */
+export const MAX_EXPORT_CHARS = 64 * 1024 * 1024;
+
+/** The webview's message when it has the expected shape, else undefined (unknown or malformed messages are ignored). */
+export function parseWebviewMessage(data: unknown): FromWebview | undefined {
+  if (!isRecord(data) || typeof data['type'] !== 'string') return undefined;
+  switch (data['type']) {
+    case 'ready':
+      return { type: 'ready' };
+    case 'reveal': {
+      const { uri, version, selection } = data;
+      if (typeof uri !== 'string' || !isCount(version) || !isSpan(selection)) return undefined;
+      return { type: 'reveal', uri, version, selection: { start: selection.start, end: selection.end } };
+    }
+    case 'export': {
+      const { uri, format, name, data: payload } = data;
+      if (typeof uri !== 'string' || (format !== 'svg' && format !== 'png' && format !== 'mermaid')) return undefined;
+      if (typeof name !== 'string' || !/^[\w.-]{1,100}$/.test(name)) return undefined;
+      if (typeof payload !== 'string' || payload.length > MAX_EXPORT_CHARS) return undefined;
+      if (format === 'png' && !payload.startsWith('data:image/png;base64,')) return undefined;
+      return { type: 'export', uri, format, name, data: payload };
+    }
+    case 'focus': {
+      const { uri, systemId } = data;
+      if (typeof uri !== 'string' || (systemId !== null && typeof systemId !== 'string')) return undefined;
+      return { type: 'focus', uri, systemId };
+    }
+    default:
+      return undefined;
+  }
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function isCount(v: unknown): v is number {
+  return typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
+}
+
+function isSpan(v: unknown): v is OffsetSpan {
+  return isRecord(v) && isCount(v['start']) && isCount(v['end']) && v['start'] <= v['end'];
+}

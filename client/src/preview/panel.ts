@@ -1,0 +1,214 @@
+/**
+ * The diagram preview beside the editor: follows the active manifest, asks the language server
+ * for its diagrams as the user types (debounced), posts them to the webview, and acts on what
+ * the webview asks for (reveal an item, export a diagram, focus on a system).
+ */
+import * as vscode from 'vscode';
+import { State, type LanguageClient } from 'vscode-languageclient/node';
+import { DIAGRAMS_REQUEST, type DiagramsParams, type DiagramsResult } from '../../../server/src/diagram/protocol';
+import { newNonce, previewHtml } from './html';
+import { parseWebviewMessage, type FromWebview, type ToWebview } from './messages';
+
+export const VIEW_TYPE = 'integrationManifests.preview';
+export const LANGUAGE_ID = 'integration-manifest';
+const DEFAULT_DEBOUNCE_MS = 300;
+
+export function isManifest(document: vscode.TextDocument | undefined): document is vscode.TextDocument {
+  return document?.languageId === LANGUAGE_ID;
+}
+
+export function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions & vscode.WebviewPanelOptions {
+  return {
+    enableScripts: true,
+    retainContextWhenHidden: false,
+    enableFindWidget: false,
+    localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'media', 'dist')],
+  };
+}
+
+export class PreviewPanel implements vscode.Disposable {
+  private document: vscode.TextDocument | undefined;
+  private focus: string | undefined;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private request = 0;
+  private ready = false;
+  private readonly disposables: vscode.Disposable[] = [];
+  private readonly disposeEmitter = new vscode.EventEmitter<void>();
+  readonly onDidDispose = this.disposeEmitter.event;
+
+  constructor(
+    readonly panel: vscode.WebviewPanel,
+    private readonly client: LanguageClient,
+    private readonly extensionUri: vscode.Uri,
+    initial: { uri?: string; focus?: string | null } = {},
+  ) {
+    panel.webview.options = webviewOptions(extensionUri);
+    panel.webview.html = this.html();
+    this.focus = initial.focus ?? undefined;
+    const restored = initial.uri ? vscode.workspace.textDocuments.find((d) => d.uri.toString() === initial.uri) : undefined;
+    this.document = isManifest(restored) ? restored : isManifest(vscode.window.activeTextEditor?.document) ? vscode.window.activeTextEditor!.document : undefined;
+    this.updateTitle();
+
+    this.disposables.push(
+      panel.onDidDispose(() => this.dispose()),
+      panel.webview.onDidReceiveMessage((data: unknown) => this.onMessage(data)),
+      panel.onDidChangeViewState(() => {
+        if (panel.visible) this.schedule(0);
+      }),
+      vscode.window.onDidChangeActiveTextEditor((editor) => {
+        if (isManifest(editor?.document) && editor!.document !== this.document) this.follow(editor!.document);
+      }),
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        if (e.document === this.document && e.contentChanges.length) this.schedule(this.debounceMs());
+      }),
+      vscode.window.onDidChangeTextEditorSelection((e) => {
+        if (e.textEditor.document === this.document) this.postCursor(e.textEditor);
+      }),
+      vscode.workspace.onDidCloseTextDocument((d) => {
+        if (d === this.document) {
+          this.document = undefined;
+          this.post({ type: 'status', message: 'The manifest was closed. Open an integration manifest to see its diagrams.', severity: 'info' });
+        }
+      }),
+      client.onDidChangeState((e) => {
+        if (e.newState === State.Running) this.schedule(0);
+      }),
+    );
+  }
+
+  /** Shows the diagrams of `document` (a manifest) from now on. */
+  follow(document: vscode.TextDocument): void {
+    if (document !== this.document) this.focus = undefined;
+    this.document = document;
+    this.updateTitle();
+    this.schedule(0);
+  }
+
+  reveal(): void {
+    this.panel.reveal(this.panel.viewColumn ?? vscode.ViewColumn.Beside, true);
+  }
+
+  dispose(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.request++;
+    while (this.disposables.length) this.disposables.pop()!.dispose();
+    this.panel.dispose();
+    this.disposeEmitter.fire();
+    this.disposeEmitter.dispose();
+  }
+
+  private html(): string {
+    const webview = this.panel.webview;
+    const media = (file: string) => webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'media', 'dist', file)).toString();
+    return previewHtml({ cspSource: webview.cspSource, scriptUri: media('preview.js'), styleUri: media('preview.css'), nonce: newNonce() });
+  }
+
+  private debounceMs(): number {
+    const value = vscode.workspace.getConfiguration('integrationManifests').get<number>('preview.debounceMs', DEFAULT_DEBOUNCE_MS);
+    return typeof value === 'number' && value >= 0 ? value : DEFAULT_DEBOUNCE_MS;
+  }
+
+  private updateTitle(): void {
+    const name = this.document ? this.document.uri.path.split('/').pop() : undefined;
+    this.panel.title = name ? `Diagrams: ${name}` : 'Integration diagrams';
+  }
+
+  private schedule(delay: number): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      void this.refresh();
+    }, delay);
+  }
+
+  /** Asks the server for the followed document's diagrams and posts them; a newer request makes an older answer moot. */
+  private async refresh(): Promise<void> {
+    if (!this.ready) return;
+    const document = this.document;
+    if (!document) {
+      this.post({ type: 'status', message: 'Open an integration manifest (*.integration.yaml) to see its diagrams.', severity: 'info' });
+      return;
+    }
+    if (this.client.state !== State.Running) {
+      this.post({ type: 'status', message: 'Waiting for the Integration Manifests language server to start…', severity: 'info' });
+      return;
+    }
+    const id = ++this.request;
+    const params: DiagramsParams = { uri: this.client.code2ProtocolConverter.asUri(document.uri), ...(this.focus ? { focus: this.focus } : {}) };
+    try {
+      const set = await this.client.sendRequest<DiagramsResult>(DIAGRAMS_REQUEST, params);
+      if (id !== this.request) return;
+      if (!set) {
+        this.post({ type: 'status', message: 'The language server has not read this manifest yet; the diagrams appear as soon as it has.', severity: 'info' });
+        return;
+      }
+      this.post({ type: 'diagrams', set });
+      const editor = vscode.window.visibleTextEditors.find((e) => e.document === document);
+      if (editor) this.postCursor(editor);
+    } catch (e) {
+      if (id === this.request) this.post({ type: 'status', message: `The diagrams could not be made: ${e instanceof Error ? e.message : String(e)}`, severity: 'error' });
+    }
+  }
+
+  private postCursor(editor: vscode.TextEditor): void {
+    const document = editor.document;
+    this.post({ type: 'cursor', uri: this.client.code2ProtocolConverter.asUri(document.uri), version: document.version, offset: document.offsetAt(editor.selection.active) });
+  }
+
+  private post(message: ToWebview): void {
+    if (this.ready) void this.panel.webview.postMessage(message);
+  }
+
+  private async onMessage(data: unknown): Promise<void> {
+    const message = parseWebviewMessage(data);
+    if (!message) return;
+    switch (message.type) {
+      case 'ready':
+        this.ready = true;
+        return this.refresh();
+      case 'reveal':
+        return this.revealInEditor(message);
+      case 'focus':
+        if (!this.isFollowed(message.uri)) return;
+        this.focus = message.systemId ?? undefined;
+        return this.refresh();
+      case 'export':
+        return this.export(message);
+    }
+  }
+
+  private isFollowed(uri: string): boolean {
+    return !!this.document && this.client.code2ProtocolConverter.asUri(this.document.uri) === uri;
+  }
+
+  /** Selects the clicked item in the editor: only in the followed document, at the version the diagram was drawn from. */
+  private async revealInEditor(message: Extract<FromWebview, { type: 'reveal' }>): Promise<void> {
+    const document = this.document;
+    if (!document || !this.isFollowed(message.uri) || message.version !== document.version) return;
+    const length = document.getText().length;
+    if (message.selection.end > length) return;
+    const range = new vscode.Range(document.positionAt(message.selection.start), document.positionAt(message.selection.end));
+    const existing = vscode.window.visibleTextEditors.find((e) => e.document === document);
+    const editor = await vscode.window.showTextDocument(document, { viewColumn: existing?.viewColumn ?? vscode.ViewColumn.One, preserveFocus: false });
+    editor.selection = new vscode.Selection(range.start, range.end);
+    editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+  }
+
+  private async export(message: Extract<FromWebview, { type: 'export' }>): Promise<void> {
+    const document = this.document;
+    if (!document || !this.isFollowed(message.uri)) return;
+    const extension = message.format === 'mermaid' ? 'mmd' : message.format;
+    const base = document.uri.path.split('/').pop()!.replace(/\.(integration\.)?ya?ml$/i, '');
+    const defaultUri = vscode.Uri.joinPath(document.uri, '..', `${base}.${message.name}.${extension}`);
+    const filters: Record<string, string[]> = { svg: { SVG: ['svg'] }, png: { PNG: ['png'] }, mermaid: { Mermaid: ['mmd', 'md'] } }[message.format];
+    const target = await vscode.window.showSaveDialog({ defaultUri: document.uri.scheme === 'untitled' ? undefined : defaultUri, filters, saveLabel: 'Export diagram' });
+    if (!target) return;
+    const bytes = message.format === 'png' ? Buffer.from(message.data.slice('data:image/png;base64,'.length), 'base64') : Buffer.from(message.data, 'utf8');
+    try {
+      await vscode.workspace.fs.writeFile(target, bytes);
+      void vscode.window.showInformationMessage(`Diagram saved to ${vscode.workspace.asRelativePath(target)}.`);
+    } catch (e) {
+      void vscode.window.showErrorMessage(`The diagram could not be saved: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
+}

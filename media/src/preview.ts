@@ -1,0 +1,371 @@
+/**
+ * The preview webview: tabs for the application diagram and each interaction diagram,
+ * rendered by the bundled Mermaid. Says `ready` first, drops stale versions, renders offscreen
+ * and swaps (no flicker), keeps zoom and pan per tab, never redraws an unchanged diagram,
+ * and keeps its state with `setState` so a restored panel redraws at once.
+ */
+import type { ExportFormat, ToWebview, WebviewState } from '../../client/src/preview/messages';
+import type { DiagramSet, OffsetSpan } from '../../server/src/diagram/protocol';
+import { applicationDetails, interactionDetails } from './details';
+import { pngDataUrl, svgText } from './exporter';
+import { configureMermaid, currentTheme, renderDiagram, type Theme } from './render';
+import { TargetIndex, type TabTargets } from './targets';
+import { Viewport, type View } from './viewport';
+import { savedState, vscode } from './vscodeApi';
+
+interface Tab {
+  key: string;
+  title: string;
+  mermaid: string;
+  targets: TabTargets;
+  interaction: boolean;
+  exportName: string;
+  marker: '' | 'warning' | 'error';
+}
+
+/** With more interactions than this, they are listed in a drop-down instead of one tab each. */
+const MAX_INTERACTION_TABS = 12;
+/** The most rendered drawings kept for instant tab switches. */
+const CACHE_SIZE = 24;
+/** Larger diagram sets are not kept in the webview state (they are asked for again on restore). */
+const MAX_STATE_CHARS = 4_000_000;
+
+const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+const ui = {
+  tabs: $<HTMLElement>('tabs'),
+  banner: $<HTMLElement>('banner'),
+  viewport: $<HTMLElement>('viewport'),
+  canvas: $<HTMLElement>('canvas'),
+  placeholder: $<HTMLElement>('placeholder'),
+  details: $<HTMLElement>('details'),
+  offscreen: $<HTMLElement>('offscreen'),
+  focusLabel: $<HTMLElement>('focus-label'),
+  focus: $<HTMLSelectElement>('focus'),
+};
+
+const state: WebviewState = savedState();
+let set: DiagramSet | undefined;
+/** Whether `set` is small enough to keep in the webview state. */
+let keepSet = false;
+let tabs: Tab[] = [];
+let activeKey = state.tab ?? 'application';
+const views: Record<string, View> = { ...(state.views ?? {}) };
+let cursor: { uri: string; version: number; offset: number } | undefined;
+let theme: Theme = currentTheme();
+let shown: { tab: string; renderKey: string } | undefined;
+let index: TargetIndex | undefined;
+let renderToken = 0;
+const cache = new Map<string, SVGSVGElement>();
+
+const viewport = new Viewport(ui.viewport, ui.canvas);
+let saveTimer: ReturnType<typeof setTimeout> | undefined;
+viewport.onChange = (view) => {
+  if (!shown) return;
+  views[shown.tab] = { ...view };
+  // Zoom and pan fire many times a second: save once they settle.
+  if (saveTimer) clearTimeout(saveTimer);
+  saveTimer = setTimeout(saveState, 250);
+};
+
+configureMermaid(theme);
+
+// ---- messages from the extension -------------------------------------------------------
+
+window.addEventListener('message', (event: MessageEvent<unknown>) => {
+  const message = event.data as ToWebview | null;
+  if (!message || typeof message !== 'object' || typeof message.type !== 'string') return;
+  switch (message.type) {
+    case 'diagrams':
+      if (isDiagramSet(message.set)) void show(message.set);
+      break;
+    case 'cursor':
+      if (typeof message.offset === 'number' && typeof message.uri === 'string' && typeof message.version === 'number') {
+        cursor = { uri: message.uri, version: message.version, offset: message.offset };
+        highlightCursor();
+      }
+      break;
+    case 'status':
+      if (typeof message.message === 'string') status(message.message, message.severity === 'error' ? 'error' : 'info');
+      break;
+  }
+});
+
+function isDiagramSet(v: unknown): v is DiagramSet {
+  const s = v as DiagramSet | null;
+  return !!s && typeof s.uri === 'string' && typeof s.version === 'number' && !!s.application && typeof s.application.mermaid === 'string' && Array.isArray(s.interactions);
+}
+
+/** Shows a new diagram set, unless it is older than the one shown for the same document. */
+async function show(next: DiagramSet): Promise<void> {
+  if (set && next.uri === set.uri && next.version < set.version) return;
+  if (!set || next.uri !== set.uri) {
+    for (const k of Object.keys(views)) delete views[k];
+    if (set) activeKey = 'application';
+  }
+  set = next;
+  keepSet = JSON.stringify(next).length <= MAX_STATE_CHARS;
+  tabs = tabsOf(next);
+  if (!tabs.some((t) => t.key === activeKey)) activeKey = 'application';
+  saveState();
+  drawTabs();
+  await renderActive();
+}
+
+function tabsOf(s: DiagramSet): Tab[] {
+  const app = s.application;
+  const result: Tab[] = [
+    { key: 'application', title: 'Application', mermaid: app.mermaid, targets: { nodes: app.nodes, edges: app.edges }, interaction: false, exportName: 'application', marker: '' },
+  ];
+  const seen = new Map<string, number>();
+  for (const d of s.interactions) seen.set(d.integrationId, (seen.get(d.integrationId) ?? 0) + 1);
+  s.interactions.forEach((d, i) => {
+    const unique = d.integrationId && seen.get(d.integrationId) === 1;
+    result.push({
+      key: unique ? `i:${d.integrationId}` : `i#${i}`,
+      title: d.title || d.integrationId || `Integration ${i + 1}`,
+      mermaid: d.mermaid,
+      targets: { participants: d.participants, messages: d.messages },
+      interaction: true,
+      exportName: `interaction-${(unique ? d.integrationId : String(i + 1)).replace(/[^\w.-]/g, '_').slice(0, 80)}`,
+      marker: d.errors ? 'error' : d.warnings ? 'warning' : '',
+    });
+  });
+  return result;
+}
+
+// ---- tabs ------------------------------------------------------------------------------
+
+function drawTabs(): void {
+  const buttons: HTMLElement[] = [];
+  const interactions = tabs.filter((t) => t.interaction);
+  const tabButton = (tab: Tab) => {
+    const b = document.createElement('button');
+    b.type = 'button';
+    b.className = 'tab' + (tab.marker ? ` ${tab.marker}` : '');
+    b.setAttribute('role', 'tab');
+    b.setAttribute('aria-selected', String(tab.key === activeKey));
+    b.dataset['tab'] = tab.key;
+    b.textContent = (tab.marker === 'error' ? '✖ ' : tab.marker === 'warning' ? '⚠ ' : '') + tab.title;
+    b.title = tab.interaction ? `Interaction diagram: ${tab.title}` : 'Application integration diagram';
+    b.addEventListener('click', () => selectTab(tab.key));
+    return b;
+  };
+  buttons.push(tabButton(tabs[0]!));
+  if (interactions.length <= MAX_INTERACTION_TABS) {
+    buttons.push(...interactions.map(tabButton));
+  } else {
+    const select = document.createElement('select');
+    select.className = 'tab-select' + (activeKey !== 'application' ? ' selected' : '');
+    select.setAttribute('aria-label', 'Interaction diagram');
+    select.append(new Option(`Interactions (${interactions.length})…`, ''));
+    for (const t of interactions) select.append(new Option((t.marker === 'error' ? '✖ ' : t.marker === 'warning' ? '⚠ ' : '') + t.title, t.key, false, t.key === activeKey));
+    select.addEventListener('change', () => select.value && selectTab(select.value));
+    buttons.push(select);
+  }
+  ui.tabs.replaceChildren(...buttons);
+}
+
+function selectTab(key: string): void {
+  if (key === activeKey) return;
+  activeKey = key;
+  saveState();
+  drawTabs();
+  void renderActive();
+}
+
+// ---- rendering -------------------------------------------------------------------------
+
+async function renderActive(): Promise<void> {
+  if (!set) return;
+  const tab = tabs.find((t) => t.key === activeKey) ?? tabs[0]!;
+  const renderKey = `${theme}\n${tab.mermaid}`;
+  drawChrome(tab);
+  if (shown && shown.tab === tab.key && shown.renderKey === renderKey) {
+    // Same drawing: only the spans behind it may have moved.
+    reindex(tab);
+    return;
+  }
+  const token = ++renderToken;
+  let svg = cache.get(renderKey)?.cloneNode(true) as SVGSVGElement | undefined;
+  if (!svg) {
+    const result = await renderDiagram(tab.mermaid, ui.offscreen);
+    if (token !== renderToken) return; // a newer update or tab switch took over
+    if ('error' in result) {
+      renderError(tab, result.error);
+      return;
+    }
+    remember(renderKey, result.svg);
+    svg = result.svg.cloneNode(true) as SVGSVGElement;
+  }
+  if (token !== renderToken) return;
+  svg.classList.add('diagram');
+  ui.canvas.replaceChildren(svg);
+  ui.placeholder.hidden = true;
+  const firstTime = !shown || shown.tab !== tab.key;
+  shown = { tab: tab.key, renderKey };
+  document.body.dataset['rendered'] = String(token);
+  reindex(tab);
+  const saved = views[tab.key];
+  if (firstTime && saved) viewport.set(saved);
+  else if (firstTime) viewport.fit();
+  hideError();
+}
+
+function remember(key: string, svg: SVGSVGElement): void {
+  cache.set(key, svg);
+  while (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!);
+}
+
+function reindex(tab: Tab): void {
+  const svg = ui.canvas.querySelector('svg');
+  if (!svg) return;
+  for (const hit of Array.from(svg.querySelectorAll('.im-hit'))) hit.remove();
+  for (const el of Array.from(svg.querySelectorAll('[data-im]'))) el.removeAttribute('data-im');
+  index = new TargetIndex(svg, tab.targets, tab.interaction);
+  highlightCursor();
+}
+
+/** A render error: the message instead of a blank panel; a previous drawing of the same tab stays. */
+function renderError(tab: Tab, message: string): void {
+  const keepOld = shown?.tab === tab.key && ui.canvas.querySelector('svg');
+  const text = `This diagram could not be drawn: ${message}`;
+  showError(keepOld ? `${text} The last good drawing is shown.` : text);
+  if (!keepOld) {
+    shown = undefined;
+    index = undefined;
+    const pre = document.createElement('pre');
+    pre.className = 'source';
+    pre.textContent = tab.mermaid;
+    const p = document.createElement('p');
+    p.className = 'error-text';
+    p.textContent = text;
+    ui.canvas.replaceChildren(p, pre);
+    ui.placeholder.hidden = true;
+    viewport.set({ scale: 1, x: 16, y: 16 });
+  }
+  document.body.dataset['renderError'] = String(renderToken);
+}
+
+/** Focus picker, focus message, and the details below the diagram. */
+function drawChrome(tab: Tab): void {
+  if (!set) return;
+  const app = set.application;
+  const isApp = !tab.interaction;
+  ui.focusLabel.hidden = !isApp || app.systems.length === 0;
+  if (isApp) {
+    const options = [new Option(app.focus?.forced ? 'All systems (too many to draw)' : 'All systems', '')];
+    if (app.focus?.forced) options[0]!.disabled = true;
+    for (const s of app.systems) options.push(new Option(s.name, s.id));
+    ui.focus.replaceChildren(...options);
+    ui.focus.value = app.focus?.systemId ?? '';
+  }
+  if (isApp && app.focus) banner(app.focus.message, 'info');
+  else if (!ui.banner.classList.contains('error')) banner('', 'info');
+  const interaction = tab.interaction ? set.interactions.find((_, i) => tabs[i + 1]?.key === tab.key) : undefined;
+  ui.details.replaceChildren(...(interaction ? interactionDetails(set, interaction, reveal) : applicationDetails(set, reveal)));
+}
+
+// ---- cursor, clicks, reveal ------------------------------------------------------------
+
+function highlightCursor(): void {
+  if (!index || !set) return;
+  const c = cursor && cursor.uri === set.uri && cursor.version === set.version ? cursor.offset : undefined;
+  index.highlightAt(c);
+}
+
+ui.viewport.addEventListener('click', (e) => {
+  if (viewport.dragged || !index) return;
+  const item = index.itemOf(e.target as Element);
+  if (!item) return;
+  reveal(item.target.selection);
+});
+
+/** Asks the extension to select `selection` in the editor; its cursor message then highlights the drawing. */
+function reveal(selection: OffsetSpan): void {
+  if (!set) return;
+  vscode.postMessage({ type: 'reveal', uri: set.uri, version: set.version, selection });
+}
+
+ui.focus.addEventListener('change', () => {
+  if (!set) return;
+  const systemId = ui.focus.value || null;
+  state.focus = systemId;
+  saveState();
+  vscode.postMessage({ type: 'focus', uri: set.uri, systemId });
+});
+
+// ---- toolbar ---------------------------------------------------------------------------
+
+$('zoom-in').addEventListener('click', () => viewport.zoomBy(1.25));
+$('zoom-out').addEventListener('click', () => viewport.zoomBy(1 / 1.25));
+$('fit').addEventListener('click', () => viewport.fit());
+$('export-svg').addEventListener('click', () => void exportAs('svg'));
+$('export-png').addEventListener('click', () => void exportAs('png'));
+$('export-mermaid').addEventListener('click', () => void exportAs('mermaid'));
+
+async function exportAs(format: ExportFormat): Promise<void> {
+  const tab = tabs.find((t) => t.key === activeKey);
+  if (!set || !tab) return;
+  const svg = ui.canvas.querySelector('svg');
+  if (format !== 'mermaid' && !svg) {
+    showError('There is no drawing to export; fix the diagram error first, or export the Mermaid source.');
+    return;
+  }
+  const background = getComputedStyle(document.body).backgroundColor || '#ffffff';
+  try {
+    const data = format === 'mermaid' ? tab.mermaid : format === 'svg' ? svgText(svg!, background) : await pngDataUrl(svg!, background);
+    vscode.postMessage({ type: 'export', uri: set.uri, format, name: tab.exportName, data });
+  } catch (e) {
+    showError(`The diagram could not be exported: ${e instanceof Error ? e.message : String(e)}`);
+  }
+}
+
+// ---- theme -----------------------------------------------------------------------------
+
+new MutationObserver(() => {
+  const next = currentTheme();
+  if (next === theme) return;
+  theme = next;
+  configureMermaid(theme);
+  cache.clear();
+  void renderActive();
+}).observe(document.body, { attributes: true, attributeFilter: ['class'] });
+
+// ---- banner and state ------------------------------------------------------------------
+
+function banner(text: string, kind: 'info' | 'error'): void {
+  ui.banner.textContent = text;
+  ui.banner.hidden = !text;
+  ui.banner.classList.toggle('error', kind === 'error' && !!text);
+}
+
+function showError(text: string): void {
+  banner(text, 'error');
+}
+
+function hideError(): void {
+  if (ui.banner.classList.contains('error')) banner('', 'info');
+  const tab = tabs.find((t) => t.key === activeKey);
+  if (tab && !tab.interaction && set?.application.focus) banner(set.application.focus.message, 'info');
+}
+
+function status(text: string, kind: 'info' | 'error'): void {
+  if (!set) {
+    ui.placeholder.textContent = text;
+    ui.placeholder.hidden = false;
+    ui.placeholder.classList.toggle('error', kind === 'error');
+  } else {
+    banner(text, kind);
+  }
+}
+
+function saveState(): void {
+  const keep = set && keepSet ? set : undefined;
+  const next: WebviewState = { tab: activeKey, views, focus: state.focus ?? null, ...(set ? { uri: set.uri } : {}), ...(keep ? { set: keep } : {}) };
+  vscode.setState(next);
+}
+
+// ---- start -----------------------------------------------------------------------------
+
+vscode.postMessage({ type: 'ready' });
+if (state.set && isDiagramSet(state.set)) void show(state.set);

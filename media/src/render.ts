@@ -1,0 +1,109 @@
+/**
+ * Mermaid, bundled: configuration from the VS Code theme, and rendering offscreen so the
+ * panel swaps a finished drawing in (no flicker) or keeps the last one and shows the error.
+ */
+import mermaid from 'mermaid';
+import { decodeEntityCodes, toPrivateUse } from '../../server/src/diagram/escape';
+
+export type Theme = 'light' | 'dark' | 'high-contrast' | 'high-contrast-light';
+
+/** The theme VS Code puts on the webview's body (`vscode-light`, `vscode-dark`, `vscode-high-contrast`, `vscode-high-contrast-light`). */
+export function currentTheme(): Theme {
+  const c = document.body.classList;
+  if (c.contains('vscode-high-contrast-light')) return 'high-contrast-light';
+  if (c.contains('vscode-high-contrast')) return 'high-contrast';
+  if (c.contains('vscode-dark')) return 'dark';
+  return 'light';
+}
+
+const MERMAID_THEME: Record<Theme, 'default' | 'dark' | 'neutral'> = {
+  light: 'default',
+  dark: 'dark',
+  'high-contrast': 'dark',
+  'high-contrast-light': 'neutral',
+};
+
+export function configureMermaid(theme: Theme): void {
+  mermaid.initialize({
+    startOnLoad: false,
+    // Strict: Mermaid sanitizes labels and ignores `click` callbacks and links.
+    securityLevel: 'strict',
+    theme: MERMAID_THEME[theme],
+    // SVG text labels, not HTML in foreignObject: no markup path at all, and PNG export works
+    // (a canvas that draws a foreignObject is tainted and cannot be read back).
+    htmlLabels: false,
+    flowchart: { htmlLabels: false, useMaxWidth: false, curve: 'basis', padding: 12, nodeSpacing: 40, rankSpacing: 70 },
+    sequence: { useMaxWidth: false, mirrorActors: true, showSequenceNumbers: false },
+    // The generator keeps diagrams legible (the focus view); these only stop runaway input.
+    maxTextSize: 1_000_000,
+    maxEdges: 5_000,
+    // Errors are shown by the panel; Mermaid must not insert its own error drawing into the page.
+    suppressErrorRendering: true,
+    // Directives in the text cannot change these.
+    secure: ['secure', 'securityLevel', 'startOnLoad', 'maxTextSize', 'maxEdges', 'htmlLabels', 'theme', 'themeVariables', 'fontFamily', 'themeCSS', 'suppressErrorRendering'],
+  });
+}
+
+let counter = 0;
+
+export type RenderResult = { svg: SVGSVGElement } | { error: string };
+
+/** Parses, then renders in `offscreen`; returns the SVG element (detached) or the error message. */
+export async function renderDiagram(source: string, offscreen: HTMLElement): Promise<RenderResult> {
+  const flowchart = /^\s*(flowchart|graph)\b/.test(source);
+  const text = flowchart ? toPrivateUse(source) : source;
+  try {
+    await mermaid.parse(text);
+  } catch (e) {
+    return { error: messageOf(e) };
+  }
+  const id = `im-diagram-${++counter}`;
+  try {
+    const { svg } = await mermaid.render(id, text, offscreen);
+    const svgElement = toElement(svg);
+    if (!svgElement) return { error: 'Mermaid returned no drawing.' };
+    if (flowchart) decodeLabels(svgElement);
+    return { svg: svgElement };
+  } catch (e) {
+    return { error: messageOf(e) };
+  } finally {
+    offscreen.replaceChildren();
+    document.getElementById(id)?.remove();
+    document.getElementById(`d${id}`)?.remove();
+  }
+}
+
+function toElement(svg: string): SVGSVGElement | undefined {
+  const doc = new DOMParser().parseFromString(svg, 'image/svg+xml');
+  const root = doc.documentElement;
+  if (root.nodeName !== 'svg' || doc.querySelector('parsererror')) return undefined;
+  // Mermaid has already sanitized its output; this is a second fence.
+  for (const el of Array.from(root.querySelectorAll('script, iframe, object, embed, foreignObject'))) el.remove();
+  for (const el of Array.from(root.querySelectorAll('*'))) {
+    for (const attr of Array.from(el.attributes)) {
+      const value = attr.value.trim().toLowerCase();
+      if (attr.name.toLowerCase().startsWith('on') || ((attr.name === 'href' || attr.name === 'xlink:href') && !value.startsWith('#'))) el.removeAttribute(attr.name);
+    }
+  }
+  return document.importNode(root, true) as unknown as SVGSVGElement;
+}
+
+/**
+ * Flowchart SVG labels hold the stand-ins of `toPrivateUse` (and `&#NNN;` for other codes):
+ * turn them back into the characters, as plain text (never markup). Sequence diagrams
+ * decode entity codes themselves.
+ */
+function decodeLabels(svg: SVGSVGElement): void {
+  const walker = document.createTreeWalker(svg, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const parent = node.parentElement?.nodeName;
+    if (parent === 'style') continue;
+    const text = node.nodeValue ?? '';
+    if (/&#|[\ue000-\ue07f]/.test(text)) node.nodeValue = decodeEntityCodes(text);
+  }
+}
+
+function messageOf(e: unknown): string {
+  const raw = e instanceof Error ? e.message : typeof e === 'string' ? e : JSON.stringify(e);
+  return raw.length > 2000 ? raw.slice(0, 2000) + '…' : raw;
+}

@@ -1,0 +1,183 @@
+/**
+ * The application integration diagram (SPEC 5): every system, grouped by where it is hosted,
+ * and every integration as a path of edges through its middleware. Pure: manifest in, Mermaid out.
+ *
+ * Systems without `hosting` are drawn in a third group, "Hosting not declared", rather than
+ * guessed into Cloud: the guidance asks for the cloud/on-premises boundary to be explicit, and
+ * the group shows at a glance which systems still need that answer.
+ */
+import type { Integration, Manifest, Ref, System } from '../model/manifest';
+import { formatPerHour } from '../model/rate';
+import type { Hosting } from '../model/vocabulary';
+import { mermaidId, mermaidText } from './escape';
+import { findingMarker, NO_FINDINGS, type Counts } from './findings';
+import type { ApplicationDiagram, DiagramTarget, FocusInfo, LegendEntry } from './protocol';
+
+/** Line colours per integration type, readable on light and dark backgrounds. */
+export const TYPE_COLORS = { ui: '#2f81f7', data: '#1a9e5c', process: '#a259d9', none: '#8c8c8c' } as const;
+/** Label colours of integrations with findings. */
+export const SEVERITY_COLORS = { error: '#e5484d', warning: '#d9822b' } as const;
+
+export const LEGEND: LegendEntry[] = [
+  { label: 'UI integration', color: TYPE_COLORS.ui },
+  { label: 'Data integration', color: TYPE_COLORS.data },
+  { label: 'Process integration', color: TYPE_COLORS.process },
+  { label: 'Type not declared', color: TYPE_COLORS.none },
+  { label: 'Solid: synchronous' },
+  { label: 'Dashed: asynchronous or batch', dashed: true },
+  { label: 'Arrow at both ends: two-way' },
+  { label: 'Hexagon: middleware' },
+  { label: 'Has warnings', symbol: '⚠', color: SEVERITY_COLORS.warning },
+  { label: 'Has errors', symbol: '✖', color: SEVERITY_COLORS.error },
+];
+
+const CLASS_STYLES: Record<string, string> = {
+  middleware: 'stroke-width:2px',
+  undeclared: `stroke:${SEVERITY_COLORS.error},stroke-width:2px,stroke-dasharray:5 4`,
+  focus: 'stroke-width:4px',
+};
+
+const GROUPS: { hosting: Hosting | undefined; id: string; title: string }[] = [
+  { hosting: 'cloud', id: 'g_cloud', title: 'Cloud' },
+  { hosting: 'on-premises', id: 'g_onprem', title: 'On-premises' },
+  { hosting: undefined, id: 'g_unset', title: 'Hosting not declared' },
+];
+
+export interface ApplicationOptions {
+  /** Error and warning counts per integration. */
+  counts?: ReadonlyMap<Integration, Counts>;
+  /** Draw only this system, its integrations and their other ends. */
+  focus?: { systemId: string; forced: boolean; reason?: string };
+}
+
+export function applicationDiagram(manifest: Manifest, options: ApplicationOptions = {}): ApplicationDiagram {
+  const counts = options.counts ?? new Map<Integration, Counts>();
+  const nodes: Record<string, DiagramTarget> = {};
+  const edges: Record<string, DiagramTarget> = {};
+
+  // Every declared system gets a node id by position; references resolve to the first system of that id.
+  const nodeOf = new Map<System, string>();
+  const nodeById = new Map<string, string>();
+  manifest.systems.forEach((system, i) => {
+    const id = mermaidId('s', i);
+    nodeOf.set(system, id);
+    if (system.id && !nodeById.has(system.id)) nodeById.set(system.id, id);
+  });
+
+  const focusSystem = options.focus ? manifest.systems.find((s) => s.id === options.focus!.systemId) : undefined;
+  const drawn = focusSystem ? manifest.integrations.filter((i) => touches(i, focusSystem.id)) : manifest.integrations;
+
+  // References to systems that are not declared are drawn too, marked, so the path stays visible.
+  const undeclared = new Map<string, string>();
+  const resolve = (ref: Ref): string => {
+    const known = nodeById.get(ref.id);
+    if (known) return known;
+    let id = undeclared.get(ref.id);
+    if (!id) {
+      id = mermaidId('x', undeclared.size);
+      undeclared.set(ref.id, id);
+    }
+    return id;
+  };
+
+  const edgeLines: string[] = [];
+  const linkStyles = new Map<string, number[]>();
+  const used = new Set<string>();
+  for (const integration of drawn) {
+    if (!integration.from || !integration.to) continue;
+    const path = [integration.from, ...integration.via, integration.to].map(resolve);
+    path.forEach((n) => used.add(n));
+    const c = counts.get(integration) ?? NO_FINDINGS;
+    const dashed = integration.mode === 'async' || integration.mode === 'batch';
+    const arrow = integration.twoWay ? (dashed ? '<-.->' : '<-->') : dashed ? '-.->' : '-->';
+    const style = linkStyle(integration, c);
+    for (let k = 0; k + 1 < path.length; k++) {
+      const index = edgeLines.length;
+      const edgeId = mermaidId('e', index);
+      const label = k === 0 ? `|"${edgeLabel(integration, c)}"|` : '';
+      edgeLines.push(`  ${path[k]} ${edgeId}@${arrow}${label} ${path[k + 1]}`);
+      const refSpan = k + 1 < path.length - 1 ? integration.via[k]!.span : integration.to.span;
+      edges[edgeId] = { itemId: integration.id, kind: 'integration', span: integration.span, selection: k === 0 ? integration.idSpan : refSpan };
+      const list = linkStyles.get(style) ?? [];
+      list.push(index);
+      linkStyles.set(style, list);
+    }
+  }
+
+  const shownSystems = focusSystem ? manifest.systems.filter((s) => s === focusSystem || used.has(nodeOf.get(s)!)) : manifest.systems;
+  const lines = ['flowchart LR', '  accTitle: Application integration diagram'];
+  if (!manifest.systems.length && !undeclared.size) {
+    lines.push('  empty["No systems yet: declare them under systems, then connect them under integrations"]');
+  }
+  const classes = new Map<string, string[]>();
+  const addClass = (cls: string, id: string) => classes.set(cls, [...(classes.get(cls) ?? []), id]);
+  for (const group of GROUPS) {
+    const members = shownSystems.filter((s) => s.hosting === group.hosting);
+    if (!members.length) continue;
+    lines.push(`  subgraph ${group.id}["${group.title}"]`);
+    for (const system of members) {
+      const id = nodeOf.get(system)!;
+      lines.push(`    ${id}${shape(system)}`);
+      nodes[id] = { itemId: system.id, kind: 'system', span: system.span, selection: system.idSpan };
+      if (system.family === 'middleware') addClass('middleware', id);
+      if (system === focusSystem) addClass('focus', id);
+    }
+    lines.push('  end');
+  }
+  for (const [ref, id] of undeclared) {
+    lines.push(`  ${id}["${mermaidText(ref)}<br/>not declared under systems"]`);
+    addClass('undeclared', id);
+  }
+  lines.push(...edgeLines);
+  for (const [style, indexes] of linkStyles) lines.push(`  linkStyle ${indexes.join(',')} ${style}`);
+  for (const [cls, ids] of classes) lines.push(`  classDef ${cls} ${CLASS_STYLES[cls]}`, `  class ${ids.join(',')} ${cls}`);
+
+  const result: ApplicationDiagram = {
+    mermaid: lines.join('\n') + '\n',
+    nodes,
+    edges,
+    systemCount: shownSystems.length,
+    integrationCount: drawn.length,
+    edgeCount: edgeLines.length,
+    systems: manifest.systems.filter((s) => s.id).map((s) => ({ id: s.id, name: s.name ?? s.id })),
+    legend: LEGEND,
+  };
+  if (focusSystem && options.focus) result.focus = focusInfo(manifest, focusSystem, shownSystems.length, drawn.length, options.focus);
+  return result;
+}
+
+function touches(integration: Integration, systemId: string): boolean {
+  return integration.from?.id === systemId || integration.to?.id === systemId || integration.via.some((v) => v.id === systemId);
+}
+
+function shape(system: System): string {
+  const name = mermaidText(system.name ?? system.id) || mermaidText(system.id) || 'unnamed system';
+  const kind = system.systemKind ? mermaidText(system.systemKind) : 'kind not declared';
+  const label = `"${name}<br/>${kind}"`;
+  return system.family === 'middleware' ? `{{${label}}}` : `[${label}]`;
+}
+
+/** The label of an integration's first edge: name, then pattern and rate (or frequency). */
+export function edgeLabel(integration: Integration, c: Counts): string {
+  const name = mermaidText(integration.name ?? integration.id, 48) || 'unnamed integration';
+  const rate = integration.ratePerHour !== undefined ? formatPerHour(integration.ratePerHour) : integration.frequency;
+  const details = [integration.pattern, rate].filter((s): s is string => !!s).map((s) => mermaidText(s, 32));
+  return findingMarker(c) + name + (details.length ? `<br/>${details.join(' · ')}` : '');
+}
+
+function linkStyle(integration: Integration, c: Counts): string {
+  const stroke = TYPE_COLORS[integration.type ?? 'none'];
+  const label = c.errors ? `,color:${SEVERITY_COLORS.error}` : c.warnings ? `,color:${SEVERITY_COLORS.warning}` : '';
+  return `stroke:${stroke},stroke-width:2px${label}`;
+}
+
+function focusInfo(manifest: Manifest, system: System, shownSystems: number, shownIntegrations: number, focus: NonNullable<ApplicationOptions['focus']>): FocusInfo {
+  const name = system.name ?? system.id;
+  const totalSystems = manifest.systems.length;
+  const totalIntegrations = manifest.integrations.length;
+  const what = `${name} and the ${shownSystems - 1} system${shownSystems - 1 === 1 ? '' : 's'} it connects to (${shownSystems} of ${totalSystems} systems, ${shownIntegrations} of ${totalIntegrations} integrations)`;
+  const message = focus.forced
+    ? `${focus.reason ?? 'This manifest is too large to draw legibly as a whole'}, so the diagram shows ${what}. Pick another system to move the focus.`
+    : `Showing ${what}. Choose "All systems" to see everything.`;
+  return { systemId: system.id, systemName: name, shownSystems, totalSystems, shownIntegrations, totalIntegrations, message, forced: focus.forced };
+}

@@ -1,0 +1,103 @@
+/**
+ * The diagram set of one analysed manifest: the application diagram, one interaction diagram
+ * per integration, the field mappings and the waivers. What the preview shows and the `docs`
+ * command writes. Deterministic: the same document gives the same text.
+ */
+import { todayUtc, type Analysis } from '../analysis/analyze';
+import type { Item, Manifest } from '../model/manifest';
+import { applicationDiagram } from './application';
+import { countsByIntegration } from './findings';
+import { interactionDiagram } from './interaction';
+import type { DiagramSet, FieldMapping, WaiverEntry } from './protocol';
+
+/** Beyond these the whole application diagram is not legible, and the focus view is drawn instead. */
+export const LIMITS = { systems: 60, edges: 150, mermaidChars: 100_000 } as const;
+
+export interface DiagramOptions {
+  /** A system id to centre the application diagram on. */
+  focus?: string;
+  /** YYYY-MM-DD, for waiver expiry; today in UTC when absent. */
+  today?: string;
+}
+
+export function diagramsFor(analysis: Analysis, options: DiagramOptions = {}): DiagramSet {
+  const { manifest } = analysis;
+  const counts = countsByIntegration(analysis);
+  const requested = options.focus && manifest.systems.some((s) => s.id === options.focus) ? options.focus : undefined;
+  let application = applicationDiagram(manifest, { counts, ...(requested ? { focus: { systemId: requested, forced: false } } : {}) });
+  if (!requested) {
+    const reason = tooLarge(application);
+    const centre = reason ? busiestSystem(manifest) : undefined;
+    if (reason && centre) application = applicationDiagram(manifest, { counts, focus: { systemId: centre, forced: true, reason } });
+  }
+  return {
+    uri: analysis.document.uri,
+    version: analysis.document.version,
+    solutionName: manifest.solutionName ?? '',
+    application,
+    interactions: manifest.integrations.map((i) => interactionDiagram(manifest, i, counts.get(i))),
+    mappings: mappings(manifest),
+    waivers: waivers(manifest, options.today ?? todayUtc()),
+  };
+}
+
+/** Why the whole diagram cannot be drawn legibly, or undefined when it can. */
+export function tooLarge(d: { systemCount: number; edgeCount: number; mermaid: string }): string | undefined {
+  if (d.systemCount > LIMITS.systems) return `This manifest has ${d.systemCount} systems, more than the ${LIMITS.systems} a diagram shows legibly`;
+  if (d.edgeCount > LIMITS.edges) return `This manifest draws ${d.edgeCount} connections, more than the ${LIMITS.edges} a diagram shows legibly`;
+  if (d.mermaid.length > LIMITS.mermaidChars) return `This manifest's diagram is ${d.mermaid.length} characters of Mermaid, more than the ${LIMITS.mermaidChars} it draws in reasonable time`;
+  return undefined;
+}
+
+/** The system that takes part in the most integrations (the first of equals). */
+function busiestSystem(manifest: Manifest): string | undefined {
+  const count = new Map<string, number>();
+  for (const i of manifest.integrations) {
+    for (const id of new Set([i.from?.id, i.to?.id, ...i.via.map((v) => v.id)])) if (id) count.set(id, (count.get(id) ?? 0) + 1);
+  }
+  let best: string | undefined;
+  let most = -1;
+  for (const s of manifest.systems) {
+    const n = count.get(s.id) ?? 0;
+    if (s.id && n > most) {
+      best = s.id;
+      most = n;
+    }
+  }
+  return best;
+}
+
+function mappings(manifest: Manifest): FieldMapping[] {
+  return manifest.integrations
+    .filter((i) => i.data.mapping.length > 0)
+    .map((i) => ({
+      integrationId: i.id,
+      title: i.name ?? i.id,
+      fromSystem: nameOf(manifest, i.from?.id),
+      toSystem: nameOf(manifest, i.to?.id),
+      rows: i.data.mapping.map((m) => ({ from: m.from ?? '', to: m.to ?? '', transform: m.transform ?? '' })),
+      span: i.span,
+    }));
+}
+
+function waivers(manifest: Manifest, today: string): WaiverEntry[] {
+  const items: Item[] = [...manifest.systems, ...manifest.integrations, ...manifest.actors, ...manifest.goals].sort((a, b) => a.span.start - b.span.start);
+  const result: WaiverEntry[] = [];
+  for (const item of items) {
+    for (const w of item.waivers) {
+      const status = w.reason === undefined ? 'no-reason' : w.expires !== undefined && w.expires < today ? 'expired' : 'active';
+      result.push({ itemId: item.id, itemName: item.name ?? item.id, rule: w.rule ?? '', reason: w.reason ?? '', expires: w.expires ?? '', status, span: w.span });
+    }
+  }
+  return result;
+}
+
+function nameOf(manifest: Manifest, id: string | undefined): string {
+  if (!id) return '';
+  const item = manifest.byId.get(id)?.[0];
+  return item?.name ?? id;
+}
+
+export { applicationDiagram } from './application';
+export { interactionDiagram } from './interaction';
+export type * from './protocol';

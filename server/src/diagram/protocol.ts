@@ -1,0 +1,123 @@
+/**
+ * The diagram request between the language server and the extension, and the diagram set it
+ * answers with. Shared by the server, the client and the webview, so this file imports nothing.
+ */
+
+/** The custom LSP request: `{ uri, focus? }` → the document's diagrams, or null when it is not open. */
+export const DIAGRAMS_REQUEST = 'integrationManifests/diagrams';
+
+export interface DiagramsParams {
+  uri: string;
+  /** A system id: draw the application diagram around this system only (the focus view). */
+  focus?: string;
+}
+
+export type DiagramsResult = DiagramSet | null;
+
+/** A stretch of the document as UTF-16 offsets, `end` exclusive. */
+export interface OffsetSpan {
+  start: number;
+  end: number;
+}
+
+/** What a drawn node, edge, participant or message stands for in the manifest. */
+export interface DiagramTarget {
+  /** The id of the system, integration or actor ('' when the item has none). */
+  itemId: string;
+  kind: 'system' | 'integration' | 'actor' | 'step';
+  /** The whole item (or step) in the document: the cursor inside it highlights the drawing. */
+  span: OffsetSpan;
+  /** What a click selects: the id, or the reference or key that the drawing shows. */
+  selection: OffsetSpan;
+}
+
+export interface LegendEntry {
+  label: string;
+  /** A CSS colour, for the line colour swatch; absent for entries that describe a line style. */
+  color?: string;
+  dashed?: boolean;
+  symbol?: string;
+}
+
+export interface FocusInfo {
+  /** The system the view is centred on. */
+  systemId: string;
+  systemName: string;
+  shownSystems: number;
+  totalSystems: number;
+  shownIntegrations: number;
+  totalIntegrations: number;
+  /** Why the focus view is shown, in words for the user. */
+  message: string;
+  /** True when the whole diagram is too large to draw and the focus view was chosen for the user. */
+  forced: boolean;
+}
+
+export interface ApplicationDiagram {
+  mermaid: string;
+  /** Mermaid node id (s0, s1, ...) → the system it draws. */
+  nodes: Record<string, DiagramTarget>;
+  /** Mermaid edge id (e0, e1, ...) → the integration it belongs to (one integration may draw several edges through its `via`). */
+  edges: Record<string, DiagramTarget>;
+  systemCount: number;
+  integrationCount: number;
+  edgeCount: number;
+  /** Set when the diagram shows one system and its neighbours instead of everything. */
+  focus?: FocusInfo;
+  /** Every system, for the focus picker: id and name, in manifest order. */
+  systems: { id: string; name: string }[];
+  legend: LegendEntry[];
+}
+
+export interface InteractionDiagram {
+  integrationId: string;
+  title: string;
+  mermaid: string;
+  /** Whether the sequence comes from `steps` or is derived from from/via/to. */
+  source: 'steps' | 'derived';
+  /** Mermaid participant id → the system or actor. */
+  participants: Record<string, DiagramTarget>;
+  /** One entry per message arrow, in the order Mermaid draws them. */
+  messages: DiagramTarget[];
+  span: OffsetSpan;
+  /** Error and warning counts of the integration. */
+  errors: number;
+  warnings: number;
+}
+
+export interface MappingRow {
+  from: string;
+  to: string;
+  transform: string;
+}
+
+export interface FieldMapping {
+  integrationId: string;
+  title: string;
+  fromSystem: string;
+  toSystem: string;
+  rows: MappingRow[];
+  span: OffsetSpan;
+}
+
+export interface WaiverEntry {
+  itemId: string;
+  itemName: string;
+  rule: string;
+  reason: string;
+  expires: string;
+  /** `active` silences the rule; an expired waiver or one without a reason silences nothing. */
+  status: 'active' | 'expired' | 'no-reason';
+  span: OffsetSpan;
+}
+
+export interface DiagramSet {
+  uri: string;
+  /** The document version the diagrams were made from. */
+  version: number;
+  solutionName: string;
+  application: ApplicationDiagram;
+  interactions: InteractionDiagram[];
+  mappings: FieldMapping[];
+  waivers: WaiverEntry[];
+}

@@ -1,0 +1,125 @@
+/// <reference lib="dom" />
+/**
+ * Headless Chromium (Debian's, driven by playwright-core) showing the real preview page:
+ * the HTML and CSP of client/src/preview/html.ts, the bundled media/dist/preview.js, and a
+ * stub of the VS Code webview API that records what the page posts.
+ *
+ * The page is served from a made-up origin by request interception; every other request is
+ * recorded and refused, so a test can assert that the preview loads nothing from the network.
+ */
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { previewHtml } from '../../client/src/preview/html';
+import type { FromWebview, ToWebview, WebviewState } from '../../client/src/preview/messages';
+import { analyzeText } from '../../server/src/analysis/analyze';
+import { diagramsFor, type DiagramOptions } from '../../server/src/diagram';
+import type { DiagramSet } from '../../server/src/diagram/protocol';
+
+export const ROOT = resolve(__dirname, '../..');
+export const ORIGIN = 'https://webview.test';
+export const SCREENSHOTS = join(ROOT, 'test-results', 'browser');
+const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
+
+let home: string | undefined;
+
+export async function launch(): Promise<Browser> {
+  if (!existsSync(CHROMIUM)) throw new Error(`Chromium is not at ${CHROMIUM}: install it (apt-get install -y chromium) or set CHROMIUM_PATH.`);
+  if (!existsSync(join(ROOT, 'media/dist/preview.js'))) throw new Error('media/dist/preview.js is missing: run `npm run build` first.');
+  home = mkdtempSync(join(tmpdir(), 'im-browser-'));
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS, env: { ...process.env, HOME: home } });
+}
+
+export async function close(browser: Browser | undefined): Promise<void> {
+  await browser?.close();
+  if (home) rmSync(home, { recursive: true, force: true });
+}
+
+export interface PreviewPage {
+  page: Page;
+  /** Requests to anything but the preview's own origin (each was refused). */
+  external: string[];
+  /** Dialogs (alert, confirm...) the page tried to open. */
+  dialogs: string[];
+  /** Errors thrown by the page's scripts, and CSP violations. */
+  errors: string[];
+  /** Messages the page posted to the extension, in order. */
+  posted(): Promise<FromWebview[]>;
+  send(message: ToWebview): Promise<void>;
+  /** Sends a diagram set and waits until the active tab shows it (or shows its error). */
+  showSet(set: DiagramSet): Promise<void>;
+  /** Waits for the next render (or render error) after `action`. */
+  nextRender(action: () => Promise<unknown>): Promise<void>;
+  state(): Promise<WebviewState | undefined>;
+}
+
+export async function openPreview(browser: Browser, options: { theme?: string; state?: WebviewState; width?: number; height?: number } = {}): Promise<PreviewPage> {
+  const context = await browser.newContext({ viewport: { width: options.width ?? 1400, height: options.height ?? 900 }, deviceScaleFactor: 1 });
+  const page = await context.newPage();
+  const external: string[] = [];
+  const dialogs: string[] = [];
+  const errors: string[] = [];
+  page.on('dialog', (d) => {
+    dialogs.push(d.message());
+    void d.dismiss();
+  });
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => {
+    if (process.env['DEBUG_PREVIEW']) console.log(`[page ${m.type()}] ${m.text()}`);
+    if (m.type() === 'error' && /Content Security Policy|Refused/.test(m.text())) errors.push(m.text());
+  });
+  const html = previewHtml({ cspSource: ORIGIN, scriptUri: `${ORIGIN}/media/dist/preview.js`, styleUri: `${ORIGIN}/media/dist/preview.css`, nonce: 'bm9uY2UtZm9yLXRlc3Rz' });
+  await context.route('**/*', async (route) => {
+    const url = route.request().url();
+    if (url === `${ORIGIN}/index.html`) return route.fulfill({ contentType: 'text/html', body: html });
+    if (url.startsWith(`${ORIGIN}/media/dist/`)) {
+      const file = join(ROOT, 'media/dist', url.slice(`${ORIGIN}/media/dist/`.length).split('?')[0]!);
+      if (existsSync(file)) return route.fulfill({ contentType: file.endsWith('.css') ? 'text/css' : 'text/javascript', body: readFileSync(file) });
+    }
+    external.push(url);
+    return route.abort();
+  });
+  // A string, not a function: the test runner's compiler adds helpers to functions that the page does not have.
+  await page.addInitScript(`
+    window.__posted = [];
+    window.__state = ${JSON.stringify(options.state ?? null)} ?? undefined;
+    window.acquireVsCodeApi = () => ({
+      postMessage: (m) => window.__posted.push(m),
+      getState: () => window.__state,
+      setState: (s) => { window.__state = s; },
+    });
+    document.addEventListener('DOMContentLoaded', () => document.body.classList.add(${JSON.stringify(options.theme ?? 'vscode-light')}));
+  `);
+  await page.goto(`${ORIGIN}/index.html`);
+  await page.waitForFunction(() => ((window as unknown as { __posted: { type: string }[] }).__posted ?? []).some((m) => m.type === 'ready'));
+
+  const marker = () => page.evaluate(() => `${document.body.dataset['rendered'] ?? ''}|${document.body.dataset['renderError'] ?? ''}`);
+  const nextRender = async (action: () => Promise<unknown>) => {
+    const before = await marker();
+    await action();
+    await page.waitForFunction((b) => `${document.body.dataset['rendered'] ?? ''}|${document.body.dataset['renderError'] ?? ''}` !== b, before);
+  };
+  const send = (message: ToWebview) => page.evaluate((m) => window.postMessage(m, '*'), message);
+  return {
+    page,
+    external,
+    dialogs,
+    errors,
+    posted: () => page.evaluate(() => (window as unknown as { __posted: FromWebview[] }).__posted),
+    send,
+    showSet: (set) => nextRender(() => send({ type: 'diagrams', set })),
+    nextRender,
+    state: () => page.evaluate(() => (window as unknown as { __state: WebviewState | undefined }).__state),
+  };
+}
+
+/** The diagram set of a manifest file or text, as the server would send it. */
+export function setOf(fileOrText: string, options: DiagramOptions & { version?: number; uri?: string } = {}): DiagramSet {
+  const text = fileOrText.includes('\n') ? fileOrText : readFileSync(join(ROOT, fileOrText), 'utf8');
+  const analysis = analyzeText(text, options.uri ?? 'file:///work/test.integration.yaml', { today: '2026-11-22' });
+  const set = diagramsFor(analysis, { today: '2026-11-22', ...(options.focus ? { focus: options.focus } : {}) });
+  return { ...set, version: options.version ?? 1 };
+}
