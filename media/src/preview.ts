@@ -122,7 +122,8 @@ function tabsOf(s: DiagramSet): Tab[] {
     const unique = d.integrationId && seen.get(d.integrationId) === 1;
     result.push({
       key: unique ? `i:${d.integrationId}` : `i#${i}`,
-      title: d.title || d.integrationId || `Integration ${i + 1}`,
+      // Numbered as on the application diagram's edges.
+      title: `${i + 1}. ${d.title || d.integrationId || 'Unnamed integration'}`,
       mermaid: d.mermaid,
       targets: { participants: d.participants, messages: d.messages },
       interaction: true,

@@ -32,13 +32,15 @@ export function configureMermaid(theme: Theme): void {
     // SVG text labels, not HTML in foreignObject: no markup path at all, and PNG export works
     // (a canvas that draws a foreignObject is tainted and cannot be read back).
     htmlLabels: false,
-    flowchart: { htmlLabels: false, useMaxWidth: false, curve: 'basis', padding: 12, nodeSpacing: 40, rankSpacing: 70 },
+    flowchart: { htmlLabels: false, useMaxWidth: false, curve: 'basis', padding: 12, nodeSpacing: 40, rankSpacing: 70, wrappingWidth: 260 },
     sequence: { useMaxWidth: false, mirrorActors: true, showSequenceNumbers: false },
     // The generator keeps diagrams legible (the focus view); these only stop runaway input.
     maxTextSize: 1_000_000,
     maxEdges: 5_000,
     // Errors are shown by the panel; Mermaid must not insert its own error drawing into the page.
     suppressErrorRendering: true,
+    // Edge labels on a nearly opaque background, so lines that cross them do not strike the text through.
+    themeCSS: '.edgeLabel rect, .edgeLabel .background, .labelBkg { opacity: 0.92 !important; }',
     // Directives in the text cannot change these.
     secure: ['secure', 'securityLevel', 'startOnLoad', 'maxTextSize', 'maxEdges', 'htmlLabels', 'theme', 'themeVariables', 'fontFamily', 'themeCSS', 'suppressErrorRendering'],
   });

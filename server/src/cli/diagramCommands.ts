@@ -1,6 +1,104 @@
-// PLACEHOLDER until the diagram generators land: `diagram` and `docs` commands.
+/**
+ * `diagram <file> [--type application|interaction] [--integration id]`: prints Mermaid.
+ * `docs <file> [--output file]`: writes the manifest's Markdown documentation.
+ * Both run the same engine and generators as the editor's preview.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { analyzeText, type Analysis } from '../analysis/analyze';
+import { diagramsFor } from '../diagram';
+import { manifestMarkdown } from '../diagram/markdown';
+import { closest } from '../model/suggest';
 import { CliError, type CliIo } from './io';
 
-export async function runDiagramCommand(command: string, _args: string[], _io: CliIo): Promise<number> {
-  throw new CliError(`\`${command}\` is not available yet.`);
+const ID = /^[A-Za-z][A-Za-z0-9_-]*$/;
+
+export async function runDiagramCommand(command: string, args: string[], io: CliIo): Promise<number> {
+  if (command === 'diagram') return diagram(args, io);
+  if (command === 'docs') return docs(args, io);
+  throw new CliError(`Unknown command \`${command}\`. Run \`integration-manifests --help\` for the commands.`);
+}
+
+function diagram(args: string[], io: CliIo): number {
+  const { values, file } = parse('diagram', args, { type: { type: 'string' }, integration: { type: 'string' } });
+  const integrationId = values['integration'] as string | undefined;
+  const type = (values['type'] as string | undefined) ?? (integrationId !== undefined ? 'interaction' : 'application');
+  if (type !== 'application' && type !== 'interaction') throw new CliError(`Unknown diagram type \`${type}\`: use application or interaction.`);
+  if (type === 'application' && integrationId !== undefined) throw new CliError('--integration picks an interaction diagram: use it with --type interaction (or without --type).');
+  const analysis = read(file, io);
+  const set = diagramsFor(analysis, { portable: true });
+  if (type === 'application') {
+    io.stdout(set.application.mermaid);
+  } else if (integrationId !== undefined) {
+    const found = set.interactions.find((d) => d.integrationId === integrationId);
+    if (!found) throw new CliError(unknownIntegration(integrationId, file, set.interactions.map((d) => d.integrationId)));
+    io.stdout(found.mermaid);
+  } else if (!set.interactions.length) {
+    throw new CliError(`${file} declares no integrations, so it has no interaction diagrams.`);
+  } else {
+    // Several diagrams in one stream: each starts with a Mermaid comment naming its integration.
+    io.stdout(set.interactions.map((d, i) => `%% Interaction diagram ${i + 1} of ${set.interactions.length}: integration ${ID.test(d.integrationId) ? d.integrationId : `#${i + 1}`}\n${d.mermaid}`).join('\n'));
+  }
+  warnAboutErrors(analysis, file, io);
+  return 0;
+}
+
+function docs(args: string[], io: CliIo): number {
+  const { values, file } = parse('docs', args, { output: { type: 'string', short: 'o' } });
+  const output = values['output'] as string | undefined;
+  const analysis = read(file, io);
+  const markdown = manifestMarkdown(analysis, { source: file });
+  if (output === undefined) {
+    io.stdout(markdown);
+  } else {
+    try {
+      writeFileSync(io.resolve(output), markdown, 'utf8');
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      throw new CliError(code === 'ENOENT' ? `Cannot write ${output}: its folder does not exist.` : `Cannot write ${output}: ${(e as Error).message}`);
+    }
+    io.stderr(`Wrote the documentation of ${file} to ${output}.\n`);
+  }
+  warnAboutErrors(analysis, file, io);
+  return 0;
+}
+
+type Options = NonNullable<Parameters<typeof parseArgs>[0]>['options'];
+
+function parse(command: string, args: string[], options: Options): { values: Record<string, unknown>; file: string } {
+  let parsed: { values: Record<string, unknown>; positionals: string[] };
+  try {
+    parsed = parseArgs({ args, options, allowPositionals: true, strict: true });
+  } catch (e) {
+    throw new CliError(`${(e as Error).message.replace(/\. To specify a positional argument.*$/s, '')}. Run \`integration-manifests --help\` for the options.`);
+  }
+  const [file, ...extra] = parsed.positionals;
+  if (!file) throw new CliError(`${command} needs a manifest file, such as \`integration-manifests ${command} examples/order-to-cash.integration.yaml\`.`);
+  if (extra.length) throw new CliError(`${command} takes one manifest file; got also ${extra.map((x) => `\`${x}\``).join(', ')}.`);
+  return { values: parsed.values, file };
+}
+
+function read(file: string, io: CliIo): Analysis {
+  let text: string;
+  try {
+    text = readFileSync(io.resolve(file), 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new CliError(code === 'ENOENT' ? `File not found: ${file}` : code === 'EISDIR' ? `${file} is a folder; give one manifest file.` : `Cannot read ${file}: ${(e as Error).message}`);
+  }
+  return analyzeText(text, file);
+}
+
+function unknownIntegration(id: string, file: string, ids: string[]): string {
+  const known = ids.filter((i) => i);
+  if (!known.length) return `${file} declares no integrations, so there is no \`${id}\`.`;
+  const guess = closest(id, known);
+  const list = known.length <= 20 ? ` Its integrations: ${known.join(', ')}.` : '';
+  return `${file} has no integration \`${id}\`.${guess ? ` Did you mean \`${guess}\`?` : ''}${list}`;
+}
+
+/** The diagrams are drawn from what parses; say so when the manifest has errors. */
+function warnAboutErrors(analysis: Analysis, file: string, io: CliIo): void {
+  const errors = analysis.problems.filter((p) => p.severity === 'error').length;
+  if (errors) io.stderr(`Note: ${file} has ${errors} error${errors === 1 ? '' : 's'}; the diagrams show what could be read. Run \`integration-manifests lint ${file}\` for details.\n`);
 }

@@ -19,16 +19,16 @@ export const TYPE_COLORS = { ui: '#2f81f7', data: '#1a9e5c', process: '#a259d9',
 export const SEVERITY_COLORS = { error: '#e5484d', warning: '#d9822b' } as const;
 
 export const LEGEND: LegendEntry[] = [
-  { label: 'UI integration', color: TYPE_COLORS.ui },
-  { label: 'Data integration', color: TYPE_COLORS.data },
-  { label: 'Process integration', color: TYPE_COLORS.process },
-  { label: 'Type not declared', color: TYPE_COLORS.none },
+  { label: 'UI integration', color: TYPE_COLORS.ui, colorName: 'blue' },
+  { label: 'Data integration', color: TYPE_COLORS.data, colorName: 'green' },
+  { label: 'Process integration', color: TYPE_COLORS.process, colorName: 'purple' },
+  { label: 'Type not declared', color: TYPE_COLORS.none, colorName: 'grey' },
   { label: 'Solid: synchronous' },
   { label: 'Dashed: asynchronous or batch', dashed: true },
   { label: 'Arrow at both ends: two-way' },
   { label: 'Hexagon: middleware' },
-  { label: 'Has warnings', symbol: '⚠', color: SEVERITY_COLORS.warning },
-  { label: 'Has errors', symbol: '✖', color: SEVERITY_COLORS.error },
+  { label: 'Has warnings', symbol: '⚠', color: SEVERITY_COLORS.warning, colorName: 'orange' },
+  { label: 'Has errors', symbol: '✖', color: SEVERITY_COLORS.error, colorName: 'red' },
 ];
 
 const CLASS_STYLES: Record<string, string> = {
@@ -48,6 +48,12 @@ export interface ApplicationOptions {
   counts?: ReadonlyMap<Integration, Counts>;
   /** Draw only this system, its integrations and their other ends. */
   focus?: { systemId: string; forced: boolean; reason?: string };
+  /**
+   * Name each edge (`s1 e0@--> s2`, Mermaid 11.6+) so the preview can tell which integration a
+   * clicked line belongs to. Off for Markdown and the command line, whose readers may have an
+   * older Mermaid.
+   */
+  edgeIds?: boolean;
 }
 
 export function applicationDiagram(manifest: Manifest, options: ApplicationOptions = {}): ApplicationDiagram {
@@ -83,19 +89,22 @@ export function applicationDiagram(manifest: Manifest, options: ApplicationOptio
   const edgeLines: string[] = [];
   const linkStyles = new Map<string, number[]>();
   const used = new Set<string>();
+  const numberOf = new Map(manifest.integrations.map((i, n) => [i, n + 1]));
   for (const integration of drawn) {
     if (!integration.from || !integration.to) continue;
+    const n = numberOf.get(integration)!;
     const path = [integration.from, ...integration.via, integration.to].map(resolve);
     path.forEach((n) => used.add(n));
     const c = counts.get(integration) ?? NO_FINDINGS;
     const dashed = integration.mode === 'async' || integration.mode === 'batch';
     const arrow = integration.twoWay ? (dashed ? '<-.->' : '<-->') : dashed ? '-.->' : '-->';
-    const style = linkStyle(integration, c);
+    const style = linkStyle(integration, c, dashed);
     for (let k = 0; k + 1 < path.length; k++) {
       const index = edgeLines.length;
       const edgeId = mermaidId('e', index);
-      const label = k === 0 ? `|"${edgeLabel(integration, c)}"|` : '';
-      edgeLines.push(`  ${path[k]} ${edgeId}@${arrow}${label} ${path[k + 1]}`);
+      // The first edge carries the full label; edges beyond a middleware repeat the number, so the path can be followed.
+      const label = k === 0 ? `|"${edgeLabel(integration, c, n)}"|` : `|"${n}"|`;
+      edgeLines.push(`  ${path[k]} ${options.edgeIds === false ? '' : `${edgeId}@`}${arrow}${label} ${path[k + 1]}`);
       const refSpan = k + 1 < path.length - 1 ? integration.via[k]!.span : integration.to.span;
       edges[edgeId] = { itemId: integration.id, kind: 'integration', span: integration.span, selection: k === 0 ? integration.idSpan : refSpan };
       const list = linkStyles.get(style) ?? [];
@@ -157,18 +166,19 @@ function shape(system: System): string {
   return system.family === 'middleware' ? `{{${label}}}` : `[${label}]`;
 }
 
-/** The label of an integration's first edge: name, then pattern and rate (or frequency). */
-export function edgeLabel(integration: Integration, c: Counts): string {
+/** The label of an integration's first edge: its number and name, then pattern and rate (or frequency). */
+export function edgeLabel(integration: Integration, c: Counts, n: number): string {
   const name = mermaidText(integration.name ?? integration.id, 48) || 'unnamed integration';
   const rate = integration.ratePerHour !== undefined ? formatPerHour(integration.ratePerHour) : integration.frequency;
   const details = [integration.pattern, rate].filter((s): s is string => !!s).map((s) => mermaidText(s, 32));
-  return findingMarker(c) + name + (details.length ? `<br/>${details.join(' · ')}` : '');
+  return `${findingMarker(c)}${n}. ${name}` + (details.length ? `<br/>${details.join(' · ')}` : '');
 }
 
-function linkStyle(integration: Integration, c: Counts): string {
+function linkStyle(integration: Integration, c: Counts, dashed: boolean): string {
   const stroke = TYPE_COLORS[integration.type ?? 'none'];
   const label = c.errors ? `,color:${SEVERITY_COLORS.error}` : c.warnings ? `,color:${SEVERITY_COLORS.warning}` : '';
-  return `stroke:${stroke},stroke-width:2px${label}`;
+  // Mermaid draws -.-> dotted; dashes read better as "asynchronous" at a glance.
+  return `stroke:${stroke},stroke-width:2px${dashed ? ',stroke-dasharray:8 5' : ''}${label}`;
 }
 
 function focusInfo(manifest: Manifest, system: System, shownSystems: number, shownIntegrations: number, focus: NonNullable<ApplicationOptions['focus']>): FocusInfo {

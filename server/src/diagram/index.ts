@@ -18,17 +18,23 @@ export interface DiagramOptions {
   focus?: string;
   /** YYYY-MM-DD, for waiver expiry; today in UTC when absent. */
   today?: string;
+  /**
+   * For Markdown and the command line: the whole application diagram however large (no focus
+   * view chosen for the reader), and no edge ids (readers may have an older Mermaid).
+   */
+  portable?: boolean;
 }
 
 export function diagramsFor(analysis: Analysis, options: DiagramOptions = {}): DiagramSet {
   const { manifest } = analysis;
   const counts = countsByIntegration(analysis);
   const requested = options.focus && manifest.systems.some((s) => s.id === options.focus) ? options.focus : undefined;
-  let application = applicationDiagram(manifest, { counts, ...(requested ? { focus: { systemId: requested, forced: false } } : {}) });
-  if (!requested) {
+  const edgeIds = !options.portable;
+  let application = applicationDiagram(manifest, { counts, edgeIds, ...(requested ? { focus: { systemId: requested, forced: false } } : {}) });
+  if (!requested && !options.portable) {
     const reason = tooLarge(application);
     const centre = reason ? busiestSystem(manifest) : undefined;
-    if (reason && centre) application = applicationDiagram(manifest, { counts, focus: { systemId: centre, forced: true, reason } });
+    if (reason && centre) application = applicationDiagram(manifest, { counts, edgeIds, focus: { systemId: centre, forced: true, reason } });
   }
   return {
     uri: analysis.document.uri,

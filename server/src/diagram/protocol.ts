@@ -35,6 +35,8 @@ export interface LegendEntry {
   label: string;
   /** A CSS colour, for the line colour swatch; absent for entries that describe a line style. */
   color?: string;
+  /** The colour in words, for text (Markdown). */
+  colorName?: string;
   dashed?: boolean;
   symbol?: string;
 }
