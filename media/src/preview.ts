@@ -98,9 +98,11 @@ function isDiagramSet(v: unknown): v is DiagramSet {
 /** Shows a new diagram set, unless it is older than the one shown for the same document. */
 async function show(next: DiagramSet): Promise<void> {
   if (set && next.uri === set.uri && next.version < set.version) return;
-  if (!set || next.uri !== set.uri) {
+  if (set && next.uri !== set.uri) {
+    // Another manifest: its diagrams start fitted, on the application tab.
     for (const k of Object.keys(views)) delete views[k];
-    if (set) activeKey = 'application';
+    activeKey = 'application';
+    shown = undefined;
   }
   set = next;
   keepSet = JSON.stringify(next).length <= MAX_STATE_CHARS;
