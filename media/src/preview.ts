@@ -231,18 +231,23 @@ function reindex(tab: Tab): void {
 /** A render error: the message instead of a blank panel; a previous drawing of the same tab stays. */
 function renderError(tab: Tab, message: string): void {
   const keepOld = shown?.tab === tab.key && ui.canvas.querySelector('svg');
-  const text = `This diagram could not be drawn: ${message}`;
-  showError(keepOld ? `${text} The last good drawing is shown.` : text);
+  const firstLine = message.split('\n')[0]!.trim().replace(/:$/, '');
+  showError(keepOld ? `This diagram could not be drawn (${firstLine}); the last good drawing is shown.` : `This diagram could not be drawn (${firstLine}); the details are below.`);
   if (!keepOld) {
     shown = undefined;
     index = undefined;
-    const pre = document.createElement('pre');
-    pre.className = 'source';
-    pre.textContent = tab.mermaid;
-    const p = document.createElement('p');
-    p.className = 'error-text';
-    p.textContent = text;
-    ui.canvas.replaceChildren(p, pre);
+    const block = (className: string, text: string, tag: 'p' | 'pre') => {
+      const e = document.createElement(tag);
+      e.className = className;
+      e.textContent = text;
+      return e;
+    };
+    ui.canvas.replaceChildren(
+      block('error-text', 'This diagram could not be drawn. Mermaid says:', 'p'),
+      block('error-message', message, 'pre'),
+      block('error-text', 'The diagram source:', 'p'),
+      block('source', tab.mermaid, 'pre'),
+    );
     ui.placeholder.hidden = true;
     viewport.set({ scale: 1, x: 16, y: 16 });
   }
