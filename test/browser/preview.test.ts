@@ -200,7 +200,7 @@ describe('the preview page', function () {
     await p.showSet(spec);
     const broken: DiagramSet = { ...spec, version: 6, application: { ...spec.application, mermaid: 'flowchart LR\n  a[[[ --> ' } };
     await p.showSet(broken);
-    assert.match(await p.page.textContent('#banner') ?? '', /^This diagram could not be drawn \(Parse error on line 2:\); the last good drawing is shown\.$/);
+    assert.match(await p.page.textContent('#banner') ?? '', /^This diagram could not be drawn \(Parse error on line 2\); the last good drawing is shown\.$/);
     assert.match(await svgText(p), /Warehouse\s*ERP/);
 
     const fresh = await openPreview(browser);
