@@ -10,6 +10,7 @@
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { buildSync } from 'esbuild';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { previewHtml } from '../../client/src/preview/html';
 import type { FromWebview, ToWebview, WebviewState } from '../../client/src/preview/messages';
@@ -122,4 +123,37 @@ export function setOf(fileOrText: string, options: DiagramOptions & { version?: 
   const analysis = analyzeText(text, options.uri ?? 'file:///work/test.integration.yaml', { today: '2026-11-22' });
   const set = diagramsFor(analysis, { today: '2026-11-22', ...(options.focus ? { focus: options.focus } : {}) });
   return { ...set, version: options.version ?? 1 };
+}
+
+/**
+ * A page with plain Mermaid (the same package the preview bundles) on `window.mermaid` and its
+ * default configuration but `securityLevel: 'strict'`: how GitHub and Azure DevOps draw the
+ * ```mermaid blocks of the `docs` command (HTML labels).
+ */
+export async function openPlainMermaid(browser: Browser): Promise<{ page: Page; dialogs: string[]; external: string[]; errors: string[] }> {
+  const bundle = join(ROOT, 'test-results', 'browser', 'plain-mermaid.js');
+  if (!existsSync(bundle)) {
+    buildSync({ stdin: { contents: "import mermaid from 'mermaid'; window.mermaid = mermaid;", resolveDir: ROOT, loader: 'js' }, bundle: true, format: 'iife', minify: true, outfile: bundle, logLevel: 'warning' });
+  }
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  const page = await context.newPage();
+  const dialogs: string[] = [];
+  const external: string[] = [];
+  const errors: string[] = [];
+  page.on('dialog', (d) => {
+    dialogs.push(d.message());
+    void d.dismiss();
+  });
+  page.on('pageerror', (e) => errors.push(e.message));
+  await context.route('**/*', async (route) => {
+    const url = route.request().url();
+    if (url === `${ORIGIN}/plain.html`) return route.fulfill({ contentType: 'text/html', body: '<!DOCTYPE html><html><head><meta charset="utf-8"></head><body><div id="out"></div></body></html>' });
+    if (url === `${ORIGIN}/plain-mermaid.js`) return route.fulfill({ contentType: 'text/javascript; charset=utf-8', body: readFileSync(bundle) });
+    external.push(url);
+    return route.abort();
+  });
+  await page.goto(`${ORIGIN}/plain.html`);
+  await page.addScriptTag({ url: `${ORIGIN}/plain-mermaid.js` });
+  await page.evaluate(() => (window as unknown as { mermaid: { initialize(c: object): void } }).mermaid.initialize({ startOnLoad: false, securityLevel: 'strict' }));
+  return { page, dialogs, external, errors };
 }

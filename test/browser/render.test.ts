@@ -6,11 +6,13 @@
  * Screenshots go to test-results/browser/.
  */
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import type { DiagramSet } from '../../server/src/diagram/protocol';
-import { close, launch, openPreview, ROOT, SCREENSHOTS, setOf, type PreviewPage } from './harness';
+import { analyzeText } from '../../server/src/analysis/analyze';
+import { manifestMarkdown } from '../../server/src/diagram/markdown';
+import { close, launch, openPlainMermaid, openPreview, ROOT, SCREENSHOTS, setOf, type PreviewPage } from './harness';
 
 const FILES = [
   ...(existsSync(join(ROOT, 'examples')) ? readdirSync(join(ROOT, 'examples')).filter((f) => /\.integration\.ya?ml$/.test(f)).sort().map((f) => `examples/${f}`) : []),
@@ -121,5 +123,39 @@ describe('diagrams drawn by Mermaid in Chromium', function () {
     await hostile.page.click('#tabs .tab[data-tab="application"]');
     await hostile.page.screenshot({ path: join(SCREENSHOTS, 'hostile-names-application.png') });
     await hostile.page.context().close();
+  });
+
+  it('the docs command\'s Markdown diagrams draw with plain Mermaid and HTML labels, as on GitHub', async () => {
+    const plain = await openPlainMermaid(browser);
+    for (const file of FILES) {
+      const markdown = manifestMarkdown(analyzeText(readFileSync(join(ROOT, file), 'utf8'), file, { today: '2026-11-22' }), { source: file, today: '2026-11-22' });
+      const blocks = Array.from(markdown.matchAll(/```mermaid\n([\s\S]*?)\n```/g), (m) => m[1]!);
+      assert.ok(blocks.length >= 2, `${file}: diagrams in the Markdown`);
+      for (const [i, block] of blocks.entries()) {
+        const result = await plain.page.evaluate(
+          async ([text, id]) => {
+            const m = (window as unknown as { mermaid: { parse(t: string): Promise<unknown>; render(id: string, t: string): Promise<{ svg: string }> } }).mermaid;
+            try {
+              await m.parse(text);
+              const { svg } = await m.render(id, text);
+              const out = document.getElementById('out')!;
+              out.innerHTML = svg;
+              const drawn = out.querySelector('svg')!;
+              return { text: drawn.textContent ?? '', unsafe: drawn.querySelectorAll('script, img, iframe, [onerror], [onload]').length, error: '' };
+            } catch (e) {
+              return { text: '', unsafe: 0, error: String(e) };
+            }
+          },
+          [block, `docs${i}`] as const,
+        );
+        assert.equal(result.error, '', `${file} diagram ${i + 1}`);
+        if (i === 0) await plain.page.screenshot({ path: join(SCREENSHOTS, `docs-${file.split('/').pop()!.replace(/\.integration\.ya?ml$/, '')}-application.png`) });
+        assert.equal(result.unsafe, 0, `${file} diagram ${i + 1}`);
+        if (file.includes('hostile') && i === 0)
+          for (const name of ['<img src=x onerror=alert(1)>', '%%{init: {"securityLevel":"loose"}}%%', '"quoted"', '#hash;semi', 'a --> b']) assert.ok(squash(result.text).includes(squash(name)), `${name} drawn literally`);
+      }
+    }
+    assert.deepEqual([plain.dialogs, plain.external, plain.errors], [[], [], []]);
+    await plain.page.context().close();
   });
 });

@@ -332,7 +332,7 @@ describe('diagrams', () => {
       const d = interaction(CASES['sync-user-two-way']!);
       assert.match(d.mermaid, /actor t0 as User/);
       assert.match(d.mermaid, /t0->>p0: Starts Order status\n {2}p0->>p1: Order status · 20\.8\/hour\n {2}p1-->>p0: Response with changes\n {2}p0-->>t0: Shows the result/);
-      assert.match(d.mermaid, /Note over p0,p1: ⚠ No errorHandling: failures are lost/);
+      assert.match(d.mermaid, /Note over p0,p1: wrap: ⚠ No errorHandling: failures are lost/);
     });
 
     it('starts a scheduled batch from its schedule', () => {
@@ -369,7 +369,7 @@ describe('diagrams', () => {
 
     it('says how to get a sequence when from or to is missing', () => {
       const { set } = setOf(CASES['half-written']!);
-      assert.match(set.interactions[0]!.mermaid, /Note over p_missing: Declare from and to/);
+      assert.match(set.interactions[0]!.mermaid, /Note over p_missing: wrap: Declare from and to/);
     });
   });
 

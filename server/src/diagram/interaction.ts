@@ -121,7 +121,7 @@ function fromSteps(b: SequenceBuilder, integration: Integration): void {
 function derive(b: SequenceBuilder, integration: Integration): void {
   const i = integration;
   if (!i.from || !i.to) {
-    b.line(`Note over ${b.extra('p_missing', 'participant', mermaidText(i.name ?? i.id) || 'Integration', i.idSpan)}: Declare from and to to see this integration's sequence`);
+    b.line(`Note over ${b.extra('p_missing', 'participant', mermaidText(i.name ?? i.id) || 'Integration', i.idSpan)}: wrap: Declare from and to to see this integration's sequence`);
     return;
   }
   const trigger = triggerParticipant(b, i);
@@ -172,7 +172,8 @@ function failurePath(b: SequenceBuilder, i: Integration): void {
   const receiver = hop.to;
   b.open('alt Delivery fails');
   if (!eh.present) {
-    b.line(`Note over ${hop.from},${receiver}: ⚠ No errorHandling: failures are lost. Add retries, a dead-letter queue and a notification.`);
+    // `wrap:` lets Mermaid wrap the note to its box instead of letting it run past the edges.
+    b.line(`Note over ${hop.from},${receiver}: wrap: ⚠ No errorHandling: failures are lost. Add retries, a dead-letter queue and a notification.`);
     b.close();
     return;
   }
@@ -194,7 +195,7 @@ function failurePath(b: SequenceBuilder, i: Integration): void {
     b.message({ from: hop.from, to: who, arrow: '-)', text: 'Notify', target: b.target(notifyAt) });
   }
   if (eh.deadLetter !== true && !eh.notify && !(eh.retryAttempts && eh.retryAttempts > 0)) {
-    b.line(`Note over ${hop.from}: errorHandling declares no retry, dead-letter or notify`);
+    b.line(`Note over ${hop.from}: wrap: errorHandling declares no retry, dead-letter or notify`);
   }
   b.close();
 }
