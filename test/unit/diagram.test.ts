@@ -273,6 +273,18 @@ describe('diagrams', () => {
       assert.equal(set.application.systems.length, 70);
     });
 
+    it('centres on a business system rather than the bus every integration crosses, and keeps a busy focus within the edge limit', () => {
+      const lines = ['integrationManifest: 1', 'solution:', '  name: Hub', 'systems:', '  - id: bus', '    name: Bus', '    kind: service-bus'];
+      for (let i = 0; i < 90; i++) lines.push(`  - id: s${i}`, `    name: S${i}`, '    kind: erp');
+      lines.push('integrations:');
+      for (let i = 0; i < 100; i++) lines.push(`  - id: i${i}`, `    name: I${i}`, '    type: data', `    from: s${i < 80 ? 0 : i - 10}`, `    to: s${(i % 89) + 1}`, '    via: [bus]');
+      const { set } = setOf(joinLines(...lines));
+      assert.equal(set.application.focus?.systemId, 's0');
+      assert.ok(set.application.edgeCount <= LIMITS.edges, `${set.application.edgeCount} edges`);
+      assert.equal(set.application.integrationCount, LIMITS.edges / 2);
+      assert.match(set.application.focus!.message, /Only the first 75 of its 80 integrations fit in one diagram\./);
+    });
+
     it('centres on the requested system, and draws everything when the diagram fits', () => {
       const { set } = setOf(large(10), { focus: 'sys3' });
       assert.equal(set.application.focus?.systemId, 'sys3');

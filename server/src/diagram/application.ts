@@ -47,7 +47,7 @@ export interface ApplicationOptions {
   /** Error and warning counts per integration. */
   counts?: ReadonlyMap<Integration, Counts>;
   /** Draw only this system, its integrations and their other ends. */
-  focus?: { systemId: string; forced: boolean; reason?: string };
+  focus?: { systemId: string; forced: boolean; reason?: string; maxEdges?: number | undefined };
   /**
    * Name each edge (`s1 e0@--> s2`, Mermaid 11.6+) so the preview can tell which integration a
    * clicked line belongs to. Off for Markdown and the command line, whose readers may have an
@@ -71,7 +71,9 @@ export function applicationDiagram(manifest: Manifest, options: ApplicationOptio
   });
 
   const focusSystem = options.focus ? manifest.systems.find((s) => s.id === options.focus!.systemId) : undefined;
-  const drawn = focusSystem ? manifest.integrations.filter((i) => touches(i, focusSystem.id)) : manifest.integrations;
+  const touching = focusSystem ? manifest.integrations.filter((i) => touches(i, focusSystem.id)) : manifest.integrations;
+  // A focus on a very busy system still keeps to the edges a diagram can show: its first integrations.
+  const drawn = focusSystem && options.focus?.maxEdges !== undefined ? withinEdges(touching, options.focus.maxEdges) : touching;
 
   // References to systems that are not declared are drawn too, marked, so the path stays visible.
   const undeclared = new Map<string, string>();
@@ -151,7 +153,19 @@ export function applicationDiagram(manifest: Manifest, options: ApplicationOptio
     systems: manifest.systems.filter((s) => s.id).map((s) => ({ id: s.id, name: s.name ?? s.id })),
     legend: LEGEND,
   };
-  if (focusSystem && options.focus) result.focus = focusInfo(manifest, focusSystem, shownSystems.length, drawn.length, options.focus);
+  if (focusSystem && options.focus) result.focus = focusInfo(manifest, focusSystem, shownSystems.length, drawn.length, touching.length, options.focus);
+  return result;
+}
+
+/** The first integrations whose edges (one per hop) fit in `max`. */
+function withinEdges(integrations: Integration[], max: number): Integration[] {
+  let edges = 0;
+  const result: Integration[] = [];
+  for (const i of integrations) {
+    edges += i.via.length + 1;
+    if (edges > max && result.length) break;
+    result.push(i);
+  }
   return result;
 }
 
@@ -181,13 +195,14 @@ function linkStyle(integration: Integration, c: Counts, dashed: boolean): string
   return `stroke:${stroke},stroke-width:2px${dashed ? ',stroke-dasharray:8 5' : ''}${label}`;
 }
 
-function focusInfo(manifest: Manifest, system: System, shownSystems: number, shownIntegrations: number, focus: NonNullable<ApplicationOptions['focus']>): FocusInfo {
+function focusInfo(manifest: Manifest, system: System, shownSystems: number, shownIntegrations: number, touching: number, focus: NonNullable<ApplicationOptions['focus']>): FocusInfo {
   const name = system.name ?? system.id;
   const totalSystems = manifest.systems.length;
   const totalIntegrations = manifest.integrations.length;
   const what = `${name} and the ${shownSystems - 1} system${shownSystems - 1 === 1 ? '' : 's'} it connects to (${shownSystems} of ${totalSystems} systems, ${shownIntegrations} of ${totalIntegrations} integrations)`;
+  const cut = shownIntegrations < touching ? ` Only the first ${shownIntegrations} of its ${touching} integrations fit in one diagram.` : '';
   const message = focus.forced
-    ? `${focus.reason ?? 'This manifest is too large to draw legibly as a whole'}, so the diagram shows ${what}. Pick another system to move the focus.`
-    : `Showing ${what}. Choose "All systems" to see everything.`;
+    ? `${focus.reason ?? 'This manifest is too large to draw legibly as a whole'}, so the diagram shows ${what}.${cut} Pick another system to move the focus.`
+    : `Showing ${what}.${cut} Choose "All systems" to see everything.`;
   return { systemId: system.id, systemName: name, shownSystems, totalSystems, shownIntegrations, totalIntegrations, message, forced: focus.forced };
 }

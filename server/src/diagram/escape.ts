@@ -20,6 +20,9 @@
 /** Characters written as they are: letters and digits of any script, space, and marks Mermaid never reads as syntax. */
 const SAFE = /[\p{L}\p{N} .,()_'?!/+=@-]/u;
 
+/** Text that needs no work at all (most names): ASCII letters, digits and the safe marks. */
+const PLAIN = /^[A-Za-z0-9 .,()_'?!/+=@-]*$/;
+
 /** Control characters and bidirectional overrides: dropped, so a name cannot hide or reorder text. */
 const INVISIBLE = /[\p{Cc}\u200e\u200f\u202a-\u202e\u2066-\u2069]/gu;
 
@@ -31,6 +34,7 @@ export const MAX_LABEL = 80;
  * sequence diagram. Line breaks become spaces; long text is shortened to `max` characters.
  */
 export function mermaidText(raw: string | undefined, max = MAX_LABEL): string {
+  if (raw !== undefined && raw.length <= max && PLAIN.test(raw) && raw.trim() === raw && !raw.includes('  ')) return raw;
   const flat = (raw ?? '').replace(/\r\n|\r|\n|\t/g, ' ').replace(INVISIBLE, '').replace(/ {2,}/g, ' ').trim();
   const chars = Array.from(flat);
   const shown = chars.length > max ? [...chars.slice(0, max - 1), '…'] : chars;

@@ -8,7 +8,7 @@ import type { Item, Manifest } from '../model/manifest';
 import { applicationDiagram } from './application';
 import { countsByIntegration } from './findings';
 import { interactionDiagram } from './interaction';
-import type { DiagramSet, FieldMapping, WaiverEntry } from './protocol';
+import type { ApplicationDiagram, DiagramSet, FieldMapping, WaiverEntry } from './protocol';
 
 /** Beyond these the whole application diagram is not legible, and the focus view is drawn instead. */
 export const LIMITS = { systems: 60, edges: 150, mermaidChars: 100_000 } as const;
@@ -30,12 +30,19 @@ export function diagramsFor(analysis: Analysis, options: DiagramOptions = {}): D
   const counts = countsByIntegration(analysis);
   const requested = options.focus && manifest.systems.some((s) => s.id === options.focus) ? options.focus : undefined;
   const edgeIds = !options.portable;
-  let application = applicationDiagram(manifest, { counts, edgeIds, ...(requested ? { focus: { systemId: requested, forced: false } } : {}) });
-  if (!requested && !options.portable) {
-    const reason = tooLarge(application);
+  const maxEdges = options.portable ? undefined : LIMITS.edges;
+  const whole = () => applicationDiagram(manifest, { counts, edgeIds });
+  let application: ApplicationDiagram | undefined;
+  if (requested) {
+    application = applicationDiagram(manifest, { counts, edgeIds, focus: { systemId: requested, forced: false, maxEdges } });
+  } else if (!options.portable) {
+    // Counting first spares drawing a whole diagram of thousands of edges only to set it aside.
+    let reason = tooLarge({ systemCount: manifest.systems.length, edgeCount: manifest.integrations.reduce((n, i) => n + (i.from && i.to ? i.via.length + 1 : 0), 0), mermaid: '' });
+    if (!reason) reason = tooLarge((application = whole()));
     const centre = reason ? busiestSystem(manifest) : undefined;
-    if (reason && centre) application = applicationDiagram(manifest, { counts, edgeIds, focus: { systemId: centre, forced: true, reason } });
+    if (reason && centre) application = applicationDiagram(manifest, { counts, edgeIds, focus: { systemId: centre, forced: true, reason, maxEdges } });
   }
+  application ??= whole();
   return {
     uri: analysis.document.uri,
     version: analysis.document.version,
@@ -55,7 +62,10 @@ export function tooLarge(d: { systemCount: number; edgeCount: number; mermaid: s
   return undefined;
 }
 
-/** The system that takes part in the most integrations (the first of equals). */
+/**
+ * The system that takes part in the most integrations (the first of equals). Middleware only
+ * when nothing else takes part: a bus that every integration crosses would centre on everything.
+ */
 function busiestSystem(manifest: Manifest): string | undefined {
   const count = new Map<string, number>();
   for (const i of manifest.integrations) {
@@ -63,12 +73,15 @@ function busiestSystem(manifest: Manifest): string | undefined {
   }
   let best: string | undefined;
   let most = -1;
-  for (const s of manifest.systems) {
-    const n = count.get(s.id) ?? 0;
-    if (s.id && n > most) {
-      best = s.id;
-      most = n;
+  for (const middleware of [false, true]) {
+    for (const s of manifest.systems) {
+      const n = count.get(s.id) ?? 0;
+      if (s.id && (s.family === 'middleware') === middleware && n > most) {
+        best = s.id;
+        most = n;
+      }
     }
+    if (most > 0) break;
   }
   return best;
 }
