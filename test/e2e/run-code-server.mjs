@@ -9,7 +9,7 @@
 //   --grep          only the tests whose title matches
 //   --no-package    reuse dist/ and .e2e/integration-manifests.vsix from an earlier run
 // With $TEST_SUMMARY_FILE set, writes the counts there for scripts/test-all.mjs.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync, appendFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -37,6 +37,10 @@ const RESULTS = join(ROOT, 'test-results', 'e2e');
 const RUN_DIR = join(E2E_DIR, 'run');
 /** How long the API suite may take in the extension host, start-up included. */
 const API_SUITE_TIMEOUT_MS = 5 * 60_000;
+
+/** VS Code for the web saves after a delay by default; the tests save (or revert) themselves,
+ * as on the desktop. */
+const TEST_SETTINGS = { 'files.autoSave': 'off', 'editor.minimap.enabled': false };
 
 const step = (text) => console.log(`\n== e2e: ${text}`);
 // Stopped from outside (Ctrl+C, a timeout): exit, so that the 'exit' hooks stop code-server.
@@ -89,6 +93,7 @@ async function apiSuite() {
   const consoleLog = join(RESULTS, 'api-console.log');
   const server = await startCodeServer({
     stateDir: join(RUN_DIR, 'api-state'),
+    settings: TEST_SETTINGS,
     env: { E2E_RESULT_FILE: resultFile, ...(options.grep ? { E2E_GREP: options.grep } : {}) },
   });
   const browser = await launchChromium();
@@ -153,13 +158,14 @@ async function waitForSuite(resultFile, server, timeoutMs) {
 async function uiScenarios() {
   step('UI scenarios in code-server with the packaged extension');
   const workspace = makeWorkspace(join(RUN_DIR, 'ui-workspace'));
-  const server = await startCodeServer({ stateDir: join(RUN_DIR, 'ui-state'), vsix: VSIX, settings: { 'editor.minimap.enabled': false } });
+  const server = await startCodeServer({ stateDir: join(RUN_DIR, 'ui-state'), vsix: VSIX, settings: TEST_SETTINGS });
   const browser = await launchChromiumServer();
   const summary = join(RUN_DIR, 'ui-summary.json');
   try {
-    const args = ['mocha', '--require', 'test/e2e/ui/hooks.ts', '--reporter', './scripts/mocha-summary-reporter.cjs', '--timeout', '90000', 'test/e2e/ui/**/*.test.ts'];
+    const args = ['mocha', '--require', 'tsx/cjs', '--require', './test/e2e/ui/hooks.ts', '--reporter', './scripts/mocha-summary-reporter.cjs', '--timeout', '90000', 'test/e2e/ui/**/*.test.ts'];
     if (options.grep) args.push('--grep', options.grep);
-    const result = spawnSync('npx', args, {
+    // Not spawnSync: the browser server answers the tests' connection from this process's event loop.
+    const result = await spawnAsync('npx', args, {
       cwd: ROOT,
       stdio: ['ignore', 'inherit', 'inherit'],
       env: {
@@ -174,7 +180,7 @@ async function uiScenarios() {
       },
     });
     if (!existsSync(summary)) {
-      return { passed: 0, failed: 1, pending: 0, failures: [{ title: 'UI scenarios', error: `mocha exited with ${result.status ?? result.signal} and no summary` }] };
+      return { passed: 0, failed: 1, pending: 0, failures: [{ title: 'UI scenarios', error: `mocha exited with ${result.code ?? result.signal} and no summary` }] };
     }
     const counts = JSON.parse(readFileSync(summary, 'utf8'));
     return { ...counts, failures: counts.failures.map((f) => ({ ...f, title: `[ui] ${f.title}` })) };
@@ -190,4 +196,13 @@ function indent(text, n) {
     .split('\n')
     .map((line) => ' '.repeat(n) + line)
     .join('\n');
+}
+
+/** spawn, awaited: resolves with { code, signal } when the child exits. */
+function spawnAsync(command, args, options) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, options);
+    child.on('error', reject);
+    child.on('exit', (code, signal) => resolve({ code, signal }));
+  });
 }

@@ -116,9 +116,12 @@ export class Workbench {
     return { line: Number(match[1]), column: Number(match[2]) };
   }
 
+  /** Saves the active editor (Ctrl+S) and resolves once the file is written. */
   async save(): Promise<void> {
+    const dirty = this.page.locator('.tab.active.dirty');
+    await dirty.waitFor();
     await this.page.keyboard.press('Control+S');
-    await this.page.locator('.tab.active.dirty').waitFor({ state: 'detached' });
+    await dirty.waitFor({ state: 'detached' });
   }
 
   /** Reverts the active editor to the file on disk (File: Revert File) and closes all editors. */
@@ -153,6 +156,11 @@ export class Workbench {
     return this.editor().locator(`.squiggly-${severity}`);
   }
 
+  /** Resolves when the status bar counts this many errors and warnings in the workspace. */
+  async problemCounts(errors: number, warnings: number): Promise<void> {
+    await this.page.locator(`#status\\.problems [aria-label="Errors: ${errors}, Warnings: ${warnings}"], #status\\.problems[aria-label="Errors: ${errors}, Warnings: ${warnings}"]`).first().waitFor();
+  }
+
   /** Opens the Problems panel (Ctrl+Shift+M) and returns its rows. */
   async problems(): Promise<Locator> {
     await this.page.keyboard.press('Control+Shift+M');
@@ -162,7 +170,10 @@ export class Workbench {
   }
 
   async closePanel(): Promise<void> {
-    if (await this.page.locator('.part.panel').isVisible()) await this.command('View: Close Panel', 'Close Panel');
+    const panel = this.page.locator('.part.panel');
+    if (!(await panel.isVisible())) return;
+    await this.command('View: Toggle Panel Visibility', 'Toggle Panel Visibility');
+    await panel.waitFor({ state: 'hidden' });
   }
 
   /** The suggest widget once it is visible. */
@@ -184,6 +195,21 @@ export class Workbench {
     const menu = this.page.locator('.action-widget');
     await menu.waitFor();
     return menu.locator('.monaco-list-row.action');
+  }
+
+  /**
+   * Chooses the menu entry whose text matches, with the keyboard as a person would (the
+   * menu's first entry has the focus; a pointer click lands on the menu's input blocker).
+   */
+  async chooseAction(rows: Locator, match: RegExp): Promise<string> {
+    await rows.filter({ hasText: match }).first().waitFor();
+    const titles = await rows.allInnerTexts();
+    const index = titles.findIndex((title) => match.test(title));
+    if (index < 0) throw new Error(`no action matches ${match} among ${titles.join(' | ')}`);
+    for (let i = 0; i < index; i++) await this.page.keyboard.press('ArrowDown');
+    await this.page.keyboard.press('Enter');
+    await this.page.locator('.action-widget').waitFor({ state: 'hidden' });
+    return titles[index] ?? '';
   }
 
   // ---- webviews
