@@ -7,7 +7,7 @@
  * The page is served from a made-up origin by request interception; every other request is
  * recorded and refused, so a test can assert that the preview loads nothing from the network.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { buildSync } from 'esbuild';
@@ -132,7 +132,8 @@ export function setOf(fileOrText: string, options: DiagramOptions & { version?: 
  */
 export async function openPlainMermaid(browser: Browser): Promise<{ page: Page; dialogs: string[]; external: string[]; errors: string[] }> {
   const bundle = join(ROOT, 'test-results', 'browser', 'plain-mermaid.js');
-  if (!existsSync(bundle)) {
+  const mermaidPackage = join(ROOT, 'node_modules', 'mermaid', 'package.json');
+  if (!existsSync(bundle) || statSync(bundle).mtimeMs < statSync(mermaidPackage).mtimeMs) {
     buildSync({ stdin: { contents: "import mermaid from 'mermaid'; window.mermaid = mermaid;", resolveDir: ROOT, loader: 'js' }, bundle: true, format: 'iife', minify: true, outfile: bundle, logLevel: 'warning' });
   }
   const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
