@@ -3,7 +3,7 @@
  * the YAML tree: a value of the wrong shape reads as absent (the schema reports it), so a
  * half-written manifest still yields a model.
  */
-import type { YAMLMap } from 'yaml';
+import type { YAMLMap, YAMLSeq } from 'yaml';
 import { MAX_ALIAS_COUNT, type ManifestDocument } from '../document/manifestDocument';
 import { asMap, asSeq, booleanAt, keySpan, numberAt, pairOf, scalarText, spanOf, stringAt, valueOf } from '../document/nodes';
 import type { Span } from '../document/range';
@@ -146,26 +146,39 @@ export function topLevelSpan(manifest: Manifest, key: string): Span {
   );
 }
 
-export function buildModel(document: ManifestDocument): Manifest {
+/** The lists of items, by their top-level key. */
+export type ItemList = 'systems' | 'integrations' | 'goals' | 'actors';
+
+/**
+ * What `buildModel` may be handed instead of reading it from the document: an incremental
+ * analyzer passes the items and plain data it kept from unchanged parts of the text. Each
+ * must equal what `buildModel` would compute itself.
+ */
+export interface ModelParts {
+  /** The items of one list, as `readItem` reads each of `seq`'s items. */
+  items?(list: ItemList, seq: YAMLSeq): Item[];
+  /** The document as plain data (`document.yaml.toJS`), or the reason it could not be expanded. */
+  data?(): { data: unknown; error: string | undefined };
+}
+
+export function buildModel(document: ManifestDocument, parts: ModelParts = {}): Manifest {
   const root = asMap(document.yaml.contents);
   const manifest: Manifest = {
     document,
     root,
     solutionName: stringAt(valueOf(root, 'solution'), 'name'),
-    systems: items(root, 'systems', readSystem),
-    integrations: items(root, 'integrations', readIntegration),
-    goals: items(root, 'goals', (base) => ({ ...base, kind: 'goal', metric: stringAt(base.node, 'metric') })),
-    actors: items(root, 'actors', (base) => ({ ...base, kind: 'actor' })),
+    systems: items(root, 'systems', parts) as System[],
+    integrations: items(root, 'integrations', parts) as Integration[],
+    goals: items(root, 'goals', parts) as Goal[],
+    actors: items(root, 'actors', parts) as Actor[],
     governance: readGovernance(valueOf(root, 'governance')),
     byId: new Map(),
     data: undefined,
     dataError: undefined,
   };
-  try {
-    manifest.data = document.yaml.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
-  } catch (e) {
-    manifest.dataError = e instanceof Error ? e.message : String(e);
-  }
+  const { data, error } = parts.data?.() ?? plainData(document);
+  manifest.data = data;
+  manifest.dataError = error;
   for (const list of [manifest.actors, manifest.goals, manifest.systems, manifest.integrations] as Item[][]) {
     for (const item of list) {
       if (!item.id) continue;
@@ -177,30 +190,51 @@ export function buildModel(document: ManifestDocument): Manifest {
   return manifest;
 }
 
+function plainData(document: ManifestDocument): { data: unknown; error: string | undefined } {
+  try {
+    return { data: document.yaml.toJS({ maxAliasCount: MAX_ALIAS_COUNT }), error: undefined };
+  } catch (e) {
+    return { data: undefined, error: e instanceof Error ? e.message : String(e) };
+  }
+}
+
 type Base = Omit<ItemBase, 'kind'>;
 
-function items<T>(root: YAMLMap | undefined, key: string, read: (base: Base) => T): T[] {
-  const seq = asSeq(valueOf(root, key));
+function items(root: YAMLMap | undefined, list: ItemList, parts: ModelParts): Item[] {
+  const seq = asSeq(valueOf(root, list));
   if (!seq) return [];
-  const result: T[] = [];
+  if (parts.items) return parts.items(list, seq);
+  const result: Item[] = [];
   for (const node of seq.items) {
-    const map = asMap(node);
-    if (!map) continue;
-    const span = spanOf(map)!;
-    const idNode = valueOf(map, 'id');
-    const id = scalarText(idNode) ?? '';
-    const base: Base = {
-      id,
-      idSpan: (id && spanOf(idNode)) || keySpan(pairOf(map, 'id')) || { start: span.start, end: span.start },
-      node: map,
-      span,
-      name: stringAt(map, 'name') ?? stringAt(map, 'title'),
-      description: stringAt(map, 'description'),
-      waivers: readWaivers(map),
-    };
-    result.push(read(base));
+    const item = readItem(list, node);
+    if (item) result.push(item);
   }
   return result;
+}
+
+const READERS: { [L in ItemList]: (base: Base) => Item } = {
+  systems: readSystem,
+  integrations: readIntegration,
+  goals: (base) => ({ ...base, kind: 'goal', metric: stringAt(base.node, 'metric') }),
+  actors: (base) => ({ ...base, kind: 'actor' }),
+};
+
+/** One item of a list as the model reads it; undefined for anything but a map. */
+export function readItem(list: ItemList, node: unknown): Item | undefined {
+  const map = asMap(node);
+  if (!map) return undefined;
+  const span = spanOf(map)!;
+  const idNode = valueOf(map, 'id');
+  const id = scalarText(idNode) ?? '';
+  return READERS[list]({
+    id,
+    idSpan: (id && spanOf(idNode)) || keySpan(pairOf(map, 'id')) || { start: span.start, end: span.start },
+    node: map,
+    span,
+    name: stringAt(map, 'name') ?? stringAt(map, 'title'),
+    description: stringAt(map, 'description'),
+    waivers: readWaivers(map),
+  });
 }
 
 function readSystem(base: Base): System {

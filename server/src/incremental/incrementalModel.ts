@@ -1,0 +1,130 @@
+/**
+ * The model of a document assembled from units: items and plain data are kept per unit and
+ * reused while the unit's text is unchanged (its spans moved with it); only the lists,
+ * the id index and the top-level facts are rebuilt. Equal to `buildModel` of the document.
+ */
+import { isScalar, type Document, type Node, type Pair, type Scalar, type YAMLSeq } from 'yaml';
+import { MAX_ALIAS_COUNT, type ManifestDocument } from '../document/manifestDocument';
+import { buildModel, readItem, type Item, type ItemList, type Manifest } from '../model/manifest';
+import type { PiecewiseParse } from './incrementalParser';
+import type { UnitParse } from './unitParse';
+
+/** What a unit keeps in its memo: values that move with it when its offset changes. */
+interface Movable {
+  shift?(delta: number): void;
+}
+
+class ItemsMemo implements Movable {
+  constructor(
+    readonly list: ItemList,
+    readonly items: Item[],
+  ) {}
+  shift(delta: number): void {
+    const seen = new Set<object>();
+    for (const item of this.items) shiftSpans(item, delta, seen);
+  }
+}
+
+class DataMemo {
+  constructor(readonly values: unknown[]) {}
+}
+
+/**
+ * Moves every span (`{ start, end }`) inside a model item by `delta`, in place. The
+ * item's YAML node is moved by the parser; everything else in an item is plain data.
+ */
+function shiftSpans(value: unknown, delta: number, seen: Set<object>): void {
+  if (!value || typeof value !== 'object' || seen.has(value)) return;
+  seen.add(value);
+  if (Array.isArray(value)) {
+    for (const v of value) shiftSpans(v, delta, seen);
+    return;
+  }
+  const record = value as Record<string, unknown>;
+  if (typeof record['start'] === 'number' && typeof record['end'] === 'number') {
+    record['start'] += delta;
+    record['end'] += delta;
+    return;
+  }
+  for (const key in record) if (key !== 'node') shiftSpans(record[key], delta, seen);
+}
+
+function itemsOf(unit: UnitParse, list: ItemList): Item[] {
+  const memo = unit.memo.get('items') as ItemsMemo | undefined;
+  if (memo?.list === list) return memo.items;
+  const items: Item[] = [];
+  for (const node of unit.nodes) {
+    const item = readItem(list, node);
+    if (item) items.push(item);
+  }
+  unit.memo.set('items', new ItemsMemo(list, items));
+  return items;
+}
+
+function dataOf(unit: UnitParse, doc: Document.Parsed): unknown[] {
+  const memo = unit.memo.get('data') as DataMemo | undefined;
+  if (memo) return memo.values;
+  const toJS = (node: unknown) =>
+    node && typeof (node as Node).toJS === 'function' ? (node as Node).toJS(doc, { maxAliasCount: MAX_ALIAS_COUNT }) : (node ?? null);
+  const values = unit.kind === 'item' ? unit.nodes.map(toJS) : (unit.nodes as Pair[]).map((p) => toJS(p.value));
+  unit.memo.set('data', new DataMemo(values));
+  return values;
+}
+
+/** `buildModel(document)`, reusing the items and plain data of units that did not change. */
+export function modelOf(document: ManifestDocument, parse: PiecewiseParse): Manifest {
+  const { layout, units } = parse;
+  if (!layout || !units) return buildModel(document);
+  // The list (in the assembled document) each section's items hang on, and their units.
+  const itemUnits = new Map<YAMLSeq, UnitParse[]>();
+  let index = 0;
+  for (const section of layout.sections) {
+    const head = units[index++]!;
+    const count = section.items.length;
+    if (count === 0) continue;
+    const pairs = head.nodes as Pair[];
+    const key = pairs[pairs.length - 1]!.key;
+    const seq = (document.yaml.contents as { items: Pair[] }).items.find((p) => p.key === key)?.value as YAMLSeq;
+    itemUnits.set(seq, units.slice(index, index + count));
+    index += count;
+  }
+  // A key that is a list or map is stringified by yaml's own rules: leave such a document to it.
+  const plainKeys = (document.yaml.contents as { items: Pair[] }).items.every((p) => isScalar(p.key));
+  return buildModel(document, {
+    items(list, seq) {
+      const from = itemUnits.get(seq);
+      if (!from) return seq.items.map((node) => readItem(list, node)).filter((i): i is Item => i !== undefined);
+      return from.flatMap((unit) => itemsOf(unit, list));
+    },
+    ...(plainKeys ? { data: () => ({ data: plainData(document.yaml, layout.sections, units), error: undefined }) } : {}),
+  });
+}
+
+/** `doc.toJS()` of an assembled document, from the plain data each unit keeps. */
+function plainData(doc: Document.Parsed, sections: readonly { items: readonly unknown[] }[], units: UnitParse[]): unknown {
+  const result: Record<string, unknown> = {};
+  const set = (key: unknown, value: unknown) => {
+    // As eemeli/yaml adds a pair to a plain object (a key that shadows a prototype member is defined).
+    const name = key === null || key === undefined ? '' : String(key);
+    if (name in result) Object.defineProperty(result, name, { value, writable: true, enumerable: true, configurable: true });
+    else result[name] = value;
+  };
+  let index = 0;
+  for (const section of sections) {
+    const head = units[index++]!;
+    const pairs = head.nodes as Pair[];
+    const values = dataOf(head, doc);
+    const listed = section.items.length > 0;
+    for (let i = 0; i < pairs.length; i++) {
+      const key = pairs[i]!.key;
+      const jsKey = (key as Scalar).toJS(doc);
+      if (listed && i === pairs.length - 1) {
+        const list: unknown[] = [];
+        for (let k = 0; k < section.items.length; k++) for (const v of dataOf(units[index + k]!, doc)) list.push(v);
+        set(jsKey, list);
+      } else set(jsKey, values[i]);
+    }
+    index += section.items.length;
+  }
+  return result;
+}

@@ -1,0 +1,146 @@
+/**
+ * Parses successive versions of one manifest, re-parsing only the units (top-level keys,
+ * list items) whose text changed; the rest are reused and moved to their new offsets. The
+ * result is the YAML document eemeli/yaml gives for the whole text (same nodes, values,
+ * ranges and errors); where that cannot be vouched for, it is that whole parse.
+ *
+ * Nodes are reused across versions and moved in place: a document this returns is valid
+ * until the next `parse` call on the same parser.
+ */
+import { Document, Pair, YAMLMap, YAMLParseError, YAMLSeq, YAMLWarning, isScalar, type Node } from 'yaml';
+import { MAX_SYNTAX_PROBLEMS, PARSE_OPTIONS, parseYaml, type ParsedYaml } from '../document/manifestDocument';
+import { containedParse } from './contain';
+import { layoutOf, type Layout } from './layout';
+import { parseUnit, placeAt, type UnitParse } from './unitParse';
+
+export interface PiecewiseParse {
+  /** What `parseYaml(text)` gives. */
+  parsed: ParsedYaml;
+  /** The layout and the parse of each of its units, when the document was assembled from them. */
+  layout: Layout | undefined;
+  units: UnitParse[] | undefined;
+  /** Why the whole text was parsed instead, if it was. */
+  fallback: string | undefined;
+}
+
+export interface ParserStats {
+  units: number;
+  parsed: number;
+  moved: number;
+}
+
+export class IncrementalParser {
+  /** The units of the previous version, by kind and text; several when texts repeat. */
+  private pool = new Map<string, UnitParse[]>();
+  readonly stats: ParserStats = { units: 0, parsed: 0, moved: 0 };
+
+  parse(text: string): PiecewiseParse {
+    const layout = layoutOf(text);
+    if (!layout) return whole(text, 'the text has a document marker, directive, tab indentation or content before the first key');
+    const previous = this.pool;
+    const pool = new Map<string, UnitParse[]>();
+    const units: UnitParse[] = [];
+    this.stats.units = layout.units.length;
+    this.stats.parsed = this.stats.moved = 0;
+    for (const unit of layout.units) {
+      const unitText = text.slice(unit.start, unit.end);
+      const key = unit.kind === 'top' ? 't' + unitText : 'i' + unitText;
+      const candidates = previous.get(key);
+      let parse: UnitParse | undefined;
+      if (candidates?.length) {
+        const same = candidates.findIndex((c) => c.offset === unit.start);
+        parse = candidates.splice(same >= 0 ? same : 0, 1)[0]!;
+        if (parse.offset !== unit.start) this.stats.moved++;
+      } else {
+        parse = parseUnit(unit.kind, unitText);
+        this.stats.parsed++;
+      }
+      placeAt(parse, unit.start);
+      units.push(parse);
+      const list = pool.get(key);
+      if (list) list.push(parse);
+      else pool.set(key, [parse]);
+    }
+    this.pool = pool;
+
+    const used = units.slice();
+    for (let i = 0; i < used.length; i++) {
+      const parse = used[i]!;
+      if (parse.anchors) return whole(text, 'anchors or aliases');
+      if (!parse.shaped) return whole(text, 'a unit does not parse to the shape of its place');
+      if (parse.clean) continue;
+      const next = layout.units[i + 1];
+      if (!next) continue; // the last unit ends where the document ends: its parse is exact
+      const contained = containedParse(text, layout.units[i]!, next, used[i + 1]!);
+      if (!contained) return whole(text, 'a syntax error may reach past its unit');
+      used[i] = contained;
+    }
+    if (used.reduce((n, u) => n + u.errors.length + u.warnings.length, 0) > MAX_SYNTAX_PROBLEMS) return whole(text, 'too many syntax errors');
+    const yaml = assemble(layout, used);
+    if (!yaml) return whole(text, 'a top-level key repeats, or a list hangs on a key with a value');
+    return { parsed: { yaml, dropped: 0, tooDeep: undefined }, layout, units: used, fallback: undefined };
+  }
+}
+
+function whole(text: string, reason: string): PiecewiseParse {
+  return { parsed: parseYaml(text), layout: undefined, units: undefined, fallback: reason };
+}
+
+/** The YAML document of the whole text, from the units' nodes; undefined when that cannot be vouched for. */
+function assemble(layout: Layout, units: UnitParse[]): Document.Parsed | undefined {
+  const doc = new Document(undefined, PARSE_OPTIONS) as Document.Parsed;
+  const map = new YAMLMap(doc.schema);
+  const keys = new Set<unknown>();
+  let index = 0;
+  const errors: YAMLParseError[] = [];
+  const warnings: YAMLWarning[] = [];
+  const collect = (u: UnitParse) => {
+    for (const e of u.errors) errors.push(new YAMLParseError(e.pos, e.code as never, e.message));
+    for (const e of u.warnings) warnings.push(new YAMLWarning(e.pos, e.code as never, e.message));
+  };
+  for (const section of layout.sections) {
+    const head = units[index++]!;
+    collect(head);
+    const pairs = head.nodes as Pair[];
+    for (const pair of pairs) {
+      const k = isScalar(pair.key) ? pair.key.value : pair.key;
+      if (keys.has(k)) return undefined;
+      keys.add(k);
+    }
+    if (section.items.length === 0) {
+      map.items.push(...pairs);
+      continue;
+    }
+    // The list hangs on the head's last key, whose value is empty when the head is read alone.
+    const last = pairs[pairs.length - 1]!;
+    if (!isScalar(last.value) || last.value.value !== null || last.value.source) return undefined;
+    const items: UnitParse[] = [];
+    for (let i = 0; i < section.items.length; i++) {
+      const item = units[index++]!;
+      collect(item);
+      items.push(item);
+    }
+    map.items.push(...pairs.slice(0, -1), new Pair(last.key, listOf(doc, items)));
+  }
+  const first = units[0]!;
+  const end = units[units.length - 1]!;
+  map.range = [first.rootRange[0], end.rootRange[1], end.rootRange[2]];
+  if (first.rootCommentBefore) map.commentBefore = first.rootCommentBefore;
+  if (end.rootComment) map.comment = end.rootComment;
+  doc.contents = map as YAMLMap.Parsed;
+  doc.range = [first.docRange[0], map.range[2], end.docRange[2]];
+  doc.commentBefore = first.commentBefore;
+  doc.comment = end.comment;
+  doc.errors = errors;
+  doc.warnings = warnings;
+  return doc;
+}
+
+function listOf(doc: Document.Parsed, items: UnitParse[]): YAMLSeq {
+  const seq = new YAMLSeq(doc.schema);
+  for (const item of items) for (const node of item.nodes) seq.items.push(node as Node);
+  const first = items[0]!.seqRange!;
+  const last = items[items.length - 1]!.seqRange!;
+  seq.range = [first[0], last[1], last[2]];
+  return seq;
+}

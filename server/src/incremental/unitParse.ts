@@ -1,0 +1,150 @@
+/**
+ * One unit of a manifest parsed alone with eemeli/yaml, in the context it has in the whole
+ * document: a top-level unit as the document's root map, a list item under a stand-in key
+ * (`_:`) so that it sits in a block list inside the root map, as it does in the document.
+ *
+ * The nodes are shifted so that offsets count from the unit's start; `placeAt` then moves
+ * them (in place) to where the unit sits in the current text.
+ */
+import { isAlias, isCollection, isMap, isPair, isScalar, isSeq, type Node, type Pair } from 'yaml';
+import { parseYaml } from '../document/manifestDocument';
+import type { UnitKind } from './layout';
+
+/** What an item unit is parsed under, so that it sits in a block list in the root map. */
+export const ITEM_PREFIX = '_:\n';
+
+export interface UnitError {
+  /** Offsets as eemeli/yaml reports them; moved with the unit. */
+  pos: [number, number];
+  code: string;
+  message: string;
+}
+
+export type Range3 = [number, number, number];
+
+export interface UnitParse {
+  kind: UnitKind;
+  text: string;
+  /** Where the nodes now sit: the offset that corresponds to the unit's first character. */
+  offset: number;
+  /** Root-map pairs (top units) or list items (item units). */
+  nodes: (Pair | Node)[];
+  errors: UnitError[];
+  warnings: UnitError[];
+  /** Parsed to the shape its kind promises, with no errors, warnings, anchors or aliases. */
+  clean: boolean;
+  /** The shape its kind promises (a block map of pairs; a block list of items). */
+  shaped: boolean;
+  /** Anchors or aliases: their meaning crosses units, so only a whole parse is exact. */
+  anchors: boolean;
+  /** The root map's range, and (items) the list's range; the document's range and comments. */
+  rootRange: Range3;
+  seqRange: Range3 | undefined;
+  docRange: Range3;
+  commentBefore: string | null;
+  comment: string | null;
+  rootCommentBefore: string | null | undefined;
+  rootComment: string | null | undefined;
+  /** What later stages cache on the unit (model items, plain data); cleared when its nodes are replaced. */
+  memo: Map<string, unknown>;
+}
+
+export function parseUnit(kind: UnitKind, text: string): UnitParse {
+  const prefix = kind === 'item' ? ITEM_PREFIX : '';
+  const { yaml: doc, dropped, tooDeep } = parseYaml(prefix + text);
+  const delta = -prefix.length;
+  const root = doc.contents;
+  let nodes: (Pair | Node)[] = [];
+  let seqRange: Range3 | undefined;
+  let shaped = false;
+  if (isMap(root) && !root.flow && root.items.length > 0) {
+    if (kind === 'top') {
+      nodes = root.items;
+      shaped = true;
+    } else {
+      const pair = root.items[0]!;
+      const seq = pair.value;
+      if (root.items.length === 1 && isScalar(pair.key) && pair.key.value === '_' && isSeq(seq) && !seq.flow && seq.items.length > 0) {
+        nodes = seq.items as Node[];
+        seqRange = shiftRange(seq.range!, delta);
+        shaped = true;
+      }
+    }
+  }
+  let anchors = false;
+  const visit = (node: unknown) => {
+    if (isPair(node)) {
+      visit(node.key);
+      visit(node.value);
+      return;
+    }
+    if (!node || typeof node !== 'object') return;
+    const n = node as Node;
+    if (isAlias(n) || n.anchor) anchors = true;
+    if (n.range) shiftInPlace(n.range, delta);
+    if (isCollection(n)) for (const item of n.items) visit(item);
+  };
+  for (const node of nodes) visit(node);
+  const moved = (e: { pos: [number, number]; code: string; message: string }): UnitError => ({
+    pos: [e.pos[0] + delta, e.pos[1] + delta],
+    code: e.code,
+    message: e.message,
+  });
+  const errors = doc.errors.map(moved);
+  const warnings = doc.warnings.map(moved);
+  // A problem inside the stand-in prefix means the unit did not fit the list it came from;
+  // problems beyond the cap or nesting cut off are left to the whole parse, which orders them.
+  if ([...errors, ...warnings].some((e) => e.pos[0] < 0) || dropped > 0 || tooDeep) shaped = false;
+  return {
+    kind,
+    text,
+    offset: 0,
+    nodes,
+    errors,
+    warnings,
+    clean: shaped && !anchors && errors.length === 0 && warnings.length === 0,
+    shaped,
+    anchors,
+    rootRange: shiftRange(root?.range ?? [0, 0, 0], delta),
+    seqRange,
+    docRange: shiftRange(doc.range, delta),
+    commentBefore: doc.commentBefore ?? null,
+    comment: doc.comment ?? null,
+    rootCommentBefore: (root as Node | null)?.commentBefore,
+    rootComment: (root as Node | null)?.comment,
+    memo: new Map(),
+  };
+}
+
+function shiftRange(range: readonly number[], delta: number): Range3 {
+  return [range[0]! + delta, range[1]! + delta, range[2]! + delta];
+}
+
+function shiftInPlace(range: number[], delta: number): void {
+  range[0]! += delta;
+  range[1]! += delta;
+  range[2]! += delta;
+}
+
+/** Moves every node of the unit (in place) so that its first character is at `offset`. */
+export function placeAt(unit: UnitParse, offset: number): void {
+  const delta = offset - unit.offset;
+  if (delta === 0) return;
+  unit.offset = offset;
+  const visit = (node: unknown) => {
+    if (isPair(node)) {
+      visit(node.key);
+      visit(node.value);
+      return;
+    }
+    if (!node || typeof node !== 'object') return;
+    const n = node as Node;
+    if (n.range) shiftInPlace(n.range, delta);
+    if (isCollection(n)) for (const item of n.items) visit(item);
+  };
+  for (const node of unit.nodes) visit(node);
+  for (const e of unit.errors) e.pos = [e.pos[0] + delta, e.pos[1] + delta];
+  for (const e of unit.warnings) e.pos = [e.pos[0] + delta, e.pos[1] + delta];
+  for (const r of [unit.rootRange, unit.seqRange, unit.docRange]) if (r) shiftInPlace(r, delta);
+  for (const listener of unit.memo.values()) (listener as { shift?: (d: number) => void } | undefined)?.shift?.(delta);
+}
