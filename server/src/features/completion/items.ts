@@ -26,6 +26,7 @@ export function replacing(document: ManifestDocument, ctx: CursorContext, newTex
 /** Re-opens the suggestion list after inserting, for keys whose values can be completed too. */
 export const TRIGGER_SUGGEST = { title: 'Suggest values', command: 'editor.action.triggerSuggest' };
 
+/** Sorts by group, then by index in the group. Snippets for new items are group 0, keys 1 (required) and 2. */
 export function sortText(group: number, index: number): string {
   return `${group}${String(index).padStart(4, '0')}`;
 }

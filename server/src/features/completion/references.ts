@@ -51,7 +51,8 @@ export function referenceItems(analysis: Analysis, ctx: CursorContext, path: str
     case 'step.to': {
       const hops = pathOf(itemContaining(analysis.manifest.integrations, offset));
       const all = [...candidates(analysis, 'actors'), ...candidates(analysis, 'systems')];
-      return idItems(analysis, ctx, all, (c) => (hops.includes(c.id) ? 0 : c.kind === 'actor' ? 1 : 2));
+      // The integration's own path in order, then the actors, then the other systems.
+      return idItems(analysis, ctx, all, (c) => (hops.includes(c.id) ? 0 : c.kind === 'actor' ? 1 : 2), (c, i) => (hops.includes(c.id) ? hops.indexOf(c.id) : i));
     }
     case 'waiver.rule':
       return ruleIdItems(analysis, ctx, offset);
@@ -66,7 +67,13 @@ function pathOf(integration: Integration | undefined): string[] {
   return [integration.from?.id, ...integration.via.map((v) => v.id), integration.to?.id].filter((id): id is string => id !== undefined);
 }
 
-function idItems(analysis: Analysis, ctx: CursorContext, list: readonly Candidate[], group: (c: Candidate) => number): CompletionItem[] {
+function idItems(
+  analysis: Analysis,
+  ctx: CursorContext,
+  list: readonly Candidate[],
+  group: (c: Candidate) => number,
+  order: (c: Candidate, index: number) => number = (_, index) => index,
+): CompletionItem[] {
   // On very large manifests the list leaves out how often each item is used (one pass over every integration); hover shows it.
   const usage = analysis.manifest.integrations.length <= LARGE ? usageById(analysis.manifest) : undefined;
   return list.map((c, index) => ({
@@ -75,7 +82,7 @@ function idItems(analysis: Analysis, ctx: CursorContext, list: readonly Candidat
     detail: [c.name, c.systemKind].filter(Boolean).join(' · ') || c.kind,
     ...(c.family ? { labelDetails: { description: c.family } } : {}),
     documentation: { kind: MarkupKind.Markdown, value: summaryMarkdown(c, usage ? (usage.get(c.id) ?? []) : undefined) },
-    sortText: sortText(group(c), index),
+    sortText: sortText(group(c), order(c, index)),
     filterText: c.id,
     ...replacing(analysis.document, ctx, `${lead(ctx)}${c.id}`),
   }));
