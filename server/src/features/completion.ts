@@ -17,8 +17,10 @@ import { keyMarkdown, valueMarkdown } from './guidance';
 import { ruleMarkdown } from './hover/rule';
 
 export function complete(analysis: Analysis, offset: number): CompletionItem[] {
-  const ctx = cursorContext(analysis.document, offset);
-  if (!ctx) return [];
+  const found = cursorContext(analysis.document, offset);
+  if (!found) return [];
+  // A cursor in the spaces before a value replaces from the cursor on (an edit's range must hold the cursor).
+  const ctx = found.range.start > offset ? { ...found, range: { start: offset, end: found.range.end }, typed: '' } : found;
   switch (ctx.kind) {
     case 'key':
       return keyPosition(analysis, ctx, offset);

@@ -19,7 +19,8 @@ import { summaryMarkdown, usageById } from './hover/summary';
 
 export function hover(analysis: Analysis, offset: number): Hover | null {
   const ctx = cursorContext(analysis.document, offset);
-  if (!ctx || ctx.range.start === ctx.range.end || offset < ctx.range.start || offset > ctx.range.end) return null;
+  // The character at `offset` must belong to the token: a position just past its end is not over it.
+  if (!ctx || offset < ctx.range.start || offset >= ctx.range.end) return null;
   const value = ctx.kind === 'key' ? keyHover(ctx) : valueHover(analysis, ctx, offset);
   if (!value) return null;
   const lines = analysis.document.lines;

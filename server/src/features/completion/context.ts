@@ -260,7 +260,6 @@ export function cursorContext(document: ManifestDocument, offset: number): Curso
       start++;
       if (end > start && text[end - 1] === text[start - 1]) end--;
     }
-    start = Math.min(start, offset);
     return { ...common, kind: 'value', path: mapPath, key: info.key.name, range: { start, end: Math.max(end, offset) }, typed: text.slice(start, offset) };
   }
 

@@ -1,0 +1,129 @@
+import assert from 'node:assert/strict';
+import { InsertTextFormat, InsertTextMode, type CompletionItem, type MarkupContent, type Position, type TextEdit } from 'vscode-languageserver/node';
+import { expandSnippet } from '../../server/src/features/completion/snippets';
+import { BASE } from '../helpers/text';
+import { startHarness, type Harness } from './harness';
+
+/** BASE plus a Power Automate system, so `via` has a second middleware to offer. */
+const TEXT = BASE.replace('integrations:\n', '  - id: flows\n    name: Power Automate\n    kind: power-automate\n    hosting: cloud\nintegrations:\n');
+
+describe('protocol: completion', () => {
+  let h: Harness;
+  before(async () => {
+    h = await startHarness();
+  });
+  after(async () => {
+    await h.dispose();
+  });
+
+  /** Types `text` at `position` one character at a time, as an editor sends it. */
+  async function type(uri: string, position: Position, text: string): Promise<Position> {
+    let { line, character } = position;
+    for (const c of text) {
+      await h.applyEdit({ changes: { [uri]: [{ range: { start: { line, character }, end: { line, character } }, newText: c }] } });
+      if (c === '\n') {
+        line++;
+        character = 0;
+      } else character++;
+    }
+    return { line, character };
+  }
+
+  /** Applies the item's edit as the editor would (a snippet with its placeholders left at their defaults). */
+  async function accept(uri: string, item: CompletionItem): Promise<void> {
+    const edit = item.textEdit as TextEdit;
+    const newText = item.insertTextFormat === InsertTextFormat.Snippet ? expandSnippet(edit.newText) : edit.newText;
+    await h.applyEdit({ changes: { [uri]: [{ range: edit.range, newText }] } });
+  }
+
+  const find = (items: CompletionItem[], label: string) => {
+    const item = items.find((i) => i.label === label);
+    assert.ok(item, `no ${label} among ${items.map((i) => i.label).join(', ')}`);
+    return item;
+  };
+
+  it('advertises completion with resolve and the characters that start a value or an item', () => {
+    const provider = h.capabilities.completionProvider;
+    assert.equal(provider?.resolveProvider, true);
+    for (const c of [':', ' ', '[', ',', '-']) assert.ok(provider?.triggerCharacters?.includes(c), `trigger character ${c}`);
+  });
+
+  it('completes a pattern while it is typed, replacing what was typed', async () => {
+    const uri = await h.open(TEXT);
+    const end = await type(uri, h.at(uri, '    pattern: business-events|\n'), '\n    direction: tw');
+    const items = await h.completion(uri, end);
+    const twoWay = find(items, 'two-way');
+    assert.deepEqual((twoWay.textEdit as TextEdit).range, { start: { line: end.line, character: 15 }, end });
+    await accept(uri, twoWay);
+    assert.match(h.text(uri), /\n {4}direction: two-way\n/);
+    const schema = (await h.diagnostics(uri)).filter((d) => d.code === 'schema');
+    assert.deepEqual(schema, []);
+  });
+
+  it('offers middleware for a flow sequence and ids only once', async () => {
+    const uri = await h.open(TEXT.replace('via: [bus]', 'via: [bus, ]'));
+    const items = await h.completion(uri, h.at(uri, 'via: [bus, |]'));
+    assert.deepEqual(items.map((i) => i.label), ['flows']);
+    await accept(uri, items[0]!);
+    assert.match(h.text(uri), /via: \[bus, flows\]/);
+  });
+
+  it('offers goals in an empty flow sequence and rule ids in a waiver', async () => {
+    const uri = await h.open(TEXT.replace('goals: [visibility]', 'goals: []') + '    waivers:\n      - rule: \n');
+    assert.deepEqual((await h.completion(uri, h.at(uri, 'goals: [|]'))).map((i) => i.label), ['visibility']);
+    const rules = await h.completion(uri, h.at(uri, '- rule: |'));
+    const loadTesting = find(rules, 'load-testing');
+    assert.match(loadTesting.detail ?? '', /\S/);
+  });
+
+  it('keeps completing when the document does not parse', async () => {
+    const uri = await h.open(TEXT);
+    const end = await type(uri, h.at(uri, '    via: [bus|]'), ', ');
+    // `via: [bus, ]` is fine; break the document above it and ask again.
+    await h.applyEdit({ changes: { [uri]: [{ range: { start: { line: 2, character: 0 }, end: { line: 2, character: 0 } }, newText: '  description: "unclosed\n' }] } });
+    const broken = await h.diagnostics(uri);
+    assert.ok(broken.some((d) => d.code === 'yaml-syntax'), 'the document is broken');
+    const items = await h.completion(uri, { line: end.line + 1, character: end.character });
+    assert.deepEqual(items.map((i) => i.label), ['flows']);
+  });
+
+  it('adds the documentation on resolve', async () => {
+    const uri = await h.open(TEXT.replace('    mode: async\n', ''));
+    const items = await h.completion(uri, h.at(uri, '    |trigger: event'));
+    const mode = find(items, 'mode');
+    assert.equal(mode.documentation, undefined);
+    const resolved = await h.resolveCompletion(mode);
+    const doc = resolved.documentation as MarkupContent;
+    assert.equal(doc.kind, 'markdown');
+    assert.match(doc.value, /How the systems exchange/);
+    assert.match(doc.value, /asynchronous, messaging-based patterns/);
+  });
+
+  it('inserts a data integration snippet that follows the guidance', async () => {
+    const uri = await h.open(TEXT + '  - ');
+    const items = await h.completion(uri, { line: TEXT.split('\n').length - 1, character: 4 });
+    const data = find(items, 'New data integration');
+    assert.equal(data.insertTextFormat, InsertTextFormat.Snippet);
+    assert.equal(data.insertTextMode, InsertTextMode.asIs, 'the snippet carries its own indentation');
+    await accept(uri, data);
+    const findings = (await h.diagnostics(uri)).filter((d) => d.severity === 1 || d.severity === 2);
+    assert.deepEqual(findings.map((d) => `${String(d.code)}: ${d.message}`), []);
+    assert.match(h.text(uri), /\n {4}via: \[bus\]\n {4}systemOfRecord: erp\n/);
+  });
+
+  it('answers at once after each change, without waiting for diagnostics', async () => {
+    const uri = await h.open(TEXT.replace('    trigger: event\n', ''));
+    let position = h.at(uri, '    pattern: business-events|\n');
+    position = await type(uri, position, '\n    trig');
+    const trigger = find(await h.completion(uri, position), 'trigger');
+    assert.equal(trigger.command?.command, 'editor.action.triggerSuggest', 'the list re-opens for the values');
+    await accept(uri, trigger);
+    position = { line: position.line, character: '    trigger: '.length };
+    assert.equal(h.text(uri).split('\n')[position.line], '    trigger: ');
+    const started = performance.now();
+    const values = await h.completion(uri, position);
+    const elapsed = performance.now() - started;
+    assert.deepEqual(values.map((i) => i.label).sort(), ['event', 'schedule', 'user']);
+    assert.ok(elapsed < 1000, `completion took ${elapsed.toFixed(0)} ms`);
+  });
+});
