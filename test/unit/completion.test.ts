@@ -203,6 +203,13 @@ const CASES: Case[] = [
     offers: ['ui', 'data', 'process'],
     exactly: true,
   },
+  // more nesting levels
+  { name: 'an empty document', text: '|', offers: ['integrationManifest', 'solution', 'systems', 'integrations', 'goals', 'actors', 'governance', 'rules'], first: ['integrationManifest', 'solution'], exactly: true },
+  { name: 'retry keys in a block map', text: put('      retry: { attempts: 5, backoff: exponential }', '      retry:\n        attempts: 3\n        |'), offers: ['backoff'], exactly: true },
+  { name: 'testing keys', text: M + '    testing:\n      load: done\n      |', offers: ['endToEnd'], exactly: true },
+  { name: 'step keys', text: M + '    steps:\n      - from: erp\n        |', offers: ['to', 'action', 'async'], not: ['from'], exactly: true },
+  { name: 'goal keys', text: after('    title: Faster cash collection', '    |'), offers: ['metric', 'description', 'tags'], not: ['id', 'title'], exactly: true },
+  { name: 'a key indented below an empty map key', text: after('    volume: 20k/day', '    monitoring:\n      |'), offers: ['tool', 'alerts', 'audit'], exactly: true },
   // nothing to complete
   { name: 'inside a comment', text: M + '    # a note about |', offers: [], exactly: true },
   { name: 'inside a block scalar', text: M + '    description: >\n      Orders flow from the\n      |', offers: [], exactly: true },

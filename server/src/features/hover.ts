@@ -11,6 +11,7 @@ import { formatPerHour, ratePerHour } from '../model/rate';
 import { anyItemContaining, candidateOf, candidates, itemContaining, type ListKey } from './completion/candidates';
 import { cursorContext, type CursorContext } from './completion/context';
 import { isRatePath } from './completion/keys';
+import { REFERENCE_LISTS } from './completion/references';
 import { guidancePath, schemaAt } from './completion/schema';
 import { keyMarkdown, valueGuidance, valueMarkdown } from './guidance';
 import { integrationMarkdown } from './hover/integration';
@@ -37,17 +38,6 @@ function keyHover(ctx: CursorContext): string | undefined {
   const schema = schemaAt(keyPath);
   return schema ? keyMarkdown(guidancePath(keyPath), ctx.key, schema) : undefined;
 }
-
-/** Which list a reference names: `from`, `to`, `via`, `systemOfRecord` name systems; `goals` goals; steps systems or actors. */
-const REFERENCE_LISTS: Readonly<Record<string, readonly ListKey[]>> = {
-  'integration.from': ['systems'],
-  'integration.to': ['systems'],
-  'integration.systemOfRecord': ['systems'],
-  'integration.via': ['systems'],
-  'integration.goals': ['goals'],
-  'step.from': ['systems', 'actors'],
-  'step.to': ['systems', 'actors'],
-};
 
 /** The ids of items themselves: hovering one shows the item's summary or, for an integration, its facts. */
 const OWN_IDS: Readonly<Record<string, ListKey>> = { 'system.id': 'systems', 'goal.id': 'goals', 'actor.id': 'actors' };

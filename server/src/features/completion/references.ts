@@ -7,23 +7,26 @@ import type { Analysis } from '../../analysis/analyze';
 import type { Integration } from '../../model/manifest';
 import { RULES } from '../../rules';
 import { summaryMarkdown, usageById } from '../hover/summary';
-import { anyItemContaining, candidates, itemContaining, type Candidate } from './candidates';
+import { anyItemContaining, candidates, itemContaining, type Candidate, type ListKey } from './candidates';
 import type { CursorContext } from './context';
 import { lead, replacing, sortText, type CompletionData } from './items';
 
 /** Integrations beyond which completion skips usage counts. */
 const LARGE = 2000;
 
-export const REFERENCE_PATHS: ReadonlySet<string> = new Set([
-  'integration.from',
-  'integration.to',
-  'integration.systemOfRecord',
-  'integration.via',
-  'integration.goals',
-  'step.from',
-  'step.to',
-  'waiver.rule',
-]);
+/** The lists each reference names: systems for the ends, `via` and `systemOfRecord`; goals; systems or actors in steps. */
+export const REFERENCE_LISTS: Readonly<Record<string, readonly ListKey[]>> = {
+  'integration.from': ['systems'],
+  'integration.to': ['systems'],
+  'integration.systemOfRecord': ['systems'],
+  'integration.via': ['systems'],
+  'integration.goals': ['goals'],
+  'step.from': ['systems', 'actors'],
+  'step.to': ['systems', 'actors'],
+};
+
+/** Every position whose value is an id: the references above and the rule of a waiver. */
+export const REFERENCE_PATHS: ReadonlySet<string> = new Set([...Object.keys(REFERENCE_LISTS), 'waiver.rule']);
 
 /** Completion items at a reference, or undefined when `path` is not a reference. */
 export function referenceItems(analysis: Analysis, ctx: CursorContext, path: string, offset: number): CompletionItem[] | undefined {

@@ -5,8 +5,7 @@
  */
 import { CompletionItemKind, MarkupKind, type CompletionItem } from 'vscode-languageserver';
 import type { Analysis } from '../../analysis/analyze';
-import type { IntegrationType } from '../../model/vocabulary';
-import { SYSTEM_KINDS } from '../../model/vocabulary';
+import { SYSTEM_KINDS, type IntegrationType } from '../../model/vocabulary';
 import { RULES } from '../../rules';
 import { freshId } from '../../rules/helpers';
 import { candidates, itemContaining, type Candidate } from './candidates';
