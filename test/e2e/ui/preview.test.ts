@@ -4,11 +4,16 @@ import { workbench } from './workbench';
 const EXAMPLE = 'examples/order-to-cash.integration.yaml';
 
 describe('diagram preview on screen', () => {
-  after(async () => (await workbench()).revertAndCloseAll());
+  after(async () => {
+    const wb = await workbench();
+    await wb.revertAndCloseAll();
+    await wb.sideBar(true);
+  });
 
   it('draws the application diagram beside the manifest', async () => {
     const wb = await workbench();
     await wb.openFile(EXAMPLE);
+    await wb.sideBar(false);
     await wb.command('Integration Manifests: Open Diagram to the Side', 'Open Diagram to the Side');
     const diagram = wb.webview().locator('svg g.node').first();
     await diagram.waitFor({ timeout: 60_000 });

@@ -156,6 +156,14 @@ export class Workbench {
     return this.editor().locator(`.squiggly-${severity}`);
   }
 
+  /** Shows or hides the primary side bar (Ctrl+B), to give an editor and a preview more room. */
+  async sideBar(visible: boolean): Promise<void> {
+    const bar = this.page.locator('.part.sidebar');
+    if ((await bar.isVisible()) === visible) return;
+    await this.page.keyboard.press('Control+B');
+    await bar.waitFor({ state: visible ? 'visible' : 'hidden' });
+  }
+
   /** Resolves when the status bar counts this many errors and warnings in the workspace. */
   async problemCounts(errors: number, warnings: number): Promise<void> {
     await this.page.locator(`#status\\.problems [aria-label="Errors: ${errors}, Warnings: ${warnings}"], #status\\.problems[aria-label="Errors: ${errors}, Warnings: ${warnings}"]`).first().waitFor();
