@@ -16,9 +16,8 @@ import type {
   Range,
   WorkspaceEdit,
 } from 'vscode-languageserver';
-import { analyze, todayUtc, type Analysis } from './analysis/analyze';
+import { todayUtc, type Analysis } from './analysis/analyze';
 import type { RuleSettings } from './analysis/config';
-import { parseManifest } from './document/manifestDocument';
 import { codeActions } from './features/codeActions';
 import { codeLenses } from './features/codeLens';
 import { complete, resolveCompletion } from './features/completion';
@@ -27,6 +26,7 @@ import { hover } from './features/hover';
 import * as navigation from './features/navigation';
 import { toOffset } from './features/protocol';
 import { documentSymbols } from './features/symbols';
+import { DocumentAnalyses } from './incremental/documentAnalyses';
 
 export { RenameRejected } from './features/navigation';
 
@@ -50,8 +50,17 @@ export interface LanguageServiceOptions {
 }
 
 export interface LanguageService {
-  /** The parsed document, model and problems of the document's current version. */
+  /**
+   * The parsed document, model and problems of the document's current version. The document
+   * and model are made incrementally (only what changed is re-parsed); the problems on first
+   * use. Valid until the next call for the same document.
+   */
   analysis(uri: string): Analysis | undefined;
+  /**
+   * The analysis with its problems computed a slice at a time, so that other requests are
+   * answered meanwhile; undefined when the document changed (or `cancelled()`) first.
+   */
+  settled(uri: string, cancelled?: () => boolean): Promise<Analysis | undefined>;
   /** Replaces the editor's rule settings; the next analysis uses them. */
   setSettings(settings: RuleSettings): void;
   /** Changes whenever the diagnostics of `uri` may have changed (document version, settings, day). */
@@ -60,6 +69,8 @@ export interface LanguageService {
   forget(uri: string): void;
 
   diagnostics(uri: string): Diagnostic[];
+  /** `diagnostics`, computed as `settled` does; undefined when the document changed first. */
+  settledDiagnostics(uri: string, cancelled?: () => boolean): Promise<Diagnostic[] | undefined>;
   codeActions(uri: string, range: Range, diagnostics: readonly Diagnostic[]): CodeAction[];
   codeLenses(uri: string): CodeLens[];
   definition(uri: string, position: Position): Location | null;
@@ -74,29 +85,24 @@ export interface LanguageService {
   hover(uri: string, position: Position): Hover | null;
 }
 
-interface CacheEntry {
-  key: string;
-  analysis: Analysis;
-}
-
 export function createLanguageService(options: LanguageServiceOptions): LanguageService {
   const { documents } = options;
   const today = options.today ?? todayUtc;
   let settings: RuleSettings = options.settings ?? {};
   let settingsGeneration = 0;
-  const cache = new Map<string, CacheEntry>();
+  const analyses = new DocumentAnalyses();
 
   const keyOf = (document: ServiceDocument) => `${document.version}:${settingsGeneration}:${today()}`;
 
   function analysis(uri: string): Analysis | undefined {
     const document = documents.get(uri);
     if (!document) return undefined;
-    const key = keyOf(document);
-    const cached = cache.get(uri);
-    if (cached?.key === key) return cached.analysis;
-    const fresh = analyze(parseManifest(document.getText(), uri, document.version), { settings, today: today() });
-    cache.set(uri, { key, analysis: fresh });
-    return fresh;
+    return analyses.get(document, keyOf(document), { settings, today: today() });
+  }
+
+  async function settled(uri: string, cancelled?: () => boolean): Promise<Analysis | undefined> {
+    const document = documents.get(uri);
+    return document ? analyses.settle(document, keyOf(document), { settings, today: today() }, cancelled) : undefined;
   }
 
   /** Runs a feature on the document's analysis at a position; `fallback` when the document is unknown. */
@@ -107,6 +113,7 @@ export function createLanguageService(options: LanguageServiceOptions): Language
 
   return {
     analysis,
+    settled,
     setSettings(next) {
       settings = next;
       settingsGeneration++;
@@ -116,12 +123,20 @@ export function createLanguageService(options: LanguageServiceOptions): Language
       return document ? keyOf(document) : undefined;
     },
     forget(uri) {
-      cache.delete(uri);
+      analyses.forget(uri);
     },
     diagnostics(uri) {
       try {
         const a = analysis(uri);
         return a ? diagnostics(a) : [];
+      } catch (e) {
+        return [internalErrorDiagnostic(e)];
+      }
+    },
+    async settledDiagnostics(uri, cancelled) {
+      try {
+        const a = await settled(uri, cancelled);
+        return a ? diagnostics(a) : undefined;
       } catch (e) {
         return [internalErrorDiagnostic(e)];
       }

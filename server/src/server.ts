@@ -103,12 +103,17 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   }
 
   // Diagnostics: pulled when the client asks for them, else pushed after a pause in typing.
-  connection.languages.diagnostics.on((params) => {
+  // Either way they are computed a slice at a time, so completion and hover are answered
+  // meanwhile; a computation overtaken by a newer version is dropped.
+  connection.languages.diagnostics.on(async (params, token) => {
     const uri = params.textDocument.uri;
     const resultId = service.resultId(uri);
     if (resultId === undefined) return { kind: 'full', items: [] };
     if (params.previousResultId === resultId) return { kind: 'unchanged', resultId };
-    return { kind: 'full', resultId, items: service.diagnostics(uri) };
+    const items = await service.settledDiagnostics(uri, () => token.isCancellationRequested);
+    if (!items || service.resultId(uri) !== resultId)
+      throw new ResponseError(LSPErrorCodes.ServerCancelled, 'The manifest changed while it was being checked.', { retriggerRequest: true });
+    return { kind: 'full', resultId, items };
   });
 
   documents.onDidChangeContent(({ document }) => {
@@ -143,7 +148,16 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   function push(uri: string): void {
     const document = documents.get(uri);
     if (!document) return;
-    void connection.sendDiagnostics({ uri, version: document.version, diagnostics: service.diagnostics(uri) });
+    const version = document.version;
+    void service.settledDiagnostics(uri).then((diagnostics) => {
+      if (diagnostics && documents.get(uri)?.version === version) void connection.sendDiagnostics({ uri, version, diagnostics });
+    });
+  }
+
+  /** Waits until the document's problems are computed (in slices), unless the request is cancelled first. */
+  async function settle(uri: string, token: { isCancellationRequested: boolean }): Promise<boolean> {
+    while (!token.isCancellationRequested && documents.get(uri)) if (await service.settled(uri, () => token.isCancellationRequested)) return true;
+    return false;
   }
 
   /** After a settings change: diagnostics, and the finding counts in the code lenses, are out of date. */
@@ -170,11 +184,12 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   });
   connection.onDocumentSymbol(({ textDocument }) => service.documentSymbols(textDocument.uri));
   connection.onDocumentHighlight(({ textDocument, position }) => service.documentHighlights(textDocument.uri, position));
-  connection.onCodeAction(({ textDocument, range, context }) => {
+  // Quick fixes and code lenses read the problems: they wait for them rather than compute them all at once.
+  connection.onCodeAction(async ({ textDocument, range, context }, token) => {
     if (context.only && !context.only.some((kind) => CodeActionKind.QuickFix.startsWith(kind))) return [];
-    return service.codeActions(textDocument.uri, range, context.diagnostics);
+    return (await settle(textDocument.uri, token)) ? service.codeActions(textDocument.uri, range, context.diagnostics) : [];
   });
-  connection.onCodeLens(({ textDocument }) => service.codeLenses(textDocument.uri));
+  connection.onCodeLens(async ({ textDocument }, token) => ((await settle(textDocument.uri, token)) ? service.codeLenses(textDocument.uri) : []));
   registerDiagramRequest(connection, (uri) => service.analysis(uri));
 
   documents.listen(connection);

@@ -20,6 +20,46 @@ export class LineIndex {
     this.starts = starts;
   }
 
+  /**
+   * The index of `text`, made from `previous` (the index of the text before one edit that
+   * replaced `previous`'s `start`..`oldEnd` with `text`'s `start`..`newEnd`): only the lines
+   * around the edit are scanned again. Equal to `new LineIndex(text)`.
+   */
+  static afterEdit(previous: LineIndex, text: string, start: number, oldEnd: number, newEnd: number): LineIndex {
+    const old = previous.starts;
+    const delta = newEnd - oldEnd;
+    // Keep the lines before the one that holds the character before the edit (a CR there may pair with an inserted LF).
+    let keep = 0;
+    for (let lo = 0, hi = old.length - 1; lo <= hi; ) {
+      const mid = (lo + hi) >> 1;
+      if (old[mid]! <= Math.max(0, start - 1)) (keep = mid), (lo = mid + 1);
+      else hi = mid - 1;
+    }
+    // Reuse (moved) the line starts well after the edit: their line breaks are untouched.
+    let after = old.length;
+    for (let lo = keep, hi = old.length - 1; lo <= hi; ) {
+      const mid = (lo + hi) >> 1;
+      if (old[mid]! > oldEnd + 1) (after = mid), (hi = mid - 1);
+      else lo = mid + 1;
+    }
+    const starts = old.slice(0, keep + 1);
+    const scanEnd = after < old.length ? old[after]! + delta : text.length;
+    const limit = after < old.length ? scanEnd : Infinity;
+    for (let i = starts[keep]!; i < scanEnd; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 10) {
+        if (i + 1 < limit) starts.push(i + 1);
+      } else if (c === 13) {
+        if (text.charCodeAt(i + 1) === 10) i++;
+        if (i + 1 < limit) starts.push(i + 1);
+      }
+    }
+    for (let k = after; k < old.length; k++) starts.push(old[k]! + delta);
+    const index = Object.create(LineIndex.prototype) as LineIndex;
+    Object.assign(index, { text, starts });
+    return index;
+  }
+
   get lineCount(): number {
     return this.starts.length;
   }

@@ -48,10 +48,10 @@ export class IncrementalAnalyzer {
 }
 
 /**
- * The problems of a parsed manifest, computed a slice at a time so that other requests are
- * answered in between; undefined when `options.stale()` says the document moved on (its
+ * The problems of a manifest, computed a slice at a time so that other requests are
+ * answered in between; undefined when `slicing.stale()` says the document moved on (its
  * nodes may then have moved: the work is dropped).
  */
-export function problemsInSlices(parsed: ParsedManifest, options: AnalysisOptions, slicing: SliceOptions): Promise<Problem[] | undefined> {
-  return runInSlices(checkManifest(parsed.manifest, options), slicing);
+export function problemsInSlices(manifest: Manifest, options: AnalysisOptions, slicing: SliceOptions): Promise<Problem[] | undefined> {
+  return runInSlices(checkManifest(manifest, options), slicing);
 }

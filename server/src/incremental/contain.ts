@@ -23,6 +23,7 @@ export function containedParse(text: string, unit: Unit, next: Unit, nextParse: 
   const split = splitNodes(root, unit, next, nextParse.nodes.length);
   if (!split) return undefined;
   let anchors = false;
+  const ranges: number[][] = [];
   const move = (node: unknown) => {
     if (isPair(node)) {
       move(node.key);
@@ -32,7 +33,7 @@ export function containedParse(text: string, unit: Unit, next: Unit, nextParse: 
     if (!node || typeof node !== 'object') return;
     const n = node as Node;
     if (isAlias(n) || n.anchor) anchors = true;
-    if (n.range) n.range = [n.range[0] + delta, n.range[1] + delta, n.range[2] + delta];
+    if (n.range) ranges.push((n.range = [n.range[0] + delta, n.range[1] + delta, n.range[2] + delta]));
     if (isCollection(n)) for (const item of n.items) move(item);
   };
   for (const node of [...split.mine, ...split.theirs]) move(node);
@@ -64,6 +65,7 @@ export function containedParse(text: string, unit: Unit, next: Unit, nextParse: 
     comment: doc.comment ?? null,
     rootCommentBefore: root.commentBefore,
     rootComment: root.comment,
+    ranges,
     memo: new Map(),
   };
 }

@@ -15,13 +15,20 @@ interface Movable {
 }
 
 class ItemsMemo implements Movable {
+  /** Every span object inside the items, found once, so that moving them is one loop. */
+  private readonly spans: { start: number; end: number }[] = [];
   constructor(
     readonly list: ItemList,
     readonly items: Item[],
-  ) {}
-  shift(delta: number): void {
+  ) {
     const seen = new Set<object>();
-    for (const item of this.items) shiftSpans(item, delta, seen);
+    for (const item of items) collectSpans(item, seen, this.spans);
+  }
+  shift(delta: number): void {
+    for (const span of this.spans) {
+      span.start += delta;
+      span.end += delta;
+    }
   }
 }
 
@@ -30,23 +37,22 @@ class DataMemo {
 }
 
 /**
- * Moves every span (`{ start, end }`) inside a model item by `delta`, in place. The
- * item's YAML node is moved by the parser; everything else in an item is plain data.
+ * Every span (`{ start, end }`) inside a model item. The item's YAML node moves with the
+ * parser's unit; everything else in an item is plain data whose spans move with it.
  */
-function shiftSpans(value: unknown, delta: number, seen: Set<object>): void {
+function collectSpans(value: unknown, seen: Set<object>, into: { start: number; end: number }[]): void {
   if (!value || typeof value !== 'object' || seen.has(value)) return;
   seen.add(value);
   if (Array.isArray(value)) {
-    for (const v of value) shiftSpans(v, delta, seen);
+    for (const v of value) collectSpans(v, seen, into);
     return;
   }
   const record = value as Record<string, unknown>;
   if (typeof record['start'] === 'number' && typeof record['end'] === 'number') {
-    record['start'] += delta;
-    record['end'] += delta;
+    into.push(record as unknown as { start: number; end: number });
     return;
   }
-  for (const key in record) if (key !== 'node') shiftSpans(record[key], delta, seen);
+  for (const key in record) if (key !== 'node') collectSpans(record[key], seen, into);
 }
 
 function itemsOf(unit: UnitParse, list: ItemList): Item[] {
@@ -94,7 +100,9 @@ export function modelOf(document: ManifestDocument, parse: PiecewiseParse): Mani
     items(list, seq) {
       const from = itemUnits.get(seq);
       if (!from) return seq.items.map((node) => readItem(list, node)).filter((i): i is Item => i !== undefined);
-      return from.flatMap((unit) => itemsOf(unit, list));
+      const items: Item[] = [];
+      for (const unit of from) for (const item of itemsOf(unit, list)) items.push(item);
+      return items;
     },
     ...(plainKeys ? { data: () => ({ data: plainData(document.yaml, layout.sections, units), error: undefined }) } : {}),
   });

@@ -10,7 +10,7 @@
 import { Document, Pair, YAMLMap, YAMLParseError, YAMLSeq, YAMLWarning, isScalar, type Node } from 'yaml';
 import { MAX_SYNTAX_PROBLEMS, PARSE_OPTIONS, parseYaml, type ParsedYaml } from '../document/manifestDocument';
 import { containedParse } from './contain';
-import { layoutOf, type Layout } from './layout';
+import { layoutOf, relayout, type Layout } from './layout';
 import { parseUnit, placeAt, type UnitParse } from './unitParse';
 
 export interface PiecewiseParse {
@@ -30,38 +30,41 @@ export interface ParserStats {
 }
 
 export class IncrementalParser {
-  /** The units of the previous version, by kind and text; several when texts repeat. */
-  private pool = new Map<string, UnitParse[]>();
+  /** The last text whose layout is known, and that layout (its units carry their parses). */
+  private last: { text: string; layout: Layout } | undefined;
   readonly stats: ParserStats = { units: 0, parsed: 0, moved: 0 };
 
   parse(text: string): PiecewiseParse {
-    const layout = layoutOf(text);
+    const last = this.last;
+    const layout = last ? relayout(last.text, last.layout, text) : layoutOf(text);
     if (!layout) return whole(text, 'the text has a document marker, directive, tab indentation or content before the first key');
-    const previous = this.pool;
-    const pool = new Map<string, UnitParse[]>();
+    // Parses of units whose text changed, by text: a unit may come back (an undo, a move).
+    const pool = { top: new Map<string, UnitParse[]>(), item: new Map<string, UnitParse[]>() };
+    for (const unit of last ? layout.replaced : []) {
+      if (!unit.parse) continue;
+      const list = pool[unit.kind].get(unit.parse.text);
+      if (list) list.push(unit.parse);
+      else pool[unit.kind].set(unit.parse.text, [unit.parse]);
+    }
     const units: UnitParse[] = [];
     this.stats.units = layout.units.length;
     this.stats.parsed = this.stats.moved = 0;
     for (const unit of layout.units) {
-      const unitText = text.slice(unit.start, unit.end);
-      const key = unit.kind === 'top' ? 't' + unitText : 'i' + unitText;
-      const candidates = previous.get(key);
-      let parse: UnitParse | undefined;
-      if (candidates?.length) {
-        const same = candidates.findIndex((c) => c.offset === unit.start);
-        parse = candidates.splice(same >= 0 ? same : 0, 1)[0]!;
-        if (parse.offset !== unit.start) this.stats.moved++;
-      } else {
-        parse = parseUnit(unit.kind, unitText);
-        this.stats.parsed++;
+      let parse = unit.parse;
+      if (!parse) {
+        const unitText = text.slice(unit.start, unit.end);
+        parse = pool[unit.kind].get(unitText)?.pop();
+        if (!parse) {
+          parse = parseUnit(unit.kind, unitText);
+          this.stats.parsed++;
+        }
+        unit.parse = parse;
       }
+      if (parse.offset !== unit.start) this.stats.moved++;
       placeAt(parse, unit.start);
       units.push(parse);
-      const list = pool.get(key);
-      if (list) list.push(parse);
-      else pool.set(key, [parse]);
     }
-    this.pool = pool;
+    this.last = { text, layout };
 
     const used = units.slice();
     for (let i = 0; i < used.length; i++) {

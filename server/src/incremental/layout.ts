@@ -10,6 +10,8 @@
  * of plain keys) yields `undefined`: the caller then parses the whole text.
  */
 
+import type { UnitParse } from './unitParse';
+
 export type UnitKind = 'top' | 'item';
 
 export interface Unit {
@@ -17,8 +19,20 @@ export interface Unit {
   /** Offsets in the text: `start` inclusive, `end` exclusive; units tile the text. */
   start: number;
   end: number;
-  /** For items: the index of the section (top-level key) they belong to. */
-  section: number;
+  /** The scanner's state where the unit starts: scanning can resume there. */
+  state: ScanState;
+  /** The unit's parse, once the parser has it (kept with the unit while its text is unchanged). */
+  parse?: UnitParse;
+}
+
+/** What the scanner knows about the section it is in, besides the current unit. */
+export interface ScanState {
+  /** The list indentation of the current section; -1 while undecided, -2 for a value that is not a split list. */
+  listIndent: number;
+  /** For a top-level unit: the indentation of its block value (0 when the value sits on the key's line). */
+  valueIndent: number;
+  /** The last key had no value on its line, and no content line followed it yet. */
+  awaitingValue: boolean;
 }
 
 export interface Section {
@@ -32,6 +46,8 @@ export interface Layout {
   sections: Section[];
   /** Every unit, in text order. */
   units: Unit[];
+  /** Units of the previous layout that this one does not keep (their text changed or moved). */
+  replaced: Unit[];
 }
 
 /**
@@ -108,25 +124,119 @@ const NO_RUN: Run = { start: -1, minComment: Infinity, maxComment: -1 };
 
 export function layoutOf(text: string): Layout | undefined {
   if (UNSAFE.test(text)) return undefined;
-  const sections: Section[] = [];
   const units: Unit[] = [];
-  let run: Run = NO_RUN;
-  /** The list indentation of the current section; -1 while undecided, -2 for a value that is not a split list. */
-  let listIndent = -2;
-  /** For a top-level unit: the indentation of its block value (0 when the value sits on the key's line). */
-  let valueIndent = 0;
-  let awaitingValue = false;
-  let current: Unit | undefined;
+  return scan(text, 0, units, { listIndent: -2, valueIndent: 0, awaitingValue: false }) === 'done' ? withSections(units, []) : undefined;
+}
 
-  const open = (kind: UnitKind, start: number) => {
+/**
+ * The layout of `text`, from the layout of `old` (the previous version): only the stretch
+ * around the change is scanned again; the units after it are the old ones, moved.
+ * Gives the same units as `layoutOf(text)`.
+ */
+export function relayout(oldText: string, old: Layout, text: string): Layout | undefined {
+  const prefix = commonPrefix(oldText, text);
+  if (prefix === oldText.length && prefix === text.length) return { ...old, replaced: [] };
+  const suffix = commonSuffix(oldText, text, Math.min(oldText.length, text.length) - prefix);
+  const delta = text.length - oldText.length;
+  const changeEnd = text.length - suffix;
+  // Was safe before: only the lines the change touches can make it unsafe.
+  const from = text.lastIndexOf('\n', Math.max(0, prefix - 1)) + 1;
+  let to = text.indexOf('\n', changeEnd + 1);
+  to = to < 0 ? text.length : to + 1;
+  if (UNSAFE.test(text.slice(from, to)) || (prefix === 0 && text.charCodeAt(0) === 0xfeff)) return undefined;
+  // Resume one unit before the one the change starts in: its boundary may move.
+  const oldUnits = old.units;
+  const at = Math.max(0, unitAt(oldUnits, prefix) - 1);
+  const units = oldUnits.slice(0, at);
+  let kept = oldUnits.length;
+  const result = scan(text, oldUnits[at]!.start, units, { ...oldUnits[at]!.state }, (unit) => {
+    if (unit.start < changeEnd) return false;
+    const j = unitStartingAt(oldUnits, unit.start - delta);
+    if (j < 0 || oldUnits[j]!.kind !== unit.kind || !sameState(oldUnits[j]!.state, unit.state)) return false;
+    kept = j;
+    return true;
+  });
+  if (result === 'unsafe') return undefined;
+  if (kept < oldUnits.length) {
+    units.pop(); // the unit the scan just opened is the old one, moved
+    for (let k = kept; k < oldUnits.length; k++) {
+      const unit = oldUnits[k]!;
+      unit.start += delta;
+      unit.end += delta;
+      units.push(unit);
+    }
+  }
+  return withSections(units, oldUnits.slice(at, kept));
+}
+
+/** Index of the unit that holds `offset` (the last one starting at or before it). */
+function unitAt(units: readonly Unit[], offset: number): number {
+  let lo = 0;
+  let hi = units.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (units[mid]!.start <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+function unitStartingAt(units: readonly Unit[], offset: number): number {
+  const i = unitAt(units, offset);
+  return units[i]?.start === offset ? i : -1;
+}
+
+function sameState(a: ScanState, b: ScanState): boolean {
+  return a.listIndent === b.listIndent && a.valueIndent === b.valueIndent && a.awaitingValue === b.awaitingValue;
+}
+
+const BLOCK = 4096;
+
+/** Length of the longest common prefix (string equality compares whole blocks at memory speed). */
+export function commonPrefix(a: string, b: string): number {
+  const max = Math.min(a.length, b.length);
+  let i = 0;
+  while (i + BLOCK <= max && a.slice(i, i + BLOCK) === b.slice(i, i + BLOCK)) i += BLOCK;
+  while (i < max && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  return i;
+}
+
+/** Length of the longest common suffix, at most `max`. */
+export function commonSuffix(a: string, b: string, max: number): number {
+  let i = 0;
+  while (i + BLOCK <= max && a.slice(a.length - i - BLOCK, a.length - i) === b.slice(b.length - i - BLOCK, b.length - i)) i += BLOCK;
+  while (i < max && a.charCodeAt(a.length - 1 - i) === b.charCodeAt(b.length - 1 - i)) i++;
+  return i;
+}
+
+function withSections(units: Unit[], replaced: Unit[]): Layout | undefined {
+  const sections: Section[] = [];
+  for (const unit of units) {
+    if (unit.kind === 'top') sections.push({ head: unit, items: [] });
+    else {
+      const section = sections[sections.length - 1];
+      if (!section) return undefined;
+      section.items.push(unit);
+    }
+  }
+  return { sections, units, replaced };
+}
+
+/**
+ * Scans lines from `at`, opening units (appended to `units`; the last one there is the unit
+ * the scan is in). `stop` may end the scan at a unit it has just opened.
+ */
+function scan(text: string, at: number, units: Unit[], s: ScanState, stop?: (unit: Unit) => boolean): 'done' | 'stopped' | 'unsafe' {
+  let run: Run = NO_RUN;
+  let current: Unit | undefined = units[units.length - 1];
+  const open = (kind: UnitKind, start: number, state: ScanState): boolean => {
     if (current) current.end = start;
-    current = { kind, start, end: text.length, section: kind === 'top' ? sections.length : sections.length - 1 };
+    current = { kind, start, end: text.length, state };
     units.push(current);
-    if (kind === 'top') sections.push({ head: current, items: [] });
-    else sections[sections.length - 1]!.items.push(current);
+    return stop?.(current) ?? false;
   };
 
-  for (let at = 0; at < text.length; ) {
+  while (at < text.length) {
     const line = lineAt(text, at);
     at = line.next;
     if (line.type !== 'content') {
@@ -137,6 +247,7 @@ export function layoutOf(text: string): Layout | undefined {
       }
       continue;
     }
+    const state: ScanState = { listIndent: s.listIndent, valueIndent: s.valueIndent, awaitingValue: s.awaitingValue };
     const before = run;
     run = NO_RUN;
     const leading = before.start >= 0 ? before.start : line.start;
@@ -144,41 +255,39 @@ export function layoutOf(text: string): Layout | undefined {
     if (line.indent === 0 && TOP_KEY.test(text.slice(line.start, Math.min(line.next, line.start + 1024)))) {
       const hasNoValue = headerHasNoValue(text, line);
       if (!current) {
-        if (leading !== 0) return undefined; // only comments and blank lines may come before the first key
-        open('top', 0);
-      } else if (noComments || before.maxComment === 0) {
-        open('top', leading);
-      } else if (current.kind === 'item' && listIndent > 0 && before.minComment >= listIndent) {
-        open('top', line.start);
-      } else if (current.kind === 'top' && valueIndent > 0 && before.minComment >= valueIndent) {
-        open('top', line.start);
-      } else if (current.kind === 'top') {
-        // This key joins the current unit; a list under it hangs on the unit's last key.
-      } else return undefined;
-      listIndent = hasNoValue ? -1 : -2;
-      awaitingValue = hasNoValue;
-      valueIndent = 0;
+        if (leading !== 0) return 'unsafe'; // only comments and blank lines may come before the first key
+        if (open('top', 0, state)) return 'stopped';
+      } else if (
+        noComments ||
+        before.maxComment === 0 ||
+        (current.kind === 'item' && s.listIndent > 0 && before.minComment >= s.listIndent) ||
+        (current.kind === 'top' && s.valueIndent > 0 && before.minComment >= s.valueIndent)
+      ) {
+        // Comments at column 0 lead the key; comments that stay in the value before end its unit.
+        const alone = noComments || before.maxComment === 0;
+        if (open('top', alone ? leading : line.start, state)) return 'stopped';
+      } else if (current.kind !== 'top') return 'unsafe';
+      // else: this key joins the current unit; a list under it hangs on the unit's last key.
+      s.listIndent = hasNoValue ? -1 : -2;
+      s.awaitingValue = hasNoValue;
+      s.valueIndent = 0;
       continue;
     }
-    if (!current) return undefined;
-    if (awaitingValue) {
-      awaitingValue = false;
-      valueIndent = line.indent;
+    if (!current) return 'unsafe';
+    if (s.awaitingValue) {
+      s.awaitingValue = false;
+      s.valueIndent = line.indent;
     }
-    if (listIndent === -1) {
+    if (s.listIndent === -1) {
       // The first content line under a `key:` decides whether the value is a block list.
-      listIndent = isItemStart(text, line, line.indent) ? line.indent : -2;
-      if (listIndent >= 0) {
-        open('item', leading);
-        continue;
-      }
-    } else if (listIndent >= 0 && isItemStart(text, line, listIndent)) {
-      if (noComments || before.maxComment <= listIndent) open('item', leading);
-      // else: a comment deeper than the list may stay with the item before: keep them together.
-      continue;
+      s.listIndent = isItemStart(text, line, line.indent) ? line.indent : -2;
+      if (s.listIndent >= 0 && open('item', leading, state)) return 'stopped';
+    } else if (s.listIndent >= 0 && isItemStart(text, line, s.listIndent)) {
+      // A comment deeper than the list may stay with the item before: then they share a unit.
+      if ((noComments || before.maxComment <= s.listIndent) && open('item', leading, state)) return 'stopped';
     }
   }
-  if (!current) return undefined;
+  if (!current) return 'unsafe';
   current.end = text.length;
-  return { sections, units };
+  return 'done';
 }

@@ -45,7 +45,9 @@ export interface UnitParse {
   comment: string | null;
   rootCommentBefore: string | null | undefined;
   rootComment: string | null | undefined;
-  /** What later stages cache on the unit (model items, plain data); cleared when its nodes are replaced. */
+  /** Every node's range array, so that moving the unit is one loop. */
+  ranges: number[][];
+  /** What later stages cache on the unit (model items, plain data); each entry with a `shift` moves with the unit. */
   memo: Map<string, unknown>;
 }
 
@@ -72,6 +74,7 @@ export function parseUnit(kind: UnitKind, text: string): UnitParse {
     }
   }
   let anchors = false;
+  const ranges: number[][] = [];
   const visit = (node: unknown) => {
     if (isPair(node)) {
       visit(node.key);
@@ -81,7 +84,10 @@ export function parseUnit(kind: UnitKind, text: string): UnitParse {
     if (!node || typeof node !== 'object') return;
     const n = node as Node;
     if (isAlias(n) || n.anchor) anchors = true;
-    if (n.range) shiftInPlace(n.range, delta);
+    if (n.range) {
+      shiftInPlace(n.range, delta);
+      ranges.push(n.range);
+    }
     if (isCollection(n)) for (const item of n.items) visit(item);
   };
   for (const node of nodes) visit(node);
@@ -112,6 +118,7 @@ export function parseUnit(kind: UnitKind, text: string): UnitParse {
     comment: doc.comment ?? null,
     rootCommentBefore: (root as Node | null)?.commentBefore,
     rootComment: (root as Node | null)?.comment,
+    ranges,
     memo: new Map(),
   };
 }
@@ -131,18 +138,7 @@ export function placeAt(unit: UnitParse, offset: number): void {
   const delta = offset - unit.offset;
   if (delta === 0) return;
   unit.offset = offset;
-  const visit = (node: unknown) => {
-    if (isPair(node)) {
-      visit(node.key);
-      visit(node.value);
-      return;
-    }
-    if (!node || typeof node !== 'object') return;
-    const n = node as Node;
-    if (n.range) shiftInPlace(n.range, delta);
-    if (isCollection(n)) for (const item of n.items) visit(item);
-  };
-  for (const node of unit.nodes) visit(node);
+  for (const range of unit.ranges) shiftInPlace(range, delta);
   for (const e of unit.errors) e.pos = [e.pos[0] + delta, e.pos[1] + delta];
   for (const e of unit.warnings) e.pos = [e.pos[0] + delta, e.pos[1] + delta];
   for (const r of [unit.rootRange, unit.seqRange, unit.docRange]) if (r) shiftInPlace(r, delta);

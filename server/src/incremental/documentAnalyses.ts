@@ -1,0 +1,85 @@
+/**
+ * The analyses of the open documents, for the language service: one incremental analyzer
+ * per document, so each change re-parses only what it touched.
+ *
+ * An analysis is made in two steps. Its document and model come at once (what completion,
+ * hover and navigation read). Its problems (every rule) are the expensive part: they are
+ * computed on first use, or by `settle`, a slice at a time between other requests, and
+ * dropped when a newer version arrives first. Either way they are what `analyze()` of the
+ * whole text gives.
+ */
+import type { Analysis, AnalysisOptions, Problem } from '../analysis/analyze';
+import { analyze } from '../analysis/analyze';
+import { IncrementalAnalyzer, problemsInSlices } from './analyzer';
+
+interface Entry {
+  analyzer: IncrementalAnalyzer;
+  /** What the current analysis was made for: version, settings, day. */
+  key: string | undefined;
+  analysis: Analysis | undefined;
+  /** The sliced computation of the current analysis's problems, once started. */
+  settling: Promise<Analysis | undefined> | undefined;
+  /** The current analysis's problems, if computed yet. */
+  problemsOf: () => Problem[] | undefined;
+}
+
+export interface DocumentText {
+  uri: string;
+  version: number;
+  getText(): string;
+}
+
+export class DocumentAnalyses {
+  private readonly entries = new Map<string, Entry>();
+
+  /**
+   * The analysis of a document's current text under `options`; `key` names both (an analysis
+   * is reused while the key is unchanged). Valid until the next call for this document.
+   */
+  get(document: DocumentText, key: string, options: AnalysisOptions): Analysis {
+    let entry = this.entries.get(document.uri);
+    if (!entry) this.entries.set(document.uri, (entry = { analyzer: new IncrementalAnalyzer(), key: undefined, analysis: undefined, settling: undefined, problemsOf: () => undefined }));
+    if (entry.key === key && entry.analysis) return entry.analysis;
+    const { document: parsed, manifest } = entry.analyzer.parse(document.getText(), document.uri, document.version);
+    const state: { problems?: Problem[] } = {};
+    const analysis: Analysis = {
+      document: parsed,
+      manifest,
+      get problems(): Problem[] {
+        return (state.problems ??= analyze(parsed, options, manifest).problems);
+      },
+      set problems(value: Problem[]) {
+        state.problems = value;
+      },
+    };
+    entry.problemsOf = () => state.problems;
+    entry.key = key;
+    entry.analysis = analysis;
+    entry.settling = undefined;
+    return analysis;
+  }
+
+  /**
+   * The analysis with its problems computed, in slices that let other requests through;
+   * undefined when the document changed (or `cancelled()`) before they were done.
+   */
+  settle(document: DocumentText, key: string, options: AnalysisOptions, cancelled: () => boolean = () => false): Promise<Analysis | undefined> {
+    const analysis = this.get(document, key, options);
+    const entry = this.entries.get(document.uri)!;
+    entry.settling ??= this.computeProblems(entry, analysis, options);
+    return entry.settling.then((settled) => (settled && !cancelled() ? settled : undefined));
+  }
+
+  forget(uri: string): void {
+    this.entries.delete(uri);
+  }
+
+  private async computeProblems(entry: Entry, analysis: Analysis, options: AnalysisOptions): Promise<Analysis | undefined> {
+    if (entry.problemsOf()) return analysis;
+    const current = () => entry.analysis === analysis && this.entries.get(analysis.document.uri) === entry;
+    const problems = await problemsInSlices(analysis.manifest, options, { stale: () => !current() });
+    if (!problems || !current()) return undefined;
+    analysis.problems = problems;
+    return analysis;
+  }
+}
