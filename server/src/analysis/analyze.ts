@@ -39,8 +39,20 @@ export function analyzeText(text: string, uri?: string, options: AnalysisOptions
   return analyze(parseManifest(text, uri), options);
 }
 
-export function analyze(document: ManifestDocument, options: AnalysisOptions = {}): Analysis {
-  const manifest = buildModel(document);
+/** `manifest` may be given when it is already built from `document` (the incremental analyzer keeps one). */
+export function analyze(document: ManifestDocument, options: AnalysisOptions = {}, manifest: Manifest = buildModel(document)): Analysis {
+  const steps = checkManifest(manifest, options);
+  let step = steps.next();
+  while (!step.done) step = steps.next();
+  return { document, manifest, problems: step.value };
+}
+
+/**
+ * Every rule on the manifest, with its configured severity and the items' waivers: the
+ * problems, sorted. Pauses (yields) at each finding and after each rule, so that a caller
+ * can spread the work over several turns of the event loop; `analyze` runs it through.
+ */
+export function* checkManifest(manifest: Manifest, options: AnalysisOptions = {}): Generator<void, Problem[]> {
   const today = options.today ?? todayUtc();
   const fromManifest = manifestRuleSettings(manifest);
   const problems: Problem[] = [];
@@ -48,19 +60,35 @@ export function analyze(document: ManifestDocument, options: AnalysisOptions = {
     const config = effectiveConfig(rule, fromManifest, options.settings ?? {});
     if (config.severity === 'off') continue;
     for (const finding of rule.check({ manifest, threshold: config.threshold, today, ruleIds: RULE_IDS })) {
+      yield;
       if (finding.item && isWaived(finding.item.waivers, rule.id, today)) continue;
       problems.push({
         rule: rule.id,
         severity: config.severity,
         span: finding.span,
-        message: finding.message,
+        message: clipQuotes(finding.message),
         data: finding.data ?? {},
         ...(finding.item ? { item: finding.item } : {}),
       });
     }
+    yield;
   }
   problems.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.rule.localeCompare(b.rule));
-  return { document, manifest, problems };
+  return problems;
+}
+
+/** The longest text quoted (in backticks) from the manifest into a message. */
+export const MAX_QUOTED = 60;
+
+/**
+ * Messages quote ids, keys and values from the manifest in backticks; a quote longer than
+ * `MAX_QUOTED` (a pasted paragraph, a 10 MB key) is cut to its start, on one line.
+ */
+export function clipQuotes(message: string): string {
+  return message.replace(/`([^`]*)`/g, (whole, quoted: string) => {
+    const line = quoted.split(/\r?\n/, 1)[0]!;
+    return line.length > MAX_QUOTED || line !== quoted ? `\`${line.slice(0, MAX_QUOTED).trimEnd()}…\`` : whole;
+  });
 }
 
 /** A waiver counts when it names the rule, gives a reason, and has not expired. */

@@ -23,17 +23,20 @@ export function editDistance(a: string, b: string): number {
  */
 export function closest(word: string, candidates: Iterable<string>): string | undefined {
   const lower = word.toLowerCase();
+  const limit = Math.max(1, Math.round(word.length / 3));
   let best: string | undefined;
   let bestScore = Infinity;
   for (const candidate of candidates) {
     const c = candidate.toLowerCase();
     if (c === lower) return candidate;
+    // The distance is at least the difference in length: skip what cannot be close enough
+    // (and the cost of measuring a very long word against every candidate).
+    if (lower.length - c.length > limit) continue;
     const score = lower.length >= 2 && c.startsWith(lower) ? 0.5 : editDistance(lower, c);
     if (score < bestScore) {
       bestScore = score;
       best = candidate;
     }
   }
-  const limit = Math.max(1, Math.round(word.length / 3));
   return bestScore <= limit ? best : undefined;
 }

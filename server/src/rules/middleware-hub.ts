@@ -13,8 +13,12 @@ export default defineRule({
     const direct = new Map<string, Integration[]>();
     for (const integration of manifest.integrations) {
       if (integration.via.length > 0) continue;
-      for (const id of new Set([integration.from?.id, integration.to?.id]))
-        if (id !== undefined) direct.set(id, [...(direct.get(id) ?? []), integration]);
+      for (const id of new Set([integration.from?.id, integration.to?.id])) {
+        if (id === undefined) continue;
+        const list = direct.get(id);
+        if (list) list.push(integration);
+        else direct.set(id, [integration]);
+      }
     }
     for (const system of manifest.systems) {
       const integrations = direct.get(system.id) ?? [];

@@ -26,6 +26,13 @@ function candidates(manifest: Manifest, target: Target, ruleIds: readonly string
   return [...manifest.byId.entries()].filter(([, items]) => items.some((i) => kinds.includes(i.kind))).map(([id]) => id);
 }
 
+/**
+ * A suggestion compares the unknown id with every declared one. Past this many comparisons in
+ * one manifest (thousands of unknown ids among thousands of declared ones) the rest go without
+ * a suggestion, so that checking stays fast instead of growing with the square of the size.
+ */
+const SUGGESTION_BUDGET = 1_000_000;
+
 export default defineRule({
   id: 'unknown-reference',
   severity: 'error',
@@ -37,9 +44,12 @@ export default defineRule({
       participant: new Set(candidates(manifest, 'participant', ruleIds)),
       rule: new Set(ruleIds),
     };
+    let budget = SUGGESTION_BUDGET;
     function* check(ref: Ref | undefined, target: Target, key: string, item?: Item): Generator<Finding> {
       if (!ref || known[target].has(ref.id)) return;
-      const suggestion = closest(ref.id, known[target]);
+      const pool = known[target];
+      const suggestion = budget >= pool.size ? closest(ref.id, pool) : undefined;
+      budget -= pool.size;
       yield {
         span: ref.span,
         ...(item ? { item } : {}),

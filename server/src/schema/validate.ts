@@ -4,11 +4,11 @@
  */
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import type { ManifestDocument } from '../document/manifestDocument';
-import { asMap, asSeq, keySpan, pairOf, spanOf, type PathSegment } from '../document/nodes';
+import { asMap, asSeq, keySpan, keyText, pairOf, spanOf, type PathSegment } from '../document/nodes';
 import type { Span } from '../document/range';
 import { closest } from '../model/suggest';
 import { manifestSchema, type JsonSchema } from '../model/vocabulary';
-import { isMap, isSeq, type Node } from 'yaml';
+import { isMap, isSeq, type Node, type Pair, type YAMLMap } from 'yaml';
 
 export interface SchemaProblem {
   span: Span;
@@ -36,10 +36,11 @@ export function validateSchema(document: ManifestDocument, data: unknown): Schem
   const anyOfPaths = new Set(errors.filter((e) => e.keyword === 'anyOf').map((e) => e.instancePath));
   const problems: SchemaProblem[] = [];
   const seen = new Set<string>();
+  const pairs = pairIndex();
   for (const error of errors) {
-    if (error.keyword !== 'anyOf' && [...anyOfPaths].some((p) => error.instancePath === p || error.instancePath.startsWith(p + '/'))) continue;
+    if (error.keyword !== 'anyOf' && underAnyOf(error.instancePath, anyOfPaths)) continue;
     if (error.keyword === 'if') continue;
-    const problem = translate(document, error);
+    const problem = translate(document, error, pairs);
     const key = `${problem.span.start}:${problem.message}`;
     if (!seen.has(key)) {
       seen.add(key);
@@ -47,6 +48,14 @@ export function validateSchema(document: ManifestDocument, data: unknown): Schem
     }
   }
   return problems;
+}
+
+/** Whether the pointer is one of `paths` or lies under one (looked up per ancestor: errors can number thousands). */
+function underAnyOf(pointer: string, paths: ReadonlySet<string>): boolean {
+  for (let p = pointer; ; p = p.slice(0, p.lastIndexOf('/'))) {
+    if (paths.has(p)) return true;
+    if (p === '') return false;
+  }
 }
 
 function pointerToPath(pointer: string): PathSegment[] {
@@ -58,8 +67,31 @@ function pointerToPath(pointer: string): PathSegment[] {
     .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
 }
 
+type PairLookup = (map: unknown, key: string) => Pair | undefined;
+
+/**
+ * `pairOf` with an index per map, built on first use: a map with thousands of unknown keys
+ * gives thousands of errors, and looking each key up by a scan would take quadratic time.
+ */
+function pairIndex(): PairLookup {
+  const index = new Map<YAMLMap, Map<string, Pair>>();
+  return (map, key) => {
+    if (!isMap(map) || map.items.length < 16) return pairOf(map, key);
+    let keys = index.get(map);
+    if (!keys) {
+      keys = new Map();
+      for (const pair of map.items) {
+        const text = keyText(pair);
+        if (text !== undefined && !keys.has(text)) keys.set(text, pair);
+      }
+      index.set(map, keys);
+    }
+    return keys.get(key);
+  };
+}
+
 /** The node at a path, and the key that names it (for map members). */
-function resolve(document: ManifestDocument, path: PathSegment[]): { node: Node | undefined; keySpan: Span | undefined } {
+function resolve(document: ManifestDocument, path: PathSegment[], lookup: PairLookup): { node: Node | undefined; keySpan: Span | undefined } {
   let node: unknown = document.yaml.contents;
   let key: Span | undefined;
   for (const segment of path) {
@@ -67,7 +99,7 @@ function resolve(document: ManifestDocument, path: PathSegment[]): { node: Node 
       node = asSeq(node)?.items[segment];
       key = undefined;
     } else {
-      const pair = pairOf(node, segment);
+      const pair = lookup(node, segment);
       key = keySpan(pair);
       node = pair?.value ?? undefined;
     }
@@ -110,9 +142,9 @@ function itemLabel(path: PathSegment[]): string {
   return typeof last === 'string' ? `\`${last}\`` : 'the manifest';
 }
 
-function translate(document: ManifestDocument, error: ErrorObject): SchemaProblem {
+function translate(document: ManifestDocument, error: ErrorObject, lookup: PairLookup): SchemaProblem {
   const path = pointerToPath(error.instancePath);
-  const { node, keySpan: key } = resolve(document, path);
+  const { node, keySpan: key } = resolve(document, path, lookup);
   const valueSpan = spanOf(node);
   const onValue = valueSpan && valueSpan.end > valueSpan.start ? valueSpan : (key ?? valueSpan ?? { start: 0, end: 1 });
   const schema = schemaAt(path);
@@ -144,8 +176,8 @@ function translate(document: ManifestDocument, error: ErrorObject): SchemaProble
       const extra = (error.params as { additionalProperty: string }).additionalProperty;
       const allowed = Object.keys(schema?.properties ?? {});
       // Suggest only keys not already written: "did you mean `pattern`" beside a `pattern:` would mislead.
-      const guess = closest(extra, allowed.filter((k) => !pairOf(node, k)));
-      const span = keySpan(pairOf(node, extra)) ?? onValue;
+      const guess = closest(extra, allowed.filter((k) => !lookup(node, k)));
+      const span = keySpan(lookup(node, extra)) ?? onValue;
       return {
         span,
         message: `Unknown key \`${extra}\` in ${itemLabel(path)}${guess ? `; did you mean \`${guess}\`?` : `. Allowed keys: ${allowed.join(', ')}.`}`,
