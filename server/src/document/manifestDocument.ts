@@ -25,8 +25,12 @@ export interface ManifestDocument {
 /** The most aliases a document may expand: a guard against "billion laughs" alias bombs. */
 export const MAX_ALIAS_COUNT = 100;
 
-/** How every manifest is parsed (the incremental analyzer parses its pieces the same way). */
-export const PARSE_OPTIONS = { prettyErrors: false, uniqueKeys: true, strict: true, keepSourceTokens: false } as const;
+/**
+ * How every manifest is parsed (the incremental analyzer parses its pieces the same way).
+ * `logLevel: 'error'`: yaml would otherwise print warnings that quote the manifest (a map used
+ * as a key) to the server's stderr, which the editor shows in its output panel.
+ */
+export const PARSE_OPTIONS = { prettyErrors: false, uniqueKeys: true, strict: true, keepSourceTokens: false, logLevel: 'error' } as const;
 
 /**
  * The deepest nesting of lists and maps that is read. A manifest needs about six levels;

@@ -1,0 +1,160 @@
+/**
+ * Hostile input (SPEC 7) through the engine and the language service: deep nesting, alias
+ * bombs, binary garbage, 10 MB files, floods of errors, odd encodings and line ends. Each
+ * gets its clear diagnostic, in bounded time and memory, every range inside the document,
+ * and the service keeps answering (a hover and a completion on a normal manifest after each).
+ *
+ * The 10 MB cases run by default; HOSTILE_BIG=0 leaves them out for a quick run.
+ */
+import assert from 'node:assert/strict';
+import type { Diagnostic, Position } from 'vscode-languageserver';
+import { analyzeText } from '../../server/src/analysis/analyze';
+import { MAX_NESTING, MAX_SYNTAX_PROBLEMS, parseManifest } from '../../server/src/document/manifestDocument';
+import { diagramsFor } from '../../server/src/diagram';
+import { createLanguageService, memoryDocuments } from '../../server/src/languageService';
+import { closest } from '../../server/src/model/suggest';
+import { flowLists, hostileCases, MB, SPEC_EXAMPLE } from '../helpers/hostileInputs';
+import { TODAY } from '../helpers/text';
+
+const BIG = process.env['HOSTILE_BIG'] !== '0';
+/** Generous: the machine is shared; what matters is that nothing hangs or grows without bound. */
+const TIME_LIMIT_MS = 30_000;
+const MEMORY_LIMIT_BYTES = 2.5 * 1024 * MB;
+
+function assertInside(text: string, diagnostics: readonly Diagnostic[]): void {
+  const lines = text.split(/\r\n|\r|\n/);
+  for (const d of diagnostics) {
+    const { start, end } = d.range;
+    assert.ok(start.line < lines.length && end.line < lines.length, `range past the last line: ${JSON.stringify(d.range)} ${d.message}`);
+    assert.ok(start.line < end.line || (start.line === end.line && start.character <= end.character), `reversed range ${JSON.stringify(d.range)}`);
+    assert.ok(end.character <= lines[end.line]!.length, `range past the end of line ${end.line}: ${JSON.stringify(d.range)}`);
+  }
+}
+
+/** A few positions spread over the text, for hovers and completions. */
+function probes(text: string): Position[] {
+  const lines = text.split(/\r\n|\r|\n/);
+  const picks = [0, 1, Math.floor(lines.length / 2), lines.length - 1];
+  return picks.map((line) => ({ line, character: Math.min(3, lines[line]?.length ?? 0) }));
+}
+
+describe('hostile input: engine and language service', function () {
+  this.timeout(120_000);
+
+  const documents = memoryDocuments();
+  const service = createLanguageService({ documents, today: () => TODAY });
+  const healthy = 'file:///healthy.integration.yaml';
+  documents.set(healthy, SPEC_EXAMPLE);
+  const modeKey = { line: SPEC_EXAMPLE.split('\n').findIndex((l) => l.includes('    mode: async')), character: 6 };
+  const viaValue = { line: SPEC_EXAMPLE.split('\n').findIndex((l) => l.includes('    via: [bus]')), character: 11 };
+
+  /** The service answers on a normal manifest: a hover with content, a completion with items. */
+  function assertStillAnswering(): void {
+    const hover = service.hover(healthy, modeKey);
+    assert.ok(hover && JSON.stringify(hover.contents).length > 20, 'no hover on `mode` after the hostile input');
+    assert.ok(service.completion(healthy, viaValue).length > 0, 'no completion in `via` after the hostile input');
+  }
+
+  for (const c of hostileCases(BIG)) {
+    it(`survives ${c.name}`, async () => {
+      // yaml's warnings quote the manifest, and the server's stderr is the editor's output panel.
+      const warnings: string[] = [];
+      const onWarning = (warning: Error) => warnings.push(warning.message);
+      process.on('warning', onWarning);
+      const uri = `file:///hostile/${encodeURIComponent(c.name)}.integration.yaml`;
+      documents.set(uri, c.text);
+      const started = Date.now();
+      const diagnostics = service.diagnostics(uri);
+      assert.ok(!diagnostics.some((d) => d.code === 'internal-error'), `checking failed: ${diagnostics.find((d) => d.code === 'internal-error')?.message}`);
+      if (c.expect) {
+        const expect = c.expect;
+        assert.ok(diagnostics.some((d) => expect.test(d.message)), `no diagnostic matching ${expect}; got:\n${diagnostics.slice(0, 8).map((d) => `${d.code}: ${d.message}`).join('\n')}`);
+      }
+      assertInside(c.text, diagnostics);
+      for (const d of diagnostics) assert.ok(d.message.length < 1_000, `a message of ${d.message.length} characters: ${d.message.slice(0, 120)}`);
+      // Every other feature on the same document: none throws.
+      for (const position of probes(c.text)) {
+        service.hover(uri, position);
+        service.completion(uri, position);
+        service.definition(uri, position);
+        service.references(uri, position, true);
+        service.documentHighlights(uri, position);
+        service.prepareRename(uri, position);
+      }
+      service.documentSymbols(uri);
+      service.codeLenses(uri);
+      service.codeActions(uri, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, diagnostics.slice(0, 50));
+      const analysis = service.analysis(uri)!;
+      diagramsFor(analysis, { today: TODAY });
+      const elapsed = Date.now() - started;
+      assert.ok(elapsed < TIME_LIMIT_MS, `took ${elapsed} ms`);
+      assert.ok(process.resourceUsage().maxRSS * 1024 < MEMORY_LIMIT_BYTES, `peak memory ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`);
+      documents.delete(uri);
+      service.forget(uri);
+      assertStillAnswering();
+      await new Promise((resolve) => setImmediate(resolve)); // process warnings arrive on a later tick
+      process.off('warning', onWarning);
+      assert.deepEqual(warnings, [], 'the engine printed a warning to stderr');
+    });
+  }
+
+  describe('the guards behind them', () => {
+    it(`cuts collections off below ${MAX_NESTING} levels, so no recursive walk meets the rest`, () => {
+      const doc = parseManifest(`a: ${flowLists(MAX_NESTING + 50)}\n`);
+      let depth = 0;
+      for (let node: unknown = doc.yaml.contents; node && typeof node === 'object' && 'items' in node; depth++) {
+        const items = (node as { items: unknown[] }).items;
+        const first = items[0] as { value?: unknown } | undefined;
+        node = first && typeof first === 'object' && 'value' in first && !('items' in first) ? first.value : first;
+      }
+      assert.ok(depth <= MAX_NESTING, `read ${depth} levels`);
+      assert.equal(doc.syntaxProblems.filter((p) => /nested more than/.test(p.message)).length, 1, 'one nesting problem, not one per level');
+      assert.doesNotThrow(() => doc.yaml.toJS());
+    });
+
+    it('leaves a manifest nested to the limit alone', () => {
+      const doc = parseManifest(`a: ${flowLists(MAX_NESTING - 1)}\n`);
+      assert.deepEqual(doc.syntaxProblems, []);
+    });
+
+    it(`keeps ${MAX_SYNTAX_PROBLEMS} syntax problems and one that counts the rest`, () => {
+      const doc = parseManifest('- ]\n'.repeat(5_000));
+      assert.equal(doc.syntaxProblems.length, MAX_SYNTAX_PROBLEMS + 1);
+      assert.match(doc.syntaxProblems.at(-1)!.message, /^\d+ more YAML syntax errors follow/);
+      assert.ok(doc.yaml.errors.length <= MAX_SYNTAX_PROBLEMS, 'the dropped errors are not stored either');
+    });
+
+    it('still reports duplicate keys, on the repeated key, in block and flow maps', () => {
+      const text = 'a: 1\nb: {x: 1, x: 2}\na: 2\n';
+      const problems = analyzeText(text).problems.filter((p) => p.rule === 'yaml-syntax');
+      assert.deepEqual(
+        problems.map((p) => [text.slice(p.span.start, p.span.end), p.message]),
+        [
+          ['x', 'Map keys must be unique. Each key may appear once in a map: remove or rename the repeated key.'],
+          ['a', 'Map keys must be unique. Each key may appear once in a map: remove or rename the repeated key.'],
+        ],
+      );
+    });
+
+    it('places a problem the parser puts past the end on the end', () => {
+      const text = 'integrationManifest: 1\nsolution: "';
+      for (const p of analyzeText(text).problems) assert.ok(p.span.start <= text.length && p.span.end <= text.length, JSON.stringify(p.span));
+    });
+
+    it('reads CRLF and LF alike: the same findings on the same lines', () => {
+      const lf = analyzeText(SPEC_EXAMPLE.replace('mode: async', 'mode: sync'), undefined, { today: TODAY });
+      const crlfText = SPEC_EXAMPLE.replace('mode: async', 'mode: sync').replace(/\n/g, '\r\n');
+      const crlf = analyzeText(crlfText, undefined, { today: TODAY });
+      const at = (a: typeof lf) => a.problems.map((p) => `${a.document.lines.positionAt(p.span.start).line}: ${p.rule}`);
+      assert.deepEqual(at(crlf), at(lf));
+      assert.ok(lf.problems.length > 0);
+    });
+
+    it('suggests in time proportional to the word, however long it is', () => {
+      const started = Date.now();
+      assert.equal(closest('x'.repeat(MB), ['sync', 'async', 'batch']), undefined);
+      assert.ok(Date.now() - started < 1_000);
+      assert.equal(closest('asynk', ['sync', 'async', 'batch']), 'async');
+    });
+  });
+});
