@@ -1,0 +1,137 @@
+/**
+ * Hostile input (SPEC 7) through the real language server and a real LSP client: each input
+ * gets its clear diagnostic, every feature answers on it, and the server keeps answering a
+ * hover and a completion on a normal manifest afterwards. At the default trace level the
+ * server logs nothing of a manifest's content.
+ *
+ * HOSTILE_BIG=0 leaves out the 10 MB inputs for a quick run.
+ */
+import assert from 'node:assert/strict';
+import type { Diagnostic, Position } from 'vscode-languageserver/node';
+import { DIAGRAMS_REQUEST } from '../../server/src/diagram/protocol';
+import { hostileCases, SPEC_EXAMPLE } from '../helpers/hostileInputs';
+import { startHarness, type Harness } from './harness';
+
+const BIG = process.env['HOSTILE_BIG'] !== '0';
+
+function assertInside(text: string, diagnostics: readonly Diagnostic[]): void {
+  const lines = text.split(/\r\n|\r|\n/);
+  for (const d of diagnostics) {
+    const { start, end } = d.range;
+    assert.ok(end.line < lines.length, `range past the last line: ${JSON.stringify(d.range)}`);
+    assert.ok(start.line < end.line || (start.line === end.line && start.character <= end.character), `reversed range ${JSON.stringify(d.range)}`);
+    assert.ok(end.character <= lines[end.line]!.length, `range past the end of its line: ${JSON.stringify(d.range)}`);
+  }
+}
+
+function probes(text: string): Position[] {
+  const lines = text.split(/\r\n|\r|\n/);
+  return [0, Math.floor(lines.length / 2), lines.length - 1].map((line) => ({ line, character: Math.min(2, lines[line]?.length ?? 0) }));
+}
+
+/** The position of the first `needle` in `text`, plus `shift` characters. */
+function positionOf(text: string, needle: string, shift: number): Position {
+  const lines = text.split('\n');
+  const line = lines.findIndex((l) => l.includes(needle));
+  return { line, character: lines[line]!.indexOf(needle) + shift };
+}
+
+for (const mode of ['pull', 'push'] as const) {
+  describe(`protocol: hostile input through the real server (${mode} diagnostics)`, function () {
+    this.timeout(300_000);
+    let h: Harness;
+    let healthy: string;
+
+    before(async () => {
+      h = await startHarness({ diagnostics: mode });
+      healthy = await h.open(SPEC_EXAMPLE, 'file:///healthy.integration.yaml');
+    });
+    after(() => h.dispose());
+
+    async function assertStillAnswering(): Promise<void> {
+      const hover = await h.hover(healthy, positionOf(SPEC_EXAMPLE, '    mode: async', 6));
+      assert.ok(hover && JSON.stringify(hover.contents).length > 20, 'no hover on `mode` after the hostile input');
+      assert.ok((await h.completion(healthy, positionOf(SPEC_EXAMPLE, '    via: [bus]', 11))).length > 0, 'no completion in `via` after the hostile input');
+    }
+
+    // Push mode runs the quick cases: the path to the diagnostics differs, not the engine.
+    for (const c of hostileCases(BIG && mode === 'pull')) {
+      it(`answers for ${c.name}, and keeps answering`, async () => {
+        const uri = await h.open(c.text);
+        const diagnostics = await h.diagnostics(uri);
+        assert.ok(!diagnostics.some((d) => d.code === 'internal-error'), diagnostics.find((d) => d.code === 'internal-error')?.message);
+        if (c.expect) {
+          const expect = c.expect;
+          assert.ok(diagnostics.some((d) => expect.test(d.message)), `no diagnostic matching ${expect}; got:\n${diagnostics.slice(0, 8).map((d) => `${d.code}: ${d.message}`).join('\n')}`);
+        }
+        assertInside(c.text, diagnostics);
+        for (const position of probes(c.text)) {
+          await h.hover(uri, position);
+          await h.completion(uri, position);
+          await h.definition(uri, position);
+          await h.references(uri, position);
+          await h.highlights(uri, position);
+        }
+        await h.symbols(uri);
+        await h.codeLenses(uri);
+        await h.codeActions(uri, diagnostics.slice(0, 20));
+        await h.request(DIAGRAMS_REQUEST, { uri });
+        await h.close(uri);
+        await assertStillAnswering();
+      });
+    }
+  });
+}
+
+describe('protocol: the server keeps manifests out of its log', function () {
+  this.timeout(60_000);
+
+  it('logs no manifest content at the default trace level, in any feature or on any error', async () => {
+    const marker = 'ZQX7-confidential';
+    const text = SPEC_EXAMPLE.replace('Contoso order to cash', `Contoso ${marker} name`)
+      .replace('# format version', `# ${marker} comment`)
+      .replace('mode: async', `mode: ${marker}-mode`)
+      .replace('from: erp', `from: ${marker}-system`)
+      .concat(`extra-${marker}: [unclosed\n`);
+    // The server runs in this process: anything it writes to stdout, stderr or the console is caught here too.
+    const written: string[] = [];
+    const streams = [process.stdout, process.stderr] as const;
+    const writes = streams.map((s) => s.write);
+    const consoleMethods = ['log', 'info', 'warn', 'error', 'debug'] as const;
+    const originals = consoleMethods.map((m) => console[m]);
+    streams.forEach((s) => {
+      s.write = ((chunk: unknown, ...rest: unknown[]) => {
+        written.push(String(chunk));
+        return (writes[streams.indexOf(s)] as (...a: unknown[]) => boolean).call(s, chunk, ...rest);
+      }) as typeof s.write;
+    });
+    consoleMethods.forEach((m) => (console[m] = (...args: unknown[]) => void written.push(args.map(String).join(' '))));
+    const h = await startHarness();
+    try {
+      const uri = await h.open(text);
+      const diagnostics = await h.diagnostics(uri);
+      assert.ok(diagnostics.some((d) => d.message.includes(marker)), 'the diagnostics quote the manifest (to the editor, not the log)');
+      for (const position of probes(text).concat(positionOf(text, marker, 1))) {
+        await h.hover(uri, position);
+        await h.completion(uri, position);
+        await h.references(uri, position);
+        await h.prepareRename(uri, position);
+      }
+      await h.codeActions(uri, diagnostics);
+      await h.codeLenses(uri);
+      await h.symbols(uri);
+      await h.request(DIAGRAMS_REQUEST, { uri });
+      await h.change(uri, text.replace(marker, `${marker}-2`));
+      await h.diagnostics(uri);
+      await h.close(uri);
+      await h.request(DIAGRAMS_REQUEST, { uri: 'file:///not-open.integration.yaml' });
+    } finally {
+      await h.dispose();
+      streams.forEach((s, i) => (s.write = writes[i]!));
+      consoleMethods.forEach((m, i) => (console[m] = originals[i]!));
+    }
+    assert.ok(h.logs.length > 0, 'the server logged nothing at all: is the log captured?');
+    assert.deepEqual(h.logs.filter((l) => l.includes(marker)), [], 'a window/logMessage quotes the manifest');
+    assert.deepEqual(written.filter((w) => w.includes(marker)), [], 'the server wrote the manifest to stdout, stderr or the console');
+  });
+});

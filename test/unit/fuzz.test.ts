@@ -1,0 +1,301 @@
+/**
+ * Property and fuzz tests (SPEC 7) with fast-check:
+ * - random SPEC-format manifests and random edits of realistic ones never make the engine or
+ *   any feature throw, always finish, keep every problem inside the document, and the
+ *   language service (which re-parses only what changed) agrees with a fresh analysis;
+ * - every quick fix of every finding leaves a document that parses, and changes no comment
+ *   outside the text it replaces;
+ * - rename is reversible;
+ * - ordinary sentences about passwords, tokens and secrets are not taken for credentials.
+ *
+ * FUZZ_RUNS sets the runs per property (default sized for well under a minute in all);
+ * FUZZ_SEED replays a run. fast-check reports the seed and the shrunk counterexample of a
+ * failure; the summary line at the end gives the seed and how much was tried.
+ */
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Position, WorkspaceEdit } from 'vscode-languageserver';
+import { analyzeText, type Analysis } from '../../server/src/analysis/analyze';
+import { applyEdits, type TextEdit } from '../../server/src/document/edits';
+import { diagramsFor } from '../../server/src/diagram';
+import { codeActions } from '../../server/src/features/codeActions';
+import { diagnostics as toDiagnostics } from '../../server/src/features/diagnostics';
+import { occurrences } from '../../server/src/features/navigation';
+import { toSpan } from '../../server/src/features/protocol';
+import { createLanguageService, memoryDocuments } from '../../server/src/languageService';
+import { findRule } from '../../server/src/rules';
+import { applyRandomEdit, editArb, idArb, manifestArb, renderManifest, sentenceArb } from '../helpers/arbitraries';
+import { TODAY } from '../helpers/text';
+
+const RUNS = Number(process.env['FUZZ_RUNS'] ?? 100);
+const SEED = Number(process.env['FUZZ_SEED'] ?? Date.now() % 2 ** 31);
+const params = (runs = RUNS): fc.Parameters<unknown> => ({ numRuns: runs, seed: SEED, endOnFailure: false });
+
+const ROOT = join(__dirname, '../..');
+const REALISTIC: { name: string; text: string }[] = [
+  ...readdirSync(join(ROOT, 'examples'))
+    .filter((f) => f.endsWith('.yaml'))
+    .map((f) => ({ name: `examples/${f}`, text: readFileSync(join(ROOT, 'examples', f), 'utf8') })),
+  { name: 'spec-example', text: readFileSync(join(ROOT, 'test/fixtures/spec-example.integration.yaml'), 'utf8') },
+];
+
+const tried = { manifests: 0, mutatedDocuments: 0, edits: 0, features: 0, fixes: 0, waivers: 0, renames: 0, sentences: 0 };
+
+const lint = (text: string): Analysis => analyzeText(text, 'file:///fuzz.integration.yaml', { today: TODAY });
+
+function assertSpansInside(analysis: Analysis): void {
+  const length = analysis.document.text.length;
+  for (const p of analysis.problems)
+    assert.ok(0 <= p.span.start && p.span.start <= p.span.end && p.span.end <= length, `${p.rule} span ${JSON.stringify(p.span)} outside 0..${length}: ${p.message}`);
+}
+
+const yamlErrors = (analysis: Analysis) => analysis.problems.filter((p) => p.rule === 'yaml-syntax').map((p) => p.message);
+
+// ---- comments around an edit ---------------------------------------------------------------
+
+interface Comment {
+  /** Offset of its `#`. */
+  at: number;
+  text: string;
+  /** Alone on its line (else after a value). */
+  alone: boolean;
+}
+
+/** The renderer's comments (`# note-<n> ...`): the only `#` in a generated manifest. */
+function commentsIn(text: string): Map<string, Comment> {
+  const found = new Map<string, Comment>();
+  for (const m of text.matchAll(/# note-(\d+)[^\r\n]*/g)) {
+    const lineStart = Math.max(text.lastIndexOf('\n', m.index) + 1, text.lastIndexOf('\r', m.index) + 1);
+    found.set(m[1]!, { at: m.index, text: m[0], alone: text.slice(lineStart, m.index).trim() === '' });
+  }
+  return found;
+}
+
+/**
+ * Every comment the edits do not replace is still there, word for word, still a comment, still
+ * alone on its line or after a value as before, and on the line it was on (no line break was
+ * inserted between it and the start of its line).
+ */
+function assertCommentsKept(before: string, edits: readonly TextEdit[], after: string, what: string): void {
+  const kept = commentsIn(after);
+  for (const [id, c] of commentsIn(before)) {
+    const end = c.at + c.text.length;
+    const lineStart = Math.max(before.lastIndexOf('\n', c.at) + 1, before.lastIndexOf('\r', c.at) + 1);
+    const replaced = edits.some((e) => e.start < e.end && e.start < end && e.end > c.at);
+    if (replaced) continue; // inside the edited node: the fix may rewrite it
+    const now = kept.get(id);
+    assert.ok(now, `${what}: comment \`${c.text}\` is gone`);
+    assert.equal(now.text, c.text, `${what}: comment \`${c.text}\` changed`);
+    assert.equal(now.alone, c.alone, `${what}: comment \`${c.text}\` ${c.alone ? 'now follows a value' : 'was moved off its line'}`);
+    const split = edits.find((e) => e.start >= lineStart && e.start <= c.at && e.end <= c.at && /[\r\n]/.test(e.newText) && !(c.alone && e.start === lineStart));
+    assert.ok(!split, `${what}: an edit at ${split?.start} breaks the line of comment \`${c.text}\` (it moves to the line of the inserted text)`);
+  }
+}
+
+function assertEditsDisjoint(edits: readonly TextEdit[], what: string): void {
+  const sorted = [...edits].sort((a, b) => a.start - b.start);
+  for (let i = 1; i < sorted.length; i++) assert.ok(sorted[i - 1]!.end <= sorted[i]!.start, `${what}: edits overlap: ${JSON.stringify(sorted)}`);
+}
+
+/** Applies every quick fix of every finding of `text`, one at a time, and checks each result. */
+function checkEveryFix(text: string, name: string): void {
+  const analysis = lint(text);
+  const parsed = yamlErrors(analysis).length === 0;
+  for (const problem of analysis.problems) {
+    const rule = findRule(problem.rule);
+    if (!rule?.fixes) continue;
+    for (const fix of rule.fixes(analysis.manifest, { span: problem.span, data: problem.data })) {
+      tried.fixes++;
+      const what = `${name}: fix "${fix.title}" of ${problem.rule} (${problem.message})`;
+      assertEditsDisjoint(fix.edits, what);
+      const after = applyEdits(text, fix.edits);
+      if (parsed) assert.deepEqual(yamlErrors(lint(after)), [], `${what} leaves a document that does not parse:\n${after}`);
+      assertCommentsKept(text, fix.edits, after, what);
+    }
+  }
+  // The "Waive <rule> for this item..." actions edit the text too.
+  for (const action of codeActions(analysis, toDiagnostics(analysis), { today: TODAY })) {
+    if (!action.title.startsWith('Waive ')) continue;
+    tried.waivers++;
+    const edits = (action.edit?.changes?.[analysis.document.uri] ?? []).map((e) => ({ ...toSpan(analysis.document, e.range), newText: e.newText }));
+    const after = applyEdits(text, edits);
+    const what = `${name}: ${action.title}`;
+    if (parsed) assert.deepEqual(yamlErrors(lint(after)), [], `${what} leaves a document that does not parse:\n${after}`);
+    assertCommentsKept(text, edits, after, what);
+  }
+}
+
+function applyWorkspaceEdit(text: string, uri: string, edit: WorkspaceEdit | null): string {
+  assert.ok(edit, 'no edit');
+  return TextDocument.applyEdits(TextDocument.create(uri, 'integration-manifest', 1, text), edit.changes?.[uri] ?? []);
+}
+
+describe('fuzz', function () {
+  this.timeout(120_000);
+
+  after(() => {
+    console.log(
+      `      fuzz (seed ${SEED}, ${RUNS} runs a property): ${tried.manifests} generated manifests, ${tried.mutatedDocuments} mutated documents with ${tried.edits} random edits ` +
+        `(features asked ${tried.features} times), ${tried.fixes} quick fixes and ${tried.waivers} waivers applied, ${tried.renames} renames reversed, ${tried.sentences} sentences checked for secrets`,
+    );
+  });
+
+  it('random manifests: analysis finishes, problems lie inside the text, and the YAML parses', () => {
+    fc.assert(
+      fc.property(manifestArb, fc.boolean(), (manifest, crlf) => {
+        tried.manifests++;
+        const text = renderManifest(manifest, { crlf });
+        const started = Date.now();
+        const analysis = lint(text);
+        assert.ok(Date.now() - started < 5_000, 'analysis took more than 5 s');
+        assertSpansInside(analysis);
+        assert.deepEqual(yamlErrors(analysis), [], `the generated manifest does not parse:\n${text}`);
+        diagramsFor(analysis, { today: TODAY });
+      }),
+      params(),
+    );
+  });
+
+  it('random edits of realistic manifests: no feature throws, and the service agrees with a fresh analysis after every edit', () => {
+    const documents = memoryDocuments();
+    const service = createLanguageService({ documents, today: () => TODAY });
+    const uri = 'file:///fuzz-edited.integration.yaml';
+    const sources = fc.oneof(fc.constantFrom(...REALISTIC.map((r) => r.text)), manifestArb.map((m) => renderManifest(m)));
+    const position = (text: string, where: number): Position => {
+      const lines = text.split(/\r\n|\r|\n/);
+      const line = Math.floor(where * lines.length);
+      return { line, character: Math.floor(where * 997) % ((lines[line]?.length ?? 0) + 1) };
+    };
+    fc.assert(
+      fc.property(sources, fc.array(editArb, { minLength: 1, maxLength: 12 }), (source, edits) => {
+        tried.mutatedDocuments++;
+        let text = source;
+        documents.set(uri, text);
+        for (const edit of edits) {
+          tried.edits++;
+          text = applyRandomEdit(text, edit);
+          documents.set(uri, text);
+          const started = Date.now();
+          const fresh = lint(text);
+          assertSpansInside(fresh);
+          // The service re-parses only what changed: it must see what a whole analysis sees.
+          assert.deepEqual(service.diagnostics(uri), toDiagnostics(fresh), `the service disagrees with a fresh analysis of:\n${JSON.stringify(text)}`);
+          const at = position(text, edit.where);
+          tried.features++;
+          service.hover(uri, at);
+          service.completion(uri, at);
+          service.definition(uri, at);
+          service.references(uri, at, true);
+          service.documentHighlights(uri, at);
+          service.prepareRename(uri, at);
+          service.documentSymbols(uri);
+          service.codeLenses(uri);
+          service.codeActions(uri, { start: at, end: at }, service.diagnostics(uri));
+          diagramsFor(service.analysis(uri)!, { today: TODAY });
+          assert.ok(Date.now() - started < 5_000, 'an edit took more than 5 s to analyse and answer');
+        }
+      }),
+      params(),
+    );
+  });
+
+  it('the comment check catches an edit that moves, extends or detaches a comment', () => {
+    const text = 'a: 1  # note-1 x\nb:\n  # note-2 y\n  c: 2\n';
+    const check = (edit: TextEdit) => () => assertCommentsKept(text, [edit], applyEdits(text, [edit]), 'edit');
+    const afterValue = text.indexOf('1  #') + 1;
+    const endOfLine = text.indexOf('\n');
+    const lone = text.indexOf('# note-2');
+    assert.throws(check({ start: afterValue, end: afterValue, newText: '\nd: 3' }), /breaks the line of comment/);
+    assert.throws(check({ start: endOfLine, end: endOfLine, newText: ' and more' }), /changed/);
+    assert.throws(check({ start: lone, end: lone, newText: 'z: 1 ' }), /now follows a value/);
+    assert.doesNotThrow(check({ start: endOfLine, end: endOfLine, newText: '\nd: 3' }));
+    assert.doesNotThrow(check({ start: 0, end: endOfLine, newText: 'a: 2' }), 'a comment inside the replaced text may go');
+  });
+
+  it('every quick fix of the realistic manifests parses and keeps the comments outside its edit', () => {
+    for (const { name, text } of REALISTIC) checkEveryFix(text, name);
+  });
+
+  it('every quick fix of random manifests parses and keeps the comments outside its edit', () => {
+    fc.assert(
+      fc.property(manifestArb, fc.boolean(), (manifest, crlf) => {
+        tried.manifests++;
+        checkEveryFix(renderManifest(manifest, { crlf }), 'generated manifest');
+      }),
+      params(),
+    );
+  });
+
+  it('rename is reversible: a -> b -> a gives the original text', () => {
+    const documents = memoryDocuments();
+    const service = createLanguageService({ documents, today: () => TODAY });
+    const uri = 'file:///fuzz-rename.integration.yaml';
+    fc.assert(
+      fc.property(manifestArb, fc.nat(), idArb, (manifest, pick, newName) => {
+        tried.manifests++;
+        const text = renderManifest(manifest);
+        const analysis = lint(text);
+        const all = occurrences(analysis.manifest);
+        fc.pre(all.length > 0 && !analysis.manifest.byId.has(newName));
+        const target = all[pick % all.length]!;
+        fc.pre(target.id !== newName);
+        documents.set(uri, text);
+        const renamed = applyWorkspaceEdit(text, uri, service.rename(uri, analysis.document.lines.positionAt(target.span.start), newName));
+        const back = occurrences(lint(renamed).manifest).find((o) => o.id === newName);
+        assert.ok(back, `no \`${newName}\` after renaming \`${target.id}\``);
+        documents.set(uri, renamed);
+        const restored = applyWorkspaceEdit(renamed, uri, service.rename(uri, lint(renamed).document.lines.positionAt(back.span.start), target.id));
+        tried.renames++;
+        assert.equal(restored, text);
+      }),
+      params(),
+    );
+  });
+
+  it('ordinary sentences about passwords, tokens and secrets are not taken for credentials', () => {
+    fc.assert(
+      fc.property(fc.array(sentenceArb, { minLength: 1, maxLength: 6 }), (sentences) => {
+        tried.sentences += sentences.length;
+        const q = JSON.stringify;
+        const s = (i: number) => q(sentences[i % sentences.length]);
+        // Every place free text goes: descriptions, names, owners, tags, goals, waiver reasons, steps, mappings.
+        const text = [
+          'integrationManifest: 1',
+          'solution:',
+          `  name: ${s(0)}`,
+          `  description: ${s(1)}`,
+          'goals:',
+          `  - { id: g, title: ${s(2)}, metric: ${s(3)} }`,
+          'systems:',
+          '  - id: erp',
+          `    name: ${s(4)}`,
+          '    kind: erp',
+          `    description: ${s(5)}`,
+          `    owner: ${s(0)}`,
+          `    tags: [${sentences.map((x) => q(x)).join(', ')}]`,
+          '    waivers:',
+          `      - { rule: unused-system, reason: ${s(1)} }`,
+          'integrations:',
+          '  - id: i',
+          `    name: ${s(2)}`,
+          '    type: data',
+          '    from: erp',
+          '    to: erp',
+          `    description: ${s(3)}`,
+          `    owner: ${s(4)}`,
+          '    steps:',
+          ...sentences.map((x) => `      - { from: erp, to: erp, action: ${q(x)} }`),
+          '    data:',
+          '      mapping:',
+          ...sentences.map((x) => `        - { from: A, to: B, transform: ${q(x)} }`),
+        ].join('\n');
+        const findings = lint(text).problems.filter((p) => p.rule === 'no-inline-secrets');
+        assert.deepEqual(findings.map((f) => f.message), [], `fired on:\n${text}`);
+      }),
+      params(RUNS * 5),
+    );
+  });
+});
