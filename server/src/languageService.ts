@@ -21,12 +21,14 @@ import type { RuleSettings } from './analysis/config';
 import { codeActions } from './features/codeActions';
 import { codeLenses } from './features/codeLens';
 import { complete, resolveCompletion } from './features/completion';
-import { diagnostics, internalErrorDiagnostic } from './features/diagnostics';
+import { diagnostics, internalErrorDiagnostic, toDiagnostic } from './features/diagnostics';
 import { hover } from './features/hover';
 import * as navigation from './features/navigation';
 import { toOffset } from './features/protocol';
 import { documentSymbols } from './features/symbols';
+import { AnalysisWorker } from './incremental/analysisWorker';
 import { DocumentAnalyses } from './incremental/documentAnalyses';
+import { runInSlices } from './incremental/slices';
 
 export { RenameRejected } from './features/navigation';
 
@@ -47,6 +49,8 @@ export interface LanguageServiceOptions {
   settings?: RuleSettings;
   /** Today as YYYY-MM-DD (UTC); waivers expire against it. Defaults to the clock. */
   today?: () => string;
+  /** Run the rules on a worker thread for `settled` (the language server does, from its bundle). */
+  rulesOffThread?: boolean;
 }
 
 export interface LanguageService {
@@ -90,9 +94,13 @@ export function createLanguageService(options: LanguageServiceOptions): Language
   const today = options.today ?? todayUtc;
   let settings: RuleSettings = options.settings ?? {};
   let settingsGeneration = 0;
-  const analyses = new DocumentAnalyses();
+  const analyses = new DocumentAnalyses(options.rulesOffThread && AnalysisWorker.available() ? new AnalysisWorker() : undefined);
 
   const keyOf = (document: ServiceDocument) => `${document.version}:${settingsGeneration}:${today()}`;
+  const keyOfUri = (uri: string) => {
+    const document = documents.get(uri);
+    return document ? keyOf(document) : undefined;
+  };
 
   function analysis(uri: string): Analysis | undefined {
     const document = documents.get(uri);
@@ -136,7 +144,11 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     async settledDiagnostics(uri, cancelled) {
       try {
         const a = await settled(uri, cancelled);
-        return a ? diagnostics(a) : undefined;
+        if (!a) return undefined;
+        // Tens of thousands of findings take a while to convert: a slice at a time, like the rules.
+        const key = keyOfUri(uri);
+        const stale = () => (cancelled?.() ?? false) || keyOfUri(uri) !== key;
+        return await runInSlices(toDiagnostics(a), { stale });
       } catch (e) {
         return [internalErrorDiagnostic(e)];
       }
@@ -163,6 +175,15 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     resolveCompletion,
     hover: (uri, position) => at(uri, position, null, hover),
   };
+}
+
+function* toDiagnostics(analysis: Analysis): Generator<void, Diagnostic[]> {
+  const result: Diagnostic[] = [];
+  for (const problem of analysis.problems) {
+    result.push(toDiagnostic(analysis, problem));
+    yield;
+  }
+  return result;
 }
 
 /** A `DocumentSource` kept in memory, for the command line and tests. */

@@ -18,6 +18,7 @@ import {
   type InitializeParams,
   type InitializeResult,
 } from 'vscode-languageserver/node';
+import { isMainThread } from 'node:worker_threads';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { RuleSettings } from './analysis/config';
 import { registerDiagramRequest } from './diagram/register';
@@ -46,7 +47,7 @@ export interface ServerOptions {
 
 export function startServer(connection: Connection, options: ServerOptions = {}): void {
   const documents = new TextDocuments(TextDocument);
-  const service = createLanguageService({ documents, ...(options.today ? { today: options.today } : {}) });
+  const service = createLanguageService({ documents, rulesOffThread: true, ...(options.today ? { today: options.today } : {}) });
   const client = { pullDiagnostics: false, configuration: false, dynamicConfiguration: false, diagnosticRefresh: false, codeLensRefresh: false };
   let debounceMs = DEFAULT_DEBOUNCE_MS;
   const pending = new Map<string, ReturnType<typeof setTimeout>>();
@@ -105,12 +106,19 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   // Diagnostics: pulled when the client asks for them, else pushed after a pause in typing.
   // Either way they are computed a slice at a time, so completion and hover are answered
   // meanwhile; a computation overtaken by a newer version is dropped.
+  // Only the latest pull of a document is answered in full: older ones waiting with it would
+  // each send the same (possibly very large) set again.
+  const latestPull = new Map<string, number>();
+  let pulls = 0;
   connection.languages.diagnostics.on(async (params, token) => {
     const uri = params.textDocument.uri;
     const resultId = service.resultId(uri);
     if (resultId === undefined) return { kind: 'full', items: [] };
     if (params.previousResultId === resultId) return { kind: 'unchanged', resultId };
-    const items = await service.settledDiagnostics(uri, () => token.isCancellationRequested);
+    const pull = ++pulls;
+    latestPull.set(uri, pull);
+    const items = await service.settledDiagnostics(uri, () => token.isCancellationRequested || latestPull.get(uri) !== pull);
+    if (latestPull.get(uri) !== pull) throw new ResponseError(LSPErrorCodes.ServerCancelled, 'A newer request for these diagnostics replaced this one.', { retriggerRequest: false });
     if (!items || service.resultId(uri) !== resultId)
       throw new ResponseError(LSPErrorCodes.ServerCancelled, 'The manifest changed while it was being checked.', { retriggerRequest: true });
     return { kind: 'full', resultId, items };
@@ -202,4 +210,5 @@ function rulesFrom(section: unknown): RuleSettings {
   return rules && typeof rules === 'object' && !Array.isArray(rules) ? (rules as RuleSettings) : {};
 }
 
-if (require.main === module) startServer(createConnection(ProposedFeatures.all));
+// The bundle is also the rules' worker thread (see incremental/analysisWorker.ts): no server there.
+if (require.main === module && isMainThread) startServer(createConnection(ProposedFeatures.all));

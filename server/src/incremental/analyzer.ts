@@ -9,7 +9,9 @@
 import { analyze, checkManifest, type Analysis, type AnalysisOptions, type Problem } from '../analysis/analyze';
 import { manifestDocumentOf, type ManifestDocument } from '../document/manifestDocument';
 import type { Manifest } from '../model/manifest';
+import { LineIndex } from '../document/lineIndex';
 import { IncrementalParser, type ParserStats } from './incrementalParser';
+import { commonPrefix, commonSuffix } from './layout';
 import { modelOf } from './incrementalModel';
 import { runInSlices, type SliceOptions } from './slices';
 
@@ -34,7 +36,7 @@ export class IncrementalAnalyzer {
     const last = this.last;
     if (last && last.text === text && last.document.uri === (uri ?? last.document.uri) && last.document.version === version) return last;
     const parsed = this.parser.parse(text);
-    const document = manifestDocumentOf(text, parsed.parsed, uri, version);
+    const document = manifestDocumentOf(text, parsed.parsed, uri, version, last ? linesAfterEdit(last.document, text) : undefined);
     const manifest = modelOf(document, parsed);
     this.last = { text, document, manifest, fallback: parsed.fallback };
     return this.last;
@@ -45,6 +47,13 @@ export class IncrementalAnalyzer {
     const { document, manifest } = this.parse(text, uri, version);
     return analyze(document, options, manifest);
   }
+}
+
+/** The line index of `text`, from that of the document's text before one edit. */
+function linesAfterEdit(before: ManifestDocument, text: string): LineIndex {
+  const start = commonPrefix(before.text, text);
+  const end = commonSuffix(before.text, text, Math.min(before.text.length, text.length) - start);
+  return LineIndex.afterEdit(before.lines, text, start, before.text.length - end, text.length - end);
 }
 
 /**

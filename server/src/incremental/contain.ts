@@ -66,7 +66,6 @@ export function containedParse(text: string, unit: Unit, next: Unit, nextParse: 
     rootCommentBefore: root.commentBefore,
     rootComment: root.comment,
     ranges,
-    memo: new Map(),
   };
 }
 

@@ -11,6 +11,7 @@
 import type { Analysis, AnalysisOptions, Problem } from '../analysis/analyze';
 import { analyze } from '../analysis/analyze';
 import { IncrementalAnalyzer, problemsInSlices } from './analyzer';
+import { problemsFrom, type AnalysisWorker } from './analysisWorker';
 
 interface Entry {
   analyzer: IncrementalAnalyzer;
@@ -21,6 +22,8 @@ interface Entry {
   settling: Promise<Analysis | undefined> | undefined;
   /** The current analysis's problems, if computed yet. */
   problemsOf: () => Problem[] | undefined;
+  /** The text of the current analysis. */
+  text: string;
 }
 
 export interface DocumentText {
@@ -32,15 +35,19 @@ export interface DocumentText {
 export class DocumentAnalyses {
   private readonly entries = new Map<string, Entry>();
 
+  /** With a worker, `settle` has the rules run on it (the main thread stays free); without, in slices here. */
+  constructor(private readonly worker?: AnalysisWorker) {}
+
   /**
    * The analysis of a document's current text under `options`; `key` names both (an analysis
    * is reused while the key is unchanged). Valid until the next call for this document.
    */
   get(document: DocumentText, key: string, options: AnalysisOptions): Analysis {
     let entry = this.entries.get(document.uri);
-    if (!entry) this.entries.set(document.uri, (entry = { analyzer: new IncrementalAnalyzer(), key: undefined, analysis: undefined, settling: undefined, problemsOf: () => undefined }));
+    if (!entry) this.entries.set(document.uri, (entry = { analyzer: new IncrementalAnalyzer(), key: undefined, analysis: undefined, settling: undefined, problemsOf: () => undefined, text: '' }));
     if (entry.key === key && entry.analysis) return entry.analysis;
-    const { document: parsed, manifest } = entry.analyzer.parse(document.getText(), document.uri, document.version);
+    const text = document.getText();
+    const { document: parsed, manifest } = entry.analyzer.parse(text, document.uri, document.version);
     const state: { problems?: Problem[] } = {};
     const analysis: Analysis = {
       document: parsed,
@@ -54,6 +61,7 @@ export class DocumentAnalyses {
     };
     entry.problemsOf = () => state.problems;
     entry.key = key;
+    entry.text = text;
     entry.analysis = analysis;
     entry.settling = undefined;
     return analysis;
@@ -72,11 +80,22 @@ export class DocumentAnalyses {
 
   forget(uri: string): void {
     this.entries.delete(uri);
+    this.worker?.forget(uri);
   }
 
   private async computeProblems(entry: Entry, analysis: Analysis, options: AnalysisOptions): Promise<Analysis | undefined> {
     if (entry.problemsOf()) return analysis;
     const current = () => entry.analysis === analysis && this.entries.get(analysis.document.uri) === entry;
+    if (this.worker) {
+      const plain = await this.worker.problems(analysis.document.uri, analysis.document.version, entry.text, options);
+      if (!current()) return undefined;
+      if (entry.problemsOf()) return analysis;
+      if (plain) {
+        analysis.problems = problemsFrom(analysis.manifest, plain);
+        return analysis;
+      }
+      // The worker is gone or failed on this text: compute here.
+    }
     const problems = await problemsInSlices(analysis.manifest, options, { stale: () => !current() });
     if (!problems || !current()) return undefined;
     analysis.problems = problems;

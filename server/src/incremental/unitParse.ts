@@ -8,6 +8,8 @@
  */
 import { isAlias, isCollection, isMap, isPair, isScalar, isSeq, type Node, type Pair } from 'yaml';
 import { parseYaml } from '../document/manifestDocument';
+import type { Span } from '../document/range';
+import type { Item, ItemList } from '../model/manifest';
 import type { UnitKind } from './layout';
 
 /** What an item unit is parsed under, so that it sits in a block list in the root map. */
@@ -47,8 +49,10 @@ export interface UnitParse {
   rootComment: string | null | undefined;
   /** Every node's range array, so that moving the unit is one loop. */
   ranges: number[][];
-  /** What later stages cache on the unit (model items, plain data); each entry with a `shift` moves with the unit. */
-  memo: Map<string, unknown>;
+  /** The model's items read from the unit's nodes (for one list), and every span inside them: they move with the unit. */
+  items?: { list: ItemList; items: Item[]; spans: Span[] };
+  /** The unit's nodes (list items) or pair values (top-level units) as plain data; offsets play no part. */
+  data?: unknown[];
 }
 
 export function parseUnit(kind: UnitKind, text: string): UnitParse {
@@ -119,7 +123,6 @@ export function parseUnit(kind: UnitKind, text: string): UnitParse {
     rootCommentBefore: (root as Node | null)?.commentBefore,
     rootComment: (root as Node | null)?.comment,
     ranges,
-    memo: new Map(),
   };
 }
 
@@ -141,6 +144,12 @@ export function placeAt(unit: UnitParse, offset: number): void {
   for (const range of unit.ranges) shiftInPlace(range, delta);
   for (const e of unit.errors) e.pos = [e.pos[0] + delta, e.pos[1] + delta];
   for (const e of unit.warnings) e.pos = [e.pos[0] + delta, e.pos[1] + delta];
-  for (const r of [unit.rootRange, unit.seqRange, unit.docRange]) if (r) shiftInPlace(r, delta);
-  for (const listener of unit.memo.values()) (listener as { shift?: (d: number) => void } | undefined)?.shift?.(delta);
+  shiftInPlace(unit.rootRange, delta);
+  shiftInPlace(unit.docRange, delta);
+  if (unit.seqRange) shiftInPlace(unit.seqRange, delta);
+  if (unit.items)
+    for (const span of unit.items.spans) {
+      span.start += delta;
+      span.end += delta;
+    }
 }

@@ -1,0 +1,351 @@
+/**
+ * `npm run bench`: how fast the engine and the language server are on manifests of 100,
+ * 1,000 and 10,000 integrations, against the bars of SPEC section 7, and how the preview
+ * copes with 50, 200 and 500 systems. Writes BENCHMARKS.md.
+ *
+ *   npm run bench                      # everything, writes BENCHMARKS.md
+ *   npm run bench -- --quick           # fewer repetitions
+ *   npm run bench -- --sizes=100,1000 --no-browser --no-before --no-write
+ *
+ * Options: --sizes=a,b,c  --quick  --no-build  --no-browser  --no-before (skip the server as
+ * it was before the incremental analyzer)  --no-write (print only)  --out=FILE.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { build } from 'esbuild';
+import { parseDocument } from 'yaml';
+import { analyzeText } from '../server/src/analysis/analyze';
+import { IncrementalAnalyzer } from '../server/src/incremental/analyzer';
+import { generateManifest } from './generate';
+import { DiagnosticsPuller, pullDiagnostics, startServer, type ServerProcess } from './lspClient';
+import { machine, ms, summarize, timeAsync, timeRuns, type Summary } from './stats';
+import { renderDiagrams, type DiagramResult } from './diagrams';
+
+const ROOT = resolve(__dirname, '..');
+const TODAY = '2026-11-22';
+const URI = 'file:///bench/landscape.integration.yaml';
+
+interface Options {
+  sizes: number[];
+  quick: boolean;
+  build: boolean;
+  browser: boolean;
+  before: boolean;
+  write: boolean;
+  out: string;
+}
+
+function options(): Options {
+  const args = process.argv.slice(2);
+  const value = (name: string) => args.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
+  return {
+    sizes: (value('sizes') ?? '100,1000,10000').split(',').map(Number),
+    quick: args.includes('--quick'),
+    build: !args.includes('--no-build'),
+    browser: !args.includes('--no-browser'),
+    before: !args.includes('--no-before'),
+    write: !args.includes('--no-write'),
+    out: value('out') ?? join(ROOT, 'BENCHMARKS.md'),
+  };
+}
+
+/** The manifest of a benchmark size: 10,000 integrations say little each (≈3 MB), smaller ones more. */
+export function manifestOf(integrations: number): string {
+  return generateManifest({ integrations, ...(integrations >= 10_000 ? { detail: 0 } : {}) });
+}
+
+interface EngineResult {
+  integrations: number;
+  kb: number;
+  floor: Summary;
+  full: Summary;
+  /** After a one-character edit: the incremental document and model (what completion reads), and with every rule. */
+  incrementalParse: Summary;
+  incrementalAnalysis: Summary;
+  sameAsFull: boolean;
+  retainedHeapMb: number;
+}
+
+interface ServerResult {
+  openToDiagnostics: number;
+  memory: { rssMb: number; peakRssMb: number } | undefined;
+  editToDiagnostics: Summary;
+  completion: Summary;
+  hover: Summary;
+  /** Edits sent while completion and hover were measured. */
+  edits: number;
+}
+
+// ----- the engine, in process -----
+
+function engine(integrations: number, quick: boolean): EngineResult {
+  const text = manifestOf(integrations);
+  const runs = integrations >= 10_000 ? (quick ? 3 : 5) : integrations >= 1000 ? (quick ? 7 : 15) : quick ? 10 : 30;
+  const floor = timeRuns(runs, () => parseDocument(text));
+  const full = timeRuns(runs, () => analyzeText(text, URI, { today: TODAY }));
+  // One-character edits in the middle of the file, as typing does: insert a character, then delete it.
+  const at = text.indexOf('    name: ', text.length >> 1) + 10;
+  const edited = (i: number) => (i % 2 === 0 ? text.slice(0, at) + 'x' + text.slice(at) : text);
+  const analyzer = new IncrementalAnalyzer();
+  analyzer.parse(text, URI, 0);
+  const editRuns = runs * 2;
+  let version = 1;
+  const incrementalParse = timeRuns(editRuns, (i) => analyzer.parse(edited(i), URI, version++));
+  const incrementalAnalysis = timeRuns(editRuns, (i) => analyzer.analyze(edited(i), URI, version++, { today: TODAY }));
+  const last = edited(1);
+  const sameAsFull = sameProblems(analyzer.analyze(last, URI, version++, { today: TODAY }).problems, analyzeText(last, URI, { today: TODAY }).problems);
+  return {
+    integrations,
+    kb: Buffer.byteLength(text) / 1024,
+    floor: summarize(floor),
+    full: summarize(full),
+    incrementalParse: summarize(incrementalParse),
+    incrementalAnalysis: summarize(incrementalAnalysis),
+    sameAsFull,
+    retainedHeapMb: retainedHeap(() => {
+      const kept = new IncrementalAnalyzer();
+      kept.analyze(text, URI, 0, { today: TODAY });
+      return kept;
+    }),
+  };
+}
+
+function sameProblems(a: readonly { rule: string; span: object; message: string; severity: string }[], b: typeof a): boolean {
+  const key = (p: (typeof a)[number]) => JSON.stringify([p.rule, p.span, p.message, p.severity]);
+  return a.length === b.length && a.every((p, i) => key(p) === key(b[i]!));
+}
+
+/** Heap (MB) still held by what `make` returns, after collecting garbage. */
+function retainedHeap(make: () => unknown): number {
+  setFlagsFromString('--expose-gc');
+  const gc = runInNewContext('gc') as () => void;
+  gc();
+  const before = process.memoryUsage().heapUsed;
+  const kept = make();
+  gc();
+  const after = process.memoryUsage().heapUsed;
+  void kept;
+  return (after - before) / 2 ** 20;
+}
+
+// ----- the language server, over stdio -----
+
+async function server(serverJs: string, integrations: number, quick: boolean): Promise<ServerResult> {
+  let text = manifestOf(integrations);
+  const srv: ServerProcess = await startServer(serverJs, ROOT);
+  const { connection } = srv;
+  try {
+    let version = 1;
+    const opened = await timeAsync(async () => {
+      await connection.sendNotification('textDocument/didOpen', { textDocument: { uri: URI, languageId: 'integration-manifest', version, text } });
+      return pullDiagnostics(connection, URI);
+    });
+    const memory = srv.memory();
+
+    const lineOf = (offset: number) => {
+      const line = text.slice(0, offset).split('\n').length - 1;
+      return { line, character: offset - (text.lastIndexOf('\n', offset - 1) + 1) };
+    };
+    const editAt = text.indexOf('    name: ', text.length >> 1) + 10;
+    const editPosition = lineOf(editAt);
+    /** Inserts a character in the middle of the file, or deletes it again. */
+    const edit = async () => {
+      const insert = text.charCodeAt(editAt) !== 120; // 'x'
+      text = insert ? text.slice(0, editAt) + 'x' + text.slice(editAt) : text.slice(0, editAt) + text.slice(editAt + 1);
+      const range = { start: editPosition, end: insert ? editPosition : { ...editPosition, character: editPosition.character + 1 } };
+      await connection.sendNotification('textDocument/didChange', { textDocument: { uri: URI, version: ++version }, contentChanges: [{ range, text: insert ? 'x' : '' }] });
+    };
+
+    // A change, then its diagnostics: what the editor shows after a keystroke.
+    const editRuns = integrations >= 10_000 ? (quick ? 3 : 6) : quick ? 8 : 20;
+    const editToDiagnostics: number[] = [];
+    for (let i = 0; i < editRuns; i++) {
+      const { ms } = await timeAsync(async () => {
+        await edit();
+        return pullDiagnostics(connection, URI);
+      });
+      editToDiagnostics.push(ms);
+    }
+
+    // Typing: an edit every 40-100 ms, and diagnostics pulled after each as VS Code does (one
+    // pull at a time, a change cancels it), while completion and hover are asked elsewhere in the file.
+    const completionAt = lineOf(text.indexOf('    mode: ', text.length >> 2) + 10);
+    const hoverAt = lineOf(text.indexOf('    pattern: ', (text.length * 3) >> 2) + 6);
+    const rounds = integrations >= 10_000 ? (quick ? 15 : 40) : quick ? 20 : 60;
+    const completion: number[] = [];
+    const hover: number[] = [];
+    const puller = new DiagnosticsPuller(connection, URI);
+    let seed = 7;
+    const jitter = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) % 60) + 40;
+    for (let i = 0; i < rounds; i++) {
+      await edit();
+      puller.changed();
+      await new Promise((r) => setTimeout(r, jitter() / 2));
+      completion.push((await timeAsync(() => connection.sendRequest('textDocument/completion', { textDocument: { uri: URI }, position: completionAt }))).ms);
+      await new Promise((r) => setTimeout(r, jitter() / 2));
+      hover.push((await timeAsync(() => connection.sendRequest('textDocument/hover', { textDocument: { uri: URI }, position: hoverAt }))).ms);
+    }
+    await puller.idle();
+    return { openToDiagnostics: opened.ms, memory, editToDiagnostics: summarize(editToDiagnostics), completion: summarize(completion), hover: summarize(hover), edits: rounds };
+  } finally {
+    await srv.stop();
+  }
+}
+
+/** A server bundle whose analyses work as before the incremental analyzer (see beforeAnalyses.ts). */
+async function buildBeforeServer(dir: string): Promise<string> {
+  const outfile = join(dir, 'server-before.js');
+  await build({
+    entryPoints: [join(ROOT, 'server/src/server.ts')],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    logLevel: 'warning',
+    define: { 'import.meta.url': '__importMetaUrl' },
+    banner: { js: "const __importMetaUrl = require('url').pathToFileURL(__filename).href;" },
+    plugins: [
+      {
+        name: 'before-analyses',
+        setup(b) {
+          b.onResolve({ filter: /incremental\/documentAnalyses$/ }, () => ({ path: join(ROOT, 'bench/beforeAnalyses.ts') }));
+        },
+      },
+    ],
+  });
+  return outfile;
+}
+
+// ----- the report -----
+
+function report(o: Options, machineLine: string, engines: EngineResult[], servers: Map<number, { after?: ServerResult; before?: ServerResult }>, diagrams: DiagramResult[] | undefined, endLoad: string): string {
+  const ratio = (v: number, floor: number) => `${(v / floor).toFixed(2)}×`;
+  const lines: string[] = [];
+  const push = (...l: string[]) => lines.push(...l);
+  push(
+    '# Benchmarks',
+    '',
+    `Measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC by \`npm run bench${o.quick ? ' -- --quick' : ''}\` on ${machineLine}; ${endLoad} at the end.`,
+    'Times are wall-clock milliseconds. The machine is shared (other processes run beside the benchmark), so single figures move by ±30% from run to run; the ratios to the floor, measured in the same run, move less.',
+    '',
+    'The manifests come from `bench/generate.ts` (seeded): systems of every family and both hostings, goals, actors, middleware paths, steps, field mappings, waivers, comments and a share of designs that the rules flag. 10,000 integrations say less each (≈3 MB) than the smaller sizes.',
+    '',
+    '## Bars (SPEC section 7)',
+    '',
+  );
+  const k1 = servers.get(1000)?.after;
+  const k10 = servers.get(10_000)?.after;
+  const bar = (ok: boolean | undefined) => (ok === undefined ? 'not measured' : ok ? '**met**' : '**not met**');
+  const allCompletion = [...servers.values()].map((s) => s.after).filter((s): s is ServerResult => !!s);
+  push(
+    '| bar | measured | |',
+    '| --- | --- | --- |',
+    `| 1,000 integrations: full diagnostics within 150 ms of a change | ${k1 ? `median ${ms(k1.editToDiagnostics.median)} ms, p95 ${ms(k1.editToDiagnostics.p95)} ms` : 'n/a'} | ${bar(k1 ? k1.editToDiagnostics.p95 <= 150 : undefined)} |`,
+    `| completion and hover within 20 ms (p95) at any size | ${allCompletion.map((s, i) => `${[...servers.keys()][i]!.toLocaleString('en')}: ${ms(s.completion.p95)} / ${ms(s.hover.p95)} ms`).join('; ') || 'n/a'} | ${bar(allCompletion.length ? allCompletion.every((s) => s.completion.p95 <= 20 && s.hover.p95 <= 20) : undefined)} |`,
+    `| 10,000 integrations never block completion more than 50 ms | ${k10 ? `slowest completion while typing ${ms(k10.completion.max)} ms` : 'n/a'} | ${bar(k10 ? k10.completion.max <= 50 : undefined)} |`,
+    '',
+    '## The engine, in process',
+    '',
+    'The floor is yaml `parseDocument` of the whole text: no analysis of a changed text can skip reading it unless it is incremental. `analyzeText` is the reference engine (whole parse, model, every rule). The incremental analyzer (`server/src/incremental/`) re-parses only the units an edit touched: its figures are for one-character edits in the middle of the file.',
+    '',
+    '| integrations | size | floor: `parseDocument` | full `analyzeText` | incremental document + model | incremental, with every rule | same problems as `analyzeText` | heap held |',
+    '| ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: |',
+  );
+  for (const e of engines) {
+    const f = e.floor.median;
+    push(
+      `| ${e.integrations.toLocaleString('en')} | ${e.kb.toFixed(0)} KB | ${ms(f)} (p95 ${ms(e.floor.p95)}) | ${ms(e.full.median)} (p95 ${ms(e.full.p95)}), ${ratio(e.full.median, f)} | ${ms(e.incrementalParse.median)} (p95 ${ms(e.incrementalParse.p95)}), ${ratio(e.incrementalParse.median, f)} | ${ms(e.incrementalAnalysis.median)} (p95 ${ms(e.incrementalAnalysis.p95)}), ${ratio(e.incrementalAnalysis.median, f)} | ${e.sameAsFull ? 'yes' : '**no**'} | ${e.retainedHeapMb.toFixed(0)} MB |`,
+    );
+  }
+  push(
+    '',
+    '## The language server, over stdio',
+    '',
+    '`node dist/server.js --stdio` in a child process, driven by a client built on vscode-languageserver\'s protocol connection with the capabilities VS Code announces (diagnostics are pulled). "Edit to diagnostics": a one-character `didChange` in the middle of the file, then `textDocument/diagnostic`, timed to the answer. Completion (a `mode:` value) and hover (a `pattern` key) are timed while typing goes on: an edit every 40–100 ms, each followed by a diagnostics pull, as VS Code does. Memory is the server\'s resident set from `/proc/<pid>/status` after opening the file (peak in brackets).',
+    '',
+    '"Before" is the same server with the analysis it had before the incremental analyzer (whole parse and every rule, at once, on whichever request comes first: `bench/beforeAnalyses.ts`).',
+    '',
+    '| integrations | server | open to diagnostics | edit to diagnostics | completion while typing | hover while typing | memory |',
+    '| ---: | --- | ---: | ---: | ---: | ---: | ---: |',
+  );
+  for (const [integrations, pair] of servers) {
+    for (const [label, s] of [
+      ['before', pair.before],
+      ['after', pair.after],
+    ] as const) {
+      if (!s) continue;
+      push(
+        `| ${integrations.toLocaleString('en')} | ${label} | ${ms(s.openToDiagnostics)} | median ${ms(s.editToDiagnostics.median)}, p95 ${ms(s.editToDiagnostics.p95)} | p50 ${ms(s.completion.median)}, p95 ${ms(s.completion.p95)}, max ${ms(s.completion.max)} | p50 ${ms(s.hover.median)}, p95 ${ms(s.hover.p95)}, max ${ms(s.hover.max)} | ${s.memory ? `${s.memory.rssMb.toFixed(0)} MB (${s.memory.peakRssMb.toFixed(0)})` : 'n/a'} |`,
+      );
+    }
+  }
+  if (diagrams) {
+    push(
+      '',
+      '## Diagrams and the preview at scale',
+      '',
+      '`diagramsFor` (application diagram, one interaction diagram per integration, mappings, waivers) on manifests of 50, 200 and 500 systems (two integrations per system), and the render of the application diagram by the bundled Mermaid in the real preview page (media/dist, headless Chromium with the flags of E2E.md), timed from posting the diagram set to the page marking it rendered. Beyond 60 systems or 150 connections the preview draws the focus view (the busiest system and its neighbours) instead of the whole diagram; the last column renders the whole diagram anyway, to show why.',
+      '',
+      '| systems | integrations | `diagramsFor` | application diagram shown | Mermaid text | render in the preview | whole diagram instead |',
+      '| ---: | ---: | ---: | --- | ---: | ---: | --- |',
+    );
+    for (const d of diagrams) {
+      push(
+        `| ${d.systems} | ${d.integrations} | median ${ms(d.generate.median)} | ${d.focus ?? 'whole'} | ${(d.mermaidChars / 1024).toFixed(0)} KB | ${d.renderMs === undefined ? d.renderError ?? 'n/a' : `${ms(d.renderMs)} ms`} | ${d.whole} |`,
+      );
+    }
+  }
+  push('', `Percentiles are nearest-rank over the runs; p95 of fewer than 20 runs is close to the maximum.`, '');
+  return lines.join('\n');
+}
+
+async function main(): Promise<void> {
+  const o = options();
+  const machineLine = machine();
+  console.log(`Benchmark on ${machineLine}`);
+  if (o.build) {
+    console.log('building (npm run build)...');
+    execFileSync(process.execPath, [join(ROOT, 'scripts/build.mjs')], { cwd: ROOT, stdio: 'inherit' });
+  }
+  const serverJs = join(ROOT, 'dist/server.js');
+  if (!existsSync(serverJs)) throw new Error('dist/server.js is missing: run `npm run build`.');
+  const tmp = mkdtempSync(join(tmpdir(), 'im-bench-'));
+  try {
+    const beforeJs = o.before ? await buildBeforeServer(tmp) : undefined;
+    const engines: EngineResult[] = [];
+    const servers = new Map<number, { after?: ServerResult; before?: ServerResult }>();
+    for (const size of o.sizes) {
+      console.log(`\n${size} integrations: engine...`);
+      const e = engine(size, o.quick);
+      engines.push(e);
+      console.log(
+        `  floor ${ms(e.floor.median)} ms; analyzeText ${ms(e.full.median)} (${(e.full.median / e.floor.median).toFixed(2)}×); incremental parse ${ms(e.incrementalParse.median)}, with rules ${ms(e.incrementalAnalysis.median)}; same as full: ${e.sameAsFull}`,
+      );
+      console.log('  server...');
+      const after = await server(serverJs, size, o.quick);
+      console.log(`  edit→diagnostics median ${ms(after.editToDiagnostics.median)} p95 ${ms(after.editToDiagnostics.p95)}; completion p95 ${ms(after.completion.p95)} max ${ms(after.completion.max)}; hover p95 ${ms(after.hover.p95)}`);
+      const before = beforeJs ? await server(beforeJs, size, o.quick) : undefined;
+      if (before) console.log(`  before: edit→diagnostics median ${ms(before.editToDiagnostics.median)}; completion p95 ${ms(before.completion.p95)} max ${ms(before.completion.max)}`);
+      servers.set(size, { after, ...(before ? { before } : {}) });
+    }
+    const diagrams = o.browser ? await renderDiagrams(o.quick) : undefined;
+    const loads = (await import('node:os')).loadavg().map((l) => l.toFixed(2)).join(' / ');
+    const text = report(o, machineLine, engines, servers, diagrams, `load average ${loads}`);
+    console.log('\n' + text);
+    if (o.write) writeFileSync(o.out, text);
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+
+if (process.argv[1] && resolve(process.argv[1]) === __filename)
+  main().catch((e) => {
+    console.error(e);
+    process.exitCode = 1;
+  });

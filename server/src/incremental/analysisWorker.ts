@@ -1,0 +1,214 @@
+/**
+ * The rules, off the main thread. A worker thread keeps its own incremental analyzer per
+ * document and answers with the problems of the text it is sent (the same `analyze()` gives);
+ * the main thread meanwhile answers completion, hover and the rest without waiting for them.
+ *
+ * The worker runs the server's own bundle (dist/server.js): loaded in a worker thread with
+ * `workerData[WORKER_FLAG]`, this module serves instead of the language server starting.
+ * Only each document's changed stretch travels to the worker, not the whole text.
+ */
+import { isMainThread, parentPort, Worker, workerData, type MessagePort } from 'node:worker_threads';
+import { checkManifest, type AnalysisOptions, type Problem } from '../analysis/analyze';
+import type { Item, ItemKind, Manifest } from '../model/manifest';
+import type { Severity } from '../rules/types';
+import { IncrementalAnalyzer } from './analyzer';
+import { commonPrefix, commonSuffix } from './layout';
+
+const WORKER_FLAG = 'integrationManifestsAnalysisWorker';
+
+/** A problem as it crosses threads: its item named by kind and place in its list. */
+export interface PlainProblem {
+  rule: string;
+  severity: Severity;
+  span: { start: number; end: number };
+  message: string;
+  data: Record<string, unknown>;
+  item?: { kind: ItemKind; index: number };
+}
+
+/** The text of a document: whole, or as one edit of the text sent before. */
+type TextChange = { text: string } | { start: number; end: number; insert: string };
+
+interface Job {
+  id: number;
+  uri: string;
+  version: number;
+  change: TextChange;
+  options: AnalysisOptions;
+  /** Shared with the main thread, which sets it to 1 once a newer version makes the job useless. */
+  cancelled: Int32Array;
+}
+
+type Reply = { id: number; problems: PlainProblem[] } | { id: number; error: string } | { id: number; cancelled: true };
+
+interface Pending {
+  version: number;
+  text: string;
+  options: AnalysisOptions;
+  resolve: (problems: PlainProblem[] | undefined) => void;
+}
+
+export class AnalysisWorker {
+  private worker: Worker | undefined;
+  private nextId = 1;
+  /** The text the worker holds for each document (what the next change is relative to). */
+  private readonly held = new Map<string, string>();
+  private readonly running = new Map<number, { uri: string; cancelled: Int32Array; resolve: (problems: PlainProblem[] | undefined) => void }>();
+  /** Per document: whether a job is running, and the latest request waiting behind it. */
+  private readonly busy = new Set<string>();
+  private readonly waiting = new Map<string, Pending>();
+  private broken = false;
+
+  /** Whether this code runs from a bundle a worker thread can load (not from TypeScript sources under a test runner). */
+  static available(): boolean {
+    return __filename.endsWith('.js');
+  }
+
+  constructor(private readonly script: string = __filename) {}
+
+  /**
+   * The problems of `text`, computed by the worker; undefined when a newer request for the
+   * same document replaced this one before it started, or the worker is unavailable.
+   */
+  problems(uri: string, version: number, text: string, options: AnalysisOptions): Promise<PlainProblem[] | undefined> {
+    if (this.broken) return Promise.resolve(undefined);
+    return new Promise((resolve) => {
+      this.waiting.get(uri)?.resolve(undefined);
+      this.waiting.set(uri, { version, text, options, resolve });
+      // The job running for an older version is of no use now: the worker drops it at its next step.
+      for (const job of this.running.values()) if (job.uri === uri) Atomics.store(job.cancelled, 0, 1);
+      this.pump(uri);
+    });
+  }
+
+  forget(uri: string): void {
+    this.held.delete(uri);
+    this.waiting.get(uri)?.resolve(undefined);
+    this.waiting.delete(uri);
+  }
+
+  dispose(): void {
+    void this.worker?.terminate();
+    this.worker = undefined;
+  }
+
+  private pump(uri: string): void {
+    if (this.busy.has(uri)) return;
+    const next = this.waiting.get(uri);
+    if (!next) return;
+    this.waiting.delete(uri);
+    const worker = this.start();
+    if (!worker) return next.resolve(undefined);
+    const id = this.nextId++;
+    const before = this.held.get(uri);
+    this.held.set(uri, next.text);
+    this.busy.add(uri);
+    const cancelled = new Int32Array(new SharedArrayBuffer(4));
+    this.running.set(id, { uri, cancelled, resolve: next.resolve });
+    const job: Job = { id, uri, version: next.version, change: changeFrom(before, next.text), options: next.options, cancelled };
+    worker.postMessage(job);
+  }
+
+  private start(): Worker | undefined {
+    if (this.worker || this.broken) return this.worker;
+    try {
+      const worker = new Worker(this.script, { workerData: { [WORKER_FLAG]: true } });
+      worker.unref();
+      worker.on('message', (reply: Reply) => this.finish(reply));
+      worker.on('error', () => this.fail());
+      worker.on('exit', () => this.fail());
+      this.worker = worker;
+    } catch {
+      this.broken = true;
+    }
+    return this.worker;
+  }
+
+  private finish(reply: Reply): void {
+    const job = this.running.get(reply.id);
+    if (!job) return;
+    this.running.delete(reply.id);
+    this.busy.delete(job.uri);
+    if ('error' in reply) {
+      this.held.delete(job.uri); // the worker may not hold the text: send it whole next time
+      job.resolve(undefined);
+    } else job.resolve('problems' in reply ? reply.problems : undefined);
+    this.pump(job.uri);
+  }
+
+  /** The worker died: what it was doing is lost, and problems are computed on the main thread from now on. */
+  private fail(): void {
+    this.broken = true;
+    this.worker = undefined;
+    for (const job of this.running.values()) job.resolve(undefined);
+    this.running.clear();
+    for (const pending of this.waiting.values()) pending.resolve(undefined);
+    this.waiting.clear();
+    this.busy.clear();
+    this.held.clear();
+  }
+}
+
+/** The smallest change from `before` to `text`, or the whole text when there is nothing before. */
+function changeFrom(before: string | undefined, text: string): TextChange {
+  if (before === undefined) return { text };
+  const start = commonPrefix(before, text);
+  const suffix = commonSuffix(before, text, Math.min(before.length, text.length) - start);
+  return { start, end: before.length - suffix, insert: text.slice(start, text.length - suffix) };
+}
+
+/** The problems, ready to cross threads: plain data, items by kind and index. */
+export function plainProblems(manifest: Manifest, problems: readonly Problem[]): PlainProblem[] {
+  const index = new Map<Item, number>();
+  for (const list of [manifest.systems, manifest.integrations, manifest.goals, manifest.actors] as Item[][]) list.forEach((item, i) => index.set(item, i));
+  return problems.map((p) => ({
+    rule: p.rule,
+    severity: p.severity,
+    span: { start: p.span.start, end: p.span.end },
+    message: p.message,
+    data: p.data,
+    ...(p.item && index.has(p.item) ? { item: { kind: p.item.kind, index: index.get(p.item)! } } : {}),
+  }));
+}
+
+/** The problems back on the main thread, their items found in `manifest` (the model of the same text). */
+export function problemsFrom(manifest: Manifest, plain: readonly PlainProblem[]): Problem[] {
+  const lists: Record<ItemKind, Item[]> = { system: manifest.systems, integration: manifest.integrations, goal: manifest.goals, actor: manifest.actors };
+  return plain.map((p) => {
+    const item = p.item ? lists[p.item.kind][p.item.index] : undefined;
+    return { rule: p.rule, severity: p.severity, span: p.span, message: p.message, data: p.data, ...(item ? { item } : {}) };
+  });
+}
+
+/** The worker's side: one incremental analyzer per document. */
+function serve(port: MessagePort): void {
+  const documents = new Map<string, { text: string; analyzer: IncrementalAnalyzer }>();
+  port.on('message', (job: Job) => {
+    try {
+      let doc = documents.get(job.uri);
+      if ('text' in job.change) {
+        doc = { text: job.change.text, analyzer: doc?.analyzer ?? new IncrementalAnalyzer() };
+      } else {
+        if (!doc) throw new Error('the worker holds no text for this document');
+        const { start, end, insert } = job.change;
+        doc = { ...doc, text: doc.text.slice(0, start) + insert + doc.text.slice(end) };
+      }
+      documents.set(job.uri, doc);
+      const { manifest } = doc.analyzer.parse(doc.text, job.uri, job.version);
+      const steps = checkManifest(manifest, job.options);
+      let step = steps.next();
+      while (!step.done && Atomics.load(job.cancelled, 0) === 0) step = steps.next();
+      if (!step.done) {
+        steps.return([]);
+        port.postMessage({ id: job.id, cancelled: true } satisfies Reply);
+        return;
+      }
+      port.postMessage({ id: job.id, problems: plainProblems(manifest, step.value) } satisfies Reply);
+    } catch (e) {
+      documents.delete(job.uri);
+      port.postMessage({ id: job.id, error: e instanceof Error ? e.message : String(e) } satisfies Reply);
+    }
+  });
+}
+
+if (!isMainThread && parentPort && (workerData as Record<string, unknown> | null)?.[WORKER_FLAG]) serve(parentPort);
