@@ -68,6 +68,25 @@ export function parseWebviewMessage(data: unknown): FromWebview | undefined {
   }
 }
 
+/** The document the preview follows, as the extension sees it. */
+export interface FollowedDocument {
+  uri: string;
+  version: number;
+  /** Its length in UTF-16 code units. */
+  length: number;
+}
+
+/**
+ * What a `reveal` may select: a stretch of the followed document, at the version the diagram
+ * was drawn from, inside its text. Anything else (another document, an old version, a span
+ * past the end) selects nothing.
+ */
+export function revealSelection(message: Extract<FromWebview, { type: 'reveal' }>, followed: FollowedDocument | undefined): OffsetSpan | undefined {
+  if (!followed || message.uri !== followed.uri || message.version !== followed.version) return undefined;
+  const { start, end } = message.selection;
+  return start <= end && end <= followed.length ? { start, end } : undefined;
+}
+
 function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }

@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import { State, type LanguageClient } from 'vscode-languageclient/node';
 import { DIAGRAMS_REQUEST, type DiagramsParams, type DiagramsResult } from '../../../server/src/diagram/protocol';
 import { newNonce, previewHtml } from './html';
-import { parseWebviewMessage, type FromWebview, type ToWebview } from './messages';
+import { parseWebviewMessage, revealSelection, type FromWebview, type ToWebview } from './messages';
 
 export const VIEW_TYPE = 'integrationManifests.preview';
 export const LANGUAGE_ID = 'integration-manifest';
@@ -184,10 +184,10 @@ export class PreviewPanel implements vscode.Disposable {
   /** Selects the clicked item in the editor: only in the followed document, at the version the diagram was drawn from. */
   private async revealInEditor(message: Extract<FromWebview, { type: 'reveal' }>): Promise<void> {
     const document = this.document;
-    if (!document || !this.isFollowed(message.uri) || message.version !== document.version) return;
-    const length = document.getText().length;
-    if (message.selection.end > length) return;
-    const range = new vscode.Range(document.positionAt(message.selection.start), document.positionAt(message.selection.end));
+    const followed = document && { uri: this.client.code2ProtocolConverter.asUri(document.uri), version: document.version, length: document.getText().length };
+    const selection = revealSelection(message, followed);
+    if (!document || !selection) return;
+    const range = new vscode.Range(document.positionAt(selection.start), document.positionAt(selection.end));
     const existing = vscode.window.visibleTextEditors.find((e) => e.document === document);
     const editor = await vscode.window.showTextDocument(document, { viewColumn: existing?.viewColumn ?? vscode.ViewColumn.One, preserveFocus: false });
     editor.selection = new vscode.Selection(range.start, range.end);
