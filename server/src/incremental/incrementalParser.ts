@@ -38,7 +38,7 @@ export class IncrementalParser {
     const last = this.last;
     const layout = last ? relayout(last.text, last.layout, text) : layoutOf(text);
     if (!layout) return whole(text, 'the text has a document marker, directive, tab indentation or content before the first key');
-    // Parses of units whose text changed, by text: a unit may come back (an undo, a move).
+    // Parses of the units this version replaced, by text: the same text may come back elsewhere (an item moved).
     const pool = { top: new Map<string, UnitParse[]>(), item: new Map<string, UnitParse[]>() };
     for (const unit of last ? layout.replaced : []) {
       if (!unit.parse) continue;

@@ -81,6 +81,18 @@ function lineAt(text: string, start: number): LineInfo {
   return { start, next, indent: i - start, type };
 }
 
+/**
+ * A key or dash with no value and a comment after it (`waivers:   # none yet`): eemeli/yaml's
+ * empty value then spans the comment, the line break and the next line's indentation.
+ */
+function opensWithComment(text: string, line: LineInfo): boolean {
+  const content = text.slice(line.start, line.next);
+  const hash = content.search(/[ \t]#/);
+  if (hash < 0) return false;
+  const before = content.slice(0, hash).trimEnd();
+  return before.endsWith(':') || before.endsWith('-');
+}
+
 function isItemStart(text: string, line: LineInfo, indent: number): boolean {
   if (line.type !== 'content' || line.indent !== indent) return false;
   const at = line.start + indent;
@@ -228,6 +240,8 @@ function withSections(units: Unit[], replaced: Unit[]): Layout | undefined {
  */
 function scan(text: string, at: number, units: Unit[], s: ScanState, stop?: (unit: Unit) => boolean): 'done' | 'stopped' | 'unsafe' {
   let run: Run = NO_RUN;
+  /** The last content line was a key (or dash) with no value but a comment: its empty value reaches to the next content. */
+  let openWithComment = false;
   let current: Unit | undefined = units[units.length - 1];
   const open = (kind: UnitKind, start: number, state: ScanState): boolean => {
     if (current) current.end = start;
@@ -248,6 +262,8 @@ function scan(text: string, at: number, units: Unit[], s: ScanState, stop?: (uni
       continue;
     }
     const state: ScanState = { listIndent: s.listIndent, valueIndent: s.valueIndent, awaitingValue: s.awaitingValue };
+    const openBefore = openWithComment;
+    openWithComment = opensWithComment(text, line);
     const before = run;
     run = NO_RUN;
     const leading = before.start >= 0 ? before.start : line.start;
@@ -283,8 +299,9 @@ function scan(text: string, at: number, units: Unit[], s: ScanState, stop?: (uni
       s.listIndent = isItemStart(text, line, line.indent) ? line.indent : -2;
       if (s.listIndent >= 0 && open('item', leading, state)) return 'stopped';
     } else if (s.listIndent >= 0 && isItemStart(text, line, s.listIndent)) {
-      // A comment deeper than the list may stay with the item before: then they share a unit.
-      if ((noComments || before.maxComment <= s.listIndent) && open('item', leading, state)) return 'stopped';
+      // A comment deeper than the list may stay with the item before, and an empty value with a
+      // comment reaches up to this line's dash: then the items share a unit.
+      if ((noComments || before.maxComment <= s.listIndent) && !openBefore && open('item', leading, state)) return 'stopped';
     }
   }
   if (!current) return 'unsafe';

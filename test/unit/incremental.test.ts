@@ -1,0 +1,427 @@
+/**
+ * The incremental analyzer gives what a whole analysis gives: the same YAML tree, model and
+ * problems after any sequence of edits. Seeded random edits (printing the seed, the edit and
+ * the text on failure) that break and repair the YAML, add, remove and move items, rename
+ * ids; plus the pieces: layouts, line indexes, the worker's problem transfer, slicing.
+ *
+ * Rerun with another seed: INCREMENTAL_SEED=1234 npx mocha test/unit/incremental.test.ts
+ */
+import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { isCollection, isPair, isScalar, type Node } from 'yaml';
+import { analyzeText, checkManifest, type Analysis, type Problem } from '../../server/src/analysis/analyze';
+import { LineIndex } from '../../server/src/document/lineIndex';
+import { parseYaml } from '../../server/src/document/manifestDocument';
+import type { Manifest } from '../../server/src/model/manifest';
+import { IncrementalAnalyzer } from '../../server/src/incremental/analyzer';
+import { plainProblems, problemsFrom } from '../../server/src/incremental/analysisWorker';
+import { sameTree } from '../../server/src/incremental/contain';
+import { DocumentAnalyses } from '../../server/src/incremental/documentAnalyses';
+import { layoutOf, relayout, type Layout } from '../../server/src/incremental/layout';
+import { runInSlices } from '../../server/src/incremental/slices';
+import { generateManifest, prng } from '../../bench/generate';
+import { joinLines, TODAY } from '../helpers/text';
+
+const URI = 'file:///test.integration.yaml';
+const SEEDS = process.env['INCREMENTAL_SEED'] ? [Number(process.env['INCREMENTAL_SEED'])] : [20261122, 7, 1999];
+const EDITS_PER_SEED = Number(process.env['INCREMENTAL_EDITS'] ?? 1000);
+
+// ----- comparing an incremental analysis with a whole one -----
+
+function problemKey(p: Problem, manifest: Manifest): string {
+  const lists = [manifest.systems, manifest.integrations, manifest.goals, manifest.actors] as unknown[][];
+  const item = p.item ? lists.map((l) => l.indexOf(p.item)).join(',') + `:${p.item.kind}:${p.item.id}` : '';
+  return JSON.stringify([p.rule, p.severity, p.span, p.message, p.data, item]);
+}
+
+function modelKey(m: Manifest): string {
+  const item = (i: { node: Node }) => ({ ...i, node: i.node.range });
+  return JSON.stringify({
+    solutionName: m.solutionName,
+    governance: m.governance,
+    data: m.data,
+    dataError: m.dataError,
+    byId: [...m.byId].map(([id, items]) => [id, items.map((i) => `${i.kind}@${i.span.start}`)]),
+    systems: m.systems.map(item),
+    integrations: m.integrations.map(item),
+    goals: m.goals.map(item),
+    actors: m.actors.map(item),
+  });
+}
+
+function errorsKey(a: Analysis): string {
+  const y = a.document.yaml;
+  const list = (errors: readonly { pos: [number, number]; code: string; message: string }[]) => errors.map((e) => JSON.stringify([e.pos, e.code, e.message])).sort();
+  return JSON.stringify([list(y.errors), list(y.warnings), a.document.syntaxProblems.map((p) => JSON.stringify(p)).sort()]);
+}
+
+/** Where the two analyses differ, in words; undefined when they are the same. */
+function difference(got: Analysis, want: Analysis): string | undefined {
+  if (!sameTree(got.document.yaml.contents, want.document.yaml.contents)) return `YAML trees differ: ${firstTreeDifference(got.document.yaml.contents, want.document.yaml.contents, '$')}`;
+  if (JSON.stringify(got.document.yaml.range) !== JSON.stringify(want.document.yaml.range)) return 'document ranges differ';
+  if (errorsKey(got) !== errorsKey(want)) return `syntax errors differ:\n  got  ${errorsKey(got)}\n  want ${errorsKey(want)}`;
+  for (let line = 0; line < want.document.lines.lineCount; line++)
+    if (got.document.lines.lineStart(line) !== want.document.lines.lineStart(line)) return `line index differs at line ${line}`;
+  if (got.document.lines.lineCount !== want.document.lines.lineCount) return 'line counts differ';
+  if (modelKey(got.manifest) !== modelKey(want.manifest)) return 'models differ';
+  const a = got.problems.map((p) => problemKey(p, got.manifest));
+  const b = want.problems.map((p) => problemKey(p, want.manifest));
+  if (a.join('\n') !== b.join('\n')) {
+    const i = a.findIndex((x, k) => x !== b[k]);
+    return `problems differ at ${i}:\n  got  ${a[i]}\n  want ${b[i]}`;
+  }
+  return undefined;
+}
+
+function firstTreeDifference(a: unknown, b: unknown, path: string): string {
+  if (isPair(a) && isPair(b)) return sameTree(a.key, b.key) ? firstTreeDifference(a.value, b.value, `${path}.${String((a.key as { value?: unknown })?.value)}`) : `${path} (key)`;
+  const x = a as Node | null;
+  const y = b as Node | null;
+  if (!x || !y || JSON.stringify(x.range) !== JSON.stringify(y.range) || (isScalar(x) && isScalar(y) && x.value !== y.value))
+    return `${path}: ${JSON.stringify(x?.range)} ${isScalar(x) ? JSON.stringify(x.value) : ''} vs ${JSON.stringify(y?.range)} ${isScalar(y) ? JSON.stringify(y.value) : ''}`;
+  if (isCollection(x) && isCollection(y)) {
+    for (let i = 0; i < Math.max(x.items.length, y.items.length); i++)
+      if (!sameTree(x.items[i], y.items[i])) return firstTreeDifference(x.items[i], y.items[i], `${path}[${i}]`);
+  }
+  return path;
+}
+
+// ----- random edits -----
+
+const BREAKING = ['"', "'", '[', ']', '{', '}', ':', ': ', '- ', '#', '|', '>', '\n', ' ', '  ', ',', '? ', '&', '*', '!', '%', '\t', '`', '@', '\r\n'];
+const WORDS = ['x', 'erp', 'sync', 'async', 'batch', 'bus', 'id', 'name', 'data', 'tls1.0', '500/hour', 'true', 'null', '~', '1'];
+const SNIPPETS = [
+  '\n    mode: sync',
+  '\n    via: [bus-x]',
+  '\n    monitoring:\n      tool: none',
+  '\n    waivers:\n      - rule: monitoring-required\n        reason: Checked by the vendor',
+  '\n  # a comment at the list\n',
+  '\n      # a deep comment\n',
+  '\n\n',
+  '\nrules:\n  goal-alignment: off\n',
+  '\n  - id: extra\n    name: Extra\n    kind: erp\n',
+  '\n    description: |\n      Several lines\n      of text\n',
+  '\n    anchor: &a { x: 1 }\n    alias: *a',
+  '\n---\n',
+  '\n    name: "unterminated',
+  '\n    via: [unclosed',
+];
+
+interface Edit {
+  name: string;
+  apply(text: string, random: () => number, history: string[]): string;
+}
+
+const pick = <T>(random: () => number, list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
+const at = (random: () => number, text: string) => Math.floor(random() * (text.length + 1));
+const lineStarts = (text: string) => [0, ...[...text.matchAll(/\n/g)].map((m) => m.index! + 1).filter((i) => i < text.length)];
+/** Offsets where a list item starts (`  - `), per list. */
+const itemStarts = (text: string) => [...text.matchAll(/^( *)- /gm)].map((m) => m.index!);
+
+const EDITS: { weight: number; edit: Edit }[] = [
+  { weight: 20, edit: { name: 'type a character', apply: (t, r) => ((i) => t.slice(0, i) + pick(r, [...BREAKING, ...WORDS]) + t.slice(i))(at(r, t)) } },
+  { weight: 15, edit: { name: 'delete a few characters', apply: (t, r) => ((i) => t.slice(0, i) + t.slice(i + 1 + Math.floor(r() * 6)))(at(r, t)) } },
+  { weight: 8, edit: { name: 'insert a snippet', apply: (t, r) => ((i) => t.slice(0, i) + pick(r, SNIPPETS) + t.slice(i))(pick(r, lineStarts(t)) ?? 0) } },
+  {
+    weight: 8,
+    edit: {
+      name: 'repair: undo to an earlier text',
+      apply: (t, r, history) => (history.length ? history[history.length - 1 - Math.floor(r() * Math.min(history.length, 6))]! : t),
+    },
+  },
+  {
+    weight: 6,
+    edit: {
+      name: 'duplicate a line',
+      apply: (t, r) => {
+        const s = pick(r, lineStarts(t)) ?? 0;
+        const e = t.indexOf('\n', s) + 1 || t.length;
+        return t.slice(0, e) + t.slice(s, e) + t.slice(e);
+      },
+    },
+  },
+  {
+    weight: 6,
+    edit: {
+      name: 'remove an item',
+      apply: (t, r) => {
+        const starts = itemStarts(t);
+        if (starts.length < 2) return t;
+        const k = Math.floor(r() * (starts.length - 1));
+        return t.slice(0, starts[k]) + t.slice(starts[k + 1]);
+      },
+    },
+  },
+  {
+    weight: 6,
+    edit: {
+      name: 'add an item (copy one elsewhere)',
+      apply: (t, r) => {
+        const starts = itemStarts(t);
+        if (starts.length < 2) return t;
+        const k = Math.floor(r() * (starts.length - 1));
+        const item = t.slice(starts[k], starts[k + 1]);
+        const to = pick(r, starts);
+        return t.slice(0, to) + item + t.slice(to);
+      },
+    },
+  },
+  {
+    weight: 4,
+    edit: {
+      name: 'move an item',
+      apply: (t, r) => {
+        const starts = itemStarts(t);
+        if (starts.length < 3) return t;
+        const k = Math.floor(r() * (starts.length - 1));
+        const item = t.slice(starts[k], starts[k + 1]);
+        const rest = t.slice(0, starts[k]) + t.slice(starts[k + 1]);
+        const to = pick(r, itemStarts(rest));
+        return rest.slice(0, to) + item + rest.slice(to);
+      },
+    },
+  },
+  {
+    weight: 6,
+    edit: {
+      name: 'rename an id (everywhere, or only where declared)',
+      apply: (t, r) => {
+        const ids = [...t.matchAll(/^ *- id: ([\w-]+)$/gm)].map((m) => m[1]!);
+        if (!ids.length) return t;
+        const id = pick(r, ids);
+        const next = `${id}-${Math.floor(r() * 100)}`;
+        return r() < 0.5 ? t.replace(new RegExp(`\\b${id}\\b`, 'g'), next) : t.replace(`id: ${id}\n`, `id: ${next}\n`);
+      },
+    },
+  },
+  {
+    weight: 6,
+    edit: {
+      name: 'change a value',
+      apply: (t, r) => {
+        const values = [...t.matchAll(/^ +(mode|type|trigger|hosting|kind|pattern|transport|tool|load): (\S+)$/gm)];
+        if (!values.length) return t;
+        const m = pick(r, values);
+        const start = m.index! + m[0].length - m[2]!.length;
+        return t.slice(0, start) + pick(r, ['sync', 'async', 'batch', 'data', 'process', 'ui', 'event', 'cloud', 'on-premises', 'erp', 'service-bus', 'dmf', 'http', 'none', 'planned', 'asinc']) + t.slice(start + m[2]!.length);
+      },
+    },
+  },
+  { weight: 1, edit: { name: 'start over', apply: (_t, r) => generateManifest({ integrations: 6 + Math.floor(r() * 12), seed: Math.floor(r() * 1e6) }) } },
+];
+const TOTAL_WEIGHT = EDITS.reduce((n, e) => n + e.weight, 0);
+
+function randomEdit(random: () => number): Edit {
+  let w = random() * TOTAL_WEIGHT;
+  for (const e of EDITS) if ((w -= e.weight) < 0) return e.edit;
+  return EDITS[0]!.edit;
+}
+
+describe('incremental analysis', function () {
+  this.timeout(120_000);
+
+  for (const seed of SEEDS) {
+    it(`equals a whole analysis after ${EDITS_PER_SEED} random edits (seed ${seed})`, () => {
+      const random = prng(seed);
+      const analyzer = new IncrementalAnalyzer();
+      let text = generateManifest({ integrations: 12, seed });
+      const history: string[] = [];
+      const used = new Map<string, number>();
+      for (let i = 0; i <= EDITS_PER_SEED; i++) {
+        const edit = i === 0 ? undefined : randomEdit(random);
+        if (edit) {
+          history.push(text);
+          if (history.length > 20) history.shift();
+          text = edit.apply(text, random, history);
+          used.set(edit.name, (used.get(edit.name) ?? 0) + 1);
+        }
+        const got = analyzer.analyze(text, URI, i, { today: TODAY });
+        const want = analyzeText(text, URI, { today: TODAY });
+        const diff = difference(got, want);
+        if (diff) {
+          const file = join(tmpdir(), `incremental-seed-${seed}-edit-${i}.yaml`);
+          writeFileSync(file, text);
+          assert.fail(`seed ${seed}, edit ${i} (${edit?.name ?? 'first text'}): ${diff}\nThe text is in ${file}; rerun with INCREMENTAL_SEED=${seed}.`);
+        }
+      }
+      // Every kind of edit was exercised.
+      for (const { edit } of EDITS) assert.ok(used.get(edit.name), `seed ${seed}: no "${edit.name}" edit was made`);
+    });
+  }
+
+  it('re-parses only the unit an edit touches', () => {
+    const text = generateManifest({ integrations: 200, seed: 3 });
+    const analyzer = new IncrementalAnalyzer();
+    analyzer.parse(text, URI, 1);
+    assert.ok(analyzer.stats.units > 200, `a manifest of 200 integrations has more units than that, got ${analyzer.stats.units}`);
+    const at = text.indexOf('    name: ', text.length >> 1) + 10;
+    const edited = text.slice(0, at) + 'x' + text.slice(at);
+    analyzer.parse(edited, URI, 2);
+    assert.equal(analyzer.stats.parsed, 1);
+    assert.ok(analyzer.stats.moved > 50, 'the units after the edit moved');
+    // Moving an item within one change re-uses its parse.
+    const starts = [...edited.matchAll(/^ {2}- id: /gm)].map((m) => m.index!);
+    const [a, b, c] = [starts[160]!, starts[161]!, starts[190]!];
+    const moved = edited.slice(0, a) + edited.slice(b, c) + edited.slice(a, b) + edited.slice(c);
+    analyzer.parse(moved, URI, 3);
+    assert.equal(analyzer.stats.parsed, 0);
+  });
+
+  it('parses the whole text when pieces cannot be vouched for, with the same result', () => {
+    const base = generateManifest({ integrations: 4, seed: 11 });
+    const cases: Record<string, string> = {
+      'document marker': '---\n' + base,
+      'tab indentation': base.replace('\n  - id: ', '\n\t- id: '),
+      'anchors and aliases': base.replace('integrations:\n', 'integrations:\n  - &shared\n    id: anchored\n    name: A\n    type: data\n    from: x\n    to: y\n  - *shared\n'),
+      'a repeated top-level key': base + 'solution:\n  name: Again\n',
+      'a block scalar that keeps trailing lines': base.replace('solution:\n', 'solution:\n  description: |+\n    kept\n\n'),
+      'an unclosed quote reaching the end': base.replace('    name: ', '    name: "'),
+    };
+    for (const [name, text] of Object.entries(cases)) {
+      const analyzer = new IncrementalAnalyzer();
+      analyzer.parse(base, URI, 1); // from a text that was split into units
+      const got = analyzer.analyze(text, URI, 2, { today: TODAY });
+      assert.ok(analyzer.parse(text, URI, 2).fallback, `${name}: the whole text is parsed`);
+      assert.equal(difference(got, analyzeText(text, URI, { today: TODAY })), undefined, name);
+    }
+  });
+
+  it('keeps a syntax error inside its item when the next item reads the same with it', () => {
+    const text = generateManifest({ integrations: 8, seed: 5 });
+    const at = text.indexOf('    mode: ', text.length >> 1) + 10;
+    const broken = text.slice(0, at) + '"sync' + text.slice(at); // an unclosed quote swallows what follows: whole parse
+    const typing = text.slice(0, at - 10) + '    mod\n' + text.slice(at - 10); // a half-typed key: contained
+    const analyzer = new IncrementalAnalyzer();
+    analyzer.parse(text, URI, 1);
+    assert.equal(analyzer.parse(typing, URI, 2).fallback, undefined);
+    assert.ok(analyzer.parse(typing, URI, 2).document.syntaxProblems.length > 0);
+    assert.ok(analyzer.parse(broken, URI, 3).fallback);
+    for (const t of [typing, broken]) assert.equal(difference(analyzer.analyze(t, URI, 4, { today: TODAY }), analyzeText(t, URI, { today: TODAY })), undefined);
+  });
+});
+
+describe('incremental layout', () => {
+  const units = (layout: Layout | undefined) => layout?.units.map((u) => `${u.kind}@${u.start}-${u.end}`);
+
+  it('splits top-level keys and list items, comments before an item leading it', () => {
+    const text = joinLines(
+      '# head comment',
+      'integrationManifest: 1',
+      'systems:',
+      '  - id: a',
+      '    name: A',
+      '',
+      '  # about b',
+      '  - id: b',
+      '    name: B',
+      '    # a deep comment stays with b',
+      '  - id: c',
+      '    name: C',
+      'rules: {}',
+    );
+    const layout = layoutOf(text)!;
+    const texts = layout.units.map((u) => text.slice(u.start, u.end));
+    assert.deepEqual(texts, [
+      '# head comment\nintegrationManifest: 1\n',
+      'systems:\n',
+      '  - id: a\n    name: A\n',
+      '\n  # about b\n  - id: b\n    name: B\n    # a deep comment stays with b\n  - id: c\n    name: C\n',
+      'rules: {}\n',
+    ]);
+    assert.deepEqual(
+      layout.sections.map((s) => s.items.length),
+      [0, 2, 0],
+    );
+  });
+
+  it('follows random edits as a fresh layout of the new text does', () => {
+    const random = prng(42);
+    let text = generateManifest({ integrations: 15, seed: 42 });
+    let layout = layoutOf(text);
+    let checked = 0;
+    for (let i = 0; i < 1500; i++) {
+      const next = randomEdit(random).apply(text, random, []);
+      const fresh = layoutOf(next);
+      const moved = layout ? relayout(text, layout, next) : fresh;
+      assert.deepEqual(units(moved), units(fresh), `seed 42, edit ${i}`);
+      if (fresh) checked++;
+      text = next;
+      layout = moved;
+    }
+    assert.ok(checked > 500, 'most edited texts had a layout');
+  });
+});
+
+describe('line index after an edit', () => {
+  it('equals a fresh index of the new text', () => {
+    const random = prng(9);
+    const pieces = ['a', 'bc', '\n', '\r\n', '\r', '\n\n', ''];
+    let text = 'ab\ncd\r\nef\rgh\n';
+    let index = new LineIndex(text);
+    for (let i = 0; i < 20_000; i++) {
+      const start = Math.floor(random() * (text.length + 1));
+      const end = Math.min(text.length, start + Math.floor(random() * 4));
+      let insert = '';
+      for (let k = Math.floor(random() * 3); k > 0; k--) insert += pick(random, pieces);
+      const next = text.slice(0, start) + insert + text.slice(end);
+      const edited = LineIndex.afterEdit(index, next, start, end, start + insert.length);
+      const fresh = new LineIndex(next);
+      assert.equal(edited.lineCount, fresh.lineCount, `edit ${i}: ${JSON.stringify(text)} -> ${JSON.stringify(next)}`);
+      for (let line = 0; line < fresh.lineCount; line++) assert.equal(edited.lineStart(line), fresh.lineStart(line), `edit ${i}, line ${line}`);
+      [text, index] = next.length > 120 ? [next.slice(0, 40), new LineIndex(next.slice(0, 40))] : [next, edited];
+    }
+  });
+});
+
+describe('problems off the main thread', () => {
+  it('cross as plain data and find their items again', () => {
+    const text = generateManifest({ integrations: 30, seed: 8 });
+    const analysis = analyzeText(text, URI, { today: TODAY });
+    const plain = plainProblems(analysis.manifest, analysis.problems);
+    const back = problemsFrom(analysis.manifest, structuredClone(plain));
+    assert.ok(analysis.problems.some((p) => p.item));
+    assert.deepEqual(back, analysis.problems);
+    assert.ok(back.every((p, i) => p.item === analysis.problems[i]!.item));
+  });
+
+  it('are computed in slices, and dropped when the document moves on', async () => {
+    const text = generateManifest({ integrations: 30, seed: 12 });
+    const analyzer = new IncrementalAnalyzer();
+    const { manifest } = analyzer.parse(text, URI, 1);
+    const sliced = await runInSlices(checkManifest(manifest, { today: TODAY }), { stale: () => false, budgetMs: 0 });
+    const whole = analyzeText(text, URI, { today: TODAY });
+    assert.deepEqual(
+      sliced?.map((p) => problemKey(p, manifest)),
+      whole.problems.map((p) => problemKey(p, whole.manifest)),
+    );
+    let pauses = 0;
+    const dropped = await runInSlices(checkManifest(manifest, { today: TODAY }), { stale: () => ++pauses > 2, budgetMs: 0 });
+    assert.equal(dropped, undefined);
+  });
+
+  it('settle: the problems of the current version, or nothing once a newer one arrived', async () => {
+    const analyses = new DocumentAnalyses();
+    const text = generateManifest({ integrations: 20, seed: 13 });
+    const doc = (version: number, t: string) => ({ uri: URI, version, getText: () => t });
+    const settled = await analyses.settle(doc(1, text), 'v1', { today: TODAY });
+    assert.ok(settled);
+    assert.equal(difference(settled, analyzeText(text, URI, { today: TODAY })), undefined);
+    const edited = text.replace('mode: async', 'mode: sync');
+    const pending = analyses.settle(doc(2, edited), 'v2', { today: TODAY });
+    analyses.get(doc(3, text), 'v3', { today: TODAY }); // a newer version before the rules ran
+    assert.equal(await pending, undefined);
+  });
+});
+
+describe('the parse the incremental analyzer assembles', () => {
+  it('has the tree of parseYaml for generated manifests of every size here', () => {
+    for (const integrations of [1, 5, 60]) {
+      const text = generateManifest({ integrations, seed: integrations });
+      const got = new IncrementalAnalyzer().parse(text, URI, 0);
+      assert.equal(got.fallback, undefined);
+      assert.ok(sameTree(got.document.yaml.contents, parseYaml(text).yaml.contents), `${integrations} integrations`);
+    }
+  });
+});
