@@ -74,10 +74,13 @@ async function renderOnce(browser: Browser, set: DiagramSet, timeoutMs = 60_000)
   const preview = await openPreview(browser);
   try {
     await preview.showSet(warmUp(set));
+    preview.page.setDefaultTimeout(timeoutMs);
     const start = performance.now();
-    const done = preview.showSet(set).then(() => undefined);
-    const timedOut = new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), timeoutMs));
-    if ((await Promise.race([done, timedOut])) === 'timeout') return { ms: NaN, error: `not drawn within ${timeoutMs / 1000} s` };
+    try {
+      await preview.showSet(set);
+    } catch {
+      return { ms: NaN, error: `not drawn within ${timeoutMs / 1000} s` };
+    }
     const ms = performance.now() - start;
     const failed = await preview.page.evaluate(() => document.querySelector('.error-message')?.textContent ?? '');
     return failed ? { ms, error: `Mermaid error: ${failed.split('\n')[0]!.slice(0, 80)}` } : { ms };

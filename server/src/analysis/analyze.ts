@@ -80,11 +80,17 @@ export function* checkManifest(manifest: Manifest, options: AnalysisOptions = {}
 /** The longest text quoted (in backticks) from the manifest into a message. */
 export const MAX_QUOTED = 60;
 
+/** A backtick followed by more than `MAX_QUOTED` characters of one line, or by a line break before the next backtick. */
+const MAY_NEED_CLIPPING = new RegExp(`\`[^\`\r\n]{${MAX_QUOTED + 1}}|\`[^\`\r\n]*[\r\n]`);
+
 /**
  * Messages quote ids, keys and values from the manifest in backticks; a quote longer than
  * `MAX_QUOTED` (a pasted paragraph, a 10 MB key) is cut to its start, on one line.
  */
 export function clipQuotes(message: string): string {
+  // Most messages quote nothing long: look for a quote that may need cutting before rewriting
+  // (an analysis can have tens of thousands of findings).
+  if (!MAY_NEED_CLIPPING.test(message)) return message;
   return message.replace(/`([^`]*)`/g, (whole, quoted: string) => {
     const line = quoted.split(/\r?\n/, 1)[0]!;
     return line.length > MAX_QUOTED || line !== quoted ? `\`${line.slice(0, MAX_QUOTED).trimEnd()}…\`` : whole;
