@@ -1,3 +1,4 @@
+import assert from 'node:assert/strict';
 /** Test helpers shared by the unit and protocol suites. */
 import { analyzeText, type Analysis, type AnalysisOptions } from '../../server/src/analysis/analyze';
 import { applyEdits } from '../../server/src/document/edits';
@@ -107,4 +108,26 @@ export function withIntegration(set: Record<string, string | null>, base = BASE)
     } else if (value !== null) lines.push(`    ${key}: ${value}`);
   }
   return lines.join('\n') + '\n';
+}
+
+/** The one finding of `rule` in `text`, with its analysis; fails unless there is exactly one. */
+export function onlyFinding(text: string, rule: string): { analysis: Analysis; finding: Analysis['problems'][number] } {
+  const analysis = lintText(text);
+  const found = analysis.problems.filter((p) => p.rule === rule);
+  assert.equal(found.length, 1, `expected one ${rule} finding, got ${found.length}`);
+  return { analysis, finding: found[0]! };
+}
+
+/**
+ * Applies a rule's quick fix and checks it: the finding is gone, no yaml-syntax or schema
+ * finding appears that was not there before, and every comment is kept. Returns the new text.
+ */
+export function applyFixAndCheck(before: string, rule: string, title?: string | RegExp): string {
+  const after = applyFix(before, rule, title);
+  assert.deepEqual(findingsOf(after, rule), [], `the fix did not clear the finding:\n${after}`);
+  const broken = (t: string) => lintText(t).problems.filter((p) => p.rule === 'yaml-syntax' || p.rule === 'schema').map((p) => p.message);
+  const was = broken(before);
+  assert.deepEqual(broken(after).filter((m) => !was.includes(m)), [], after);
+  assert.deepEqual(commentsOf(after), commentsOf(before));
+  return after;
 }

@@ -1,17 +1,12 @@
 import assert from 'node:assert/strict';
-import { applyFix, BASE, commentsOf, findingsOf, lintText, spanText } from '../../helpers/text';
+import { applyFix, BASE, commentsOf, findingsOf, lintText, onlyFinding, spanText } from '../../helpers/text';
 
 const RULE = 'governance-declared';
 
 const GOVERNANCE = 'governance:\n  alm: azure-devops\n  versionControl: true\n';
 const withGovernance = (block: string) => BASE.replace(GOVERNANCE, block);
 
-function only(text: string) {
-  const analysis = lintText(text);
-  const found = analysis.problems.filter((p) => p.rule === RULE);
-  assert.equal(found.length, 1, `expected one ${RULE} finding, got ${found.length}`);
-  return { analysis, finding: found[0]! };
-}
+const only = (text: string) => onlyFinding(text, RULE);
 
 const broken = (text: string) => lintText(text).problems.filter((p) => p.rule === 'yaml-syntax' || p.rule === 'schema').map((p) => p.message);
 

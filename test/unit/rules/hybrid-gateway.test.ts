@@ -1,15 +1,9 @@
 import assert from 'node:assert/strict';
-import { applyFix, BASE, commentsOf, findingsOf, joinLines, lintText, spanText, withIntegration } from '../../helpers/text';
+import { applyFixAndCheck, BASE, findingsOf, joinLines, lintText, spanText, withIntegration } from '../../helpers/text';
 
 const RULE = 'hybrid-gateway';
 
-function fixAndCheck(text: string): string {
-  const after = applyFix(text, RULE);
-  assert.deepEqual(findingsOf(after, RULE), []);
-  assert.deepEqual(lintText(after).problems.filter((p) => p.rule === 'yaml-syntax' || p.rule === 'schema'), []);
-  assert.deepEqual(commentsOf(after), commentsOf(text));
-  return after;
-}
+const fixAndCheck = (text: string): string => applyFixAndCheck(text, RULE);
 
 /** BASE with the ERP on-premises and the bus replaced by Logic Apps (no bridge on the path). */
 const HYBRID = BASE.replace('    kind: erp\n    hosting: cloud', '    kind: erp\n    hosting: on-premises').replace('    kind: service-bus\n', '    kind: logic-apps\n');

@@ -1,15 +1,9 @@
 import assert from 'node:assert/strict';
-import { applyFix, BASE, commentsOf, findingsOf, lintText, spanText, withIntegration } from '../../helpers/text';
+import { applyFixAndCheck, BASE, findingsOf, lintText, spanText, withIntegration } from '../../helpers/text';
 
 const RULE = 'logic-apps-monitoring';
 
-function fixAndCheck(text: string): string {
-  const after = applyFix(text, RULE);
-  assert.deepEqual(findingsOf(after, RULE), []);
-  assert.deepEqual(lintText(after).problems.filter((p) => p.rule === 'yaml-syntax' || p.rule === 'schema'), []);
-  assert.deepEqual(commentsOf(after), commentsOf(text));
-  return after;
-}
+const fixAndCheck = (text: string): string => applyFixAndCheck(text, RULE);
 
 /** BASE with a Logic Apps system `flows` on the integration's path, next to the bus. */
 const LOGIC = BASE.replace('  - id: bus\n', '  - id: flows\n    name: Order flows\n    kind: logic-apps\n    hosting: cloud\n  - id: bus\n').replace(

@@ -1,24 +1,11 @@
 import assert from 'node:assert/strict';
-import { applyFix, BASE, commentsOf, findingsOf, lintText, spanText, withIntegration } from '../../helpers/text';
+import { applyFixAndCheck, BASE, findingsOf, onlyFinding, spanText, withIntegration } from '../../helpers/text';
 
 const RULE = 'process-event-driven';
 
-function only(text: string) {
-  const analysis = lintText(text);
-  const found = analysis.problems.filter((p) => p.rule === RULE);
-  assert.equal(found.length, 1, `expected one ${RULE} finding, got ${found.length}`);
-  return { analysis, finding: found[0]! };
-}
+const only = (text: string) => onlyFinding(text, RULE);
 
-/** Applies the fix, then checks that it cleared the finding, broke nothing and kept every comment. */
-function fixed(before: string): string {
-  const after = applyFix(before, RULE);
-  assert.equal(findingsOf(after, RULE).length, 0, after);
-  const broken = lintText(after).problems.filter((p) => p.rule === 'yaml-syntax' || p.rule === 'schema');
-  assert.deepEqual(broken, [], after);
-  assert.deepEqual(commentsOf(after), commentsOf(before));
-  return after;
-}
+const fixed = (before: string): string => applyFixAndCheck(before, RULE);
 
 const process = (trigger: string | null) => withIntegration({ type: 'process', trigger });
 

@@ -1,15 +1,9 @@
 import assert from 'node:assert/strict';
-import { applyFix, BASE, commentsOf, findingsOf, joinLines, lintText, spanText, withIntegration } from '../../helpers/text';
+import { applyFix, applyFixAndCheck, BASE, findingsOf, joinLines, lintText, spanText, withIntegration } from '../../helpers/text';
 
 const RULE = 'transport-tls';
 
-function fixAndCheck(text: string): string {
-  const after = applyFix(text, RULE);
-  assert.deepEqual(findingsOf(after, RULE), []);
-  assert.deepEqual(lintText(after).problems.filter((p) => p.rule === 'yaml-syntax' || p.rule === 'schema'), []);
-  assert.deepEqual(commentsOf(after), commentsOf(text));
-  return after;
-}
+const fixAndCheck = (text: string): string => applyFixAndCheck(text, RULE);
 
 const withTransport = (transport: string, comment = '') =>
   withIntegration({ security: `{ authentication: entra-id, secrets: key-vault, transport: ${transport} }${comment}` });
