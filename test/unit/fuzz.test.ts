@@ -16,6 +16,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
+import { CST, Lexer } from 'yaml';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Position, WorkspaceEdit } from 'vscode-languageserver';
 import { analyzeText, type Analysis } from '../../server/src/analysis/analyze';
@@ -64,33 +65,45 @@ interface Comment {
   alone: boolean;
 }
 
-/** The renderer's comments (`# note-<n> ...`): the only `#` in a generated manifest. */
-function commentsIn(text: string): Map<string, Comment> {
-  const found = new Map<string, Comment>();
-  for (const m of text.matchAll(/# note-(\d+)[^\r\n]*/g)) {
-    const lineStart = Math.max(text.lastIndexOf('\n', m.index) + 1, text.lastIndexOf('\r', m.index) + 1);
-    found.set(m[1]!, { at: m.index, text: m[0], alone: text.slice(lineStart, m.index).trim() === '' });
+/** The lexer's marker tokens, which are not source text (every other token is, in order). */
+const MARKERS = new Set([CST.DOCUMENT, CST.FLOW_END, CST.SCALAR]);
+
+/** Every comment of a YAML text, found by yaml's own lexer (so a `#` inside a quoted value is not one). */
+function commentsIn(text: string): Comment[] {
+  const comments: Comment[] = [];
+  let offset = 0;
+  for (const token of new Lexer().lex(text)) {
+    if (token.length === 1 && MARKERS.has(token)) continue;
+    if (token.startsWith('#')) {
+      const lineStart = Math.max(text.lastIndexOf('\n', offset - 1), text.lastIndexOf('\r', offset - 1)) + 1;
+      comments.push({ at: offset, text: token, alone: text.slice(lineStart, offset).trim() === '' });
+    }
+    offset += token.length;
   }
-  return found;
+  return comments;
 }
 
 /**
- * Every comment the edits do not replace is still there, word for word, still a comment, still
- * alone on its line or after a value as before, and on the line it was on (no line break was
- * inserted between it and the start of its line).
+ * Every comment the edits do not replace is still there: at the same place relative to the
+ * text around it, word for word, still a comment, still alone on its line or after a value
+ * as before, and on the line it was on (no line break inserted between it and its line's start).
  */
 function assertCommentsKept(before: string, edits: readonly TextEdit[], after: string, what: string): void {
-  const kept = commentsIn(after);
-  for (const [id, c] of commentsIn(before)) {
+  const kept = new Map(commentsIn(after).map((c) => [c.at, c]));
+  for (const c of commentsIn(before)) {
     const end = c.at + c.text.length;
-    const lineStart = Math.max(before.lastIndexOf('\n', c.at) + 1, before.lastIndexOf('\r', c.at) + 1);
-    const replaced = edits.some((e) => e.start < e.end && e.start < end && e.end > c.at);
-    if (replaced) continue; // inside the edited node: the fix may rewrite it
-    const now = kept.get(id);
-    assert.ok(now, `${what}: comment \`${c.text}\` is gone`);
+    if (edits.some((e) => e.start < e.end && e.start < end && e.end > c.at)) continue; // inside the edited node: the fix may rewrite it
+    const inside = edits.find((e) => e.start > c.at && e.start <= end && e.start === e.end && !/^[\r\n]/.test(e.newText));
+    assert.ok(!inside, `${what}: an insertion at ${inside?.start} lands in comment \`${c.text}\``);
+    const shift = edits.filter((e) => e.end <= c.at).reduce((n, e) => n + e.newText.length - (e.end - e.start), 0);
+    const now = kept.get(c.at + shift);
+    assert.ok(now, `${what}: comment \`${c.text}\` is gone or moved`);
     assert.equal(now.text, c.text, `${what}: comment \`${c.text}\` changed`);
     assert.equal(now.alone, c.alone, `${what}: comment \`${c.text}\` ${c.alone ? 'now follows a value' : 'was moved off its line'}`);
-    const split = edits.find((e) => e.start >= lineStart && e.start <= c.at && e.end <= c.at && /[\r\n]/.test(e.newText) && !(c.alone && e.start === lineStart));
+    const lineStart = Math.max(before.lastIndexOf('\n', c.at - 1), before.lastIndexOf('\r', c.at - 1)) + 1;
+    // Whole lines inserted before the comment's line leave that line as it was.
+    const wholeLines = (e: TextEdit) => e.start === lineStart && e.end === lineStart && (c.alone || /[\r\n]$/.test(e.newText));
+    const split = edits.find((e) => e.start >= lineStart && e.start <= c.at && e.end <= c.at && /[\r\n]/.test(e.newText) && !wholeLines(e));
     assert.ok(!split, `${what}: an edit at ${split?.start} breaks the line of comment \`${c.text}\` (it moves to the line of the inserted text)`);
   }
 }
@@ -134,7 +147,7 @@ function applyWorkspaceEdit(text: string, uri: string, edit: WorkspaceEdit | nul
 }
 
 describe('fuzz', function () {
-  this.timeout(120_000);
+  this.timeout(Math.max(120_000, RUNS * 1_500));
 
   after(() => {
     console.log(
@@ -209,14 +222,30 @@ describe('fuzz', function () {
     const endOfLine = text.indexOf('\n');
     const lone = text.indexOf('# note-2');
     assert.throws(check({ start: afterValue, end: afterValue, newText: '\nd: 3' }), /breaks the line of comment/);
-    assert.throws(check({ start: endOfLine, end: endOfLine, newText: ' and more' }), /changed/);
+    assert.throws(check({ start: endOfLine, end: endOfLine, newText: ' and more' }), /lands in comment/);
+    assert.throws(check({ start: text.indexOf('x\n'), end: text.indexOf('x\n'), newText: 'y' }), /lands in comment/);
     assert.throws(check({ start: lone, end: lone, newText: 'z: 1 ' }), /now follows a value/);
     assert.doesNotThrow(check({ start: endOfLine, end: endOfLine, newText: '\nd: 3' }));
     assert.doesNotThrow(check({ start: 0, end: endOfLine, newText: 'a: 2' }), 'a comment inside the replaced text may go');
+    // A `#` inside a quoted value is not a comment: changing the value changes no comment.
+    const quoted = 'a: "x # y"  # note\n';
+    const value = { start: quoted.indexOf('"x'), end: quoted.indexOf('  #'), newText: '"z"' };
+    assert.doesNotThrow(() => assertCommentsKept(quoted, [value], applyEdits(quoted, [value]), 'edit'));
   });
 
   it('every quick fix of the realistic manifests parses and keeps the comments outside its edit', () => {
     for (const { name, text } of REALISTIC) checkEveryFix(text, name);
+  });
+
+  it('every quick fix of randomly edited realistic manifests keeps the comments outside its edit (and parses, when the edited text did)', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...REALISTIC), fc.array(editArb, { minLength: 1, maxLength: 4 }), ({ name, text }, edits) => {
+        tried.mutatedDocuments++;
+        tried.edits += edits.length;
+        checkEveryFix(edits.reduce(applyRandomEdit, text), `${name}, edited`);
+      }),
+      params(),
+    );
   });
 
   it('every quick fix of random manifests parses and keeps the comments outside its edit', () => {
@@ -239,7 +268,8 @@ describe('fuzz', function () {
         const text = renderManifest(manifest);
         const analysis = lint(text);
         const all = occurrences(analysis.manifest);
-        fc.pre(all.length > 0 && !analysis.manifest.byId.has(newName));
+        // A name already written anywhere (declared, or only referenced) would merge with the renamed id.
+        fc.pre(all.length > 0 && !all.some((o) => o.id === newName));
         const target = all[pick % all.length]!;
         fc.pre(target.id !== newName);
         documents.set(uri, text);

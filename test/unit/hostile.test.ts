@@ -9,6 +9,8 @@
 import assert from 'node:assert/strict';
 import type { Diagnostic, Position } from 'vscode-languageserver';
 import { analyzeText } from '../../server/src/analysis/analyze';
+import { isSeq, type YAMLMap } from 'yaml';
+import { appendToSeq, applyEdits, insertPair } from '../../server/src/document/edits';
 import { MAX_NESTING, MAX_SYNTAX_PROBLEMS, parseManifest } from '../../server/src/document/manifestDocument';
 import { diagramsFor } from '../../server/src/diagram';
 import { createLanguageService, memoryDocuments } from '../../server/src/languageService';
@@ -148,6 +150,17 @@ describe('hostile input: engine and language service', function () {
       const at = (a: typeof lf) => a.problems.map((p) => `${a.document.lines.positionAt(p.span.start).line}: ${p.rule}`);
       assert.deepEqual(at(crlf), at(lf));
       assert.ok(lf.problems.length > 0);
+    });
+
+    it('appends to a list left unclosed inside it, not into the comment after it (found by the fuzzer)', () => {
+      const doc = parseManifest('systems:\n  [# a comment\n# another\nintegrationManifest: 1\n');
+      const seq = doc.yaml.contents && (doc.yaml.contents as YAMLMap).items[0]!.value;
+      assert.ok(isSeq(seq) && seq.flow);
+      const edit = appendToSeq(doc, doc.yaml.contents as YAMLMap, 'systems', { id: 'bank' });
+      assert.equal(applyEdits(doc.text, [edit]), 'systems:\n  [{ id: bank } # a comment\n# another\nintegrationManifest: 1\n');
+      const map = parseManifest('a: {x: 1, # note\nb: 2\n');
+      const pair = insertPair(map, (map.yaml.contents as YAMLMap).items[0]!.value as YAMLMap, 'y', 2);
+      assert.equal(applyEdits(map.text, [pair]), 'a: {y: 2, x: 1, # note\nb: 2\n');
     });
 
     it('suggests in time proportional to the word, however long it is', () => {

@@ -63,9 +63,14 @@ function keyYaml(key: string): string {
 /**
  * Where a new entry goes in a flow collection: just after its last entry (before the
  * closing bracket), with the separator it needs. A trailing comma (`[a, b,]`) already
- * separates, so none is added then.
+ * separates, so none is added then. In a collection left unclosed (`[a, b` with the
+ * document going on) the entry goes first, just after the opening bracket, with what
+ * must follow it (`after`): its end is not a place to insert, it may be inside a comment.
  */
-function flowInsertPoint(doc: ManifestDocument, node: YAMLMap | YAMLSeq): { at: number; separator: string } {
+function flowInsertPoint(doc: ManifestDocument, node: YAMLMap | YAMLSeq): { at: number; separator: string; after?: string } {
+  const open = doc.text[node.range![0]];
+  const close = open === '[' ? ']' : open === '{' ? '}' : undefined;
+  if (node.flow && close && doc.text[node.range![1] - 1] !== close) return { at: node.range![0] + 1, separator: '', after: node.items.length ? ', ' : ' ' };
   let at = node.range![1] - 1;
   while (at > node.range![0] && /\s/.test(doc.text[at - 1]!)) at--;
   const before = doc.text[at - 1];
@@ -78,9 +83,9 @@ export function insertPair(doc: ManifestDocument, map: YAMLMap, key: string, val
   const nl = lineBreak(doc);
   const last = map.items[map.items.length - 1];
   if (map.flow || !last) {
-    const { at, separator } = flowInsertPoint(doc, map);
+    const { at, separator, after } = flowInsertPoint(doc, map);
     const empty = map.items.length === 0;
-    return { start: at, end: at, newText: `${separator}${keyYaml(key)}: ${inlineYaml(value)}${empty ? ' ' : ''}` };
+    return { start: at, end: at, newText: `${separator}${keyYaml(key)}: ${inlineYaml(value)}${after ?? (empty ? ' ' : '')}` };
   }
   const indent = ' '.repeat(columnOf(doc, (last.key as Node).range![0]));
   const anchor = (last.value as Node | null)?.range ? (last.value as Node) : (last.key as Node);
@@ -138,8 +143,8 @@ export function appendToSeq(doc: ManifestDocument, map: YAMLMap, key: string, it
   }
   const last = seq.items[seq.items.length - 1] as Node | undefined;
   if (seq.flow || !last) {
-    const { at, separator } = flowInsertPoint(doc, seq);
-    return { start: at, end: at, newText: `${seq.items.length ? separator : ''}${inlineYaml(item)}` };
+    const { at, separator, after } = flowInsertPoint(doc, seq);
+    return { start: at, end: at, newText: `${seq.items.length ? separator : ''}${inlineYaml(item)}${after ?? ''}` };
   }
   const nl = lineBreak(doc);
   const indent = ' '.repeat(columnOf(doc, seq.range![0]));
