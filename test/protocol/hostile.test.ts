@@ -7,7 +7,21 @@
  * HOSTILE_BIG=0 leaves out the 10 MB inputs for a quick run.
  */
 import assert from 'node:assert/strict';
-import type { Diagnostic, Position } from 'vscode-languageserver/node';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { buildSync } from 'esbuild';
+import {
+  createProtocolConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type Diagnostic,
+  type DocumentDiagnosticReport,
+  type Hover,
+  type Position,
+  type ProtocolConnection,
+} from 'vscode-languageserver/node';
 import { DIAGRAMS_REQUEST } from '../../server/src/diagram/protocol';
 import { hostileCases, SPEC_EXAMPLE } from '../helpers/hostileInputs';
 import { startHarness, type Harness } from './harness';
@@ -82,6 +96,94 @@ for (const mode of ['pull', 'push'] as const) {
     }
   });
 }
+
+describe('protocol: hostile input through the server process (`node server.js --stdio`, rules on a worker thread)', function () {
+  this.timeout(600_000);
+  const ROOT = resolve(__dirname, '../..');
+  let dir: string;
+  let server: ChildProcess;
+  let connection: ProtocolConnection;
+  const stderr: string[] = [];
+  let exitCode: number | null | undefined;
+  const healthy = 'file:///process/healthy.integration.yaml';
+
+  before(async () => {
+    // The server bundle as `npm run build` makes it (the bundle is also the rules' worker thread).
+    dir = mkdtempSync(join(tmpdir(), 'im-hostile-'));
+    buildSync({
+      entryPoints: [join(ROOT, 'server/src/server.ts')],
+      outfile: join(dir, 'server.js'),
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      target: 'node20',
+      logLevel: 'warning',
+      define: { 'import.meta.url': '__importMetaUrl' },
+      banner: { js: "const __importMetaUrl = require('url').pathToFileURL(__filename).href;" },
+    });
+    server = spawn(process.execPath, [join(dir, 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    server.stderr!.on('data', (chunk: Buffer) => stderr.push(chunk.toString()));
+    server.on('exit', (code) => (exitCode = code));
+    connection = createProtocolConnection(new StreamMessageReader(server.stdout!), new StreamMessageWriter(server.stdin!));
+    connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => null));
+    connection.onRequest('client/registerCapability', () => null);
+    connection.onRequest('workspace/diagnostic/refresh', () => null);
+    connection.listen();
+    await connection.sendRequest('initialize', {
+      processId: process.pid,
+      rootUri: null,
+      capabilities: { textDocument: { diagnostic: {}, hover: { contentFormat: ['markdown'] } }, workspace: { configuration: true } },
+      initializationOptions: { debounceMs: 0 },
+    });
+    await connection.sendNotification('initialized', {});
+    await connection.sendNotification('textDocument/didOpen', { textDocument: { uri: healthy, languageId: 'integration-manifest', version: 1, text: SPEC_EXAMPLE } });
+  });
+
+  after(async () => {
+    if (exitCode === undefined) {
+      const exited = new Promise((done) => server.on('exit', done));
+      await connection.sendRequest('shutdown');
+      await connection.sendNotification('exit');
+      await exited;
+    }
+    connection.dispose();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  /** The latest pull is the one answered in full: retry when a request is overtaken. */
+  async function pull(uri: string): Promise<Diagnostic[]> {
+    for (;;) {
+      try {
+        const report = await connection.sendRequest<DocumentDiagnosticReport>('textDocument/diagnostic', { textDocument: { uri } });
+        if (report.kind === 'full') return report.items;
+      } catch (e) {
+        if (!/changed while it was being checked/.test(String(e))) throw e;
+      }
+    }
+  }
+
+  for (const c of hostileCases(BIG)) {
+    it(`answers for ${c.name}, keeps running and keeps answering`, async () => {
+      const uri = `file:///process/${encodeURIComponent(c.name)}.integration.yaml`;
+      await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'integration-manifest', version: 1, text: c.text } });
+      const diagnostics = await pull(uri);
+      if (c.expect) {
+        const expect = c.expect;
+        assert.ok(diagnostics.some((d) => expect.test(d.message)), `no diagnostic matching ${expect}; got:\n${diagnostics.slice(0, 8).map((d) => `${d.code}: ${d.message}`).join('\n')}`);
+      }
+      assert.ok(!diagnostics.some((d) => d.code === 'internal-error'), diagnostics.find((d) => d.code === 'internal-error')?.message);
+      assertInside(c.text, diagnostics);
+      await connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+      const hover = await connection.sendRequest<Hover | null>('textDocument/hover', { textDocument: { uri: healthy }, position: positionOf(SPEC_EXAMPLE, '    mode: async', 6) });
+      assert.ok(hover, 'no hover on the healthy manifest afterwards');
+      assert.equal(exitCode, undefined, `the server exited (${exitCode}); stderr:\n${stderr.join('').slice(0, 2000)}`);
+    });
+  }
+
+  it('wrote nothing to stderr', () => {
+    assert.equal(stderr.join(''), '');
+  });
+});
 
 describe('protocol: the server keeps manifests out of its log', function () {
   this.timeout(60_000);
