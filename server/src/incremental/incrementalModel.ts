@@ -79,6 +79,7 @@ export function modelOf(document: ManifestDocument, parse: PiecewiseParse): Mani
   // A key that is a list or map is stringified by yaml's own rules: leave such a document to it.
   const plainKeys = (document.yaml.contents as { items: Pair[] }).items.every((p) => isScalar(p.key));
   return buildModel(document, {
+    lazy: true,
     items(list, seq) {
       const from = itemUnits.get(seq);
       if (!from) return seq.items.map((node) => readItem(list, node)).filter((i): i is Item => i !== undefined);

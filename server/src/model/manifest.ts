@@ -159,6 +159,11 @@ export interface ModelParts {
   items?(list: ItemList, seq: YAMLSeq): Item[];
   /** The document as plain data (`document.yaml.toJS`), or the reason it could not be expanded. */
   data?(): { data: unknown; error: string | undefined };
+  /**
+   * Compute `byId`, `data` and `dataError` on first read rather than at once (the same values):
+   * the language server's main thread, which runs no rules, seldom reads them.
+   */
+  lazy?: boolean;
 }
 
 export function buildModel(document: ManifestDocument, parts: ModelParts = {}): Manifest {
@@ -176,18 +181,36 @@ export function buildModel(document: ManifestDocument, parts: ModelParts = {}): 
     data: undefined,
     dataError: undefined,
   };
-  const { data, error } = parts.data?.() ?? plainData(document);
+  const plain = () => parts.data?.() ?? plainData(document);
+  if (parts.lazy) {
+    let byId: Map<string, Item[]> | undefined;
+    let data: { data: unknown; error: string | undefined } | undefined;
+    Object.defineProperties(manifest, {
+      byId: { get: () => (byId ??= indexById(manifest)), enumerable: true, configurable: true },
+      data: { get: () => (data ??= plain()).data, enumerable: true, configurable: true },
+      dataError: { get: () => (data ??= plain()).error, enumerable: true, configurable: true },
+    });
+    return manifest;
+  }
+  const { data, error } = plain();
   manifest.data = data;
   manifest.dataError = error;
+  manifest.byId = indexById(manifest);
+  return manifest;
+}
+
+/** Every item with an id, by id, in the order of the lists: actors, goals, systems, integrations. */
+function indexById(manifest: Manifest): Map<string, Item[]> {
+  const byId = new Map<string, Item[]>();
   for (const list of [manifest.actors, manifest.goals, manifest.systems, manifest.integrations] as Item[][]) {
     for (const item of list) {
       if (!item.id) continue;
-      const same = manifest.byId.get(item.id);
+      const same = byId.get(item.id);
       if (same) same.push(item);
-      else manifest.byId.set(item.id, [item]);
+      else byId.set(item.id, [item]);
     }
   }
-  return manifest;
+  return byId;
 }
 
 function plainData(document: ManifestDocument): { data: unknown; error: string | undefined } {

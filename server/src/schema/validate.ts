@@ -17,21 +17,84 @@ export interface SchemaProblem {
   data?: { fix: 'replace'; value: string } | { fix: 'insert-key'; key: string; path: PathSegment[] } | { fix: 'rename-key'; value: string };
 }
 
-let validator: ValidateFunction | undefined;
+interface Validators {
+  whole: ValidateFunction;
+  /** The top-level properties in the schema's order, and a validator for the items of each that is a list. */
+  order: string[];
+  items: Map<string, ValidateFunction>;
+}
 
-function getValidator(): ValidateFunction {
-  if (!validator) {
+let validators: Validators | undefined;
+
+function getValidators(): Validators {
+  if (!validators) {
     const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true });
     ajv.addKeyword({ keyword: 'patternErrorMessage', schemaType: 'string' });
-    validator = ajv.compile(manifestSchema);
+    const whole = ajv.compile(manifestSchema);
+    const order = Object.keys(manifestSchema.properties ?? {});
+    const items = new Map<string, ValidateFunction>();
+    for (const key of order) {
+      const list = manifestSchema.properties![key]!;
+      // Only plain lists: a list keyword of its own (minItems...) would see the stand-in empty list.
+      if (list.items && Object.keys(list).every((k) => k === 'type' || k === 'items' || k === 'description')) {
+        const validate = ajv.getSchema(`${(manifestSchema as { $id?: string }).$id ?? ""}#/properties/${key}/items`);
+        if (validate) items.set(key, validate);
+      }
+    }
+    validators = { whole, order, items };
   }
-  return validator;
+  return validators;
+}
+
+/** ajv's errors for one list item, remembered per item: the incremental analyzer keeps the same object while the item's text is unchanged. */
+const itemErrors = new WeakMap<object, readonly ErrorObject[]>();
+
+/**
+ * The errors `whole(data)` gives, in its order, with the items of the top-level lists
+ * validated one at a time (and remembered per item object): the rest of the manifest is
+ * validated with those lists empty, and each list's errors go where ajv puts them, after
+ * the properties before it in the schema.
+ */
+function schemaErrors(data: unknown): ErrorObject[] {
+  const { whole, order, items } = getValidators();
+  const record = data && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : undefined;
+  const lists = record ? order.filter((key) => items.has(key) && Object.prototype.hasOwnProperty.call(record, key) && Array.isArray(record[key])) : [];
+  if (!record || lists.length === 0) return whole(data) ? [] : [...(whole.errors ?? [])];
+  const rest: Record<string, unknown> = { ...record };
+  for (const key of lists) rest[key] = [];
+  const outside = whole(rest) ? [] : [...(whole.errors ?? [])];
+  const rank = (pointer: string) => (pointer === '' ? -1 : order.indexOf(pointer.slice(1).split('/', 1)[0]!.replace(/~1/g, '/').replace(/~0/g, '~')));
+  const result: ErrorObject[] = [];
+  let next = 0;
+  const flushBefore = (r: number) => {
+    while (next < lists.length && order.indexOf(lists[next]!) < r) listErrors(lists[next++]!, record[lists[next - 1]!] as unknown[], items, result);
+  };
+  for (const error of outside) {
+    const r = rank(error.instancePath);
+    if (r >= 0) flushBefore(r);
+    result.push(error);
+  }
+  flushBefore(Infinity);
+  return result;
+}
+
+function listErrors(key: string, list: unknown[], items: Map<string, ValidateFunction>, into: ErrorObject[]): void {
+  const validate = items.get(key)!;
+  const prefix = `/${key.replace(/~/g, '~0').replace(/\//g, '~1')}/`;
+  list.forEach((item, index) => {
+    const cacheable = item !== null && typeof item === 'object';
+    let errors = cacheable ? itemErrors.get(item) : undefined;
+    if (!errors) {
+      errors = validate(item) ? [] : [...(validate.errors ?? [])];
+      if (cacheable) itemErrors.set(item, errors);
+    }
+    for (const error of errors) into.push({ ...error, instancePath: prefix + index + error.instancePath });
+  });
 }
 
 export function validateSchema(document: ManifestDocument, data: unknown): SchemaProblem[] {
-  const validate = getValidator();
-  if (validate(data)) return [];
-  const errors = validate.errors ?? [];
+  const errors = schemaErrors(data);
+  if (errors.length === 0) return [];
   // anyOf branches explain one problem several ways: keep the anyOf error alone.
   const anyOfPaths = new Set(errors.filter((e) => e.keyword === 'anyOf').map((e) => e.instancePath));
   const problems: SchemaProblem[] = [];
