@@ -46,8 +46,11 @@ function getValidators(): Validators {
   return validators;
 }
 
-/** ajv's errors for one list item, remembered per item: the incremental analyzer keeps the same object while the item's text is unchanged. */
-const itemErrors = new WeakMap<object, readonly ErrorObject[]>();
+/**
+ * ajv's errors for one list item, per list and item object: the incremental analyzer keeps
+ * the same object while the item's text is unchanged (it may move to another list).
+ */
+const itemErrors = new Map<string, WeakMap<object, readonly ErrorObject[]>>();
 
 /**
  * The errors `whole(data)` gives, in its order, with the items of the top-level lists
@@ -80,13 +83,15 @@ function schemaErrors(data: unknown): ErrorObject[] {
 
 function listErrors(key: string, list: unknown[], items: Map<string, ValidateFunction>, into: ErrorObject[]): void {
   const validate = items.get(key)!;
+  let remembered = itemErrors.get(key);
+  if (!remembered) itemErrors.set(key, (remembered = new WeakMap()));
   const prefix = `/${key.replace(/~/g, '~0').replace(/\//g, '~1')}/`;
   list.forEach((item, index) => {
     const cacheable = item !== null && typeof item === 'object';
-    let errors = cacheable ? itemErrors.get(item) : undefined;
+    let errors = cacheable ? remembered.get(item) : undefined;
     if (!errors) {
       errors = validate(item) ? [] : [...(validate.errors ?? [])];
-      if (cacheable) itemErrors.set(item, errors);
+      if (cacheable) remembered.set(item, errors);
     }
     for (const error of errors) into.push({ ...error, instancePath: prefix + index + error.instancePath });
   });
