@@ -49,6 +49,13 @@ describe('language service facade', () => {
     assert.equal(Object.values(service.rename(uri, at, 'warehouse')?.changes ?? {})[0]?.length, 3);
   });
 
+  it('rejects a rename onto a name that is referenced but not declared (it would merge references)', () => {
+    const text = withIntegration({ to: 'crm' });
+    const { service } = setup(text);
+    const at = service.analysis(uri)!.document.lines.positionAt(text.indexOf('id: erp') + 5);
+    assert.throws(() => service.rename(uri, at, 'crm'), (e: unknown) => e instanceof RenameRejected && /already named on line \d+/.test(e.message));
+  });
+
   it('offers no waiver for a diagnostic that no longer matches a finding', () => {
     const { documents, service } = setup(withIntegration({ systemOfRecord: null }));
     const [diagnostic] = service.diagnostics(uri);

@@ -121,6 +121,12 @@ export function rename(analysis: Analysis, offset: number, newName: string): Wor
     throw new RenameRejected(
       `The id \`${newId}\` is already used by the ${taken.kind} on line ${document.lines.positionAt(taken.idSpan.start).line + 1}. Choose an id no other item uses.`,
     );
+  // A name that is referenced but not declared would merge those references into this item.
+  const referenced = sameId(manifest, newId)[0];
+  if (referenced)
+    throw new RenameRejected(
+      `\`${newId}\` is already named on line ${document.lines.positionAt(referenced.span.start).line + 1} (not declared there, but renaming onto it would join those references to this item). Choose another id.`,
+    );
   const edits = sameId(manifest, at.id).map((o) => ({
     range: toRange(document, o.span),
     newText: isQuoted(document.text, o.span) || !NOT_A_STRING.test(newId) ? newId : `"${newId}"`,
