@@ -42,7 +42,7 @@ export function configureMermaid(theme: Theme): void {
     // Edge labels on a nearly opaque background, so lines that cross them do not strike the text through.
     themeCSS: '.edgeLabel rect, .edgeLabel .background, .labelBkg { opacity: 0.92 !important; }',
     // Directives in the text cannot change these.
-    secure: ['secure', 'securityLevel', 'startOnLoad', 'maxTextSize', 'maxEdges', 'htmlLabels', 'theme', 'themeVariables', 'fontFamily', 'themeCSS', 'suppressErrorRendering'],
+    secure: ['secure', 'securityLevel', 'startOnLoad', 'maxTextSize', 'maxEdges', 'htmlLabels', 'flowchart', 'sequence', 'dompurifyConfig', 'theme', 'themeVariables', 'fontFamily', 'themeCSS', 'suppressErrorRendering'],
   });
 }
 
