@@ -53,10 +53,13 @@ export class AnalysisWorker {
   private nextId = 1;
   /** The text the worker holds for each document (what the next change is relative to). */
   private readonly held = new Map<string, string>();
-  private readonly running = new Map<number, { uri: string; cancelled: Int32Array; resolve: (problems: PlainProblem[] | undefined) => void }>();
+  private readonly running = new Map<number, { uri: string; cancelled: Int32Array; started: number; resolve: (problems: PlainProblem[] | undefined) => void }>();
   /** Per document: whether a job is running, and the latest request waiting behind it. */
   private readonly busy = new Set<string>();
   private readonly waiting = new Map<string, Pending>();
+  /** Per document: how long its last job took, and the timer of a job held back (see `holdBack`). */
+  private readonly lastDuration = new Map<string, number>();
+  private readonly heldBack = new Map<string, ReturnType<typeof setTimeout>>();
   private broken = false;
 
   /** Whether this code runs from a bundle a worker thread can load (not from TypeScript sources under a test runner). */
@@ -83,6 +86,9 @@ export class AnalysisWorker {
 
   forget(uri: string): void {
     this.held.delete(uri);
+    clearTimeout(this.heldBack.get(uri));
+    this.heldBack.delete(uri);
+    this.lastDuration.delete(uri);
     this.waiting.get(uri)?.resolve(undefined);
     this.waiting.delete(uri);
   }
@@ -92,10 +98,31 @@ export class AnalysisWorker {
     this.worker = undefined;
   }
 
-  private pump(uri: string): void {
+  /**
+   * How long to wait before starting a document's next job. Rules that take long (a second on
+   * 10,000 integrations) would run, and be cancelled, at every keystroke, taking a core from
+   * the main thread on a small machine: while typing goes on, they wait for a pause instead.
+   */
+  private holdBack(uri: string): number {
+    const last = this.lastDuration.get(uri) ?? 0;
+    return last > 250 ? Math.min(150, last / 8) : 0;
+  }
+
+  private pump(uri: string, now = false): void {
     if (this.busy.has(uri)) return;
     const next = this.waiting.get(uri);
     if (!next) return;
+    const delay = now ? 0 : this.holdBack(uri);
+    if (delay > 0) {
+      clearTimeout(this.heldBack.get(uri));
+      const timer = setTimeout(() => {
+        this.heldBack.delete(uri);
+        this.pump(uri, true);
+      }, delay);
+      timer.unref?.();
+      this.heldBack.set(uri, timer);
+      return;
+    }
     this.waiting.delete(uri);
     const worker = this.start();
     if (!worker) return next.resolve(undefined);
@@ -104,7 +131,7 @@ export class AnalysisWorker {
     this.held.set(uri, next.text);
     this.busy.add(uri);
     const cancelled = new Int32Array(new SharedArrayBuffer(4));
-    this.running.set(id, { uri, cancelled, resolve: next.resolve });
+    this.running.set(id, { uri, cancelled, started: performance.now(), resolve: next.resolve });
     const job: Job = { id, uri, version: next.version, change: changeFrom(before, next.text), options: next.options, cancelled };
     worker.postMessage(job);
   }
@@ -129,6 +156,7 @@ export class AnalysisWorker {
     if (!job) return;
     this.running.delete(reply.id);
     this.busy.delete(job.uri);
+    if ('problems' in reply) this.lastDuration.set(job.uri, performance.now() - job.started);
     if ('error' in reply) {
       this.held.delete(job.uri); // the worker may not hold the text: send it whole next time
       job.resolve(undefined);
