@@ -11,7 +11,7 @@
 import type { Analysis, AnalysisOptions, Problem } from '../analysis/analyze';
 import { analyze } from '../analysis/analyze';
 import { IncrementalAnalyzer, problemsInSlices } from './analyzer';
-import { problemsFrom, type AnalysisWorker } from './analysisWorker';
+import { problemsFrom, type AnalysisWorker, type PlainProblem } from './analysisWorker';
 
 interface Entry {
   analyzer: IncrementalAnalyzer;
@@ -72,9 +72,11 @@ export class DocumentAnalyses {
    * undefined when the document changed (or `cancelled()`) before they were done.
    */
   settle(document: DocumentText, key: string, options: AnalysisOptions, cancelled: () => boolean = () => false): Promise<Analysis | undefined> {
+    // A new version goes to the worker before it is parsed here: both threads parse at once.
+    const early = this.worker && this.entries.get(document.uri)?.key !== key ? this.worker.problems(document.uri, document.version, document.getText(), options) : undefined;
     const analysis = this.get(document, key, options);
     const entry = this.entries.get(document.uri)!;
-    entry.settling ??= this.computeProblems(entry, analysis, options);
+    entry.settling ??= this.computeProblems(entry, analysis, options, early);
     return entry.settling.then((settled) => (settled && !cancelled() ? settled : undefined));
   }
 
@@ -83,11 +85,11 @@ export class DocumentAnalyses {
     this.worker?.forget(uri);
   }
 
-  private async computeProblems(entry: Entry, analysis: Analysis, options: AnalysisOptions): Promise<Analysis | undefined> {
+  private async computeProblems(entry: Entry, analysis: Analysis, options: AnalysisOptions, early?: Promise<PlainProblem[] | undefined>): Promise<Analysis | undefined> {
     if (entry.problemsOf()) return analysis;
     const current = () => entry.analysis === analysis && this.entries.get(analysis.document.uri) === entry;
     if (this.worker) {
-      const plain = await this.worker.problems(analysis.document.uri, analysis.document.version, entry.text, options);
+      const plain = await (early ?? this.worker.problems(analysis.document.uri, analysis.document.version, entry.text, options));
       if (!current()) return undefined;
       if (entry.problemsOf()) return analysis;
       if (plain) {
