@@ -225,3 +225,13 @@ describe('text edits', () => {
     });
   });
 });
+
+describe('setIn into an empty flow map', () => {
+  it('writes several keys into `{}` as one valid flow map', () => {
+    const text = 'a: 1\nmonitoring: {}  # keep\n';
+    const doc = parseManifest(text);
+    const out = applyEdits(text, setIn(doc, asMap(doc.yaml.contents)!, ['monitoring'], { tool: 'application-insights', alerts: true }));
+    assert.equal(out, 'a: 1\nmonitoring: { tool: application-insights, alerts: true }  # keep\n');
+    assert.equal(parseManifest(out).yaml.errors.length, 0);
+  });
+});

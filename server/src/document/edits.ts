@@ -110,6 +110,9 @@ export function setIn(doc: ManifestDocument, map: YAMLMap, path: readonly string
   const current = pair.value as Node | null;
   if (isMap(current) && (rest.length > 0 || (isCollection(value) && !Array.isArray(value)))) {
     if (rest.length > 0) return setIn(doc, current, rest, value);
+    // An empty flow map (`{}`) takes the whole value at once: separate inserts would need commas between them.
+    if (current.flow && current.items.length === 0 && /^\{\s*\}$/.test(doc.text.slice(current.range![0], current.range![1])))
+      return [replaceNode(current, value)];
     return mergeInserts(Object.entries(value as Record<string, Plain>).flatMap(([k, v]) => setIn(doc, current, [k], v)));
   }
   if (!current || (isScalar(current) && (current.value === null || current.value === undefined) && current.range![0] === current.range![1])) {
