@@ -14,6 +14,7 @@ import {
   ResponseError,
   TextDocuments,
   TextDocumentSyncKind,
+  type CancellationToken,
   type Connection,
   type InitializeParams,
   type InitializeResult,
@@ -117,7 +118,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     if (params.previousResultId === resultId) return { kind: 'unchanged', resultId };
     const pull = ++pulls;
     latestPull.set(uri, pull);
-    const items = await service.settledDiagnostics(uri, () => token.isCancellationRequested || latestPull.get(uri) !== pull);
+    // A cancelled pull (the client does that when the text changes) is answered at once: the
+    // client then asks for the new version, which stops the rules still running on the old one.
+    const items = await Promise.race([service.settledDiagnostics(uri, () => token.isCancellationRequested || latestPull.get(uri) !== pull), whenCancelled(token)]);
     if (latestPull.get(uri) !== pull) throw new ResponseError(LSPErrorCodes.ServerCancelled, 'A newer request for these diagnostics replaced this one.', { retriggerRequest: false });
     if (!items || service.resultId(uri) !== resultId)
       throw new ResponseError(LSPErrorCodes.ServerCancelled, 'The manifest changed while it was being checked.', { retriggerRequest: true });
@@ -162,9 +165,10 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     });
   }
 
-  /** Waits until the document's problems are computed (in slices), unless the request is cancelled first. */
-  async function settle(uri: string, token: { isCancellationRequested: boolean }): Promise<boolean> {
-    while (!token.isCancellationRequested && documents.get(uri)) if (await service.settled(uri, () => token.isCancellationRequested)) return true;
+  /** Waits until the document's problems are computed (off the main thread), unless the request is cancelled first. */
+  async function settle(uri: string, token: CancellationToken): Promise<boolean> {
+    while (!token.isCancellationRequested && documents.get(uri))
+      if (await Promise.race([service.settled(uri, () => token.isCancellationRequested), whenCancelled(token)])) return true;
     return false;
   }
 
@@ -202,6 +206,14 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   documents.listen(connection);
   connection.listen();
+}
+
+/** Resolves (with nothing) when the request is cancelled. */
+function whenCancelled(token: CancellationToken): Promise<undefined> {
+  return new Promise((resolve) => {
+    if (token.isCancellationRequested) resolve(undefined);
+    else token.onCancellationRequested(() => resolve(undefined));
+  });
 }
 
 /** The rule settings inside the `integrationManifests` section; anything malformed reads as none. */
