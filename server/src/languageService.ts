@@ -21,7 +21,7 @@ import type { RuleSettings } from './analysis/config';
 import { codeActions } from './features/codeActions';
 import { codeLenses } from './features/codeLens';
 import { complete, resolveCompletion } from './features/completion';
-import { diagnostics, internalErrorDiagnostic, toDiagnostic } from './features/diagnostics';
+import { DEFAULT_MAX_PROBLEMS, diagnostics, diagnosticsInSteps, internalErrorDiagnostic } from './features/diagnostics';
 import { hover } from './features/hover';
 import * as navigation from './features/navigation';
 import { toOffset } from './features/protocol';
@@ -51,6 +51,14 @@ export interface LanguageServiceOptions {
   today?: () => string;
   /** Run the rules on a worker thread for `settled` (the language server does, from its bundle). */
   rulesOffThread?: boolean;
+  /** The editor setting `integrationManifests.maxProblems`: at most this many diagnostics per document. */
+  maxProblems?: number;
+}
+
+/** Settings that change what is shown, not what is found. */
+export interface DisplaySettings {
+  /** At most this many diagnostics per document (the most severe), then a note saying how many more. */
+  maxProblems?: number;
 }
 
 export interface LanguageService {
@@ -65,8 +73,8 @@ export interface LanguageService {
    * answered meanwhile; undefined when the document changed (or `cancelled()`) first.
    */
   settled(uri: string, cancelled?: () => boolean): Promise<Analysis | undefined>;
-  /** Replaces the editor's rule settings; the next analysis uses them. */
-  setSettings(settings: RuleSettings): void;
+  /** Replaces the editor's rule settings (and display settings, when given); the next analysis uses them. */
+  setSettings(settings: RuleSettings, display?: DisplaySettings): void;
   /** Changes whenever the diagnostics of `uri` may have changed (document version, settings, day). */
   resultId(uri: string): string | undefined;
   /** Drops what is cached for a closed document. */
@@ -93,6 +101,7 @@ export function createLanguageService(options: LanguageServiceOptions): Language
   const { documents } = options;
   const today = options.today ?? todayUtc;
   let settings: RuleSettings = options.settings ?? {};
+  let maxProblems = options.maxProblems ?? DEFAULT_MAX_PROBLEMS;
   let settingsGeneration = 0;
   const analyses = new DocumentAnalyses(options.rulesOffThread && AnalysisWorker.available() ? new AnalysisWorker() : undefined);
 
@@ -122,8 +131,9 @@ export function createLanguageService(options: LanguageServiceOptions): Language
   return {
     analysis,
     settled,
-    setSettings(next) {
+    setSettings(next, display) {
       settings = next;
+      if (display?.maxProblems !== undefined) maxProblems = display.maxProblems;
       settingsGeneration++;
     },
     resultId(uri) {
@@ -136,7 +146,7 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     diagnostics(uri) {
       try {
         const a = analysis(uri);
-        return a ? diagnostics(a) : [];
+        return a ? diagnostics(a, maxProblems) : [];
       } catch (e) {
         return [internalErrorDiagnostic(e)];
       }
@@ -148,7 +158,7 @@ export function createLanguageService(options: LanguageServiceOptions): Language
         // Tens of thousands of findings take a while to convert: a slice at a time, like the rules.
         const key = keyOfUri(uri);
         const stale = () => (cancelled?.() ?? false) || keyOfUri(uri) !== key;
-        return await runInSlices(toDiagnostics(a), { stale });
+        return await runInSlices(diagnosticsInSteps(a, maxProblems), { stale });
       } catch (e) {
         return [internalErrorDiagnostic(e)];
       }
@@ -175,15 +185,6 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     resolveCompletion,
     hover: (uri, position) => at(uri, position, null, hover),
   };
-}
-
-function* toDiagnostics(analysis: Analysis): Generator<void, Diagnostic[]> {
-  const result: Diagnostic[] = [];
-  for (const problem of analysis.problems) {
-    result.push(toDiagnostic(analysis, problem));
-    yield;
-  }
-  return result;
 }
 
 /** A `DocumentSource` kept in memory, for the command line and tests. */

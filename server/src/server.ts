@@ -23,7 +23,8 @@ import { isMainThread } from 'node:worker_threads';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { RuleSettings } from './analysis/config';
 import { registerDiagramRequest } from './diagram/register';
-import { createLanguageService, RenameRejected } from './languageService';
+import { DEFAULT_MAX_PROBLEMS } from './features/diagnostics';
+import { createLanguageService, RenameRejected, type DisplaySettings } from './languageService';
 
 /** The settings section the client holds for us (`integrationManifests.rules`, ...). */
 export const SETTINGS_SECTION = 'integrationManifests';
@@ -39,6 +40,8 @@ export interface InitializationOptions {
   debounceMs?: number;
   /** The `integrationManifests.rules` setting, for clients that cannot answer `workspace/configuration`. */
   rules?: RuleSettings;
+  /** The `integrationManifests.maxProblems` setting, likewise. */
+  maxProblems?: number;
 }
 
 export interface ServerOptions {
@@ -62,7 +65,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     client.codeLensRefresh = caps.workspace?.codeLens?.refreshSupport === true;
     const init = (params.initializationOptions ?? {}) as InitializationOptions;
     if (typeof init.debounceMs === 'number' && init.debounceMs >= 0) debounceMs = init.debounceMs;
-    service.setSettings(rulesFrom({ rules: init.rules }));
+    service.setSettings(...settingsFrom({ rules: init.rules, maxProblems: init.maxProblems }));
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -95,13 +98,13 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   connection.onDidChangeConfiguration(async (change) => {
     if (client.configuration) await pullSettings();
-    else service.setSettings(rulesFrom((change.settings as Record<string, unknown> | undefined)?.[SETTINGS_SECTION]));
+    else service.setSettings(...settingsFrom((change.settings as Record<string, unknown> | undefined)?.[SETTINGS_SECTION]));
     refreshDiagnostics();
   });
 
   async function pullSettings(): Promise<void> {
     const section: unknown = await connection.workspace.getConfiguration(SETTINGS_SECTION);
-    service.setSettings(rulesFrom(section));
+    service.setSettings(...settingsFrom(section));
   }
 
   // Diagnostics: pulled when the client asks for them, else pushed after a pause in typing.
@@ -216,10 +219,13 @@ function whenCancelled(token: CancellationToken): Promise<undefined> {
   });
 }
 
-/** The rule settings inside the `integrationManifests` section; anything malformed reads as none. */
-function rulesFrom(section: unknown): RuleSettings {
-  const rules = (section as { rules?: unknown } | null | undefined)?.rules;
-  return rules && typeof rules === 'object' && !Array.isArray(rules) ? (rules as RuleSettings) : {};
+/** The settings inside the `integrationManifests` section; anything malformed reads as unset. */
+function settingsFrom(section: unknown): [RuleSettings, DisplaySettings] {
+  const { rules, maxProblems } = (section && typeof section === 'object' ? section : {}) as { rules?: unknown; maxProblems?: unknown };
+  return [
+    rules && typeof rules === 'object' && !Array.isArray(rules) ? (rules as RuleSettings) : {},
+    { maxProblems: typeof maxProblems === 'number' && maxProblems >= 1 ? Math.floor(maxProblems) : DEFAULT_MAX_PROBLEMS },
+  ];
 }
 
 // The bundle is also the rules' worker thread (see incremental/analysisWorker.ts): no server there.

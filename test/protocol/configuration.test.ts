@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { DiagnosticSeverity } from 'vscode-languageserver/node';
+import { generateManifest } from '../../bench/generate';
+import { DEFAULT_MAX_PROBLEMS, MORE_FINDINGS_CODE } from '../../server/src/features/diagnostics';
 import { BASE, withIntegration } from '../helpers/text';
 import { startHarness } from './harness';
 
@@ -59,4 +61,30 @@ describe('protocol: configuration', () => {
       await h.dispose();
     }
   });
+
+  for (const mode of ['pull', 'push'] as const)
+    it(`shows at most integrationManifests.maxProblems findings, the most severe, with a note; quick fixes still work (${mode})`, async () => {
+      const text = generateManifest({ integrations: 40 });
+      const h = await startHarness({ diagnostics: mode, maxProblems: 4 });
+      try {
+        const uri = await h.open(text);
+        const capped = await h.diagnostics(uri);
+        assert.equal(capped.length, 5);
+        const note = capped.find((d) => d.code === MORE_FINDINGS_CODE);
+        assert.match(note?.message ?? '', /findings; the 4 most severe are shown/);
+        assert.ok(capped.filter((d) => d !== note).every((d) => d.severity === DiagnosticSeverity.Error), 'the errors come first');
+        // The note offers no fix; a shown finding still has its own.
+        assert.deepEqual(await h.codeActions(uri, [note!], note!.range), []);
+        const fixable = capped.find((d) => d !== note)!;
+        assert.ok((await h.codeActions(uri, [fixable], fixable.range)).length > 0);
+
+        await h.setMaxProblems(100_000);
+        const all = await h.diagnostics(uri);
+        assert.ok(all.length > 100 && !all.some((d) => d.code === MORE_FINDINGS_CODE), `${all.length} diagnostics`);
+        await h.setMaxProblems(undefined);
+        assert.equal((await h.diagnostics(uri)).length, Math.min(all.length, DEFAULT_MAX_PROBLEMS + 1));
+      } finally {
+        await h.dispose();
+      }
+    });
 });

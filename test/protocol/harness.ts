@@ -48,6 +48,8 @@ export interface HarnessOptions {
   diagnostics?: 'pull' | 'push';
   /** What the client answers for `integrationManifests.rules` (workspace/configuration). */
   rules?: RuleSettings;
+  /** What the client answers for `integrationManifests.maxProblems`; unset by default. */
+  maxProblems?: number;
   /** Today for the server (waiver expiry); `TODAY` of the test helpers by default. */
   today?: string;
 }
@@ -79,6 +81,8 @@ export interface Harness {
   nextPush(uri: string): Promise<PublishDiagnosticsParams>;
   /** Changes the `integrationManifests.rules` setting and notifies the server; in pull mode waits for its refresh request. */
   setRules(rules: RuleSettings): Promise<void>;
+  /** Changes the `integrationManifests.maxProblems` setting, as `setRules` does. */
+  setMaxProblems(maxProblems: number | undefined): Promise<void>;
   /** Applies the edit to the client's documents and sends the changes (as incremental edits). */
   applyEdit(edit: WorkspaceEdit | null | undefined): Promise<void>;
 
@@ -142,6 +146,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const client = createProtocolConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer));
 
   let rules: RuleSettings = options.rules ?? {};
+  let maxProblems = options.maxProblems;
   const documents = new Map<string, TextDocument>();
   const logs: string[] = [];
   const pushes: PublishDiagnosticsParams[] = [];
@@ -164,7 +169,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     });
 
   client.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) =>
-    params.items.map((item) => (item.section === SECTION ? { rules } : null)),
+    params.items.map((item) => (item.section === SECTION ? { rules, ...(maxProblems === undefined ? {} : { maxProblems }) } : null)),
   );
   client.onRequest('client/registerCapability', () => null);
   client.onRequest('client/unregisterCapability', () => null);
@@ -202,6 +207,13 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     return d;
   };
   const mark = (uri: string) => marks.set(uri, pushes.length);
+  /** Tells the server the settings changed; in pull mode waits for its refresh request. */
+  const settingsChanged = async () => {
+    for (const uri of documents.keys()) mark(uri);
+    const before = refreshes;
+    await client.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    if (pull) await until(() => (refreshes > before ? true : undefined));
+  };
   const tdp = (uri: string, position: Position) => ({ textDocument: { uri }, position });
   let untitled = 0;
 
@@ -266,10 +278,11 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     },
     async setRules(next) {
       rules = next;
-      for (const uri of documents.keys()) mark(uri);
-      const before = refreshes;
-      await client.sendNotification('workspace/didChangeConfiguration', { settings: null });
-      if (pull) await until(() => (refreshes > before ? true : undefined));
+      await settingsChanged();
+    },
+    async setMaxProblems(next) {
+      maxProblems = next;
+      await settingsChanged();
     },
     async applyEdit(edit) {
       if (!edit) throw new Error('no edit to apply');

@@ -37,8 +37,72 @@ export function toDiagnostic(analysis: Analysis, problem: Problem): Diagnostic {
   };
 }
 
-export function diagnostics(analysis: Analysis): Diagnostic[] {
-  return analysis.problems.map((p) => toDiagnostic(analysis, p));
+/** How many findings a document shows in the editor unless the setting says otherwise. */
+export const DEFAULT_MAX_PROBLEMS = 1000;
+
+/** The code of the note that says some findings are not shown. */
+export const MORE_FINDINGS_CODE = 'more-findings';
+
+/** The diagnostics of an analysis, at most `maxProblems` of them (then a note saying how many more there are). */
+export function diagnostics(analysis: Analysis, maxProblems = DEFAULT_MAX_PROBLEMS): Diagnostic[] {
+  const result: Diagnostic[] = [];
+  for (const step of diagnosticsInSteps(analysis, maxProblems, result)) void step;
+  return result;
+}
+
+/**
+ * `diagnostics`, one diagnostic per step (for work done a slice at a time), gathered into
+ * `result`. Tens of thousands of findings would make a message of tens of MB that the editor
+ * could not use anyway: past `maxProblems`, the most severe are kept, in document order.
+ */
+export function* diagnosticsInSteps(analysis: Analysis, maxProblems: number, result: Diagnostic[] = []): Generator<void, Diagnostic[]> {
+  const problems = analysis.problems;
+  const shown = mostSevere(problems, maxProblems);
+  for (const problem of shown) {
+    result.push(toDiagnostic(analysis, problem));
+    yield;
+  }
+  if (shown.length < problems.length) result.push(moreFindingsDiagnostic(shown.length, problems.length));
+  return result;
+}
+
+const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2, hint: 3 };
+
+/** At most `max` problems: all of the more severe ones, then the first of the next severity; order kept. */
+export function mostSevere(problems: readonly Problem[], max: number): readonly Problem[] {
+  const limit = Math.max(0, Math.floor(max));
+  if (problems.length <= limit) return problems;
+  const counts = [0, 0, 0, 0];
+  for (const p of problems) counts[RANK[p.severity]]!++;
+  // The least severe rank shown, and how many of that rank fit.
+  let rank = 0;
+  let room = limit;
+  while (rank < 3 && counts[rank]! < room) room -= counts[rank++]!;
+  const shown: Problem[] = [];
+  for (const p of problems) {
+    const r = RANK[p.severity];
+    if (r < rank) shown.push(p);
+    else if (r === rank && room > 0) {
+      shown.push(p);
+      room--;
+    }
+  }
+  return shown;
+}
+
+/** The note shown, at the top of the manifest, when findings are left out. */
+export function moreFindingsDiagnostic(shown: number, total: number): Diagnostic {
+  const count = (n: number) => n.toLocaleString('en-US');
+  return {
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    severity: DiagnosticSeverity.Information,
+    code: MORE_FINDINGS_CODE,
+    source: DIAGNOSTIC_SOURCE,
+    message:
+      `This manifest has ${count(total)} findings; the ${count(shown)} most severe are shown. ` +
+      'Fix those first, or raise the setting "integrationManifests.maxProblems" to see more; ' +
+      '"integration-manifests lint" on the command line lists them all.',
+  };
 }
 
 /** The one diagnostic shown when checking the manifest itself failed: the server keeps answering. */
