@@ -11,7 +11,7 @@ import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isCollection, isPair, isScalar, type Node } from 'yaml';
-import { analyzeText, checkManifest, type Analysis, type Problem } from '../../server/src/analysis/analyze';
+import { analyzeText, checkManifest, type Analysis, type AnalysisOptions, type Problem } from '../../server/src/analysis/analyze';
 import { LineIndex } from '../../server/src/document/lineIndex';
 import { parseYaml } from '../../server/src/document/manifestDocument';
 import type { Manifest } from '../../server/src/model/manifest';
@@ -37,7 +37,7 @@ function problemKey(p: Problem, manifest: Manifest): string {
 }
 
 function modelKey(m: Manifest): string {
-  const item = (i: { node: Node }) => ({ ...i, node: i.node.range });
+  const item = (i: { node: Node }) => ({ ...i, node: Array.from(i.node.range ?? []) });
   return JSON.stringify({
     solutionName: m.solutionName,
     governance: m.governance,
@@ -75,12 +75,15 @@ function difference(got: Analysis, want: Analysis): string | undefined {
   return undefined;
 }
 
+/** A node's range as a plain array (the incremental parser's nodes view a packed array). */
+const rangeOf = (node: Node | null) => (node?.range ? Array.from(node.range) : undefined);
+
 function firstTreeDifference(a: unknown, b: unknown, path: string): string {
   if (isPair(a) && isPair(b)) return sameTree(a.key, b.key) ? firstTreeDifference(a.value, b.value, `${path}.${String((a.key as { value?: unknown })?.value)}`) : `${path} (key)`;
   const x = a as Node | null;
   const y = b as Node | null;
-  if (!x || !y || JSON.stringify(x.range) !== JSON.stringify(y.range) || (isScalar(x) && isScalar(y) && x.value !== y.value))
-    return `${path}: ${JSON.stringify(x?.range)} ${isScalar(x) ? JSON.stringify(x.value) : ''} vs ${JSON.stringify(y?.range)} ${isScalar(y) ? JSON.stringify(y.value) : ''}`;
+  if (!x || !y || JSON.stringify(rangeOf(x)) !== JSON.stringify(rangeOf(y)) || (isScalar(x) && isScalar(y) && x.value !== y.value))
+    return `${path}: ${JSON.stringify(rangeOf(x))} ${isScalar(x) ? JSON.stringify(x.value) : ''} vs ${JSON.stringify(rangeOf(y))} ${isScalar(y) ? JSON.stringify(y.value) : ''}`;
   if (isCollection(x) && isCollection(y)) {
     for (let i = 0; i < Math.max(x.items.length, y.items.length); i++)
       if (!sameTree(x.items[i], y.items[i])) return firstTreeDifference(x.items[i], y.items[i], `${path}[${i}]`);
@@ -267,6 +270,42 @@ describe('incremental analysis', function () {
     const moved = edited.slice(0, a) + edited.slice(b, c) + edited.slice(a, b) + edited.slice(c);
     analyzer.parse(moved, URI, 3);
     assert.equal(analyzer.stats.parsed, 0);
+  });
+
+  it('re-checks only the integrations an edit changed, and all of them when anything else changed', () => {
+    const text = generateManifest({ integrations: 60, seed: 9 });
+    const analyzer = new IncrementalAnalyzer();
+    let version = 0;
+    const check = (t: string, options: AnalysisOptions = { today: TODAY }) => {
+      const got = analyzer.analyze(t, URI, ++version, options);
+      assert.equal(difference(got, analyzeText(t, URI, options)), undefined, `version ${version}`);
+      return { ...analyzer.ruleStats };
+    };
+    const first = check(text);
+    assert.equal(first.reused, 0);
+    const perRule = first.checked / 60;
+    assert.ok(perRule >= 20 && Number.isInteger(perRule), `${perRule} rules read one integration at a time`);
+
+    // One integration's mode: that integration alone is checked again.
+    const at = text.indexOf('    mode: ', text.length >> 1);
+    const mode = /mode: (\w+)/.exec(text.slice(at))![1]!;
+    const sync = text.slice(0, at) + text.slice(at).replace(`mode: ${mode}`, `mode: ${mode === 'sync' ? 'async' : 'sync'}`);
+    assert.deepEqual(check(sync), { checked: perRule, reused: perRule * 59 });
+    // Unchanged text checked again (a new version): nothing is checked again.
+    assert.deepEqual(check(sync), { checked: 0, reused: perRule * 60 });
+
+    // What the integrations read elsewhere: a system's hosting, the rules block, the settings, the day.
+    const system = sync.indexOf('    hosting: cloud');
+    const moved = sync.slice(0, system) + '    hosting: on-premises' + sync.slice(system + '    hosting: cloud'.length);
+    assert.deepEqual(check(moved), { checked: perRule * 60, reused: 0 });
+    assert.deepEqual(check(moved + 'rules:\n  monitoring-required: error\n'), { checked: perRule * 60, reused: 0 });
+    assert.deepEqual(check(moved, { today: TODAY, settings: { 'goal-alignment': 'off' } }).reused, 0);
+    assert.deepEqual(check(moved, { today: '2031-01-01' }).reused, 0);
+    // An integration renamed: the ids the others may name changed, so all are checked again.
+    const firstId = moved.indexOf('  - id: ', moved.indexOf('\nintegrations:\n'));
+    const renamed = moved.slice(0, firstId) + moved.slice(firstId).replace(/^ {2}- id: (\S+)/, '  - id: $1-renamed');
+    assert.notEqual(renamed, moved);
+    assert.equal(check(renamed).reused, 0);
   });
 
   it('parses the whole text when pieces cannot be vouched for, with the same result', () => {

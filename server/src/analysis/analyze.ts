@@ -4,10 +4,11 @@
  */
 import { parseManifest, type ManifestDocument } from '../document/manifestDocument';
 import type { Span } from '../document/range';
-import { buildModel, type Item, type Manifest } from '../model/manifest';
+import { buildModel, type Integration, type Item, type Manifest } from '../model/manifest';
 import { RULE_IDS, RULES } from '../rules';
-import type { FindingData, Severity } from '../rules/types';
+import type { Finding, FindingData, RuleContext, RuleDefinition, Severity } from '../rules/types';
 import { effectiveConfig, manifestRuleSettings, type RuleSettings } from './config';
+import type { IntegrationFindings } from './integrationFindings';
 
 export interface Problem {
   rule: string;
@@ -52,28 +53,72 @@ export function analyze(document: ManifestDocument, options: AnalysisOptions = {
  * problems, sorted. Pauses (yields) at each finding and after each rule, so that a caller
  * can spread the work over several turns of the event loop; `analyze` runs it through.
  */
-export function* checkManifest(manifest: Manifest, options: AnalysisOptions = {}): Generator<void, Problem[]> {
+export function* checkManifest(manifest: Manifest, options: AnalysisOptions = {}, kept?: IntegrationFindings): Generator<void, Problem[]> {
   const today = options.today ?? todayUtc();
   const fromManifest = manifestRuleSettings(manifest);
   const problems: Problem[] = [];
   for (const rule of RULES) {
     const config = effectiveConfig(rule, fromManifest, options.settings ?? {});
     if (config.severity === 'off') continue;
-    for (const finding of rule.check({ manifest, threshold: config.threshold, today, ruleIds: RULE_IDS })) {
-      yield;
-      if (finding.item && isWaived(finding.item.waivers, rule.id, today)) continue;
-      problems.push({
-        rule: rule.id,
-        severity: config.severity,
-        span: finding.span,
-        message: clipQuotes(finding.message),
-        data: finding.data ?? {},
-        ...(finding.item ? { item: finding.item } : {}),
-      });
-    }
+    const context: RuleContext = { manifest, threshold: config.threshold, today, ruleIds: RULE_IDS };
+    const reused = kept && rule.perIntegration ? yield* checkChangedIntegrations(rule, context, config.severity, kept) : undefined;
+    if (reused) problems.push(...reused);
+    else
+      for (const finding of rule.check(context)) {
+        yield;
+        if (finding.item && isWaived(finding.item.waivers, rule.id, today)) continue;
+        problems.push(problemOf(rule.id, config.severity, finding));
+      }
     yield;
   }
   problems.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.rule.localeCompare(b.rule));
+  return problems;
+}
+
+function problemOf(rule: string, severity: Severity, finding: Finding): Problem {
+  return {
+    rule,
+    severity,
+    span: finding.span,
+    message: clipQuotes(finding.message),
+    data: finding.data ?? {},
+    ...(finding.item ? { item: finding.item } : {}),
+  };
+}
+
+/**
+ * The problems of a rule that reads one integration at a time, in the order the rule gives
+ * them: the rule checks only the integrations whose findings are not kept (it is shown a
+ * manifest that lists only those); the others' findings are reused. Undefined when a finding
+ * does not keep to its integration (then the rule is run as any other).
+ */
+function* checkChangedIntegrations(rule: RuleDefinition, context: RuleContext, severity: Severity, kept: IntegrationFindings): Generator<void, Problem[] | undefined> {
+  const integrations = context.manifest.integrations;
+  const changed = new Set(integrations.filter((integration) => !kept.has(rule.id, integration)));
+  const found = new Map<Integration, Problem[]>();
+  const view = Object.create(context.manifest, { integrations: { value: [...changed] } }) as Manifest;
+  for (const finding of rule.check({ ...context, manifest: view })) {
+    yield;
+    const item = finding.item as Integration | undefined;
+    if (!item || !changed.has(item) || finding.span.start < item.span.start || finding.span.end > item.span.end) {
+      kept.drop(rule.id);
+      return undefined;
+    }
+    if (isWaived(item.waivers, rule.id, context.today)) continue;
+    const list = found.get(item);
+    if (list) list.push(problemOf(rule.id, severity, finding));
+    else found.set(item, [problemOf(rule.id, severity, finding)]);
+  }
+  const problems: Problem[] = [];
+  const current = new Map<Integration, Problem[]>();
+  for (const integration of integrations) {
+    const own = changed.has(integration) ? (found.get(integration) ?? []) : kept.restore(rule.id, integration);
+    current.set(integration, own);
+    problems.push(...own);
+  }
+  kept.replace(rule.id, current);
+  kept.stats.checked += changed.size;
+  kept.stats.reused += integrations.length - changed.size;
   return problems;
 }
 

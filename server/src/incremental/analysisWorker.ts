@@ -8,7 +8,7 @@
  * Only each document's changed stretch travels to the worker, not the whole text.
  */
 import { isMainThread, parentPort, Worker, workerData, type MessagePort } from 'node:worker_threads';
-import { checkManifest, type AnalysisOptions, type Problem } from '../analysis/analyze';
+import type { AnalysisOptions, Problem } from '../analysis/analyze';
 import type { Item, ItemKind, Manifest } from '../model/manifest';
 import type { Severity } from '../rules/types';
 import { IncrementalAnalyzer } from './analyzer';
@@ -53,7 +53,7 @@ export class AnalysisWorker {
   private nextId = 1;
   /** The text the worker holds for each document (what the next change is relative to). */
   private readonly held = new Map<string, string>();
-  private readonly running = new Map<number, { uri: string; cancelled: Int32Array; started: number; resolve: (problems: PlainProblem[] | undefined) => void }>();
+  private readonly running = new Map<number, { uri: string; cancelled: Int32Array; started: number; whole: boolean; resolve: (problems: PlainProblem[] | undefined) => void }>();
   /** Per document: whether a job is running, and the latest request waiting behind it. */
   private readonly busy = new Set<string>();
   private readonly waiting = new Map<string, Pending>();
@@ -131,8 +131,9 @@ export class AnalysisWorker {
     this.held.set(uri, next.text);
     this.busy.add(uri);
     const cancelled = new Int32Array(new SharedArrayBuffer(4));
-    this.running.set(id, { uri, cancelled, started: performance.now(), resolve: next.resolve });
-    const job: Job = { id, uri, version: next.version, change: changeFrom(before, next.text), options: next.options, cancelled };
+    const change = changeFrom(before, next.text);
+    this.running.set(id, { uri, cancelled, started: performance.now(), whole: 'text' in change, resolve: next.resolve });
+    const job: Job = { id, uri, version: next.version, change, options: next.options, cancelled };
     worker.postMessage(job);
   }
 
@@ -156,7 +157,8 @@ export class AnalysisWorker {
     if (!job) return;
     this.running.delete(reply.id);
     this.busy.delete(job.uri);
-    if ('problems' in reply) this.lastDuration.set(job.uri, performance.now() - job.started);
+    // The first job reads the whole text: its time says nothing of how long an edit takes.
+    if ('problems' in reply && !job.whole) this.lastDuration.set(job.uri, performance.now() - job.started);
     if ('error' in reply) {
       this.held.delete(job.uri); // the worker may not hold the text: send it whole next time
       job.resolve(undefined);
@@ -223,7 +225,7 @@ function serve(port: MessagePort): void {
       }
       documents.set(job.uri, doc);
       const { manifest } = doc.analyzer.parse(doc.text, job.uri, job.version);
-      const steps = checkManifest(manifest, job.options);
+      const steps = doc.analyzer.check(job.options);
       let step = steps.next();
       while (!step.done && Atomics.load(job.cancelled, 0) === 0) step = steps.next();
       if (!step.done) {

@@ -6,14 +6,17 @@
  * It owns the YAML nodes it hands out and moves them in place on the next call: use an
  * analysis only until the next call for the same document.
  */
-import { analyze, checkManifest, type Analysis, type AnalysisOptions, type Problem } from '../analysis/analyze';
+import { checkManifest, todayUtc, type Analysis, type AnalysisOptions, type Problem } from '../analysis/analyze';
+import { IntegrationFindings } from '../analysis/integrationFindings';
 import { manifestDocumentOf, type ManifestDocument } from '../document/manifestDocument';
 import type { Manifest } from '../model/manifest';
 import { LineIndex } from '../document/lineIndex';
-import { IncrementalParser, type ParserStats } from './incrementalParser';
+import { IncrementalParser, type ParserStats, type PiecewiseParse } from './incrementalParser';
 import { commonPrefix, commonSuffix } from './layout';
 import { modelOf } from './incrementalModel';
 import { runInSlices, type SliceOptions } from './slices';
+import type { UnitParse } from './unitParse';
+import { isScalar, type Pair } from 'yaml';
 
 export interface ParsedManifest {
   document: ManifestDocument;
@@ -24,7 +27,13 @@ export interface ParsedManifest {
 
 export class IncrementalAnalyzer {
   private readonly parser = new IncrementalParser();
-  private last: (ParsedManifest & { text: string }) | undefined;
+  private last: (ParsedManifest & { text: string; pieces: PiecewiseParse }) | undefined;
+  private readonly kept = new IntegrationFindings();
+
+  /** How many integrations the rules that read one at a time checked, and how many they skipped, in the last check. */
+  get ruleStats(): { checked: number; reused: number } {
+    return this.kept.stats;
+  }
 
   /** How much of the last text was parsed anew. */
   get stats(): ParserStats {
@@ -38,15 +47,61 @@ export class IncrementalAnalyzer {
     const parsed = this.parser.parse(text);
     const document = manifestDocumentOf(text, parsed.parsed, uri, version, last ? linesAfterEdit(last.document, text) : undefined);
     const manifest = modelOf(document, parsed);
-    this.last = { text, document, manifest, fallback: parsed.fallback };
+    this.last = { text, document, manifest, fallback: parsed.fallback, pieces: parsed };
     return this.last;
+  }
+
+  /**
+   * The problems of the last text parsed, a step at a time (see `checkManifest`): what
+   * `analyze()` gives. When only integrations changed since the last check, the rules that
+   * read one integration at a time check only those.
+   */
+  check(options: AnalysisOptions = {}): Generator<void, Problem[]> {
+    const last = this.last;
+    if (!last) throw new Error('check() before parse()');
+    const context = contextOf(last.pieces, last.manifest, options);
+    if (!context) {
+      this.kept.forget();
+      return checkManifest(last.manifest, options);
+    }
+    this.kept.begin(context);
+    return checkManifest(last.manifest, options, this.kept);
   }
 
   /** `analyze()` of the whole text. */
   analyze(text: string, uri?: string, version = 0, options: AnalysisOptions = {}): Analysis {
     const { document, manifest } = this.parse(text, uri, version);
-    return analyze(document, options, manifest);
+    const steps = this.check(options);
+    let step = steps.next();
+    while (!step.done) step = steps.next();
+    return { document, manifest, problems: step.value };
   }
+}
+
+/**
+ * What the rules read besides the integrations: the options, the integrations' ids, and every
+ * unit of text that is not an integration (kept as the same object while its text is
+ * unchanged). Undefined when the text was parsed whole (there are no units to compare).
+ */
+function contextOf(pieces: PiecewiseParse, manifest: Manifest, options: AnalysisOptions): unknown[] | undefined {
+  const { layout, units } = pieces;
+  if (!layout || !units) return undefined;
+  const context: unknown[] = [JSON.stringify(options.settings ?? {}), options.today ?? todayUtc(), manifest.integrations.map((i) => i.id).join('\n')];
+  let index = 0;
+  for (const section of layout.sections) {
+    const head = units[index++]!;
+    context.push(head);
+    const integrations = section.items.length > 0 && isIntegrationsHead(head);
+    for (let i = 0; i < section.items.length; i++, index++) if (!integrations) context.push(units[index]);
+  }
+  return context;
+}
+
+/** Whether the list of a section hangs on the `integrations` key (the head's last key). */
+function isIntegrationsHead(head: UnitParse): boolean {
+  const pairs = head.nodes as Pair[];
+  const key = pairs[pairs.length - 1]?.key;
+  return isScalar(key) && key.value === 'integrations';
 }
 
 /** The line index of `text`, from that of the document's text before one edit. */

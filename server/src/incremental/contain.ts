@@ -8,7 +8,7 @@
 import { isAlias, isCollection, isMap, isPair, isScalar, isSeq, type Node, type Pair, type YAMLMap } from 'yaml';
 import { parseYaml } from '../document/manifestDocument';
 import type { Unit } from './layout';
-import { ITEM_PREFIX, type Range3, type UnitError, type UnitParse } from './unitParse';
+import { ITEM_PREFIX, packRanges, type Range3, type UnitError, type UnitParse } from './unitParse';
 
 /** The broken unit `unit` re-read with the unit after it as context, or undefined when its errors may spill over. */
 export function containedParse(text: string, unit: Unit, next: Unit, nextParse: UnitParse): UnitParse | undefined {
@@ -22,22 +22,9 @@ export function containedParse(text: string, unit: Unit, next: Unit, nextParse: 
   if (!isMap(root) || root.flow) return undefined;
   const split = splitNodes(root, unit, next, nextParse.nodes.length);
   if (!split) return undefined;
-  let anchors = false;
-  const ranges: number[][] = [];
-  const move = (node: unknown) => {
-    if (isPair(node)) {
-      move(node.key);
-      move(node.value);
-      return;
-    }
-    if (!node || typeof node !== 'object') return;
-    const n = node as Node;
-    if (isAlias(n) || n.anchor) anchors = true;
-    if (n.range) ranges.push((n.range = [n.range[0] + delta, n.range[1] + delta, n.range[2] + delta]));
-    if (isCollection(n)) for (const item of n.items) move(item);
-  };
-  for (const node of [...split.mine, ...split.theirs]) move(node);
-  if (anchors) return undefined;
+  // Only the broken unit's own nodes move with it later; the next unit's are compared, then dropped.
+  const { ranges, anchors } = packRanges(split.mine, delta);
+  if (anchors || packRanges(split.theirs, delta).anchors) return undefined;
   if (!split.theirs.every((node, i) => sameTree(node, nextParse.nodes[i]!))) return undefined;
   const moved = (e: { pos: [number, number]; code: string; message: string }): UnitError => ({
     pos: [e.pos[0] + delta, e.pos[1] + delta],

@@ -47,8 +47,12 @@ export interface UnitParse {
   comment: string | null;
   rootCommentBefore: string | null | undefined;
   rootComment: string | null | undefined;
-  /** Every node's range array, so that moving the unit is one loop. */
-  ranges: number[][];
+  /**
+   * Every node's range, three numbers a node in one packed array that the nodes' own `range`
+   * arrays are views of: moving the unit is one loop over contiguous memory (10,000 units hold
+   * some 300,000 nodes, whose separate arrays took milliseconds to reach one by one).
+   */
+  ranges: Int32Array;
   /** The model's items read from the unit's nodes (for one list), and every span inside them: they move with the unit. */
   items?: { list: ItemList; items: Item[]; spans: Span[] };
   /** The unit's nodes (list items) or pair values (top-level units) as plain data; offsets play no part. */
@@ -77,24 +81,7 @@ export function parseUnit(kind: UnitKind, text: string): UnitParse {
       }
     }
   }
-  let anchors = false;
-  const ranges: number[][] = [];
-  const visit = (node: unknown) => {
-    if (isPair(node)) {
-      visit(node.key);
-      visit(node.value);
-      return;
-    }
-    if (!node || typeof node !== 'object') return;
-    const n = node as Node;
-    if (isAlias(n) || n.anchor) anchors = true;
-    if (n.range) {
-      shiftInPlace(n.range, delta);
-      ranges.push(n.range);
-    }
-    if (isCollection(n)) for (const item of n.items) visit(item);
-  };
-  for (const node of nodes) visit(node);
+  const { ranges, anchors } = packRanges(nodes, delta);
   const moved = (e: { pos: [number, number]; code: string; message: string }): UnitError => ({
     pos: [e.pos[0] + delta, e.pos[1] + delta],
     code: e.code,
@@ -126,14 +113,50 @@ export function parseUnit(kind: UnitKind, text: string): UnitParse {
   };
 }
 
+/**
+ * Shifts every node's range under `nodes` by `delta` into one packed array, and makes each
+ * node's `range` a view of its three numbers; says whether any node has an anchor or is an alias.
+ */
+export function packRanges(nodes: readonly (Pair | Node)[], delta: number): { ranges: Int32Array; anchors: boolean } {
+  let anchors = false;
+  const ranged: Node[] = [];
+  const visit = (node: unknown) => {
+    if (isPair(node)) {
+      visit(node.key);
+      visit(node.value);
+      return;
+    }
+    if (!node || typeof node !== 'object') return;
+    const n = node as Node;
+    if (isAlias(n) || n.anchor) anchors = true;
+    if (n.range) ranged.push(n);
+    if (isCollection(n)) for (const item of n.items) visit(item);
+  };
+  for (const node of nodes) visit(node);
+  const ranges = new Int32Array(ranged.length * 3);
+  ranged.forEach((n, i) => {
+    const at = i * 3;
+    const [start, valueEnd, end] = n.range!;
+    ranges[at] = start + delta;
+    ranges[at + 1] = valueEnd + delta;
+    ranges[at + 2] = end + delta;
+    n.range = ranges.subarray(at, at + 3) as unknown as Range3;
+  });
+  return { ranges, anchors };
+}
+
 function shiftRange(range: readonly number[], delta: number): Range3 {
   return [range[0]! + delta, range[1]! + delta, range[2]! + delta];
 }
 
-function shiftInPlace(range: number[], delta: number): void {
-  range[0]! += delta;
-  range[1]! += delta;
-  range[2]! += delta;
+function shiftInPlace(range: Range3, delta: number): void {
+  range[0] += delta;
+  range[1] += delta;
+  range[2] += delta;
+}
+
+function shiftPacked(ranges: Int32Array, delta: number): void {
+  for (let i = 0; i < ranges.length; i++) ranges[i]! += delta;
 }
 
 /** Moves every node of the unit (in place) so that its first character is at `offset`. */
@@ -141,7 +164,7 @@ export function placeAt(unit: UnitParse, offset: number): void {
   const delta = offset - unit.offset;
   if (delta === 0) return;
   unit.offset = offset;
-  for (const range of unit.ranges) shiftInPlace(range, delta);
+  shiftPacked(unit.ranges, delta);
   for (const e of unit.errors) e.pos = [e.pos[0] + delta, e.pos[1] + delta];
   for (const e of unit.warnings) e.pos = [e.pos[0] + delta, e.pos[1] + delta];
   shiftInPlace(unit.rootRange, delta);

@@ -17,6 +17,7 @@ export default defineRule({
   id: 'authentication-required',
   severity: 'error',
   summary: 'An integration authenticates its calls; it must say how whenever it crosses the on-premises/cloud boundary or reaches a partner or SaaS system.',
+  perIntegration: true,
   *check({ manifest }) {
     for (const integration of manifest.integrations) {
       const authentication = integration.security.authentication;

@@ -14,6 +14,7 @@ export default defineRule({
   id: 'dead-letter',
   severity: 'warning',
   summary: 'An asynchronous integration, or one through Service Bus, dead-letters the messages it cannot deliver.',
+  perIntegration: true,
   *check({ manifest }) {
     for (const integration of manifest.integrations) {
       if (integration.errorHandling.deadLetter === true) continue;

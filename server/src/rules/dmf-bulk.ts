@@ -26,6 +26,7 @@ export default defineRule({
   id: 'dmf-bulk',
   severity: 'warning',
   summary: 'A Data Management Framework (DMF) integration runs as a scheduled batch, not synchronously or in real time.',
+  perIntegration: true,
   *check({ manifest }) {
     for (const integration of manifest.integrations) {
       if (integration.pattern !== 'dmf') continue;

@@ -5,6 +5,7 @@ export default defineRule({
   id: 'dual-write-scope',
   severity: 'error',
   summary: 'Dual-write connects a finance and operations app with a Dataverse app, and nothing else.',
+  perIntegration: true,
   *check({ manifest }) {
     for (const integration of manifest.integrations) {
       if (integration.pattern !== 'dual-write') continue;

@@ -6,6 +6,7 @@ export default defineRule({
   id: 'error-handling-required',
   severity: 'warning',
   summary: 'Every integration designs its abnormal path: retries, dead-lettering and who is notified.',
+  perIntegration: true,
   *check({ manifest }) {
     for (const integration of manifest.integrations) {
       if (integration.errorHandling.present) continue;

@@ -27,6 +27,7 @@ export default defineRule({
   id: 'goal-alignment',
   severity: 'info',
   summary: 'Every integration names the business goals it serves.',
+  perIntegration: true,
   *check({ manifest }) {
     const declared = manifest.goals.filter((g) => g.id).map((g) => g.id);
     for (const integration of manifest.integrations) {

@@ -8,6 +8,7 @@ export default defineRule({
   id: 'hybrid-gateway',
   severity: 'warning',
   summary: 'An integration between an on-premises and a cloud system goes through a gateway, API Management or Service Bus.',
+  perIntegration: true,
   *check({ manifest }) {
     for (const integration of manifest.integrations) {
       if (!isCrossBoundary(manifest, integration) || viaHasKind(manifest, integration, BRIDGES)) continue;

@@ -8,6 +8,7 @@ export default defineRule({
   severity: 'info',
   summary: 'A high-volume integration plans testing under realistic loads.',
   threshold: '1000/hour',
+  perIntegration: true,
   *check({ manifest, threshold }) {
     for (const integration of manifest.integrations) {
       const rate = integration.ratePerHour;

@@ -6,6 +6,7 @@ export default defineRule({
   id: 'logic-apps-monitoring',
   severity: 'warning',
   summary: 'An integration through Logic Apps adds monitoring with alerts, which Logic Apps alone does not give.',
+  perIntegration: true,
   *check({ manifest }) {
     for (const integration of manifest.integrations) {
       const logicApps = viaSystems(manifest, integration).find((s) => s.systemKind === 'logic-apps');

@@ -6,6 +6,7 @@ export default defineRule({
   id: 'monitoring-required',
   severity: 'warning',
   summary: 'Every integration is monitored, so that failures are seen and acted on.',
+  perIntegration: true,
   *check({ manifest }) {
     for (const integration of manifest.integrations) {
       if (integration.monitoring.present && integration.monitoring.tool !== 'none') continue;

@@ -11,6 +11,7 @@ export default defineRule({
   severity: 'warning',
   summary: 'OData and the Web API serve real-time record operations; bulk volumes go through the Data Management Framework in batch.',
   threshold: '50000/hour',
+  perIntegration: true,
   *check({ manifest, threshold }) {
     for (const integration of manifest.integrations) {
       const rate = integration.ratePerHour;

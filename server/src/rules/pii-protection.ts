@@ -6,6 +6,7 @@ export default defineRule({
   id: 'pii-protection',
   severity: 'warning',
   summary: 'An integration that moves personal data audits access to it (`monitoring.audit: true`).',
+  perIntegration: true,
   *check({ manifest }) {
     for (const integration of manifest.integrations) {
       if (integration.data.pii !== true || integration.monitoring.audit === true) continue;

@@ -8,6 +8,7 @@ export default defineRule({
   severity: 'warning',
   summary: 'High-volume and process integrations use asynchronous messaging rather than synchronous calls.',
   threshold: '1000/hour',
+  perIntegration: true,
   *check({ manifest, threshold }) {
     for (const integration of manifest.integrations) {
       if (integration.mode !== 'sync') continue;

@@ -7,6 +7,7 @@ export default defineRule({
   severity: 'hint',
   summary: 'A low-volume integration uses an out-of-box or connector-based solution before a custom build.',
   threshold: '100/hour',
+  perIntegration: true,
   *check({ manifest, threshold }) {
     for (const integration of manifest.integrations) {
       const rate = integration.ratePerHour;

@@ -8,6 +8,7 @@ export default defineRule({
   id: 'process-event-driven',
   severity: 'warning',
   summary: 'A process integration is started by the business event it reacts to (`trigger: event`).',
+  perIntegration: true,
   *check({ manifest }) {
     for (const integration of manifest.integrations) {
       const trigger = integration.trigger;

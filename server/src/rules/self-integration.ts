@@ -4,6 +4,7 @@ export default defineRule({
   id: 'self-integration',
   severity: 'error',
   summary: 'An integration connects two different systems: `from` and `to` are not the same system.',
+  perIntegration: true,
   *check({ manifest }) {
     for (const integration of manifest.integrations) {
       const { from, to } = integration;

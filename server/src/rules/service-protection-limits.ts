@@ -8,6 +8,7 @@ export default defineRule({
   severity: 'warning',
   summary: 'High-volume writes into Dataverse are batched, so that they stay within the service protection limits.',
   threshold: '72000/hour',
+  perIntegration: true,
   *check({ manifest, threshold }) {
     for (const integration of manifest.integrations) {
       const rate = integration.ratePerHour;

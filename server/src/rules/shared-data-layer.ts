@@ -5,6 +5,7 @@ export default defineRule({
   id: 'shared-data-layer',
   severity: 'warning',
   summary: 'Two Dataverse apps share one data layer: a data integration between them copies what both already have.',
+  perIntegration: true,
   *check({ manifest }) {
     for (const integration of manifest.integrations) {
       if (integration.type !== 'data') continue;

@@ -6,6 +6,7 @@ export default defineRule({
   id: 'system-of-record-participant',
   severity: 'error',
   summary: 'The system of record of an integration is one of its two ends, `from` or `to`.',
+  perIntegration: true,
   *check({ manifest }) {
     for (const integration of manifest.integrations) {
       const owner = integration.systemOfRecord;

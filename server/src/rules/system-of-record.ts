@@ -6,6 +6,7 @@ export default defineRule({
   id: 'system-of-record',
   severity: 'warning',
   summary: 'A data integration names its system of record: the system that owns the data.',
+  perIntegration: true,
   *check({ manifest }) {
     for (const integration of manifest.integrations)
       if (integration.type === 'data' && !integration.systemOfRecord)

@@ -9,6 +9,7 @@ export default defineRule({
   id: 'transport-tls',
   severity: 'error',
   summary: 'Data in transit is encrypted with TLS 1.2 or later.',
+  perIntegration: true,
   *check({ manifest }) {
     for (const integration of manifest.integrations) {
       const transport = integration.security.transport;

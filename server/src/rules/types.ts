@@ -47,6 +47,13 @@ export interface RuleDefinition {
   /** Default threshold as a rate (`1000/hour`), for rules that compare rates. */
   threshold?: string;
   check(context: RuleContext): Iterable<Finding>;
+  /**
+   * The rule reads the integrations one at a time: each finding belongs to (`item`) and lies
+   * within the integration it was found on, and depends on that integration and on the rest of
+   * the manifest, never on the other integrations. An edit to some integrations then has only
+   * those checked again (the findings of the others are reused).
+   */
+  perIntegration?: true;
   /** Quick fixes for one finding of this rule, computed on the current document. */
   fixes?(manifest: Manifest, finding: { span: Span; data: FindingData }): Fix[];
 }

@@ -5,6 +5,7 @@ export default defineRule({
   id: 'ui-embedded',
   severity: 'warning',
   summary: 'A UI integration shows data from another system where the user works; it declares no volume, field mapping or system of record.',
+  perIntegration: true,
   *check({ manifest }) {
     for (const integration of manifest.integrations) {
       if (integration.type !== 'ui') continue;

@@ -4,6 +4,7 @@ export default defineRule({
   id: 'volume-declared',
   severity: 'info',
   summary: 'Every integration states its expected volume or frequency.',
+  perIntegration: true,
   *check({ manifest }) {
     for (const integration of manifest.integrations) {
       if (integration.volume !== undefined || integration.peak !== undefined || integration.frequency !== undefined) continue;
