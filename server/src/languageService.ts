@@ -22,7 +22,7 @@ import { codeActions } from './features/codeActions';
 import { codeLenses } from './features/codeLens';
 import { complete, resolveCompletion } from './features/completion';
 import { DEFAULT_MAX_PROBLEMS, diagnostics, diagnosticsInSteps, internalErrorDiagnostic } from './features/diagnostics';
-import { hover } from './features/hover';
+import { hover, hoverListsFindings } from './features/hover';
 import * as navigation from './features/navigation';
 import { toOffset } from './features/protocol';
 import { documentSymbols } from './features/symbols';
@@ -94,8 +94,14 @@ export interface LanguageService {
   documentHighlights(uri: string, position: Position): DocumentHighlight[];
   completion(uri: string, position: Position): CompletionItem[];
   resolveCompletion(item: CompletionItem): CompletionItem;
+  /** The hover; one that lists findings says they are still being checked when they are not computed yet. */
   hover(uri: string, position: Position): Hover | null;
+  /** `hover`, after waiting a little (at most `FINDINGS_WAIT_MS`) for the findings it lists, when it lists any. */
+  settledHover(uri: string, position: Position, cancelled?: () => boolean): Promise<Hover | null>;
 }
+
+/** How long a hover that lists an integration's findings waits for the rules before it answers without them. */
+export const FINDINGS_WAIT_MS = 300;
 
 export function createLanguageService(options: LanguageServiceOptions): LanguageService {
   const { documents } = options;
@@ -184,6 +190,16 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     completion: (uri, position) => at(uri, position, [], complete),
     resolveCompletion,
     hover: (uri, position) => at(uri, position, null, hover),
+    async settledHover(uri, position, cancelled) {
+      const a = analysis(uri);
+      if (a?.problemsReady === false && hoverListsFindings(a, toOffset(a.document, position))) {
+        let timer: ReturnType<typeof setTimeout> | undefined;
+        const waited = new Promise<void>((resolve) => (timer = setTimeout(resolve, FINDINGS_WAIT_MS)));
+        await Promise.race([settled(uri, cancelled), waited]);
+        clearTimeout(timer);
+      }
+      return at(uri, position, null, hover);
+    },
   };
 }
 

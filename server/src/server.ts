@@ -185,7 +185,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   // Features: each handler hands the request to the service.
   connection.onCompletion(({ textDocument, position }) => service.completion(textDocument.uri, position));
   connection.onCompletionResolve((item) => service.resolveCompletion(item));
-  connection.onHover(({ textDocument, position }) => service.hover(textDocument.uri, position));
+  connection.onHover(({ textDocument, position }, token) => service.settledHover(textDocument.uri, position, () => token.isCancellationRequested));
   connection.onDefinition(({ textDocument, position }) => service.definition(textDocument.uri, position));
   connection.onReferences(({ textDocument, position, context }) => service.references(textDocument.uri, position, context.includeDeclaration));
   connection.onPrepareRename(({ textDocument, position }) => service.prepareRename(textDocument.uri, position));
@@ -205,7 +205,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     return (await settle(textDocument.uri, token)) ? service.codeActions(textDocument.uri, range, context.diagnostics) : [];
   });
   connection.onCodeLens(async ({ textDocument }, token) => ((await settle(textDocument.uri, token)) ? service.codeLenses(textDocument.uri) : []));
-  registerDiagramRequest(connection, (uri) => service.analysis(uri));
+  // The diagrams mark the findings: they wait for the rules (off the main thread) instead of running them here.
+  registerDiagramRequest(connection, async (uri, token) => ((await settle(uri, token)) ? service.analysis(uri) : undefined));
 
   documents.listen(connection);
   connection.listen();

@@ -406,19 +406,20 @@ describe('diagrams', () => {
 
   describe('the diagram request', () => {
     it('answers with the diagram set of the document, reused while the version is the same, null for unknown documents', async () => {
-      let handler: ((params: DiagramsParams) => unknown) | undefined;
-      const connection = { onRequest: (method: string, h: (params: DiagramsParams) => unknown) => method === DIAGRAMS_REQUEST && (handler = h) } as unknown as Connection;
+      let handler: ((params: DiagramsParams, token: unknown) => Promise<unknown>) | undefined;
+      const connection = { onRequest: (method: string, h: typeof handler) => method === DIAGRAMS_REQUEST && (handler = h) } as unknown as Connection;
       const analysis = lintText(BASE);
-      registerDiagramRequest(connection, (uri) => (uri === 'file:///test.integration.yaml' ? analysis : undefined));
+      registerDiagramRequest(connection, async (uri) => (uri === 'file:///test.integration.yaml' ? analysis : undefined));
       assert.ok(handler);
-      const first = handler({ uri: 'file:///test.integration.yaml' }) as DiagramSet;
+      const request = (params: DiagramsParams) => handler!(params, {});
+      const first = (await request({ uri: 'file:///test.integration.yaml' })) as DiagramSet;
       assert.equal(first.uri, 'file:///test.integration.yaml');
       assert.equal(first.version, analysis.document.version);
-      assert.equal(handler({ uri: 'file:///test.integration.yaml' }), first);
-      const focused = handler({ uri: 'file:///test.integration.yaml', focus: 'bus' }) as DiagramSet;
+      assert.equal(await request({ uri: 'file:///test.integration.yaml' }), first);
+      const focused = (await request({ uri: 'file:///test.integration.yaml', focus: 'bus' })) as DiagramSet;
       assert.equal(focused.application.focus?.systemId, 'bus');
-      assert.equal(handler({ uri: 'file:///other.yaml' }), null);
-      assert.equal(handler({} as DiagramsParams), null);
+      assert.equal(await request({ uri: 'file:///other.yaml' }), null);
+      assert.equal(await request({} as DiagramsParams), null);
     });
   });
 

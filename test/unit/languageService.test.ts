@@ -28,6 +28,26 @@ describe('language service facade', () => {
     assert.notEqual(service.resultId(uri), id);
   });
 
+  it('lists an integration\'s findings in a hover only once they are computed, waiting a little for them', async () => {
+    const text = withIntegration({ systemOfRecord: null }) + '    waivers:\n      - rule: \n';
+    const { service } = setup(text);
+    const lines = service.analysis(uri)!.document.lines;
+    const onId = lines.positionAt(text.indexOf('id: status') + 5);
+    const pending = (service.hover(uri, onId)?.contents as { value: string }).value;
+    assert.match(pending, /Findings\*\*: still being checked/);
+    // The waiver rule completion lists the rules in catalog order rather than compute the findings.
+    const waiverRule = lines.positionAt(text.indexOf('rule: ') + 6);
+    const rules = service.completion(uri, waiverRule);
+    assert.ok(rules.length > 20 && !rules.some((r) => r.labelDetails?.description === 'reports on this item'));
+    assert.equal(service.analysis(uri)!.problemsReady, false, 'neither feature computed the problems');
+
+    const settled = (await service.settledHover(uri, onId))?.contents as { value: string };
+    assert.match(settled.value, /\*\*Findings\*\*: 2 errors, 1 warning/);
+    assert.match(settled.value, /system-of-record/);
+    assert.equal(service.analysis(uri)!.problemsReady, true);
+    assert.ok(service.completion(uri, waiverRule).some((r) => r.label === 'system-of-record' && r.labelDetails?.description === 'reports on this item'));
+  });
+
   it('answers nothing, without failing, for a document it does not have', () => {
     const { service } = setup(BASE);
     const other = 'file:///other.integration.yaml';

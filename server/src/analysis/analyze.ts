@@ -30,6 +30,12 @@ export interface Analysis {
   document: ManifestDocument;
   manifest: Manifest;
   problems: Problem[];
+  /**
+   * False while the problems are still being computed elsewhere (the language server's rules
+   * run on a worker thread): reading `problems` then computes them all here, at once. A feature
+   * that answers while the user types shows what it can without them.
+   */
+  readonly problemsReady?: boolean;
 }
 
 export function todayUtc(): string {

@@ -1,15 +1,16 @@
 /** The `integrationManifests/diagrams` request on the server connection: a document's diagram set. */
-import type { Connection } from 'vscode-languageserver';
+import type { CancellationToken, Connection } from 'vscode-languageserver';
 import type { Analysis } from '../analysis/analyze';
 import { diagramsFor } from './index';
 import { DIAGRAMS_REQUEST, type DiagramSet, type DiagramsParams, type DiagramsResult } from './protocol';
 
-export function registerDiagramRequest(connection: Connection, analysisFor: (uri: string) => Analysis | undefined): void {
+/** `analysisFor` gives the analysis of the document's current text with its problems computed (undefined when it has none, or the request was cancelled). */
+export function registerDiagramRequest(connection: Connection, analysisFor: (uri: string, token: CancellationToken) => Promise<Analysis | undefined>): void {
   // One analysis per document version: its diagram sets (per focus) are reused until the text changes.
   const cache = new WeakMap<Analysis, Map<string, DiagramSet>>();
-  connection.onRequest(DIAGRAMS_REQUEST, (params: DiagramsParams): DiagramsResult => {
+  connection.onRequest(DIAGRAMS_REQUEST, async (params: DiagramsParams, token): Promise<DiagramsResult> => {
     if (typeof params?.uri !== 'string') return null;
-    const analysis = analysisFor(params.uri);
+    const analysis = await analysisFor(params.uri, token);
     if (!analysis) return null;
     const focus = typeof params.focus === 'string' ? params.focus : '';
     let sets = cache.get(analysis);

@@ -31,6 +31,14 @@ export function hover(analysis: Analysis, offset: number): Hover | null {
   };
 }
 
+/** Whether the hover at `offset` lists findings (an integration's id or name): it reads the problems of every rule. */
+export function hoverListsFindings(analysis: Analysis, offset: number): boolean {
+  const ctx = cursorContext(analysis.document, offset);
+  if (!ctx || ctx.kind === 'key' || ctx.key === undefined || offset < ctx.range.start || offset >= ctx.range.end) return false;
+  const path = guidancePath([...ctx.path, ctx.key]);
+  return path === 'integration.id' || path === 'integration.name';
+}
+
 function keyHover(ctx: CursorContext): string | undefined {
   if (!ctx.hasColon || ctx.key === undefined) return undefined;
   const keyPath = [...ctx.path, ctx.key];

@@ -58,6 +58,9 @@ export class DocumentAnalyses {
       set problems(value: Problem[]) {
         state.problems = value;
       },
+      get problemsReady(): boolean {
+        return state.problems !== undefined;
+      },
     };
     entry.problemsOf = () => state.problems;
     entry.key = key;

@@ -94,8 +94,9 @@ function idItems(
 /** Rule ids for a waiver; the rules that report on this item come first. */
 function ruleIdItems(analysis: Analysis, ctx: CursorContext, offset: number): CompletionItem[] {
   const item = anyItemContaining(analysis.manifest, offset);
+  // While the rules run elsewhere the list comes in catalog order rather than wait for them.
   const firing = new Set(
-    item ? analysis.problems.filter((p) => p.span.start >= item.span.start && p.span.end <= item.span.end).map((p) => p.rule) : [],
+    item && analysis.problemsReady !== false ? analysis.problems.filter((p) => p.span.start >= item.span.start && p.span.end <= item.span.end).map((p) => p.rule) : [],
   );
   return RULES.filter((r) => r.id !== 'yaml-syntax').map((rule, index) => {
     const data: CompletionData = { doc: 'rule', id: rule.id };

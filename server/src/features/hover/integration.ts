@@ -68,6 +68,7 @@ function path(manifest: Manifest, integration: Integration): string {
 }
 
 function findings(analysis: Analysis, integration: Integration): string {
+  if (analysis.problemsReady === false) return '**Findings**: still being checked. Hover again in a moment to see them.';
   const inside = analysis.problems
     .filter((p) => p.span.start >= integration.span.start && p.span.end <= integration.span.end)
     .sort((a, b) => SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity));
