@@ -116,13 +116,10 @@ function* checkChangedIntegrations(rule: RuleDefinition, context: RuleContext, s
     else found.set(item, [problemOf(rule.id, severity, finding)]);
   }
   const problems: Problem[] = [];
-  const current = new Map<Integration, Problem[]>();
   for (const integration of integrations) {
-    const own = changed.has(integration) ? (found.get(integration) ?? []) : kept.restore(rule.id, integration);
-    current.set(integration, own);
-    problems.push(...own);
+    const own = changed.has(integration) ? kept.keep(rule.id, integration, found.get(integration) ?? []) : kept.restore(rule.id, integration);
+    for (const problem of own) problems.push(problem);
   }
-  kept.replace(rule.id, current);
   kept.stats.checked += changed.size;
   kept.stats.reused += integrations.length - changed.size;
   return problems;

@@ -64,7 +64,7 @@ export class IncrementalAnalyzer {
       this.kept.forget();
       return checkManifest(last.manifest, options);
     }
-    this.kept.begin(context);
+    this.kept.begin(context, last.manifest.integrations);
     return checkManifest(last.manifest, options, this.kept);
   }
 
