@@ -7,7 +7,7 @@
  * Rerun with another seed: INCREMENTAL_SEED=1234 npx mocha test/unit/incremental.test.ts
  */
 import assert from 'node:assert/strict';
-import { writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isCollection, isPair, isScalar, type Node } from 'yaml';
@@ -21,10 +21,12 @@ import { sameTree } from '../../server/src/incremental/contain';
 import { DocumentAnalyses } from '../../server/src/incremental/documentAnalyses';
 import { layoutOf, relayout, type Layout } from '../../server/src/incremental/layout';
 import { runInSlices } from '../../server/src/incremental/slices';
+import { RULES } from '../../server/src/rules';
 import { generateManifest, prng } from '../../bench/generate';
 import { joinLines, TODAY } from '../helpers/text';
 
 const URI = 'file:///test.integration.yaml';
+const EXAMPLES = join(__dirname, '../../examples');
 const SEEDS = process.env['INCREMENTAL_SEED'] ? [Number(process.env['INCREMENTAL_SEED'])] : [20261122, 7, 1999];
 const EDITS_PER_SEED = Number(process.env['INCREMENTAL_EDITS'] ?? 1000);
 
@@ -306,6 +308,35 @@ describe('incremental analysis', function () {
     const renamed = moved.slice(0, firstId) + moved.slice(firstId).replace(/^ {2}- id: (\S+)/, '  - id: $1-renamed');
     assert.notEqual(renamed, moved);
     assert.equal(check(renamed).reused, 0);
+  });
+
+  it('every rule marked perIntegration finds on each integration alone what it finds on the whole manifest', () => {
+    const marked = RULES.filter((r) => r.perIntegration);
+    assert.ok(marked.length >= 20, `${marked.length} rules marked`);
+    const texts = [
+      ...readdirSync(EXAMPLES).filter((f) => f.endsWith('.yaml')).map((f) => readFileSync(join(EXAMPLES, f), 'utf8')),
+      ...[1, 2, 3].map((seed) => generateManifest({ integrations: 80, seed, detail: 0.6 })),
+    ];
+    let findings = 0;
+    for (const text of texts) {
+      const { manifest } = analyzeText(text, URI, { today: TODAY });
+      for (const rule of marked) {
+        const context = { manifest, threshold: 1000, today: TODAY, ruleIds: RULES.map((r) => r.id) };
+        const whole = [...rule.check(context)];
+        const alone = manifest.integrations.flatMap((integration) => {
+          const view = Object.create(manifest, { integrations: { value: [integration] } }) as Manifest;
+          const found = [...rule.check({ ...context, manifest: view })];
+          for (const f of found) {
+            assert.equal(f.item, integration, `${rule.id}: a finding belongs to the integration it was found on`);
+            assert.ok(f.span.start >= integration.span.start && f.span.end <= integration.span.end, `${rule.id}: a finding lies inside its integration`);
+          }
+          return found;
+        });
+        assert.deepEqual(alone, whole, rule.id);
+        findings += whole.length;
+      }
+    }
+    assert.ok(findings > 100, `${findings} findings compared`);
   });
 
   it('parses the whole text when pieces cannot be vouched for, with the same result', () => {
