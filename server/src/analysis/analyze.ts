@@ -48,10 +48,14 @@ export function analyzeText(text: string, uri?: string, options: AnalysisOptions
 
 /** `manifest` may be given when it is already built from `document` (the incremental analyzer keeps one). */
 export function analyze(document: ManifestDocument, options: AnalysisOptions = {}, manifest: Manifest = buildModel(document)): Analysis {
-  const steps = checkManifest(manifest, options);
+  return { document, manifest, problems: runToEnd(checkManifest(manifest, options)) };
+}
+
+/** Runs work given a step at a time (`checkManifest`) to its end, at once. */
+export function runToEnd<T>(steps: Generator<void, T>): T {
   let step = steps.next();
   while (!step.done) step = steps.next();
-  return { document, manifest, problems: step.value };
+  return step.value;
 }
 
 /**

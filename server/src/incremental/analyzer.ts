@@ -6,7 +6,7 @@
  * It owns the YAML nodes it hands out and moves them in place on the next call: use an
  * analysis only until the next call for the same document.
  */
-import { checkManifest, todayUtc, type Analysis, type AnalysisOptions, type Problem } from '../analysis/analyze';
+import { checkManifest, runToEnd, todayUtc, type Analysis, type AnalysisOptions, type Problem } from '../analysis/analyze';
 import { IntegrationFindings } from '../analysis/integrationFindings';
 import { manifestDocumentOf, type ManifestDocument } from '../document/manifestDocument';
 import type { Manifest } from '../model/manifest';
@@ -56,9 +56,11 @@ export class IncrementalAnalyzer {
    * `analyze()` gives. When only integrations changed since the last check, the rules that
    * read one integration at a time check only those.
    */
-  check(options: AnalysisOptions = {}): Generator<void, Problem[]> {
+  check(options: AnalysisOptions = {}, manifest?: Manifest): Generator<void, Problem[]> {
     const last = this.last;
     if (!last) throw new Error('check() before parse()');
+    // The model of an older text (its analysis outlived a newer parse): checked as it is, nothing kept.
+    if (manifest && manifest !== last.manifest) return checkManifest(manifest, options);
     const context = contextOf(last.pieces, last.manifest, options);
     if (!context) {
       this.kept.forget();
@@ -71,10 +73,7 @@ export class IncrementalAnalyzer {
   /** `analyze()` of the whole text. */
   analyze(text: string, uri?: string, version = 0, options: AnalysisOptions = {}): Analysis {
     const { document, manifest } = this.parse(text, uri, version);
-    const steps = this.check(options);
-    let step = steps.next();
-    while (!step.done) step = steps.next();
-    return { document, manifest, problems: step.value };
+    return { document, manifest, problems: runToEnd(this.check(options)) };
   }
 }
 
@@ -114,8 +113,9 @@ function linesAfterEdit(before: ManifestDocument, text: string): LineIndex {
 /**
  * The problems of a manifest, computed a slice at a time so that other requests are
  * answered in between; undefined when `slicing.stale()` says the document moved on (its
- * nodes may then have moved: the work is dropped).
+ * nodes may then have moved: the work is dropped). With the analyzer that parsed it, only
+ * what changed since its last check is checked again.
  */
-export function problemsInSlices(manifest: Manifest, options: AnalysisOptions, slicing: SliceOptions): Promise<Problem[] | undefined> {
-  return runInSlices(checkManifest(manifest, options), slicing);
+export function problemsInSlices(manifest: Manifest, options: AnalysisOptions, slicing: SliceOptions, analyzer?: IncrementalAnalyzer): Promise<Problem[] | undefined> {
+  return runInSlices(analyzer ? analyzer.check(options, manifest) : checkManifest(manifest, options), slicing);
 }

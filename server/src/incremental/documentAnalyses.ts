@@ -8,8 +8,7 @@
  * dropped when a newer version arrives first. Either way they are what `analyze()` of the
  * whole text gives.
  */
-import type { Analysis, AnalysisOptions, Problem } from '../analysis/analyze';
-import { analyze } from '../analysis/analyze';
+import { runToEnd, type Analysis, type AnalysisOptions, type Problem } from '../analysis/analyze';
 import { IncrementalAnalyzer, problemsInSlices } from './analyzer';
 import { problemsFrom, type AnalysisWorker, type PlainProblem } from './analysisWorker';
 
@@ -47,13 +46,14 @@ export class DocumentAnalyses {
     if (!entry) this.entries.set(document.uri, (entry = { analyzer: new IncrementalAnalyzer(), key: undefined, analysis: undefined, settling: undefined, problemsOf: () => undefined, text: '' }));
     if (entry.key === key && entry.analysis) return entry.analysis;
     const text = document.getText();
-    const { document: parsed, manifest } = entry.analyzer.parse(text, document.uri, document.version);
+    const analyzer = entry.analyzer;
+    const { document: parsed, manifest } = analyzer.parse(text, document.uri, document.version);
     const state: { problems?: Problem[] } = {};
     const analysis: Analysis = {
       document: parsed,
       manifest,
       get problems(): Problem[] {
-        return (state.problems ??= analyze(parsed, options, manifest).problems);
+        return (state.problems ??= runToEnd(analyzer.check(options, manifest)));
       },
       set problems(value: Problem[]) {
         state.problems = value;
@@ -101,7 +101,7 @@ export class DocumentAnalyses {
       }
       // The worker is gone or failed on this text: compute here.
     }
-    const problems = await problemsInSlices(analysis.manifest, options, { stale: () => !current() });
+    const problems = await problemsInSlices(analysis.manifest, options, { stale: () => !current() }, entry.analyzer);
     if (!problems || !current()) return undefined;
     analysis.problems = problems;
     return analysis;
