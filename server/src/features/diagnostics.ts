@@ -92,7 +92,8 @@ export function mostSevere(problems: readonly Problem[], max: number): readonly 
 
 /** The note shown, at the top of the manifest, when findings are left out. */
 export function moreFindingsDiagnostic(shown: number, total: number): Diagnostic {
-  const count = (n: number) => n.toLocaleString('en-US');
+  // Thousands separated by commas, without `toLocaleString` (its first call loads locale data: ~10 ms).
+  const count = (n: number) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
   return {
     range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
     severity: DiagnosticSeverity.Information,
