@@ -5,7 +5,8 @@ export interface Position {
 }
 
 export class LineIndex {
-  private readonly starts: number[];
+  /** Where each line starts; packed (no garbage to collect, and an edit copies it as one block). */
+  private readonly starts: Uint32Array;
 
   constructor(private readonly text: string) {
     const starts = [0];
@@ -17,7 +18,7 @@ export class LineIndex {
         starts.push(i + 1);
       }
     }
-    this.starts = starts;
+    this.starts = Uint32Array.from(starts);
   }
 
   /**
@@ -54,10 +55,13 @@ export class LineIndex {
         if (i + 1 < limit) middle.push(i + 1);
       }
     }
-    // Copies and one pass over the moved part: a file of 100,000 lines takes well under a millisecond.
-    const tail = old.slice(after);
-    if (delta !== 0) for (let k = 0; k < tail.length; k++) tail[k]! += delta;
-    const starts = old.slice(0, keep + 1).concat(middle, tail);
+    // Block copies and one pass over the moved part: a file of 100,000 lines takes well under a millisecond.
+    const moved = keep + 1 + middle.length;
+    const starts = new Uint32Array(moved + old.length - after);
+    starts.set(old.subarray(0, keep + 1));
+    starts.set(middle, keep + 1);
+    starts.set(old.subarray(after), moved);
+    if (delta !== 0) for (let k = moved; k < starts.length; k++) starts[k]! += delta;
     const index = Object.create(LineIndex.prototype) as LineIndex;
     Object.assign(index, { text, starts });
     return index;
