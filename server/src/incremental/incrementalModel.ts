@@ -30,7 +30,19 @@ function collectSpans(value: unknown, seen: Set<object>, into: Span[]): void {
 }
 
 function itemsOf(unit: UnitParse, list: ItemList): Item[] {
-  if (unit.items?.list === list) return unit.items.items;
+  const kept = unit.items;
+  if (kept?.list === list) {
+    // Moved with the unit since they were last read: their spans follow now.
+    const delta = unit.offset - kept.at;
+    if (delta !== 0) {
+      for (const span of kept.spans) {
+        span.start += delta;
+        span.end += delta;
+      }
+      kept.at = unit.offset;
+    }
+    return kept.items;
+  }
   const items: Item[] = [];
   for (const node of unit.nodes) {
     const item = readItem(list, node);
@@ -43,7 +55,7 @@ function itemsOf(unit: UnitParse, list: ItemList): Item[] {
   const spans: Span[] = [];
   const seen = new Set<object>();
   for (const item of items) collectSpans(item, seen, spans);
-  unit.items = { list, items, spans };
+  unit.items = { list, items, spans, at: unit.offset };
   return items;
 }
 

@@ -53,8 +53,12 @@ export interface UnitParse {
    * some 300,000 nodes, whose separate arrays took milliseconds to reach one by one).
    */
   ranges: Int32Array;
-  /** The model's items read from the unit's nodes (for one list), and every span inside them: they move with the unit. */
-  items?: { list: ItemList; items: Item[]; spans: Span[] };
+  /**
+   * The model's items read from the unit's nodes (for one list), and every span inside them,
+   * placed for the unit at offset `at`: they are moved to the unit's `offset` when the items
+   * are next read (see `itemsOf` in incrementalModel.ts), not at every edit.
+   */
+  items?: { list: ItemList; items: Item[]; spans: Span[]; at: number };
   /** The unit's nodes (list items) or pair values (top-level units) as plain data; offsets play no part. */
   data?: unknown[];
 }
@@ -170,9 +174,4 @@ export function placeAt(unit: UnitParse, offset: number): void {
   shiftInPlace(unit.rootRange, delta);
   shiftInPlace(unit.docRange, delta);
   if (unit.seqRange) shiftInPlace(unit.seqRange, delta);
-  if (unit.items)
-    for (const span of unit.items.spans) {
-      span.start += delta;
-      span.end += delta;
-    }
 }

@@ -160,22 +160,23 @@ export interface ModelParts {
   /** The document as plain data (`document.yaml.toJS`), or the reason it could not be expanded. */
   data?(): { data: unknown; error: string | undefined };
   /**
-   * Compute `byId`, `data` and `dataError` on first read rather than at once (the same values):
-   * the language server's main thread, which runs no rules, seldom reads them.
+   * Compute the lists, `byId`, `data` and `dataError` on first read rather than at once (the
+   * same values): the language server's main thread, which runs no rules, seldom reads them.
    */
   lazy?: boolean;
 }
 
 export function buildModel(document: ManifestDocument, parts: ModelParts = {}): Manifest {
   const root = asMap(document.yaml.contents);
+  const eager = !parts.lazy;
   const manifest: Manifest = {
     document,
     root,
     solutionName: stringAt(valueOf(root, 'solution'), 'name'),
-    systems: items(root, 'systems', parts) as System[],
-    integrations: items(root, 'integrations', parts) as Integration[],
-    goals: items(root, 'goals', parts) as Goal[],
-    actors: items(root, 'actors', parts) as Actor[],
+    systems: eager ? (items(root, 'systems', parts) as System[]) : [],
+    integrations: eager ? (items(root, 'integrations', parts) as Integration[]) : [],
+    goals: eager ? (items(root, 'goals', parts) as Goal[]) : [],
+    actors: eager ? (items(root, 'actors', parts) as Actor[]) : [],
     governance: readGovernance(valueOf(root, 'governance')),
     byId: new Map(),
     data: undefined,
@@ -185,7 +186,13 @@ export function buildModel(document: ManifestDocument, parts: ModelParts = {}): 
   if (parts.lazy) {
     let byId: Map<string, Item[]> | undefined;
     let data: { data: unknown; error: string | undefined } | undefined;
+    const lists = new Map<ItemList, Item[]>();
+    const list = (name: ItemList) => lists.get(name) ?? lists.set(name, items(root, name, parts)).get(name)!;
     Object.defineProperties(manifest, {
+      systems: { get: () => list('systems'), enumerable: true, configurable: true },
+      integrations: { get: () => list('integrations'), enumerable: true, configurable: true },
+      goals: { get: () => list('goals'), enumerable: true, configurable: true },
+      actors: { get: () => list('actors'), enumerable: true, configurable: true },
       byId: { get: () => (byId ??= indexById(manifest)), enumerable: true, configurable: true },
       data: { get: () => (data ??= plain()).data, enumerable: true, configurable: true },
       dataError: { get: () => (data ??= plain()).error, enumerable: true, configurable: true },
