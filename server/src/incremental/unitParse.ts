@@ -137,7 +137,7 @@ export function packRanges(nodes: readonly (Pair | Node)[], delta: number): { ra
     if (isCollection(n)) for (const item of n.items) visit(item);
   };
   for (const node of nodes) visit(node);
-  const ranges = new Int32Array(ranged.length * 3);
+  const ranges = packedArray(ranged.length * 3);
   ranged.forEach((n, i) => {
     const at = i * 3;
     const [start, valueEnd, end] = n.range!;
@@ -147,6 +147,27 @@ export function packRanges(nodes: readonly (Pair | Node)[], delta: number): { ra
     n.range = ranges.subarray(at, at + 3) as unknown as Range3;
   });
   return { ranges, anchors };
+}
+
+/**
+ * Packed arrays are cut from shared blocks, so that the units parsed together (a whole
+ * document, at opening) lie side by side in memory: moving thousands of them after an edit
+ * then reads memory in order instead of jumping between scattered small arrays. A block lives
+ * while any of its arrays does.
+ */
+const BLOCK_INTS = 256 * 1024;
+let block = new Int32Array(0);
+let blockUsed = 0;
+
+function packedArray(length: number): Int32Array {
+  if (length > BLOCK_INTS / 4) return new Int32Array(length);
+  if (blockUsed + length > block.length) {
+    block = new Int32Array(BLOCK_INTS);
+    blockUsed = 0;
+  }
+  const array = block.subarray(blockUsed, blockUsed + length);
+  blockUsed += length;
+  return array;
 }
 
 function shiftRange(range: readonly number[], delta: number): Range3 {
