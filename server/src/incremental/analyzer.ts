@@ -12,7 +12,7 @@ import { manifestDocumentOf, type ManifestDocument } from '../document/manifestD
 import type { Manifest } from '../model/manifest';
 import { LineIndex } from '../document/lineIndex';
 import { IncrementalParser, type ParserStats, type PiecewiseParse } from './incrementalParser';
-import { commonPrefix, commonSuffix } from './layout';
+import { editBetween, type TextEdit } from './layout';
 import { modelOf } from './incrementalModel';
 import { runInSlices, type SliceOptions } from './slices';
 import type { UnitParse } from './unitParse';
@@ -44,8 +44,10 @@ export class IncrementalAnalyzer {
   parse(text: string, uri?: string, version = 0): ParsedManifest {
     const last = this.last;
     if (last && last.text === text && last.document.uri === (uri ?? last.document.uri) && last.document.version === version) return last;
-    const parsed = this.parser.parse(text);
-    const document = manifestDocumentOf(text, parsed.parsed, uri, version, last ? linesAfterEdit(last.document, text) : undefined);
+    // The edit from the last text is found once, for the parser (when it laid out the same text) and the line index.
+    const edit = last ? editBetween(last.text, text) : undefined;
+    const parsed = this.parser.parse(text, last && edit ? { ...edit, before: last.text } : undefined);
+    const document = manifestDocumentOf(text, parsed.parsed, uri, version, last && edit ? linesAfterEdit(last.document, text, edit) : undefined);
     const manifest = modelOf(document, parsed);
     this.last = { text, document, manifest, fallback: parsed.fallback, pieces: parsed };
     return this.last;
@@ -104,10 +106,8 @@ function isIntegrationsHead(head: UnitParse): boolean {
 }
 
 /** The line index of `text`, from that of the document's text before one edit. */
-function linesAfterEdit(before: ManifestDocument, text: string): LineIndex {
-  const start = commonPrefix(before.text, text);
-  const end = commonSuffix(before.text, text, Math.min(before.text.length, text.length) - start);
-  return LineIndex.afterEdit(before.lines, text, start, before.text.length - end, text.length - end);
+function linesAfterEdit(before: ManifestDocument, text: string, { prefix, suffix }: TextEdit): LineIndex {
+  return LineIndex.afterEdit(before.lines, text, prefix, before.text.length - suffix, text.length - suffix);
 }
 
 /**

@@ -10,7 +10,7 @@
 import { Document, Pair, YAMLMap, YAMLParseError, YAMLSeq, YAMLWarning, isScalar, type Node } from 'yaml';
 import { MAX_SYNTAX_PROBLEMS, PARSE_OPTIONS, parseYaml, type ParsedYaml } from '../document/manifestDocument';
 import { containedParse } from './contain';
-import { layoutOf, relayout, type Layout } from './layout';
+import { layoutOf, relayout, type Layout, type TextEdit } from './layout';
 import { parseUnit, placeAt, type UnitParse } from './unitParse';
 
 export interface PiecewiseParse {
@@ -34,9 +34,10 @@ export class IncrementalParser {
   private last: { text: string; layout: Layout } | undefined;
   readonly stats: ParserStats = { units: 0, parsed: 0, moved: 0 };
 
-  parse(text: string): PiecewiseParse {
+  /** `edit`, when given, is how `edit.before` became `text` (see `editBetween`); used when `before` is the text this parser last laid out. */
+  parse(text: string, edit?: TextEdit & { before: string }): PiecewiseParse {
     const last = this.last;
-    const layout = last ? relayout(last.text, last.layout, text) : layoutOf(text);
+    const layout = last ? relayout(last.text, last.layout, text, edit && edit.before === last.text ? edit : undefined) : layoutOf(text);
     if (!layout) return whole(text, 'the text has a document marker, directive, tab indentation or content before the first key');
     // Parses of the units this version replaced, by text: the same text may come back elsewhere (an item moved).
     const pool = { top: new Map<string, UnitParse[]>(), item: new Map<string, UnitParse[]>() };

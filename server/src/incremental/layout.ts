@@ -145,10 +145,9 @@ export function layoutOf(text: string): Layout | undefined {
  * around the change is scanned again; the units after it are the old ones, moved.
  * Gives the same units as `layoutOf(text)`.
  */
-export function relayout(oldText: string, old: Layout, text: string): Layout | undefined {
-  const prefix = commonPrefix(oldText, text);
+export function relayout(oldText: string, old: Layout, text: string, edit: TextEdit = editBetween(oldText, text)): Layout | undefined {
+  const { prefix, suffix } = edit;
   if (prefix === oldText.length && prefix === text.length) return { ...old, replaced: [] };
-  const suffix = commonSuffix(oldText, text, Math.min(oldText.length, text.length) - prefix);
   const delta = text.length - oldText.length;
   const changeEnd = text.length - suffix;
   // Was safe before: only the lines the change touches can make it unsafe.
@@ -211,6 +210,17 @@ export function commonPrefix(a: string, b: string): number {
   while (i + BLOCK <= max && a.slice(i, i + BLOCK) === b.slice(i, i + BLOCK)) i += BLOCK;
   while (i < max && a.charCodeAt(i) === b.charCodeAt(i)) i++;
   return i;
+}
+
+/** How one text became another: the lengths of their common prefix and (after it) common suffix. */
+export interface TextEdit {
+  prefix: number;
+  suffix: number;
+}
+
+export function editBetween(before: string, after: string): TextEdit {
+  const prefix = commonPrefix(before, after);
+  return { prefix, suffix: commonSuffix(before, after, Math.min(before.length, after.length) - prefix) };
 }
 
 /** Length of the longest common suffix, at most `max`. */
