@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { execSync, spawn, type ChildProcess } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import {
   createProtocolConnection,
@@ -8,6 +9,7 @@ import {
   type ProtocolConnection,
   type PublishDiagnosticsParams,
 } from 'vscode-languageserver/node';
+import { RULES_NICENESS } from '../../server/src/incremental/analysisWorker';
 import { withIntegration } from '../helpers/text';
 
 const ROOT = resolve(__dirname, '../..');
@@ -53,6 +55,14 @@ describe('protocol: `node dist/server.js --stdio`', function () {
     const { diagnostics, version } = await published;
     assert.equal(version, 1);
     assert.deepEqual(diagnostics.map((d) => [d.code, d.source]), [['schema', 'integration-manifest']]);
+
+    if (process.platform === 'linux') {
+      // The rules ran on their worker thread, at a lower priority than the thread that answers requests.
+      const niceOf = (tid: string) => Number(readFileSync(`/proc/${server.pid}/task/${tid}/stat`, 'utf8').split(') ')[1]!.split(' ')[16]);
+      const threads = readdirSync(`/proc/${server.pid}/task`);
+      assert.equal(niceOf(String(server.pid)), 0, 'the main thread keeps its priority');
+      assert.ok(threads.some((tid) => niceOf(tid) === RULES_NICENESS), `a thread runs at nice ${RULES_NICENESS}: ${threads.map(niceOf).join(' ')}`);
+    }
 
     const exited = new Promise<number | null>((done) => server.on('exit', (code) => done(code)));
     await connection.sendRequest('shutdown');

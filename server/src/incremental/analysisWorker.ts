@@ -7,6 +7,7 @@
  * `workerData[WORKER_FLAG]`, this module serves instead of the language server starting.
  * Only each document's changed stretch travels to the worker, not the whole text.
  */
+import { setPriority } from 'node:os';
 import { isMainThread, parentPort, Worker, workerData, type MessagePort } from 'node:worker_threads';
 import type { AnalysisOptions, Problem } from '../analysis/analyze';
 import type { Item, ItemKind, Manifest } from '../model/manifest';
@@ -210,8 +211,25 @@ export function problemsFrom(manifest: Manifest, plain: readonly PlainProblem[])
   });
 }
 
+/** How much nicer than the server's main thread the rules' thread runs: on a busy machine, completion and hover come first. */
+export const RULES_NICENESS = 10;
+
+/**
+ * Lowers the rules' thread's priority. On Linux a nice value belongs to a thread, so this
+ * touches the worker alone; elsewhere it would lower the whole server, and is left alone.
+ */
+function yieldToRequests(): void {
+  if (process.platform !== 'linux') return;
+  try {
+    setPriority(RULES_NICENESS);
+  } catch {
+    // Not permitted here: the rules run at the server's priority.
+  }
+}
+
 /** The worker's side: one incremental analyzer per document. */
 function serve(port: MessagePort): void {
+  yieldToRequests();
   const documents = new Map<string, { text: string; analyzer: IncrementalAnalyzer }>();
   port.on('message', (job: Job) => {
     try {
