@@ -17,6 +17,7 @@ import { join, resolve } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { build } from 'esbuild';
+import { nodeBundle } from '../scripts/node-bundle.cjs';
 import { parseDocument } from 'yaml';
 import { analyzeText } from '../server/src/analysis/analyze';
 import { IncrementalAnalyzer } from '../server/src/incremental/analyzer';
@@ -221,15 +222,9 @@ async function server(serverJs: string, size: Size, quick: boolean): Promise<Ser
 async function buildBeforeServer(dir: string): Promise<string> {
   const outfile = join(dir, 'server-before.js');
   await build({
+    ...nodeBundle(),
     entryPoints: [join(ROOT, 'server/src/server.ts')],
     outfile,
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    logLevel: 'warning',
-    define: { 'import.meta.url': '__importMetaUrl' },
-    banner: { js: "const __importMetaUrl = require('url').pathToFileURL(__filename).href;" },
     plugins: [
       {
         name: 'before-analyses',

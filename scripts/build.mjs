@@ -2,22 +2,12 @@
 // Usage: node scripts/build.mjs [--watch] [--minify]
 import * as esbuild from 'esbuild';
 import { chmodSync, existsSync } from 'node:fs';
+import nodeBundleModule from './node-bundle.cjs';
 
 const watch = process.argv.includes('--watch');
 const minify = process.argv.includes('--minify');
 
-const node = {
-  bundle: true,
-  platform: 'node',
-  format: 'cjs',
-  target: 'node20',
-  sourcemap: true,
-  minify,
-  logLevel: 'warning',
-  // ESM dependencies (fdir) read import.meta.url, which a CommonJS bundle lacks.
-  define: { 'import.meta.url': '__importMetaUrl' },
-  banner: { js: "const __importMetaUrl = require('url').pathToFileURL(__filename).href;" },
-};
+const node = nodeBundleModule.nodeBundle({ minify });
 
 const builds = [
   { ...node, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' },

@@ -12,6 +12,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { buildSync } from 'esbuild';
+import { nodeBundle } from '../../scripts/node-bundle.cjs';
 import {
   createProtocolConnection,
   StreamMessageReader,
@@ -110,17 +111,7 @@ describe('protocol: hostile input through the server process (`node server.js --
   before(async () => {
     // The server bundle as `npm run build` makes it (the bundle is also the rules' worker thread).
     dir = mkdtempSync(join(tmpdir(), 'im-hostile-'));
-    buildSync({
-      entryPoints: [join(ROOT, 'server/src/server.ts')],
-      outfile: join(dir, 'server.js'),
-      bundle: true,
-      platform: 'node',
-      format: 'cjs',
-      target: 'node20',
-      logLevel: 'warning',
-      define: { 'import.meta.url': '__importMetaUrl' },
-      banner: { js: "const __importMetaUrl = require('url').pathToFileURL(__filename).href;" },
-    });
+    buildSync({ ...nodeBundle(), entryPoints: [join(ROOT, 'server/src/server.ts')], outfile: join(dir, 'server.js') });
     server = spawn(process.execPath, [join(dir, 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     server.stderr!.on('data', (chunk: Buffer) => stderr.push(chunk.toString()));
     server.on('exit', (code) => (exitCode = code));

@@ -12,6 +12,7 @@ import { LSPErrorCodes, ResponseError, type Position, type Range, type TextEdit 
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyzeText } from '../../server/src/analysis/analyze';
 import { diagnostics as toDiagnostics } from '../../server/src/features/diagnostics';
+import { prng } from '../../bench/generate';
 import { SPEC_EXAMPLE } from '../helpers/hostileInputs';
 import { TODAY } from '../helpers/text';
 import { startHarness, type Harness } from './harness';
@@ -19,18 +20,6 @@ import { startHarness, type Harness } from './harness';
 const EDITS = Number(process.env['STALE_EDITS'] ?? 3_000);
 // CI replays a fixed seed so a landing never depends on luck; elsewhere each run explores a new one.
 const SEED = Number(process.env['STALE_SEED'] ?? (process.env['CI'] ? 37568413 : Date.now() % 2 ** 31));
-
-/** mulberry32: small, seeded, good enough to pick edits. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SNIPPETS = SPEC_EXAMPLE.split('\n');
 const TYPED = [...'abcxyz-_:[]{},#"\' \n\n\n  ', '\t', '\r\n', 'é', '😀', 'async', 'erp', 'via: [bus]', '  - id: x\n', 'mode: sync\n'];
@@ -108,7 +97,7 @@ for (const mode of ['pull', 'push'] as const) {
     }
 
     it(`ends with the diagnostics of a fresh analysis of the final text (seed ${SEED})`, async () => {
-      const next = random(SEED + (mode === 'push' ? 1 : 0));
+      const next = prng(SEED + (mode === 'push' ? 1 : 0));
       const uri = await h.open(SPEC_EXAMPLE);
       const cursor = { offset: SPEC_EXAMPLE.indexOf('mode: async') };
       const inFlight: Promise<unknown>[] = [];

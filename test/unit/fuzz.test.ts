@@ -29,6 +29,7 @@ import { toSpan } from '../../server/src/features/protocol';
 import { createLanguageService, memoryDocuments } from '../../server/src/languageService';
 import { findRule } from '../../server/src/rules';
 import { applyRandomEdit, editArb, idArb, manifestArb, renderManifest, sentenceArb } from '../helpers/arbitraries';
+import { askAt } from '../helpers/features';
 import { TODAY } from '../helpers/text';
 
 const RUNS = Number(process.env['FUZZ_RUNS'] ?? 100);
@@ -199,12 +200,7 @@ describe('fuzz', function () {
           assert.deepEqual(service.diagnostics(uri), toDiagnostics(fresh), `the service disagrees with a fresh analysis of:\n${JSON.stringify(text)}`);
           const at = position(text, edit.where);
           tried.features++;
-          service.hover(uri, at);
-          service.completion(uri, at);
-          service.definition(uri, at);
-          service.references(uri, at, true);
-          service.documentHighlights(uri, at);
-          service.prepareRename(uri, at);
+          askAt(service, uri, at);
           service.documentSymbols(uri);
           service.codeLenses(uri);
           service.codeActions(uri, { start: at, end: at }, service.diagnostics(uri));

@@ -16,6 +16,7 @@ import { diagramsFor } from '../../server/src/diagram';
 import { createLanguageService, memoryDocuments } from '../../server/src/languageService';
 import { closest } from '../../server/src/model/suggest';
 import { flowLists, hostileCases, MB, SPEC_EXAMPLE } from '../helpers/hostileInputs';
+import { askAt } from '../helpers/features';
 import { TODAY } from '../helpers/text';
 
 const BIG = process.env['HOSTILE_BIG'] !== '0';
@@ -75,14 +76,7 @@ describe('hostile input: engine and language service', function () {
       assertInside(c.text, diagnostics);
       for (const d of diagnostics) assert.ok(d.message.length < 1_000, `a message of ${d.message.length} characters: ${d.message.slice(0, 120)}`);
       // Every other feature on the same document: none throws.
-      for (const position of probes(c.text)) {
-        service.hover(uri, position);
-        service.completion(uri, position);
-        service.definition(uri, position);
-        service.references(uri, position, true);
-        service.documentHighlights(uri, position);
-        service.prepareRename(uri, position);
-      }
+      for (const position of probes(c.text)) askAt(service, uri, position);
       service.documentSymbols(uri);
       service.codeLenses(uri);
       service.codeActions(uri, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, diagnostics.slice(0, 50));
