@@ -43,7 +43,7 @@ export interface DocumentSource {
   get(uri: string): ServiceDocument | undefined;
 }
 
-export interface LanguageServiceOptions {
+export interface LanguageServiceOptions extends DisplaySettings {
   documents: DocumentSource;
   /** The editor setting `integrationManifests.rules`: rule id -> severity or { severity, threshold }. */
   settings?: RuleSettings;
@@ -51,13 +51,11 @@ export interface LanguageServiceOptions {
   today?: () => string;
   /** Run the rules on a worker thread for `settled` (the language server does, from its bundle). */
   rulesOffThread?: boolean;
-  /** The editor setting `integrationManifests.maxProblems`: at most this many diagnostics per document. */
-  maxProblems?: number;
 }
 
 /** Settings that change what is shown, not what is found. */
 export interface DisplaySettings {
-  /** At most this many diagnostics per document (the most severe), then a note saying how many more. */
+  /** The editor setting `integrationManifests.maxProblems`: at most this many diagnostics per document (the most severe), then a note saying how many more. */
   maxProblems?: number;
 }
 

@@ -5,7 +5,7 @@
 import { DiagnosticSeverity, DiagnosticTag, type Diagnostic } from 'vscode-languageserver';
 import type { Analysis, Problem } from '../analysis/analyze';
 import { ruleDocsUrl } from '../rules/docsUrl';
-import type { FindingData, Severity } from '../rules/types';
+import { SEVERITY_RANK, type FindingData, type Severity } from '../rules/types';
 import { toRange } from './protocol';
 
 export const DIAGNOSTIC_SOURCE = 'integration-manifest';
@@ -66,21 +66,20 @@ export function* diagnosticsInSteps(analysis: Analysis, maxProblems: number, res
   return result;
 }
 
-const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2, hint: 3 };
 
 /** At most `max` problems: all of the more severe ones, then the first of the next severity; order kept. */
 export function mostSevere(problems: readonly Problem[], max: number): readonly Problem[] {
   const limit = Math.max(0, Math.floor(max));
   if (problems.length <= limit) return problems;
   const counts = [0, 0, 0, 0];
-  for (const p of problems) counts[RANK[p.severity]]!++;
+  for (const p of problems) counts[SEVERITY_RANK[p.severity]]!++;
   // The least severe rank shown, and how many of that rank fit.
   let rank = 0;
   let room = limit;
   while (rank < 3 && counts[rank]! < room) room -= counts[rank++]!;
   const shown: Problem[] = [];
   for (const p of problems) {
-    const r = RANK[p.severity];
+    const r = SEVERITY_RANK[p.severity];
     if (r < rank) shown.push(p);
     else if (r === rank && room > 0) {
       shown.push(p);

@@ -35,7 +35,11 @@ export function hover(analysis: Analysis, offset: number): Hover | null {
 export function hoverListsFindings(analysis: Analysis, offset: number): boolean {
   const ctx = cursorContext(analysis.document, offset);
   if (!ctx || ctx.kind === 'key' || ctx.key === undefined || offset < ctx.range.start || offset >= ctx.range.end) return false;
-  const path = guidancePath([...ctx.path, ctx.key]);
+  return showsIntegration(guidancePath([...ctx.path, ctx.key]));
+}
+
+/** The values whose hover shows their integration's facts and findings. */
+function showsIntegration(path: string): boolean {
   return path === 'integration.id' || path === 'integration.name';
 }
 
@@ -58,7 +62,7 @@ function valueHover(analysis: Analysis, ctx: CursorContext, offset: number): str
   const lists = REFERENCE_LISTS[path];
   if (lists) return referenceHover(analysis, word, lists);
   if (path === 'waiver.rule') return ruleMarkdown(word);
-  if (path === 'integration.id' || path === 'integration.name') {
+  if (showsIntegration(path)) {
     const integration = itemContaining(analysis.manifest.integrations, offset);
     if (integration) return integrationMarkdown(analysis, integration);
   }

@@ -13,7 +13,7 @@ import type { AnalysisOptions, Problem } from '../analysis/analyze';
 import type { Item, ItemKind, Manifest } from '../model/manifest';
 import type { Severity } from '../rules/types';
 import { IncrementalAnalyzer } from './analyzer';
-import { commonPrefix, commonSuffix } from './layout';
+import { editBetween } from './layout';
 
 const WORKER_FLAG = 'integrationManifestsAnalysisWorker';
 
@@ -183,9 +183,8 @@ export class AnalysisWorker {
 /** The smallest change from `before` to `text`, or the whole text when there is nothing before. */
 function changeFrom(before: string | undefined, text: string): TextChange {
   if (before === undefined) return { text };
-  const start = commonPrefix(before, text);
-  const suffix = commonSuffix(before, text, Math.min(before.length, text.length) - start);
-  return { start, end: before.length - suffix, insert: text.slice(start, text.length - suffix) };
+  const { prefix, suffix } = editBetween(before, text);
+  return { start: prefix, end: before.length - suffix, insert: text.slice(prefix, text.length - suffix) };
 }
 
 /** The problems, ready to cross threads: plain data, items by kind and index. */

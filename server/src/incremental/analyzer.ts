@@ -14,7 +14,6 @@ import { LineIndex } from '../document/lineIndex';
 import { IncrementalParser, type ParserStats, type PiecewiseParse } from './incrementalParser';
 import { editBetween, type TextEdit } from './layout';
 import { modelOf } from './incrementalModel';
-import { runInSlices, type SliceOptions } from './slices';
 import type { UnitParse } from './unitParse';
 import { isScalar, type Pair } from 'yaml';
 
@@ -108,14 +107,4 @@ function isIntegrationsHead(head: UnitParse): boolean {
 /** The line index of `text`, from that of the document's text before one edit. */
 function linesAfterEdit(before: ManifestDocument, text: string, { prefix, suffix }: TextEdit): LineIndex {
   return LineIndex.afterEdit(before.lines, text, prefix, before.text.length - suffix, text.length - suffix);
-}
-
-/**
- * The problems of a manifest, computed a slice at a time so that other requests are
- * answered in between; undefined when `slicing.stale()` says the document moved on (its
- * nodes may then have moved: the work is dropped). With the analyzer that parsed it, only
- * what changed since its last check is checked again.
- */
-export function problemsInSlices(manifest: Manifest, options: AnalysisOptions, slicing: SliceOptions, analyzer?: IncrementalAnalyzer): Promise<Problem[] | undefined> {
-  return runInSlices(analyzer ? analyzer.check(options, manifest) : checkManifest(manifest, options), slicing);
 }

@@ -9,7 +9,8 @@
  * whole text gives.
  */
 import { runToEnd, type Analysis, type AnalysisOptions, type Problem } from '../analysis/analyze';
-import { IncrementalAnalyzer, problemsInSlices } from './analyzer';
+import { IncrementalAnalyzer } from './analyzer';
+import { runInSlices } from './slices';
 import { problemsFrom, type AnalysisWorker, type PlainProblem } from './analysisWorker';
 
 interface Entry {
@@ -101,7 +102,8 @@ export class DocumentAnalyses {
       }
       // The worker is gone or failed on this text: compute here.
     }
-    const problems = await problemsInSlices(analysis.manifest, options, { stale: () => !current() }, entry.analyzer);
+    // A slice at a time, so other requests are answered in between; dropped when the document moves on (its nodes move with it).
+    const problems = await runInSlices(entry.analyzer.check(options, analysis.manifest), { stale: () => !current() });
     if (!problems || !current()) return undefined;
     analysis.problems = problems;
     return analysis;

@@ -10,6 +10,10 @@ import type { Item, Manifest } from '../model/manifest';
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
 export type SeverityOrOff = Severity | 'off';
 export const SEVERITIES: readonly SeverityOrOff[] = ['error', 'warning', 'info', 'hint', 'off'];
+/** Severities from the most to the least severe. */
+export const SEVERITY_ORDER: readonly Severity[] = ['error', 'warning', 'info', 'hint'];
+/** A severity's place in `SEVERITY_ORDER`: lower is more severe. */
+export const SEVERITY_RANK: Readonly<Record<Severity, number>> = { error: 0, warning: 1, info: 2, hint: 3 };
 
 export type FindingData = Record<string, unknown>;
 

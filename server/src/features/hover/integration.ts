@@ -8,9 +8,9 @@ import { findSystem, type Integration, type Manifest, type System } from '../../
 import { formatPerHour, ratePerHour } from '../../model/rate';
 import type { SystemFamily } from '../../model/vocabulary';
 import { ruleDocsUrl } from '../../rules/docsUrl';
+import { SEVERITY_ORDER, SEVERITY_RANK } from '../../rules/types';
 
 const DYNAMICS: readonly SystemFamily[] = ['dataverse', 'finance-operations', 'business-central'];
-const SEVERITY_ORDER = ['error', 'warning', 'info', 'hint'];
 
 const isDynamics = (s: System | undefined) => s?.family !== undefined && DYNAMICS.includes(s.family);
 const label = (s: System | undefined, id: string | undefined) => (s?.name ? `${s.name} (\`${s.id}\`)` : `\`${id ?? '?'}\``);
@@ -71,7 +71,7 @@ function findings(analysis: Analysis, integration: Integration): string {
   if (analysis.problemsReady === false) return '**Findings**: still being checked. Hover again in a moment to see them.';
   const inside = analysis.problems
     .filter((p) => p.span.start >= integration.span.start && p.span.end <= integration.span.end)
-    .sort((a, b) => SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity));
+    .sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity]);
   if (inside.length === 0) return 'No findings.';
   const counts = SEVERITY_ORDER.map((s) => [s, inside.filter((p) => p.severity === s).length] as const)
     .filter(([, n]) => n > 0)
