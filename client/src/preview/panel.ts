@@ -201,7 +201,7 @@ export class PreviewPanel implements vscode.Disposable {
     const base = document.uri.path.split('/').pop()!.replace(/\.(integration\.)?ya?ml$/i, '');
     const defaultUri = vscode.Uri.joinPath(document.uri, '..', `${base}.${message.name}.${extension}`);
     const filters: Record<string, string[]> = { svg: { SVG: ['svg'] }, png: { PNG: ['png'] }, mermaid: { Mermaid: ['mmd', 'md'] } }[message.format];
-    const target = await vscode.window.showSaveDialog({ defaultUri: document.uri.scheme === 'untitled' ? undefined : defaultUri, filters, saveLabel: 'Export diagram' });
+    const target = await vscode.window.showSaveDialog({ ...(document.uri.scheme === 'untitled' ? {} : { defaultUri }), filters, saveLabel: 'Export diagram' });
     if (!target) return;
     const bytes = message.format === 'png' ? Buffer.from(message.data.slice('data:image/png;base64,'.length), 'base64') : Buffer.from(message.data, 'utf8');
     try {

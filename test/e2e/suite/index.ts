@@ -19,14 +19,14 @@ export interface SuiteResult {
 
 export function run(): Promise<void> {
   const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 60_000, reporter: 'spec' });
-  const grep = process.env.E2E_GREP;
+  const grep = process.env['E2E_GREP'];
   if (grep) mocha.grep(grep);
   for (const file of readdirSync(__dirname).sort()) if (file.endsWith('.test.js')) mocha.addFile(join(__dirname, file));
 
   const result: SuiteResult = { passed: 0, failed: 0, pending: 0, tests: [] };
   return new Promise((resolve, reject) => {
     const runner = mocha.run((failures) => {
-      const file = process.env.E2E_RESULT_FILE;
+      const file = process.env['E2E_RESULT_FILE'];
       if (file) writeFileSync(file, JSON.stringify(result, null, 2));
       if (failures > 0) reject(new Error(`${failures} extension API test(s) failed`));
       else resolve();

@@ -50,8 +50,9 @@ export function candidateOf(item: Item): Candidate {
   };
 }
 
-function defined<T extends Record<string, unknown>>(o: T): Partial<T> {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+/** `o` without its undefined properties (optional properties are absent, never `undefined`). */
+function defined<T extends Record<string, unknown>>(o: T): { [K in keyof T]?: Exclude<T[K], undefined> } {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as { [K in keyof T]?: Exclude<T[K], undefined> };
 }
 
 /** The items of a top-level list read from the text: each `- ` item's `key: value` lines. */
