@@ -59,8 +59,8 @@ export async function startServer(serverJs: string, cwd: string): Promise<Server
   const flags = process.env['BENCH_SERVER_FLAGS']?.split(' ').filter(Boolean) ?? [];
   const child = spawn(process.execPath, [...flags, serverJs, '--stdio'], { cwd, stdio: ['pipe', 'pipe', 'pipe'] });
   let stderr = '';
-  child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
-  const connection = createProtocolConnection(new StreamMessageReader(child.stdout!, { contentTypeDecoder: LIGHT_JSON }), new StreamMessageWriter(child.stdin!));
+  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+  const connection = createProtocolConnection(new StreamMessageReader(child.stdout, { contentTypeDecoder: LIGHT_JSON }), new StreamMessageWriter(child.stdin));
   connection.onRequest('client/registerCapability', () => null);
   connection.onRequest('workspace/diagnostic/refresh', () => null);
   connection.onRequest('workspace/codeLens/refresh', () => null);

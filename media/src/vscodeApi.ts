@@ -14,5 +14,5 @@ export const vscode: VsCodeApi = acquireVsCodeApi();
 /** The saved state, when it looks like ours (a restored panel hands back whatever was saved). */
 export function savedState(): WebviewState {
   const s = vscode.getState();
-  return typeof s === 'object' && s !== null ? (s as WebviewState) : {};
+  return typeof s === 'object' && s !== null ? (s) : {};
 }

@@ -236,7 +236,7 @@ describe('webview hardening', function () {
     await visitTabs(p, async (key) => {
       // Drawn, so the directive and the callbacks did reach Mermaid.
       const drawn = await p.page.evaluate(() => ({ error: document.body.dataset['renderError'] ?? '', svg: !!document.querySelector('#canvas svg') }));
-      assert.deepEqual(drawn, { error: '', svg: true }, `raw Mermaid, tab ${key}: ${await p.page.evaluate(() => document.querySelector('#canvas')!.textContent!.slice(0, 300))}`);
+      assert.deepEqual(drawn, { error: '', svg: true }, `raw Mermaid, tab ${key}: ${await p.page.evaluate(() => document.querySelector('#canvas')!.textContent.slice(0, 300))}`);
       await assertInert(p, `raw Mermaid, tab ${key}`);
       // Hover over and click whatever was drawn: callbacks and links must not fire.
       await p.page.evaluate(`(() => {

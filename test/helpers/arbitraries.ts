@@ -93,7 +93,7 @@ function waiversArb(): fc.Arbitrary<Plain[]> {
         expires: dateArb,
       },
       { requiredKeys: ['rule'] },
-    ) as fc.Arbitrary<Plain>,
+    ),
     { maxLength: 2 },
   );
 }
@@ -124,7 +124,7 @@ export const manifestArb: fc.Arbitrary<GeneratedManifest> = fc
             fc.record({ id: fc.constant(id), name: words(1, 3), kind: vocab(VOCABULARY.kind) }),
             some({ hosting: vocab(VOCABULARY.hosting), owner: words(1, 2), description: words(2, 6), tags: fc.array(word, { maxLength: 2 }), waivers: waiversArb() }),
           )
-          .map(([required, optional]) => ({ ...required, ...optional }) as Plain),
+          .map(([required, optional]) => ({ ...required, ...optional })),
       ),
     );
     const integration = (index: number) =>
@@ -170,7 +170,7 @@ export const manifestArb: fc.Arbitrary<GeneratedManifest> = fc
           if (typo === 1) value['connectionString'] = 'Server=erp;User Id=sync;Password=hunter2';
           // Now and then a misspelt key (schema's rename fix), where the right one is absent.
           if (typo === 0 && !('direction' in value)) value['directon'] = 'two-way';
-          return value as Plain;
+          return value;
         });
     return fc
       .record(
@@ -190,8 +190,8 @@ export const manifestArb: fc.Arbitrary<GeneratedManifest> = fc
       .map((parts) => {
         const value: { [key: string]: Plain } = { integrationManifest: 1 };
         for (const [key, part] of Object.entries(parts)) {
-          const empty = Array.isArray(part) ? part.length === 0 : typeof part === 'object' && Object.keys(part as object).length === 0;
-          if (!empty) value[key] = part as Plain;
+          const empty = Array.isArray(part) ? part.length === 0 : typeof part === 'object' && Object.keys(part).length === 0;
+          if (!empty) value[key] = part;
         }
         return { value, styleSeed };
       });
@@ -315,7 +315,7 @@ export const editArb: fc.Arbitrary<{ edit: Edit; where: number }> = fc.record({
     fragment.map((text) => ({ kind: 'insert' as const, at: 0, text })),
     fc.integer({ min: 1, max: 20 }).map((length) => ({ kind: 'delete' as const, at: 0, length })),
     fragment.map((text) => ({ kind: 'replace' as const, at: 0, text })),
-    fc.constantFrom('duplicate-line', 'delete-line', 'indent-line', 'dedent-line', 'swap-lines').map((kind) => ({ kind, line: 0 }) as Edit),
+    fc.constantFrom('duplicate-line', 'delete-line', 'indent-line', 'dedent-line', 'swap-lines').map((kind) => ({ kind, line: 0 })),
   ),
 });
 

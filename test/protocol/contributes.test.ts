@@ -23,10 +23,10 @@ describe('package.json contributions', () => {
     const [language] = c.languages;
     assert.equal(language?.id, 'integration-manifest');
     assert.deepEqual(language?.extensions, ['.integration.yaml', '.integration.yml']);
-    const firstLine = new RegExp(language!.firstLine);
+    const firstLine = new RegExp(language.firstLine);
     assert.ok(firstLine.test('integrationManifest: 1'));
     assert.ok(!firstLine.test('apiVersion: v1'));
-    const configuration = json(language!.configuration);
+    const configuration = json(language.configuration);
     assert.deepEqual((configuration['comments'] as { lineComment: string }).lineComment, '#');
     assert.deepEqual('via: [order-status, bus]'.match(new RegExp(configuration['wordPattern'] as string, 'g')), ['via', 'order-status', 'bus']);
   });

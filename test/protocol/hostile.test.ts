@@ -196,7 +196,7 @@ describe('protocol: the server keeps manifests out of its log', function () {
       s.write = ((chunk: unknown, ...rest: unknown[]) => {
         written.push(String(chunk));
         return (writes[streams.indexOf(s)] as (...a: unknown[]) => boolean).call(s, chunk, ...rest);
-      }) as typeof s.write;
+      });
     });
     consoleMethods.forEach((m) => (console[m] = (...args: unknown[]) => void written.push(args.map(String).join(' '))));
     const h = await startHarness();

@@ -121,9 +121,9 @@ interface Edit {
 
 const pick = <T>(random: () => number, list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
 const at = (random: () => number, text: string) => Math.floor(random() * (text.length + 1));
-const lineStarts = (text: string) => [0, ...[...text.matchAll(/\n/g)].map((m) => m.index! + 1).filter((i) => i < text.length)];
+const lineStarts = (text: string) => [0, ...[...text.matchAll(/\n/g)].map((m) => m.index + 1).filter((i) => i < text.length)];
 /** Offsets where a list item starts (`  - `), per list. */
-const itemStarts = (text: string) => [...text.matchAll(/^( *)- /gm)].map((m) => m.index!);
+const itemStarts = (text: string) => [...text.matchAll(/^( *)- /gm)].map((m) => m.index);
 
 const EDITS: { weight: number; edit: Edit }[] = [
   { weight: 20, edit: { name: 'type a character', apply: (t, r) => ((i) => t.slice(0, i) + pick(r, [...BREAKING, ...WORDS]) + t.slice(i))(at(r, t)) } },
@@ -209,7 +209,7 @@ const EDITS: { weight: number; edit: Edit }[] = [
         const values = [...t.matchAll(/^ +(mode|type|trigger|hosting|kind|pattern|transport|tool|load): (\S+)$/gm)];
         if (!values.length) return t;
         const m = pick(r, values);
-        const start = m.index! + m[0].length - m[2]!.length;
+        const start = m.index + m[0].length - m[2]!.length;
         return t.slice(0, start) + pick(r, ['sync', 'async', 'batch', 'data', 'process', 'ui', 'event', 'cloud', 'on-premises', 'erp', 'service-bus', 'dmf', 'http', 'none', 'planned', 'asinc']) + t.slice(start + m[2]!.length);
       },
     },
@@ -267,7 +267,7 @@ describe('incremental analysis', function () {
     assert.equal(analyzer.stats.parsed, 1);
     assert.ok(analyzer.stats.moved > 50, 'the units after the edit moved');
     // Moving an item within one change re-uses its parse.
-    const starts = [...edited.matchAll(/^ {2}- id: /gm)].map((m) => m.index!);
+    const starts = [...edited.matchAll(/^ {2}- id: /gm)].map((m) => m.index);
     const [a, b, c] = [starts[160]!, starts[161]!, starts[190]!];
     const moved = edited.slice(0, a) + edited.slice(b, c) + edited.slice(a, b) + edited.slice(c);
     analyzer.parse(moved, URI, 3);

@@ -46,7 +46,7 @@ export class PreviewPanel implements vscode.Disposable {
     panel.webview.html = this.html();
     this.focus = initial.focus ?? undefined;
     const restored = initial.uri ? vscode.workspace.textDocuments.find((d) => d.uri.toString() === initial.uri) : undefined;
-    this.document = isManifest(restored) ? restored : isManifest(vscode.window.activeTextEditor?.document) ? vscode.window.activeTextEditor!.document : undefined;
+    this.document = isManifest(restored) ? restored : isManifest(vscode.window.activeTextEditor?.document) ? vscode.window.activeTextEditor.document : undefined;
     this.updateTitle();
 
     this.disposables.push(
@@ -56,7 +56,7 @@ export class PreviewPanel implements vscode.Disposable {
         if (panel.visible) this.schedule(0);
       }),
       vscode.window.onDidChangeActiveTextEditor((editor) => {
-        if (isManifest(editor?.document) && editor!.document !== this.document) this.follow(editor!.document);
+        if (isManifest(editor?.document) && editor.document !== this.document) this.follow(editor.document);
       }),
       vscode.workspace.onDidChangeTextDocument((e) => {
         if (e.document === this.document && e.contentChanges.length) this.schedule(this.debounceMs());

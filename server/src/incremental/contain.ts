@@ -45,7 +45,7 @@ export function containedParse(text: string, unit: Unit, next: Unit, nextParse: 
     clean: false,
     shaped: true,
     anchors: false,
-    rootRange: shift(root.range!),
+    rootRange: shift(root.range),
     seqRange: split.seqRange ? shift(split.seqRange) : undefined,
     docRange: shift(doc.range),
     commentBefore: doc.commentBefore ?? null,

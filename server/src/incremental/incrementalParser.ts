@@ -142,7 +142,7 @@ function assemble(layout: Layout, units: UnitParse[]): Document.Parsed | undefin
 
 function listOf(doc: Document.Parsed, items: UnitParse[]): YAMLSeq {
   const seq = new YAMLSeq(doc.schema);
-  for (const item of items) for (const node of item.nodes) seq.items.push(node as Node);
+  for (const item of items) for (const node of item.nodes) seq.items.push(node);
   const first = items[0]!.seqRange!;
   const last = items[items.length - 1]!.seqRange!;
   seq.range = [first[0], last[1], last[2]];

@@ -79,8 +79,8 @@ export function parseUnit(kind: UnitKind, text: string): UnitParse {
       const pair = root.items[0]!;
       const seq = pair.value;
       if (root.items.length === 1 && isScalar(pair.key) && pair.key.value === '_' && isSeq(seq) && !seq.flow && seq.items.length > 0) {
-        nodes = seq.items as Node[];
-        seqRange = shiftRange(seq.range!, delta);
+        nodes = seq.items;
+        seqRange = shiftRange(seq.range, delta);
         shaped = true;
       }
     }

@@ -19,7 +19,7 @@ export default defineRule({
         span: at(integration, ['mode']),
         item: integration,
         message: highVolume
-          ? `Integration \`${integration.id}\` calls synchronously at ${formatPerHour(rate!)} (threshold ${formatPerHour(threshold)}). Make it asynchronous through a message queue such as Service Bus, so a slow or unavailable system does not hold the other back.`
+          ? `Integration \`${integration.id}\` calls synchronously at ${formatPerHour(rate)} (threshold ${formatPerHour(threshold)}). Make it asynchronous through a message queue such as Service Bus, so a slow or unavailable system does not hold the other back.`
           : `Process integration \`${integration.id}\` is synchronous. Let the systems exchange messages asynchronously (for example through Service Bus), so each step of the process can proceed and recover on its own.`,
       };
     }

@@ -51,13 +51,13 @@ describe(RULE, () => {
   it('fix: creates `errorHandling` when it is missing, keeping comments', () => {
     const before = withIntegration({ mode: 'async  # queued through the bus', errorHandling: null }).replace('    monitoring:', '    # watched by the support team\n    monitoring:');
     const after = fixed(before);
-    assert.match(after, /\n    errorHandling:\n      deadLetter: true\n/);
+    assert.match(after, /\n {4}errorHandling:\n {6}deadLetter: true\n/);
   });
 
   it('fix: adds the key to a flow `errorHandling` map', () => {
     const before = withIntegration({ errorHandling: '{ retry: { attempts: 3, backoff: fixed }, notify: ops@contoso.com }  # agreed with ops' });
     const after = fixed(before);
-    assert.match(after, /errorHandling: \{ retry: \{ attempts: 3, backoff: fixed \}, notify: ops@contoso\.com, deadLetter: true \}  # agreed with ops/);
+    assert.match(after, /errorHandling: \{ retry: \{ attempts: 3, backoff: fixed \}, notify: ops@contoso\.com, deadLetter: true \} {2}# agreed with ops/);
   });
 
   it('fix: adds the key to a block `errorHandling` map', () => {
@@ -66,11 +66,11 @@ describe(RULE, () => {
       '    errorHandling:  # abnormal path\n      # retry transient faults\n      retry: { attempts: 5, backoff: exponential }\n      notify: ops@contoso.com  # on-call\n    monitoring:',
     );
     const after = fixed(before);
-    assert.match(after, /notify: ops@contoso\.com  # on-call\n      deadLetter: true\n    monitoring:/);
+    assert.match(after, /notify: ops@contoso\.com {2}# on-call\n {6}deadLetter: true\n {4}monitoring:/);
   });
 
   it('fix: turns `deadLetter: false` into true', () => {
     const before = withIntegration({ errorHandling: '{ deadLetter: false }  # to decide' });
-    assert.match(fixed(before), /errorHandling: \{ deadLetter: true \}  # to decide/);
+    assert.match(fixed(before), /errorHandling: \{ deadLetter: true \} {2}# to decide/);
   });
 });

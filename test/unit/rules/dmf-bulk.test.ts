@@ -45,30 +45,30 @@ describe(RULE, () => {
   it('fix: a synchronous DMF integration becomes a batch and keeps its schedule', () => {
     const before = dmf({ mode: 'sync  # was a web service call', frequency: 'hourly  # agreed with finance' });
     const after = fixed(before, /^Run it as a batch: `mode: batch`$/);
-    assert.match(after, /\n    mode: batch  # was a web service call\n/);
-    assert.match(after, /\n    frequency: hourly  # agreed with finance\n/);
+    assert.match(after, /\n {4}mode: batch {2}# was a web service call\n/);
+    assert.match(after, /\n {4}frequency: hourly {2}# agreed with finance\n/);
   });
 
   it('fix: a real-time DMF integration becomes a daily batch', () => {
     const before = dmf({ mode: 'async  # queued', frequency: 'near-real-time  # to confirm' });
     const after = fixed(before, /^Run it as a batch: `mode: batch`, `frequency: daily`$/);
-    assert.match(after, /\n    mode: batch  # queued\n/);
-    assert.match(after, /\n    frequency: daily  # to confirm\n/);
+    assert.match(after, /\n {4}mode: batch {2}# queued\n/);
+    assert.match(after, /\n {4}frequency: daily {2}# to confirm\n/);
   });
 
   it('fix: inserts `mode` when it is missing', () => {
     const before = dmf({ mode: null, frequency: 'real-time' }).replace('    monitoring:', '    # watched\n    monitoring:');
     const after = fixed(before);
-    assert.match(after, /\n    frequency: daily\n/);
-    assert.match(after, /\n    mode: batch\n/);
+    assert.match(after, /\n {4}frequency: daily\n/);
+    assert.match(after, /\n {4}mode: batch\n/);
   });
 
   it('fix: edits an integration written as a flow map', () => {
     const before = BASE.replace(
-      /  - id: status[\s\S]*$/,
+      / {2}- id: status[\s\S]*$/,
       '  - { id: journals, name: Journals, type: data, from: erp, to: sales, systemOfRecord: erp, pattern: dmf, frequency: real-time }  # month end\n',
     );
     const after = fixed(before);
-    assert.match(after, /pattern: dmf, frequency: daily, mode: batch \}  # month end/);
+    assert.match(after, /pattern: dmf, frequency: daily, mode: batch \} {2}# month end/);
   });
 });

@@ -64,17 +64,17 @@ describe(RULE, () => {
   it('fix: creates the `goals` key, keeping comments', () => {
     const before = withIntegration({ goals: null, systemOfRecord: 'erp  # ERP owns order status' }, TWO_GOALS);
     const after = fixed(before, /fast-close/);
-    assert.match(after, /\n    goals:\n      - fast-close\n/);
+    assert.match(after, /\n {4}goals:\n {6}- fast-close\n/);
   });
 
   it('fix: appends to an empty flow list', () => {
     const before = withIntegration({ goals: '[]  # to be agreed' });
-    assert.match(fixed(before), /\n    goals: \[visibility\]  # to be agreed\n/);
+    assert.match(fixed(before), /\n {4}goals: \[visibility\] {2}# to be agreed\n/);
   });
 
   it('fix: fills a `goals` key that has no value yet', () => {
     const before = withIntegration({ goals: '  # to be agreed' }).replace('goals:   #', 'goals:  #');
     const after = fixed(before);
-    assert.match(after, /\n    goals:  # to be agreed\n      - visibility\n/);
+    assert.match(after, /\n {4}goals: {2}# to be agreed\n {6}- visibility\n/);
   });
 });

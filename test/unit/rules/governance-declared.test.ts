@@ -51,7 +51,7 @@ describe(RULE, () => {
   it('fix: inserts a `governance` block below `solution`, keeping comments', () => {
     const before = withGovernance('').replace('solution:\n  name: Test solution\n', 'solution:  # the solution\n  name: Test solution  # working title\n# systems come next\n');
     const after = fixed(before);
-    assert.match(after, /\n  name: Test solution  # working title\ngovernance:\n  alm: azure-devops\n  versionControl: true\n# systems come next\n/);
+    assert.match(after, /\n {2}name: Test solution {2}# working title\ngovernance:\n {2}alm: azure-devops\n {2}versionControl: true\n# systems come next\n/);
   });
 
   it('fix: inserts below `integrationManifest` when there is no `solution`', () => {
@@ -63,27 +63,27 @@ describe(RULE, () => {
   it('fix: keeps CRLF line breaks', () => {
     const before = withGovernance('').replace(/\n/g, '\r\n');
     const after = fixed(before);
-    assert.match(after, /\r\n  name: Test solution\r\ngovernance:\r\n  alm: azure-devops\r\n  versionControl: true\r\ngoals:/);
+    assert.match(after, /\r\n {2}name: Test solution\r\ngovernance:\r\n {2}alm: azure-devops\r\n {2}versionControl: true\r\ngoals:/);
   });
 
   it('fix: adds only the missing answer to a block map, keeping the other', () => {
     const before = withGovernance('governance:  # checklist answers\n  alm: github  # the org standard\n');
     const after = fixed(before);
-    assert.match(after, /\ngovernance:  # checklist answers\n  alm: github  # the org standard\n  versionControl: true\n/);
+    assert.match(after, /\ngovernance: {2}# checklist answers\n {2}alm: github {2}# the org standard\n {2}versionControl: true\n/);
   });
 
   it('fix: adds the missing answer to a flow map', () => {
     const before = withGovernance('governance: { versionControl: true }  # to complete\n');
-    assert.match(fixed(before), /\ngovernance: \{ versionControl: true, alm: azure-devops \}  # to complete\n/);
+    assert.match(fixed(before), /\ngovernance: \{ versionControl: true, alm: azure-devops \} {2}# to complete\n/);
   });
 
   it('fix: turns `versionControl: false` into true', () => {
     const before = withGovernance('governance:\n  alm: other\n  versionControl: false  # not yet\n');
-    assert.match(fixed(before), /\n  alm: other\n  versionControl: true  # not yet\n/);
+    assert.match(fixed(before), /\n {2}alm: other\n {2}versionControl: true {2}# not yet\n/);
   });
 
   it('fix: fills a `governance` key that has no value yet', () => {
     const before = withGovernance('governance:  # to do\n');
-    assert.match(fixed(before), /\ngovernance:  # to do\n  alm: azure-devops\n  versionControl: true\n/);
+    assert.match(fixed(before), /\ngovernance: {2}# to do\n {2}alm: azure-devops\n {2}versionControl: true\n/);
   });
 });

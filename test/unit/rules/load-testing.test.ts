@@ -48,16 +48,16 @@ describe(RULE, () => {
 
   it('fix: adds `testing` with `load: planned`, keeping comments', () => {
     const before = withIntegration({ volume: '2k/hour  # measured in the pilot' });
-    assert.match(fixed(before), /\n    testing:\n      load: planned\n$/);
+    assert.match(fixed(before), /\n {4}testing:\n {6}load: planned\n$/);
   });
 
   it('fix: sets `load: planned` in a block `testing` map', () => {
     const before = withIntegration({ volume: '2k/hour' }) + '    testing:  # test plan v2\n      # end-to-end first\n      endToEnd: planned\n      load: none  # no environment yet\n';
-    assert.match(fixed(before), /\n      load: planned  # no environment yet\n$/);
+    assert.match(fixed(before), /\n {6}load: planned {2}# no environment yet\n$/);
   });
 
   it('fix: adds the key to a flow `testing` map', () => {
     const before = withIntegration({ volume: '2k/hour', testing: '{ endToEnd: done }  # signed off' });
-    assert.match(fixed(before), /testing: \{ endToEnd: done, load: planned \}  # signed off/);
+    assert.match(fixed(before), /testing: \{ endToEnd: done, load: planned \} {2}# signed off/);
   });
 });

@@ -48,23 +48,23 @@ describe(RULE, () => {
   it('fix: moves it to DMF in batch, keeping comments', () => {
     const before = odata({ pattern: 'odata  # chosen in the first sprint', mode: 'sync  # caller waits', volume: '60k/hour' });
     const after = fixed(before);
-    assert.match(after, /\n    pattern: dmf  # chosen in the first sprint\n/);
-    assert.match(after, /\n    mode: batch  # caller waits\n/);
+    assert.match(after, /\n {4}pattern: dmf {2}# chosen in the first sprint\n/);
+    assert.match(after, /\n {4}mode: batch {2}# caller waits\n/);
   });
 
   it('fix: gives a real-time bulk integration a schedule, so dmf-bulk does not fire next', () => {
     const before = odata({ pattern: 'web-api', mode: 'async', frequency: 'near-real-time', volume: '60k/hour' });
     const after = fixed(before);
-    assert.match(after, /\n    frequency: daily\n/);
+    assert.match(after, /\n {4}frequency: daily\n/);
     assert.equal(findingsOf(after, 'dmf-bulk').length, 0);
   });
 
   it('fix: edits an integration written as a flow map, inserting `mode`', () => {
     const before = BASE.replace(
-      /  - id: status[\s\S]*$/,
+      / {2}- id: status[\s\S]*$/,
       '  - { id: prices, name: Prices, type: data, from: erp, to: sales, systemOfRecord: erp, pattern: odata, volume: 1.5m/day }  # full catalogue\n',
     );
     const after = fixed(before);
-    assert.match(after, /pattern: dmf, volume: 1\.5m\/day, mode: batch \}  # full catalogue/);
+    assert.match(after, /pattern: dmf, volume: 1\.5m\/day, mode: batch \} {2}# full catalogue/);
   });
 });

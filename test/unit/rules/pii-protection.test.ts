@@ -41,21 +41,21 @@ describe(RULE, () => {
       '    monitoring:  # ops dashboard\n      tool: application-insights\n      # alerts go to the on-call rota\n      alerts: true  # agreed\n',
     );
     const after = fixed(before);
-    assert.match(after, /alerts: true  # agreed\n      audit: true\n/);
+    assert.match(after, /alerts: true {2}# agreed\n {6}audit: true\n/);
   });
 
   it('fix: adds it to a flow `monitoring` map', () => {
     const before = withIntegration({ data: '{ pii: true }', monitoring: '{ tool: log-analytics, alerts: true }  # shared workspace' });
-    assert.match(fixed(before), /monitoring: \{ tool: log-analytics, alerts: true, audit: true \}  # shared workspace/);
+    assert.match(fixed(before), /monitoring: \{ tool: log-analytics, alerts: true, audit: true \} {2}# shared workspace/);
   });
 
   it('fix: turns `audit: false` into true', () => {
     const before = withIntegration({ data: '{ pii: true }', monitoring: '{ tool: application-insights, alerts: true, audit: false }  # todo' });
-    assert.match(fixed(before), /alerts: true, audit: true \}  # todo/);
+    assert.match(fixed(before), /alerts: true, audit: true \} {2}# todo/);
   });
 
   it('fix: adds `monitoring` when it is missing', () => {
     const before = withIntegration({ data: '{ pii: true }  # HR data', monitoring: null });
-    assert.match(fixed(before), /\n    monitoring:\n      audit: true\n/);
+    assert.match(fixed(before), /\n {4}monitoring:\n {6}audit: true\n/);
   });
 });

@@ -118,8 +118,8 @@ describe(RULE, () => {
       const second = ['  - id: second', '    name: Second', '    type: data', '    from: sales', '    to: erp', '    mode: sync', '    volume: 5k/hour', '    systemOfRecord: sales', ''].join('\n');
       const text = BASE + second;
       const after = fixAndCheck(text);
-      assert.match(after, /  - id: status\n(?:.*\n)*? {4}mode: async\n/);
-      assert.match(after, /  - id: second\n(?:.*\n)*? {4}mode: async\n(?:.*\n)* {4}via:\n {6}- bus\n/);
+      assert.match(after, / {2}- id: status\n(?:.*\n)*? {4}mode: async\n/);
+      assert.match(after, / {2}- id: second\n(?:.*\n)*? {4}mode: async\n(?:.*\n)* {4}via:\n {6}- bus\n/);
     });
   });
 });

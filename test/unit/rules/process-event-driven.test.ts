@@ -45,11 +45,11 @@ describe(RULE, () => {
   it('fix: sets `trigger: event`, keeping comments', () => {
     const before = withIntegration({ type: 'process', trigger: 'schedule  # nightly run' }).replace('    volume:', '    # load estimate\n    volume:');
     const after = fixed(before);
-    assert.match(after, /\n    trigger: event  # nightly run\n/);
+    assert.match(after, /\n {4}trigger: event {2}# nightly run\n/);
   });
 
   it('fix: works on an integration written as a flow map', () => {
-    const before = BASE.replace(/  - id: status[\s\S]*$/, '  - { id: sync-plan, name: Plan sync, type: process, from: erp, to: sales, trigger: user }  # planners\n');
-    assert.match(fixed(before), /to: sales, trigger: event \}  # planners/);
+    const before = BASE.replace(/ {2}- id: status[\s\S]*$/, '  - { id: sync-plan, name: Plan sync, type: process, from: erp, to: sales, trigger: user }  # planners\n');
+    assert.match(fixed(before), /to: sales, trigger: event \} {2}# planners/);
   });
 });

@@ -66,7 +66,7 @@ describe(RULE, () => {
       assert.equal(spanText(a, p!), 'id');
       assert.deepEqual(fixTitles(text), ['Add the missing key `name`']);
       const after = fixAndCheck(text);
-      assert.match(after, /  - id: erp\n {4}kind: erp\n {4}hosting: cloud\n {4}name: TODO-name\n/);
+      assert.match(after, / {2}- id: erp\n {4}kind: erp\n {4}hosting: cloud\n {4}name: TODO-name\n/);
     });
 
     it('inserts a system kind as `custom` and an integration type as `data`', () => {

@@ -77,7 +77,7 @@ export function guidancePath(path: readonly string[]): string {
   for (let i = 0; i < path.length; i++) {
     const segment = path[i]!;
     if (segment === ITEM) continue;
-    if (path[i + 1] === ITEM && ITEM_NAMES[segment]) parts = [ITEM_NAMES[segment]!];
+    if (path[i + 1] === ITEM && ITEM_NAMES[segment]) parts = [ITEM_NAMES[segment]];
     else if (i === 1 && path[0] === 'rules') parts = ['rule'];
     else parts.push(segment);
   }
