@@ -6,7 +6,7 @@
 import type { Browser } from 'playwright-core';
 import { analyzeText } from '../server/src/analysis/analyze';
 import { diagramsFor } from '../server/src/diagram';
-import type { ApplicationDiagram, DiagramSet } from '../server/src/diagram/protocol';
+import type { ApplicationDiagram, DiagramSet } from '../shared/src/diagrams';
 import { close, launch, openPreview } from '../test/browser/harness';
 import { generateManifest } from './generate';
 import { percentile, summarize, timeRuns, type Summary } from './stats';

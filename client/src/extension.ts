@@ -1,6 +1,7 @@
 /** Activation: wires the language client, its status item, the restart command and the diagram preview. */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { COMMANDS } from '../../shared/src/names';
 import { createLanguageClient, createStatusItem } from './languageClient';
 import { registerPreview } from './preview/register';
 
@@ -11,7 +12,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   context.subscriptions.push(output);
   client = createLanguageClient(context, output);
   createStatusItem(context, client, output);
-  context.subscriptions.push(vscode.commands.registerCommand('integrationManifests.restartServer', () => client?.restart()));
+  context.subscriptions.push(vscode.commands.registerCommand(COMMANDS.restartServer, () => client?.restart()));
   registerPreview(context, client);
   try {
     await client.start();

@@ -4,11 +4,8 @@
  */
 import * as vscode from 'vscode';
 import { LanguageClient, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-
-/** The client id: VS Code reads the trace level from `integrationManifests.trace.server`. */
-export const CLIENT_ID = 'integrationManifests';
-export const LANGUAGE_ID = 'integration-manifest';
-const SHOW_OUTPUT_COMMAND = 'integrationManifests.showOutput';
+import { COMMANDS, LANGUAGE_ID, SETTINGS_SECTION, STATUS_ITEM_ID } from '../../shared/src/names';
+import type { InitializationOptions, RuleSettings } from '../../shared/src/settings';
 
 export function createLanguageClient(context: vscode.ExtensionContext, outputChannel: vscode.OutputChannel): LanguageClient {
   const module = context.asAbsolutePath('dist/server.js');
@@ -20,17 +17,17 @@ export function createLanguageClient(context: vscode.ExtensionContext, outputCha
     documentSelector: [{ language: LANGUAGE_ID }],
     outputChannel,
     initializationOptions: {
-      rules: vscode.workspace.getConfiguration(CLIENT_ID).get<Record<string, unknown>>('rules') ?? {},
-    },
+      rules: vscode.workspace.getConfiguration(SETTINGS_SECTION).get<RuleSettings>('rules') ?? {},
+    } satisfies InitializationOptions,
   };
-  return new LanguageClient(CLIENT_ID, 'Integration Manifests', serverOptions, clientOptions);
+  return new LanguageClient(SETTINGS_SECTION, 'Integration Manifests', serverOptions, clientOptions);
 }
 
 /** A status bar item that shows whether the server runs; shown while a manifest is the active editor. */
 export function createStatusItem(context: vscode.ExtensionContext, client: LanguageClient, outputChannel: vscode.OutputChannel): void {
-  const item = vscode.window.createStatusBarItem('integrationManifests.status', vscode.StatusBarAlignment.Right, 100);
+  const item = vscode.window.createStatusBarItem(STATUS_ITEM_ID, vscode.StatusBarAlignment.Right, 100);
   item.name = 'Integration Manifests';
-  item.command = SHOW_OUTPUT_COMMAND;
+  item.command = COMMANDS.showOutput;
   const render = (state: State) => {
     const [icon, words] =
       state === State.Running ? ['$(check)', 'running'] : state === State.Starting ? ['$(sync~spin)', 'starting'] : ['$(error)', 'stopped'];
@@ -48,6 +45,6 @@ export function createStatusItem(context: vscode.ExtensionContext, client: Langu
     item,
     client.onDidChangeState(({ newState }) => render(newState)),
     vscode.window.onDidChangeActiveTextEditor(follow),
-    vscode.commands.registerCommand(SHOW_OUTPUT_COMMAND, () => outputChannel.show(true)),
+    vscode.commands.registerCommand(COMMANDS.showOutput, () => outputChannel.show(true)),
   );
 }

@@ -1,5 +1,5 @@
 /** The panel below the diagram: legend, field mappings and waivers, built as text (never as markup). */
-import type { DiagramSet, FieldMapping, InteractionDiagram, LegendEntry, OffsetSpan, WaiverEntry } from '../../server/src/diagram/protocol';
+import type { DiagramSet, FieldMapping, InteractionDiagram, LegendEntry, OffsetSpan, WaiverEntry } from '../../shared/src/diagrams';
 
 type Reveal = (selection: OffsetSpan) => void;
 

@@ -4,8 +4,8 @@
  * and swaps (no flicker), keeps zoom and pan per tab, never redraws an unchanged diagram,
  * and keeps its state with `setState` so a restored panel redraws at once.
  */
-import type { ExportFormat, ToWebview, WebviewState } from '../../client/src/preview/messages';
-import type { DiagramSet, OffsetSpan } from '../../server/src/diagram/protocol';
+import type { ExportFormat, ToWebview, WebviewState } from '../../shared/src/webviewMessages';
+import type { DiagramSet, OffsetSpan } from '../../shared/src/diagrams';
 import { applicationDetails, interactionDetails } from './details';
 import { pngDataUrl, svgText } from './exporter';
 import { configureMermaid, currentTheme, renderDiagram, type Theme } from './render';

@@ -3,7 +3,7 @@
  * panel swaps a finished drawing in (no flicker) or keeps the last one and shows the error.
  */
 import mermaid from 'mermaid';
-import { decodeEntityCodes, toPrivateUse } from '../../server/src/diagram/escape';
+import { decodeEntityCodes, toPrivateUse } from '../../shared/src/mermaidText';
 
 export type Theme = 'light' | 'dark' | 'high-contrast' | 'high-contrast-light';
 

@@ -3,7 +3,7 @@
  * targets (node ids, edge ids, participant ids, messages in order), so a click reveals the
  * item in the editor and the editor's cursor highlights the drawing.
  */
-import type { DiagramTarget } from '../../server/src/diagram/protocol';
+import type { DiagramTarget } from '../../shared/src/diagrams';
 
 export interface TabTargets {
   nodes?: Record<string, DiagramTarget>;

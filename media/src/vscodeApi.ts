@@ -1,5 +1,5 @@
 /** The VS Code webview API, acquired once. */
-import type { FromWebview, WebviewState } from '../../client/src/preview/messages';
+import type { FromWebview, WebviewState } from '../../shared/src/webviewMessages';
 
 interface VsCodeApi {
   postMessage(message: FromWebview): void;

@@ -1,5 +1,6 @@
 /** The `integration-manifests` command line: lint, diagram and docs on the same engine as the editor. */
 import { resolve } from 'node:path';
+import { VERSION } from '../../shared/src/product';
 import { runCli } from './cli/main';
 
 runCli(process.argv.slice(2), {
@@ -8,7 +9,7 @@ runCli(process.argv.slice(2), {
   stderr: (t) => process.stderr.write(t),
   resolve: (f) => resolve(process.cwd(), f),
   color: !!process.stdout.isTTY && !process.env['NO_COLOR'],
-  version: process.env['INTEGRATION_MANIFESTS_VERSION'] ?? '0.1.0',
+  version: VERSION,
 }).then(
   (code) => {
     process.exitCode = code;

@@ -21,28 +21,17 @@ import {
 } from 'vscode-languageserver/node';
 import { isMainThread } from 'node:worker_threads';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { RuleSettings } from './analysis/config';
+import { LANGUAGE_ID, SETTINGS_SECTION } from '../../shared/src/names';
+import { readSettings, type InitializationOptions, type RuleSettings } from '../../shared/src/settings';
 import { registerDiagramRequest } from './diagram/register';
-import { DEFAULT_MAX_PROBLEMS } from './features/diagnostics';
 import { createLanguageService, RenameRejected, type DisplaySettings } from './languageService';
 
-/** The settings section the client holds for us (`integrationManifests.rules`, ...). */
-export const SETTINGS_SECTION = 'integrationManifests';
 
 /** How long typing must pause before diagnostics are pushed, unless `initializationOptions.debounceMs` says otherwise. */
 export const DEFAULT_DEBOUNCE_MS = 200;
 
 /** Logged once the server has read the settings after `initialized`: from then on it answers with them. */
 export const READY_MESSAGE = 'Integration Manifests language server is ready.';
-
-export interface InitializationOptions {
-  /** Delay of pushed diagnostics after a change, in milliseconds; 0 pushes at once. */
-  debounceMs?: number;
-  /** The `integrationManifests.rules` setting, for clients that cannot answer `workspace/configuration`. */
-  rules?: RuleSettings;
-  /** The `integrationManifests.maxProblems` setting, likewise. */
-  maxProblems?: number;
-}
 
 export interface ServerOptions {
   /** Today as YYYY-MM-DD (UTC); tests fix it so waiver dates are stable. */
@@ -63,7 +52,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     client.dynamicConfiguration = caps.workspace?.didChangeConfiguration?.dynamicRegistration === true;
     client.diagnosticRefresh = caps.workspace?.diagnostics?.refreshSupport === true;
     client.codeLensRefresh = caps.workspace?.codeLens?.refreshSupport === true;
-    const init = (params.initializationOptions ?? {}) as InitializationOptions;
+    // From the client: checked field by field (`readSettings`), anything malformed reads as unset.
+    const init: { [K in keyof InitializationOptions]?: unknown } = isRecord(params.initializationOptions) ? params.initializationOptions : {};
     if (typeof init.debounceMs === 'number' && init.debounceMs >= 0) debounceMs = init.debounceMs;
     service.setSettings(...settingsFrom({ rules: init.rules, maxProblems: init.maxProblems }));
     return {
@@ -79,7 +69,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
         codeLensProvider: { resolveProvider: false },
         ...(client.pullDiagnostics
-          ? { diagnosticProvider: { identifier: 'integration-manifest', interFileDependencies: false, workspaceDiagnostics: false } }
+          ? { diagnosticProvider: { identifier: LANGUAGE_ID, interFileDependencies: false, workspaceDiagnostics: false } }
           : {}),
       },
       serverInfo: { name: 'integration-manifests' },
@@ -98,7 +88,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   connection.onDidChangeConfiguration(async (change) => {
     if (client.configuration) await pullSettings();
-    else service.setSettings(...settingsFrom((change.settings as Record<string, unknown> | undefined)?.[SETTINGS_SECTION]));
+    else service.setSettings(...settingsFrom(isRecord(change.settings) ? change.settings[SETTINGS_SECTION] : undefined));
     refreshDiagnostics();
   });
 
@@ -220,13 +210,14 @@ function whenCancelled(token: CancellationToken): Promise<undefined> {
   });
 }
 
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
 /** The settings inside the `integrationManifests` section; anything malformed reads as unset. */
 function settingsFrom(section: unknown): [RuleSettings, DisplaySettings] {
-  const { rules, maxProblems } = (section && typeof section === 'object' ? section : {}) as { rules?: unknown; maxProblems?: unknown };
-  return [
-    rules && typeof rules === 'object' && !Array.isArray(rules) ? (rules as RuleSettings) : {},
-    { maxProblems: typeof maxProblems === 'number' && maxProblems >= 1 ? Math.floor(maxProblems) : DEFAULT_MAX_PROBLEMS },
-  ];
+  const { rules, maxProblems } = readSettings(section);
+  return [rules, { maxProblems }];
 }
 
 // The bundle is also the rules' worker thread (see incremental/analysisWorker.ts): no server there.

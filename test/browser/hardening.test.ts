@@ -13,8 +13,8 @@ import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
-import { parseWebviewMessage, revealSelection, type FromWebview } from '../../client/src/preview/messages';
-import type { DiagramSet } from '../../server/src/diagram/protocol';
+import { parseWebviewMessage, revealSelection, type FromWebview } from '../../shared/src/webviewMessages';
+import type { DiagramSet } from '../../shared/src/diagrams';
 import { close, launch, openPreview, ORIGIN, ROOT, setOf, type PreviewPage } from './harness';
 
 const NONCE = 'bm9uY2UtZm9yLXRlc3Rz'; // the harness's

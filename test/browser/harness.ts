@@ -13,10 +13,10 @@ import { join, resolve } from 'node:path';
 import { buildSync } from 'esbuild';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { previewHtml } from '../../client/src/preview/html';
-import type { FromWebview, ToWebview, WebviewState } from '../../client/src/preview/messages';
+import type { FromWebview, ToWebview, WebviewState } from '../../shared/src/webviewMessages';
 import { analyzeText } from '../../server/src/analysis/analyze';
 import { diagramsFor, type DiagramOptions } from '../../server/src/diagram';
-import type { DiagramSet } from '../../server/src/diagram/protocol';
+import type { DiagramSet } from '../../shared/src/diagrams';
 
 export const ROOT = resolve(__dirname, '../..');
 export const ORIGIN = 'https://webview.test';

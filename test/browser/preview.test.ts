@@ -8,8 +8,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
-import type { FromWebview } from '../../client/src/preview/messages';
-import type { DiagramSet } from '../../server/src/diagram/protocol';
+import type { FromWebview } from '../../shared/src/webviewMessages';
+import type { DiagramSet } from '../../shared/src/diagrams';
 import { BASE, joinLines } from '../helpers/text';
 import { close, launch, openPreview, SCREENSHOTS, setOf, type PreviewPage } from './harness';
 

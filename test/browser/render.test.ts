@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
-import type { DiagramSet } from '../../server/src/diagram/protocol';
+import type { DiagramSet } from '../../shared/src/diagrams';
 import { analyzeText } from '../../server/src/analysis/analyze';
 import { manifestMarkdown } from '../../server/src/diagram/markdown';
 import { close, launch, openPlainMermaid, openPreview, ROOT, SCREENSHOTS, setOf, type PreviewPage } from './harness';

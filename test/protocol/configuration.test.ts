@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { DiagnosticSeverity } from 'vscode-languageserver/node';
 import { generateManifest } from '../../bench/generate';
-import { DEFAULT_MAX_PROBLEMS, MORE_FINDINGS_CODE } from '../../server/src/features/diagnostics';
+import { MORE_FINDINGS_CODE } from '../../server/src/features/diagnostics';
+import { DEFAULT_MAX_PROBLEMS } from '../../shared/src/settings';
 import { BASE, withIntegration } from '../helpers/text';
 import { startHarness } from './harness';
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { DiagnosticSeverity, DiagnosticTag, type DocumentDiagnosticReport } from 'vscode-languageserver/node';
-import { ruleDocsUrl } from '../../server/src/rules/docsUrl';
+import { ruleDocsUrl } from '../../shared/src/product';
 import { BASE, joinLines, withIntegration } from '../helpers/text';
 import { startHarness, type Harness } from './harness';
 

@@ -23,7 +23,7 @@ import {
   type Position,
   type ProtocolConnection,
 } from 'vscode-languageserver/node';
-import { DIAGRAMS_REQUEST } from '../../server/src/diagram/protocol';
+import { DiagramsRequest } from '../../shared/src/requests';
 import { hostileCases, SPEC_EXAMPLE } from '../helpers/hostileInputs';
 import { startHarness, type Harness } from './harness';
 
@@ -90,7 +90,7 @@ for (const mode of ['pull', 'push'] as const) {
         await h.symbols(uri);
         await h.codeLenses(uri);
         await h.codeActions(uri, diagnostics.slice(0, 20));
-        await h.request(DIAGRAMS_REQUEST, { uri });
+        await h.request(DiagramsRequest.method, { uri });
         await h.close(uri);
         await assertStillAnswering();
       });
@@ -213,11 +213,11 @@ describe('protocol: the server keeps manifests out of its log', function () {
       await h.codeActions(uri, diagnostics);
       await h.codeLenses(uri);
       await h.symbols(uri);
-      await h.request(DIAGRAMS_REQUEST, { uri });
+      await h.request(DiagramsRequest.method, { uri });
       await h.change(uri, text.replace(marker, `${marker}-2`));
       await h.diagnostics(uri);
       await h.close(uri);
-      await h.request(DIAGRAMS_REQUEST, { uri: 'file:///not-open.integration.yaml' });
+      await h.request(DiagramsRequest.method, { uri: 'file:///not-open.integration.yaml' });
     } finally {
       await h.dispose();
       streams.forEach((s, i) => (s.write = writes[i]!));

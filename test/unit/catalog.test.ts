@@ -9,7 +9,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { applyEdits } from '../../server/src/document/edits';
 import { RULE_IDS, findRule } from '../../server/src/rules';
-import { ruleDocsUrl } from '../../server/src/rules/docsUrl';
+import { ruleDocsUrl } from '../../shared/src/product';
 import type { Severity } from '../../server/src/rules/types';
 import { lintText } from '../helpers/text';
 

@@ -6,7 +6,7 @@ import { join, resolve } from 'node:path';
 import { USAGE, runCli } from '../../server/src/cli/main';
 import type { CliIo } from '../../server/src/cli/io';
 import { RULES } from '../../server/src/rules';
-import { ruleDocsUrl } from '../../server/src/rules/docsUrl';
+import { ruleDocsUrl } from '../../shared/src/product';
 import { BASE, lintText, withIntegration } from '../helpers/text';
 
 const ROOT = join(__dirname, '..', '..');

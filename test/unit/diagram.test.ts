@@ -14,14 +14,15 @@ import { join, resolve } from 'node:path';
 import fc from 'fast-check';
 import type { Connection } from 'vscode-languageserver';
 import { contentSecurityPolicy, newNonce, previewHtml } from '../../client/src/preview/html';
-import { MAX_EXPORT_CHARS, parseWebviewMessage } from '../../client/src/preview/messages';
+import { MAX_EXPORT_CHARS, parseWebviewMessage } from '../../shared/src/webviewMessages';
 import type { Analysis } from '../../server/src/analysis/analyze';
 import type { CliIo } from '../../server/src/cli/io';
 import { runCli } from '../../server/src/cli/main';
 import { diagramsFor, LIMITS } from '../../server/src/diagram';
-import { decodeEntityCodes, mermaidText, toPrivateUse } from '../../server/src/diagram/escape';
+import { decodeEntityCodes, mermaidText, toPrivateUse } from '../../shared/src/mermaidText';
 import { manifestMarkdown } from '../../server/src/diagram/markdown';
-import { DIAGRAMS_REQUEST, type DiagramSet, type DiagramsParams } from '../../server/src/diagram/protocol';
+import type { DiagramSet, DiagramsParams } from '../../shared/src/diagrams';
+import { DiagramsRequest } from '../../shared/src/requests';
 import { registerDiagramRequest } from '../../server/src/diagram/register';
 import { BASE, joinLines, lintText, TODAY, withIntegration } from '../helpers/text';
 
@@ -407,7 +408,7 @@ describe('diagrams', () => {
   describe('the diagram request', () => {
     it('answers with the diagram set of the document, reused while the version is the same, null for unknown documents', async () => {
       let handler: ((params: DiagramsParams, token: unknown) => Promise<unknown>) | undefined;
-      const connection = { onRequest: (method: string, h: typeof handler) => method === DIAGRAMS_REQUEST && (handler = h) } as unknown as Connection;
+      const connection = { onRequest: (type: { method: string }, h: typeof handler) => type.method === DiagramsRequest.method && (handler = h) } as unknown as Connection;
       const analysis = lintText(BASE);
       registerDiagramRequest(connection, async (uri) => (uri === 'file:///test.integration.yaml' ? analysis : undefined));
       assert.ok(handler);

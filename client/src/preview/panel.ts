@@ -5,13 +5,13 @@
  */
 import * as vscode from 'vscode';
 import { State, type LanguageClient } from 'vscode-languageclient/node';
-import { DIAGRAMS_REQUEST, type DiagramsParams, type DiagramsResult } from '../../../server/src/diagram/protocol';
+import type { DiagramsParams } from '../../../shared/src/diagrams';
+import { DiagramsRequest } from '../../../shared/src/requests';
+import { LANGUAGE_ID, SETTINGS_SECTION } from '../../../shared/src/names';
+import { DEFAULT_PREVIEW_DEBOUNCE_MS } from '../../../shared/src/settings';
 import { newNonce, previewHtml } from './html';
-import { parseWebviewMessage, revealSelection, type FromWebview, type ToWebview } from './messages';
+import { parseWebviewMessage, revealSelection, type FromWebview, type ToWebview } from '../../../shared/src/webviewMessages';
 
-export const VIEW_TYPE = 'integrationManifests.preview';
-export const LANGUAGE_ID = 'integration-manifest';
-const DEFAULT_DEBOUNCE_MS = 300;
 
 export function isManifest(document: vscode.TextDocument | undefined): document is vscode.TextDocument {
   return document?.languageId === LANGUAGE_ID;
@@ -104,8 +104,8 @@ export class PreviewPanel implements vscode.Disposable {
   }
 
   private debounceMs(): number {
-    const value = vscode.workspace.getConfiguration('integrationManifests').get<number>('preview.debounceMs', DEFAULT_DEBOUNCE_MS);
-    return typeof value === 'number' && value >= 0 ? value : DEFAULT_DEBOUNCE_MS;
+    const value = vscode.workspace.getConfiguration(SETTINGS_SECTION).get<number>('preview.debounceMs', DEFAULT_PREVIEW_DEBOUNCE_MS);
+    return typeof value === 'number' && value >= 0 ? value : DEFAULT_PREVIEW_DEBOUNCE_MS;
   }
 
   private updateTitle(): void {
@@ -136,7 +136,7 @@ export class PreviewPanel implements vscode.Disposable {
     const id = ++this.request;
     const params: DiagramsParams = { uri: this.client.code2ProtocolConverter.asUri(document.uri), ...(this.focus ? { focus: this.focus } : {}) };
     try {
-      const set = await this.client.sendRequest<DiagramsResult>(DIAGRAMS_REQUEST, params);
+      const set = await this.client.sendRequest(DiagramsRequest, params);
       if (id !== this.request) return;
       if (!set) {
         this.post({ type: 'status', message: 'The language server has not read this manifest yet; the diagrams appear as soon as it has.', severity: 'info' });

@@ -4,10 +4,9 @@
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import type { WebviewState } from './messages';
-import { isManifest, PreviewPanel, VIEW_TYPE, webviewOptions } from './panel';
-
-export const OPEN_PREVIEW_COMMAND = 'integrationManifests.openPreview';
+import type { WebviewState } from '../../../shared/src/webviewMessages';
+import { COMMANDS, PREVIEW_VIEW_TYPE } from '../../../shared/src/names';
+import { isManifest, PreviewPanel, webviewOptions } from './panel';
 
 export function registerPreview(context: vscode.ExtensionContext, client: LanguageClient): void {
   let current: PreviewPanel | undefined;
@@ -21,7 +20,7 @@ export function registerPreview(context: vscode.ExtensionContext, client: Langua
   };
 
   context.subscriptions.push(
-    vscode.commands.registerCommand(OPEN_PREVIEW_COMMAND, (uri?: unknown) => {
+    vscode.commands.registerCommand(COMMANDS.openPreview, (uri?: unknown) => {
       // From the editor title or a code lens the command gets the manifest's URI; from the palette, nothing.
       const wanted = uri instanceof vscode.Uri ? uri.toString() : typeof uri === 'string' ? uri : undefined;
       const fromArg = wanted ? vscode.workspace.textDocuments.find((d) => d.uri.toString() === wanted) : undefined;
@@ -35,10 +34,10 @@ export function registerPreview(context: vscode.ExtensionContext, client: Langua
         current.reveal();
         return;
       }
-      const panel = vscode.window.createWebviewPanel(VIEW_TYPE, 'Integration diagrams', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, webviewOptions(context.extensionUri));
+      const panel = vscode.window.createWebviewPanel(PREVIEW_VIEW_TYPE, 'Integration diagrams', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, webviewOptions(context.extensionUri));
       adopt(new PreviewPanel(panel, client, context.extensionUri, { uri: document.uri.toString() }));
     }),
-    vscode.window.registerWebviewPanelSerializer(VIEW_TYPE, {
+    vscode.window.registerWebviewPanelSerializer(PREVIEW_VIEW_TYPE, {
       async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown) {
         const saved = (typeof state === 'object' && state !== null ? state : {}) as WebviewState;
         adopt(

@@ -8,8 +8,9 @@ import type { Manifest } from '../model/manifest';
 import { ratePerHour } from '../model/rate';
 import { SEVERITIES, type RuleDefinition, type SeverityOrOff } from '../rules/types';
 
-export type RuleSetting = SeverityOrOff | { severity?: SeverityOrOff; threshold?: string };
-export type RuleSettings = Readonly<Record<string, RuleSetting>>;
+import type { RuleSettings } from '../../../shared/src/settings';
+
+export type { RuleSetting, RuleSettings } from '../../../shared/src/settings';
 
 export interface EffectiveRuleConfig {
   severity: SeverityOrOff;

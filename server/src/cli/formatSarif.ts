@@ -1,7 +1,8 @@
 import { isAbsolute } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import type { Log, ReportingDescriptor, Result } from 'sarif';
+import { REPOSITORY_URL, ruleDocsUrl } from '../../../shared/src/product';
 import { RULES } from '../rules';
-import { REPOSITORY_URL, ruleDocsUrl } from '../rules/docsUrl';
 import type { LintFinding } from './lintResult';
 
 const LEVEL = { error: 'error', warning: 'warning', info: 'note', hint: 'note' } as const;
@@ -9,7 +10,7 @@ const LEVEL = { error: 'error', warning: 'warning', info: 'note', hint: 'note' }
 /** SARIF 2.1.0: one `rules` entry per rule of the catalog, one `results` entry per finding. */
 export function formatSarif(findings: readonly LintFinding[], version: string): string {
   const index = new Map(RULES.map((r, i) => [r.id, i]));
-  const log = {
+  const log: Log = {
     version: '2.1.0',
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     runs: [
@@ -19,7 +20,7 @@ export function formatSarif(findings: readonly LintFinding[], version: string): 
             name: 'integration-manifests',
             version,
             informationUri: REPOSITORY_URL,
-            rules: RULES.map((r) => ({
+            rules: RULES.map((r): ReportingDescriptor => ({
               id: r.id,
               shortDescription: { text: r.summary },
               helpUri: ruleDocsUrl(r.id),
@@ -27,9 +28,9 @@ export function formatSarif(findings: readonly LintFinding[], version: string): 
             })),
           },
         },
-        results: findings.map((f) => ({
+        results: findings.map((f): Result => ({
           ruleId: f.rule,
-          ruleIndex: index.get(f.rule),
+          ...(index.has(f.rule) ? { ruleIndex: index.get(f.rule) } : {}),
           level: LEVEL[f.severity],
           message: { text: f.message },
           locations: [

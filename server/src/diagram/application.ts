@@ -9,9 +9,9 @@
 import type { Integration, Manifest, Ref, System } from '../model/manifest';
 import { formatPerHour } from '../model/rate';
 import type { Hosting } from '../model/vocabulary';
-import { mermaidId, mermaidText } from './escape';
+import { mermaidId, mermaidText } from '../../../shared/src/mermaidText';
 import { findingMarker, NO_FINDINGS, type Counts } from './findings';
-import type { ApplicationDiagram, DiagramTarget, FocusInfo, LegendEntry } from './protocol';
+import type { ApplicationDiagram, DiagramTarget, FocusInfo, LegendEntry } from '../../../shared/src/diagrams';
 
 /** Line colours per integration type, readable on light and dark backgrounds. */
 export const TYPE_COLORS = { ui: '#2f81f7', data: '#1a9e5c', process: '#a259d9', none: '#8c8c8c' } as const;

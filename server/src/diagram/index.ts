@@ -8,7 +8,7 @@ import type { Item, Manifest } from '../model/manifest';
 import { applicationDiagram } from './application';
 import { countsByIntegration } from './findings';
 import { interactionDiagram } from './interaction';
-import type { ApplicationDiagram, DiagramSet, FieldMapping, WaiverEntry } from './protocol';
+import type { ApplicationDiagram, DiagramSet, FieldMapping, WaiverEntry } from '../../../shared/src/diagrams';
 
 /** Beyond these the whole application diagram is not legible, and the focus view is drawn instead. */
 export const LIMITS = { systems: 60, edges: 150, mermaidChars: 100_000 } as const;
@@ -119,4 +119,4 @@ function nameOf(manifest: Manifest, id: string | undefined): string {
 
 export { applicationDiagram } from './application';
 export { interactionDiagram } from './interaction';
-export type * from './protocol';
+export type * from '../../../shared/src/diagrams';

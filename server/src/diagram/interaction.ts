@@ -8,9 +8,9 @@ import { keySpan, pairOf, spanOf, valueOf } from '../document/nodes';
 import type { Span } from '../document/range';
 import { findItem, type Integration, type Manifest, type Ref } from '../model/manifest';
 import { formatPerHour } from '../model/rate';
-import { mermaidId, mermaidText } from './escape';
+import { mermaidId, mermaidText } from '../../../shared/src/mermaidText';
 import { NO_FINDINGS, type Counts } from './findings';
-import type { DiagramTarget, InteractionDiagram } from './protocol';
+import type { DiagramTarget, InteractionDiagram } from '../../../shared/src/diagrams';
 
 interface Message {
   from: string;

@@ -8,7 +8,7 @@ import type { Integration, Manifest } from '../model/manifest';
 import { formatPerHour } from '../model/rate';
 import { diagramsFor, tooLarge } from './index';
 import { countsByIntegration, type Counts } from './findings';
-import type { DiagramSet, LegendEntry } from './protocol';
+import type { DiagramSet, LegendEntry } from '../../../shared/src/diagrams';
 
 export interface MarkdownOptions {
   /** The manifest's path as the reader should see it. */

@@ -2,13 +2,14 @@
 import type { CancellationToken, Connection } from 'vscode-languageserver';
 import type { Analysis } from '../analysis/analyze';
 import { diagramsFor } from './index';
-import { DIAGRAMS_REQUEST, type DiagramSet, type DiagramsParams, type DiagramsResult } from './protocol';
+import type { DiagramSet, DiagramsResult } from '../../../shared/src/diagrams';
+import { DiagramsRequest } from '../../../shared/src/requests';
 
 /** `analysisFor` gives the analysis of the document's current text with its problems computed (undefined when it has none, or the request was cancelled). */
 export function registerDiagramRequest(connection: Connection, analysisFor: (uri: string, token: CancellationToken) => Promise<Analysis | undefined>): void {
   // One analysis per document version: its diagram sets (per focus) are reused until the text changes.
   const cache = new WeakMap<Analysis, Map<string, DiagramSet>>();
-  connection.onRequest(DIAGRAMS_REQUEST, async (params: DiagramsParams, token): Promise<DiagramsResult> => {
+  connection.onRequest(DiagramsRequest, async (params, token): Promise<DiagramsResult> => {
     if (typeof params?.uri !== 'string') return null;
     const analysis = await analysisFor(params.uri, token);
     if (!analysis) return null;

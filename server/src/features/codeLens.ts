@@ -7,10 +7,10 @@ import type { Analysis } from '../analysis/analyze';
 import { keySpan, pairOf } from '../document/nodes';
 import type { Integration } from '../model/manifest';
 import { formatPerHour } from '../model/rate';
+import { COMMANDS } from '../../../shared/src/names';
 import { toRange } from './protocol';
 
 /** The client command that opens the diagram preview beside the editor (argument: the document URI). */
-export const OPEN_PREVIEW_COMMAND = 'integrationManifests.openPreview';
 
 export function codeLenses(analysis: Analysis): CodeLens[] {
   const { manifest, document } = analysis;
@@ -19,7 +19,7 @@ export function codeLenses(analysis: Analysis): CodeLens[] {
   if (key)
     lenses.push({
       range: toRange(document, key),
-      command: { title: 'Open diagram', command: OPEN_PREVIEW_COMMAND, arguments: [document.uri] },
+      command: { title: 'Open diagram', command: COMMANDS.openPreview, arguments: [document.uri] },
     });
   const findings = findingsPerIntegration(analysis);
   for (const integration of manifest.integrations) {

@@ -4,11 +4,12 @@
  */
 import { DiagnosticSeverity, DiagnosticTag, type Diagnostic } from 'vscode-languageserver';
 import type { Analysis, Problem } from '../analysis/analyze';
-import { ruleDocsUrl } from '../rules/docsUrl';
+import { LANGUAGE_ID } from '../../../shared/src/names';
+import { ruleDocsUrl } from '../../../shared/src/product';
+import { DEFAULT_MAX_PROBLEMS } from '../../../shared/src/settings';
 import { SEVERITY_RANK, type FindingData, type Severity } from '../rules/types';
 import { toRange } from './protocol';
 
-export const DIAGNOSTIC_SOURCE = 'integration-manifest';
 
 /** What a diagnostic's `data` holds: the rule id and the finding's own data. */
 export type DiagnosticData = FindingData & { rule: string };
@@ -30,7 +31,7 @@ export function toDiagnostic(analysis: Analysis, problem: Problem): Diagnostic {
     severity: SEVERITY[problem.severity],
     code: problem.rule,
     codeDescription: { href: ruleDocsUrl(problem.rule) },
-    source: DIAGNOSTIC_SOURCE,
+    source: LANGUAGE_ID,
     message: problem.message,
     ...(UNUSED_RULES.has(problem.rule) ? { tags: [DiagnosticTag.Unnecessary] } : {}),
     data,
@@ -38,7 +39,6 @@ export function toDiagnostic(analysis: Analysis, problem: Problem): Diagnostic {
 }
 
 /** How many findings a document shows in the editor unless the setting says otherwise. */
-export const DEFAULT_MAX_PROBLEMS = 1000;
 
 /** The code of the note that says some findings are not shown. */
 export const MORE_FINDINGS_CODE = 'more-findings';
@@ -97,7 +97,7 @@ export function moreFindingsDiagnostic(shown: number, total: number): Diagnostic
     range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
     severity: DiagnosticSeverity.Information,
     code: MORE_FINDINGS_CODE,
-    source: DIAGNOSTIC_SOURCE,
+    source: LANGUAGE_ID,
     message:
       `This manifest has ${count(total)} findings; the ${count(shown)} most severe are shown. ` +
       'Fix those first, or raise the setting "integrationManifests.maxProblems" to see more; ' +
@@ -112,7 +112,7 @@ export function internalErrorDiagnostic(error: unknown): Diagnostic {
     range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
     severity: DiagnosticSeverity.Error,
     code: 'internal-error',
-    source: DIAGNOSTIC_SOURCE,
+    source: LANGUAGE_ID,
     message: `The manifest could not be checked (${reason}). The other features still work; please report this with the manifest that causes it.`,
   };
 }

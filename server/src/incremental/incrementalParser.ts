@@ -7,7 +7,7 @@
  * Nodes are reused across versions and moved in place: a document this returns is valid
  * until the next `parse` call on the same parser.
  */
-import { Document, Pair, YAMLMap, YAMLParseError, YAMLSeq, YAMLWarning, isScalar, type Node } from 'yaml';
+import { Document, Pair, YAMLMap, YAMLParseError, YAMLSeq, YAMLWarning, isScalar } from 'yaml';
 import { MAX_SYNTAX_PROBLEMS, PARSE_OPTIONS, parseYaml, type ParsedYaml } from '../document/manifestDocument';
 import { containedParse } from './contain';
 import { layoutOf, relayout, type Layout, type TextEdit } from './layout';

@@ -7,8 +7,9 @@ import type { TextEdit } from '../document/edits';
 import type { Span } from '../document/range';
 import type { Item, Manifest } from '../model/manifest';
 
-export type Severity = 'error' | 'warning' | 'info' | 'hint';
-export type SeverityOrOff = Severity | 'off';
+import type { Severity, SeverityOrOff } from '../../../shared/src/settings';
+
+export type { Severity, SeverityOrOff };
 export const SEVERITIES: readonly SeverityOrOff[] = ['error', 'warning', 'info', 'hint', 'off'];
 /** Severities from the most to the least severe. */
 export const SEVERITY_ORDER: readonly Severity[] = ['error', 'warning', 'info', 'hint'];

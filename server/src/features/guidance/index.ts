@@ -3,7 +3,7 @@
  * show for a key or a value.
  */
 import { familyOf, type JsonSchema } from '../../model/vocabulary';
-import { ruleDocsUrl } from '../../rules/docsUrl';
+import { ruleDocsUrl } from '../../../../shared/src/product';
 import { KEY_GUIDANCE, type KeyGuidance } from './keys';
 import { FAMILY_GUIDANCE, KIND_LINES } from './systemKinds';
 import { VALUE_GUIDANCE, type ValueGuidance } from './values';

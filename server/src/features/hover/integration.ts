@@ -7,7 +7,7 @@ import type { Analysis, Problem } from '../../analysis/analyze';
 import { findSystem, type Integration, type Manifest, type System } from '../../model/manifest';
 import { formatPerHour, ratePerHour } from '../../model/rate';
 import type { SystemFamily } from '../../model/vocabulary';
-import { ruleDocsUrl } from '../../rules/docsUrl';
+import { ruleDocsUrl } from '../../../../shared/src/product';
 import { SEVERITY_ORDER, SEVERITY_RANK } from '../../rules/types';
 
 const DYNAMICS: readonly SystemFamily[] = ['dataverse', 'finance-operations', 'business-central'];

@@ -1,7 +1,7 @@
 /** What a rule id stands for: its summary, default severity and documentation page. */
 import { closest } from '../../model/suggest';
 import { findRule, RULE_IDS } from '../../rules';
-import { ruleDocsUrl } from '../../rules/docsUrl';
+import { ruleDocsUrl } from '../../../../shared/src/product';
 
 export function ruleMarkdown(id: string): string {
   const rule = findRule(id);

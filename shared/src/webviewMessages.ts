@@ -3,7 +3,7 @@
  * unions. Shared by client/src/preview (the extension side) and media/src (the webview).
  * Everything the webview sends is untrusted input: `parseWebviewMessage` checks its shape.
  */
-import type { DiagramSet, OffsetSpan } from '../../../server/src/diagram/protocol';
+import type { DiagramSet, OffsetSpan } from './diagrams';
 
 /** Extension → webview. */
 export type ToWebview =

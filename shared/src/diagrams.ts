@@ -1,11 +1,10 @@
 /**
- * The diagram request between the language server and the extension, and the diagram set it
- * answers with. Shared by the server, the client and the webview, so this file imports nothing.
+ * The diagram set: what the server's diagram request answers (see `requests.ts`) and what the
+ * extension posts to the webview. Shared by the server, the client and the webview, so this
+ * file imports nothing.
  */
 
-/** The custom LSP request: `{ uri, focus? }` → the document's diagrams, or null when it is not open. */
-export const DIAGRAMS_REQUEST = 'integrationManifests/diagrams';
-
+/** The parameters of the diagram request: `{ uri, focus? }`. */
 export interface DiagramsParams {
   uri: string;
   /** A system id: draw the application diagram around this system only (the focus view). */
