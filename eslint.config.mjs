@@ -1,14 +1,46 @@
-// Lint: typescript-eslint's type-checked recommended rules, no warnings allowed (`npm run lint`
-// passes --max-warnings 0), and the layer boundaries of ARCHITECTURE.md as import restrictions.
+// Lint: typescript-eslint's type-checked recommended rules with no warnings allowed
+// (`npm run lint` passes --max-warnings 0), and the layer boundaries of ARCHITECTURE.md as
+// import restrictions: a layer imports only what lies below it.
 import eslint from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+/** The language server protocol packages: only the server and its features speak LSP. */
+const LSP = { group: ['vscode-languageserver', 'vscode-languageserver/*', 'vscode-languageserver-protocol', 'vscode-languageserver-protocol/*', 'vscode-jsonrpc', 'vscode-jsonrpc/*'], message: 'The engine knows no LSP: speak it in server/src/features or server.ts (see ARCHITECTURE.md).' };
+const EDITOR = { group: ['vscode', 'vscode-languageclient', 'vscode-languageclient/*'], message: 'Only client/src talks to VS Code.' };
+const SERVER_FEATURES = {
+  group: ['**/features/*', '**/features/**', '**/languageService', '**/server', '**/cli/*', '**/cli'],
+  message: 'The engine does not import the features, the language service, the server or the CLI built on it (see ARCHITECTURE.md).',
+};
+const restrict = (...patterns) => ({ 'no-restricted-imports': ['error', { patterns }] });
+
 export default tseslint.config(
-  { ignores: ['dist/**', 'out/**', 'node_modules/**', '.e2e/**', '.vscode-test/**', '**/*.mjs', '**/*.cjs', '**/*.js'] },
+  { ignores: ['dist/**', 'out/**', 'node_modules/**', '.e2e/**', '.vscode-test/**', 'media/dist/**', '**/*.mjs', '**/*.cjs', '**/*.js', '**/*.d.cts'] },
   eslint.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
     linterOptions: { reportUnusedDisableDirectives: 'error' },
+    rules: {
+      // `_name` marks a parameter or a destructured property left out on purpose.
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_', ignoreRestSiblings: true }],
+    },
   },
+  // The engine: document, model, rules, analysis, incremental, schema, diagram. No LSP, no editor.
+  { files: ['server/src/{document,model,rules,analysis,incremental,schema}/**/*.ts'], rules: restrict(LSP, EDITOR, SERVER_FEATURES) },
+  // The diagram generator is engine too; only its request handler (register.ts) meets the connection.
+  { files: ['server/src/diagram/**/*.ts'], ignores: ['server/src/diagram/register.ts'], rules: restrict(LSP, EDITOR, SERVER_FEATURES) },
+  // The server side never reaches VS Code's API or the client.
+  { files: ['server/src/**/*.ts'], ignores: ['server/src/{document,model,rules,analysis,incremental,schema,diagram}/**/*.ts'], rules: restrict(EDITOR, { group: ['**/client/src/**', '**/media/src/**'], message: 'The server shares code with the client only through shared/src.' }) },
+  // What both sides share imports neither side.
+  {
+    files: ['shared/src/**/*.ts'],
+    rules: restrict(EDITOR, { group: ['vscode-languageserver', 'vscode-languageserver/*', '**/server/src/**', '**/client/src/**', '**/media/src/**'], message: 'shared/src imports neither side (only the protocol package, for RequestType).' }),
+  },
+  // The webview: the DOM, Mermaid and the shared protocol; nothing of the server, the client or Node.
+  {
+    files: ['media/src/**/*.ts'],
+    rules: restrict(LSP, EDITOR, { group: ['**/server/src/**', '**/client/src/**', 'node:*'], message: 'The webview imports nothing from the server or the extension but shared/src (diagrams, webview messages, Mermaid text).' }, { group: ['**/shared/src/requests', '**/shared/src/product'], message: 'The webview does not send LSP requests.' }),
+  },
+  // The extension reaches the server only through the protocol and shared/src.
+  { files: ['client/src/**/*.ts'], rules: restrict({ group: ['**/server/src/**', '**/media/src/**'], message: 'The client reaches the server through the protocol and shared/src only.' }) },
 );

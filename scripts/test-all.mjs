@@ -1,4 +1,4 @@
-// `npm test`: builds, typechecks, then runs every suite in order, each in its own process:
+// `npm test`: builds, typechecks, lints (no warnings), then runs every suite in order, each in its own process:
 //   unit      the engine without VS Code           (test/unit)
 //   protocol  client and server over real LSP      (test/protocol)
 //   browser   diagrams rendered in Chromium        (test/browser)
@@ -34,6 +34,7 @@ function specOf(script) {
 const steps = [
   { name: 'build', kind: 'check', command: ['npm', 'run', 'build'] },
   { name: 'typecheck', kind: 'check', command: ['npm', 'run', 'typecheck'] },
+  { name: 'lint', kind: 'check', command: ['npm', 'run', 'lint'] },
   ...['unit', 'protocol', 'browser'].map((name) => ({
     name,
     kind: 'mocha',
