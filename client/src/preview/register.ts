@@ -38,7 +38,7 @@ export function registerPreview(context: vscode.ExtensionContext, client: Langua
       adopt(new PreviewPanel(panel, client, context.extensionUri, { uri: document.uri.toString() }));
     }),
     vscode.window.registerWebviewPanelSerializer(PREVIEW_VIEW_TYPE, {
-      async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown) {
+      deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown): Thenable<void> {
         const saved = (typeof state === 'object' && state !== null ? state : {}) as WebviewState;
         adopt(
           new PreviewPanel(panel, client, context.extensionUri, {
@@ -46,6 +46,7 @@ export function registerPreview(context: vscode.ExtensionContext, client: Langua
             ...(typeof saved.focus === 'string' ? { focus: saved.focus } : {}),
           }),
         );
+        return Promise.resolve();
       },
     }),
     { dispose: () => current?.dispose() },

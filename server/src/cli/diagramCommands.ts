@@ -3,17 +3,15 @@
  * `docs <file> [--output file]`: writes the manifest's Markdown documentation.
  * Both run the same engine and generators as the editor's preview.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import { analyzeText, type Analysis } from '../analysis/analyze';
 import { diagramsFor } from '../diagram';
 import { manifestMarkdown } from '../diagram/markdown';
 import { closest } from '../model/suggest';
-import { CliError, type CliIo } from './io';
+import { CliError, parseOptions, readManifestFile, writeOutputFile, type CliIo } from './io';
 
 const ID = /^[A-Za-z][A-Za-z0-9_-]*$/;
 
-export async function runDiagramCommand(command: string, args: string[], io: CliIo): Promise<number> {
+export function runDiagramCommand(command: string, args: string[], io: CliIo): number {
   if (command === 'diagram') return diagram(args, io);
   if (command === 'docs') return docs(args, io);
   throw new CliError(`Unknown command \`${command}\`. Run \`integration-manifests --help\` for the commands.`);
@@ -51,27 +49,15 @@ function docs(args: string[], io: CliIo): number {
   if (output === undefined) {
     io.stdout(markdown);
   } else {
-    try {
-      writeFileSync(io.resolve(output), markdown, 'utf8');
-    } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      throw new CliError(code === 'ENOENT' ? `Cannot write ${output}: its folder does not exist.` : `Cannot write ${output}: ${(e as Error).message}`);
-    }
+    writeOutputFile(output, markdown, io);
     io.stderr(`Wrote the documentation of ${file} to ${output}.\n`);
   }
   warnAboutErrors(analysis, file, io);
   return 0;
 }
 
-type Options = NonNullable<Parameters<typeof parseArgs>[0]>['options'];
-
-function parse(command: string, args: string[], options: Options): { values: Record<string, unknown>; file: string } {
-  let parsed: { values: Record<string, unknown>; positionals: string[] };
-  try {
-    parsed = parseArgs({ args, options, allowPositionals: true, strict: true });
-  } catch (e) {
-    throw new CliError(`${(e as Error).message.replace(/\. To specify a positional argument.*$/s, '')}. Run \`integration-manifests --help\` for the options.`);
-  }
+function parse(command: string, args: string[], options: Parameters<typeof parseOptions>[1]): { values: Record<string, unknown>; file: string } {
+  const parsed = parseOptions(args, options);
   const [file, ...extra] = parsed.positionals;
   if (!file) throw new CliError(`${command} needs a manifest file, such as \`integration-manifests ${command} examples/order-to-cash.integration.yaml\`.`);
   if (extra.length) throw new CliError(`${command} takes one manifest file; got also ${extra.map((x) => `\`${x}\``).join(', ')}.`);
@@ -79,14 +65,7 @@ function parse(command: string, args: string[], options: Options): { values: Rec
 }
 
 function read(file: string, io: CliIo): Analysis {
-  let text: string;
-  try {
-    text = readFileSync(io.resolve(file), 'utf8');
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new CliError(code === 'ENOENT' ? `File not found: ${file}` : code === 'EISDIR' ? `${file} is a folder; give one manifest file.` : `Cannot read ${file}: ${(e as Error).message}`);
-  }
-  return analyzeText(text, file);
+  return analyzeText(readManifestFile(file, io), file);
 }
 
 function unknownIntegration(id: string, file: string, ids: string[]): string {

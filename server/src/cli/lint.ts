@@ -1,11 +1,10 @@
-import { readFileSync } from 'node:fs';
 import { isAbsolute, normalize } from 'node:path';
 import { glob } from 'tinyglobby';
 import { analyzeText } from '../analysis/analyze';
 import { formatSarif } from './formatSarif';
 import { formatStylish } from './formatStylish';
 import { toLintFindings, type LintFinding } from './lintResult';
-import { CliError, type CliIo } from './io';
+import { CliError, readManifestFile, type CliIo } from './io';
 
 export const FORMATS = ['stylish', 'json', 'sarif'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -33,14 +32,7 @@ export async function lint(options: LintOptions, io: CliIo): Promise<number> {
   const files = await expandFiles(options.patterns, io.cwd);
   const findings: LintFinding[] = [];
   for (const file of files) {
-    let text: string;
-    try {
-      text = readFileSync(io.resolve(file), 'utf8');
-    } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      throw new CliError(code === 'ENOENT' ? `File not found: ${file}` : code === 'EISDIR' ? `${file} is a folder; give manifest files or a glob such as \`${file.replace(/\/$/, '')}/*.integration.yaml\`.` : `Cannot read ${file}: ${(e as Error).message}`);
-    }
-    findings.push(...toLintFindings(file, analyzeText(text, file)));
+    findings.push(...toLintFindings(file, analyzeText(readManifestFile(file, io), file)));
   }
   if (options.format === 'json') io.stdout(JSON.stringify(findings, null, 2) + '\n');
   else if (options.format === 'sarif') io.stdout(formatSarif(findings, io.version));

@@ -1,6 +1,5 @@
-import { parseArgs } from 'node:util';
 import { runDiagramCommand } from './diagramCommands';
-import { CliError, type CliIo } from './io';
+import { CliError, parseOptions, type CliIo } from './io';
 import { FORMATS, lint, type Format } from './lint';
 
 export const USAGE = `Usage: integration-manifests <command> [options]
@@ -39,12 +38,16 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
     io.stdout(USAGE);
     return command ? 0 : 2;
   }
+  if (rest.includes('-h') || rest.includes('--help')) {
+    io.stdout(USAGE);
+    return 0;
+  }
   if (command === '-v' || command === '--version') {
     io.stdout(io.version + '\n');
     return 0;
   }
   if (command === 'lint') {
-    const { values, positionals } = parse(rest, { format: { type: 'string' }, 'max-warnings': { type: 'string' } });
+    const { values, positionals } = parseOptions(rest, { format: { type: 'string' }, 'max-warnings': { type: 'string' } });
     const format = (values['format'] as string | undefined) ?? 'stylish';
     if (!FORMATS.includes(format as Format)) throw new CliError(`Unknown format \`${format}\`: use stylish, json or sarif.`);
     const maxRaw = values['max-warnings'] as string | undefined;
@@ -58,34 +61,4 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
     return runDiagramCommand(command, rest, io);
   }
   throw new CliError(`Unknown command \`${command}\`. Run \`integration-manifests --help\` for the commands.`);
-}
-
-type Options = NonNullable<Parameters<typeof parseArgs>[0]>['options'];
-
-export function parse(args: string[], options: Options): { values: Record<string, unknown>; positionals: string[] } {
-  try {
-    const { values, positionals } = parseArgs({
-      args: joinNegativeNumbers(args, options),
-      options: { ...options, help: { type: 'boolean', short: 'h' } },
-      allowPositionals: true,
-      strict: true,
-    });
-    return { values, positionals };
-  } catch (e) {
-    throw new CliError(`${(e as Error).message.replace(/\. To specify a positional argument.*$/s, '')}. Run \`integration-manifests --help\` for the options.`);
-  }
-}
-
-/** `--max-warnings -1` as ESLint takes it: a negative number after a string option is its value, not a flag. */
-function joinNegativeNumbers(args: readonly string[], options: Options): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i]!;
-    const next = args[i + 1];
-    if (arg.startsWith('--') && options?.[arg.slice(2)]?.type === 'string' && next !== undefined && /^-\d+$/.test(next)) {
-      out.push(`${arg}=${next}`);
-      i++;
-    } else out.push(arg);
-  }
-  return out;
 }
