@@ -34,15 +34,18 @@ export interface ServerProcess {
  */
 const LIGHT_JSON = {
   name: 'application/json',
-  async decode(buffer: Uint8Array): Promise<Message> {
-    const text = Buffer.from(buffer.buffer, buffer.byteOffset, buffer.byteLength);
-    if (text.length < 256 * 1024) return JSON.parse(text.toString('utf8')) as Message;
-    const head = text.subarray(0, 200).toString('utf8');
-    const id = /"id":(\d+)/.exec(head)?.[1];
-    if (id === undefined || !head.includes('"result":')) return JSON.parse(text.toString('utf8')) as Message;
-    return { jsonrpc: '2.0', id: Number(id), result: { kind: head.includes('"kind":"unchanged"') ? 'unchanged' : 'full', items: [], large: text.length } } as Message;
+  decode(buffer: Uint8Array): Promise<Message> {
+    return Promise.resolve(decodeLight(Buffer.from(buffer.buffer, buffer.byteOffset, buffer.byteLength)));
   },
 };
+
+function decodeLight(text: Buffer): Message {
+  if (text.length < 256 * 1024) return JSON.parse(text.toString('utf8')) as Message;
+  const head = text.subarray(0, 200).toString('utf8');
+  const id = /"id":(\d+)/.exec(head)?.[1];
+  if (id === undefined || !head.includes('"result":')) return JSON.parse(text.toString('utf8')) as Message;
+  return { jsonrpc: '2.0', id: Number(id), result: { kind: head.includes('"kind":"unchanged"') ? 'unchanged' : 'full', items: [], large: text.length } } as Message;
+}
 
 const CAPABILITIES: ClientCapabilities = {
   textDocument: {

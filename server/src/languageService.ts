@@ -28,6 +28,7 @@ import * as navigation from './features/navigation';
 import { toOffset } from './features/protocol';
 import { documentSymbols } from './features/symbols';
 import { AnalysisWorker } from './incremental/analysisWorker';
+import { NULL_LOGGER, type Logger } from './logger';
 import { DocumentAnalyses } from './incremental/documentAnalyses';
 import { runInSlices } from './incremental/slices';
 
@@ -52,6 +53,8 @@ export interface LanguageServiceOptions extends DisplaySettings {
   today?: () => string;
   /** Run the rules on a worker thread for `settled` (the language server does, from its bundle). */
   rulesOffThread?: boolean;
+  /** Where errors that are caught and worked around are reported (the server's log); none by default. */
+  logger?: Logger;
 }
 
 /** Settings that change what is shown, not what is found. */
@@ -108,7 +111,8 @@ export function createLanguageService(options: LanguageServiceOptions): Language
   let settings: RuleSettings = options.settings ?? {};
   let maxProblems = options.maxProblems ?? DEFAULT_MAX_PROBLEMS;
   let settingsGeneration = 0;
-  const analyses = new DocumentAnalyses(options.rulesOffThread && AnalysisWorker.available() ? new AnalysisWorker() : undefined);
+  const logger = options.logger ?? NULL_LOGGER;
+  const analyses = new DocumentAnalyses(options.rulesOffThread && AnalysisWorker.available() ? new AnalysisWorker(undefined, logger) : undefined);
 
   const keyOf = (document: ServiceDocument) => `${document.version}:${settingsGeneration}:${today()}`;
   const keyOfUri = (uri: string) => {
@@ -153,6 +157,7 @@ export function createLanguageService(options: LanguageServiceOptions): Language
         const a = analysis(uri);
         return a ? diagnostics(a, maxProblems) : [];
       } catch (e) {
+        logger.error('A manifest could not be checked', e);
         return [internalErrorDiagnostic(e)];
       }
     },
@@ -165,12 +170,13 @@ export function createLanguageService(options: LanguageServiceOptions): Language
         const stale = () => (cancelled?.() ?? false) || keyOfUri(uri) !== key;
         return await runInSlices(diagnosticsInSteps(a, maxProblems), { stale });
       } catch (e) {
+        logger.error('A manifest could not be checked', e);
         return [internalErrorDiagnostic(e)];
       }
     },
     codeActions(uri, _range, context) {
       const a = analysis(uri);
-      return a ? codeActions(a, context, { today: today() }) : [];
+      return a ? codeActions(a, context, { today: today(), logger }) : [];
     },
     codeLenses(uri) {
       const a = analysis(uri);

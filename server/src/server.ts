@@ -25,6 +25,7 @@ import { LANGUAGE_ID, SETTINGS_SECTION } from '../../shared/src/names';
 import { readSettings, type InitializationOptions, type RuleSettings } from '../../shared/src/settings';
 import { registerDiagramRequest } from './diagram/register';
 import { createLanguageService, RenameRejected, type DisplaySettings } from './languageService';
+import { lineLogger, type Logger } from './logger';
 
 
 /** How long typing must pause before diagnostics are pushed, unless `initializationOptions.debounceMs` says otherwise. */
@@ -40,7 +41,8 @@ export interface ServerOptions {
 
 export function startServer(connection: Connection, options: ServerOptions = {}): void {
   const documents = new TextDocuments(TextDocument);
-  const service = createLanguageService({ documents, rulesOffThread: true, ...(options.today ? { today: options.today } : {}) });
+  const logger: Logger = lineLogger({ error: (line) => connection.console.error(line), warn: (line) => connection.console.warn(line), info: (line) => connection.console.info(line) });
+  const service = createLanguageService({ documents, rulesOffThread: true, logger, ...(options.today ? { today: options.today } : {}) });
   const client = { pullDiagnostics: false, configuration: false, dynamicConfiguration: false, diagnosticRefresh: false, codeLensRefresh: false };
   let debounceMs = DEFAULT_DEBOUNCE_MS;
   const pending = new Map<string, ReturnType<typeof setTimeout>>();
@@ -76,21 +78,33 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     };
   });
 
-  connection.onInitialized(async () => {
-    if (client.dynamicConfiguration)
-      await connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION });
-    if (client.configuration) {
-      await pullSettings();
-      refreshDiagnostics();
-    }
-    connection.console.info(READY_MESSAGE);
+  connection.onInitialized(() => {
+    void logFailure('Reading the settings after start failed; the defaults apply', async () => {
+      if (client.dynamicConfiguration)
+        await connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION });
+      if (client.configuration) {
+        await pullSettings();
+        refreshDiagnostics();
+      }
+    }).then(() => connection.console.info(READY_MESSAGE));
   });
 
-  connection.onDidChangeConfiguration(async (change) => {
-    if (client.configuration) await pullSettings();
-    else service.setSettings(...settingsFrom(isRecord(change.settings) ? change.settings[SETTINGS_SECTION] : undefined));
-    refreshDiagnostics();
+  connection.onDidChangeConfiguration((change) => {
+    void logFailure('Reading the changed settings failed; the previous settings still apply', async () => {
+      if (client.configuration) await pullSettings();
+      else service.setSettings(...settingsFrom(isRecord(change.settings) ? change.settings[SETTINGS_SECTION] : undefined));
+      refreshDiagnostics();
+    });
   });
+
+  /** Runs `work`; when it fails, logs why instead of leaving an unhandled rejection. */
+  async function logFailure(what: string, work: () => Promise<void>): Promise<void> {
+    try {
+      await work();
+    } catch (e) {
+      logger.error(what, e);
+    }
+  }
 
   async function pullSettings(): Promise<void> {
     const section: unknown = await connection.workspace.getConfiguration(SETTINGS_SECTION);

@@ -39,7 +39,7 @@ export function readSettings(section: unknown): { rules: RuleSettings; maxProble
   const { rules, maxProblems } = isRecord(section) ? section : {};
   return {
     // A map from user text: no prototype, so `__proto__` or `constructor` is only a key.
-    rules: isRecord(rules) ? (Object.assign(Object.create(null) as Record<string, RuleSetting>, rules) as RuleSettings) : {},
+    rules: isRecord(rules) ? Object.assign(Object.create(null) as Record<string, RuleSetting>, rules) : {},
     maxProblems: typeof maxProblems === 'number' && Number.isFinite(maxProblems) && maxProblems >= 1 ? Math.floor(maxProblems) : DEFAULT_MAX_PROBLEMS,
   };
 }

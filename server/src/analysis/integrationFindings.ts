@@ -74,7 +74,7 @@ export class IntegrationFindings {
   /** Keeps the problems `rule` found on `integration` (each given its own copy of its span); returns them. */
   keep(rule: string, integration: Integration, problems: readonly Problem[]): Problem[] {
     let kept = this.byRule.get(rule);
-    if (!kept) this.byRule.set(rule, (kept = new Map()));
+    if (!kept) this.byRule.set(rule, (kept = new Map<Integration, Kept>()));
     const own = problems.map((p) => ({ ...p, span: { start: p.span.start, end: p.span.end } }));
     kept.set(integration, { base: integration.span.start, problems: own });
     return own;

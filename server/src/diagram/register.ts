@@ -15,7 +15,7 @@ export function registerDiagramRequest(connection: Connection, analysisFor: (uri
     if (!analysis) return null;
     const focus = typeof params.focus === 'string' ? params.focus : '';
     let sets = cache.get(analysis);
-    if (!sets) cache.set(analysis, (sets = new Map()));
+    if (!sets) cache.set(analysis, (sets = new Map<string, DiagramSet>()));
     let set = sets.get(focus);
     if (!set) sets.set(focus, (set = diagramsFor(analysis, focus ? { focus } : {})));
     return set;

@@ -33,15 +33,19 @@ export class LineIndex {
     let keep = 0;
     for (let lo = 0, hi = old.length - 1; lo <= hi; ) {
       const mid = (lo + hi) >> 1;
-      if (old[mid]! <= Math.max(0, start - 1)) (keep = mid), (lo = mid + 1);
-      else hi = mid - 1;
+      if (old[mid]! <= Math.max(0, start - 1)) {
+        keep = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
     }
     // Reuse (moved) the line starts well after the edit: their line breaks are untouched.
     let after = old.length;
     for (let lo = keep, hi = old.length - 1; lo <= hi; ) {
       const mid = (lo + hi) >> 1;
-      if (old[mid]! > oldEnd + 1) (after = mid), (hi = mid - 1);
-      else lo = mid + 1;
+      if (old[mid]! > oldEnd + 1) {
+        after = mid;
+        hi = mid - 1;
+      } else lo = mid + 1;
     }
     const scanEnd = after < old.length ? old[after]! + delta : text.length;
     const limit = after < old.length ? scanEnd : Infinity;

@@ -18,8 +18,24 @@ export function asSeq(node: unknown): YAMLSeq | undefined {
 
 export function keyText(pair: Pair): string | undefined {
   const key = pair.key;
-  if (isScalar(key)) return key.value === null || key.value === undefined ? undefined : String(key.value);
+  if (isScalar(key)) return key.value === null || key.value === undefined ? undefined : valueText(key.value);
   return undefined;
+}
+
+/** A plain value as text, as a person reads it (`true`, `42`, `text`); anything else as JSON. */
+export function valueText(value: unknown): string {
+  switch (typeof value) {
+    case 'string':
+      return value;
+    case 'number':
+    case 'boolean':
+    case 'bigint':
+      return String(value);
+    case 'undefined':
+      return '';
+    default:
+      return value instanceof Date ? value.toISOString() : (JSON.stringify(value) ?? '');
+  }
 }
 
 export function pairOf(map: unknown, key: string): Pair | undefined {

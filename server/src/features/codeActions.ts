@@ -7,7 +7,8 @@ import type { Analysis, Problem } from '../analysis/analyze';
 import { appendToSeq, type TextEdit } from '../document/edits';
 import type { Item } from '../model/manifest';
 import { findRule } from '../rules';
-import type { FindingData } from '../rules/types';
+import { NULL_LOGGER, type Logger } from '../logger';
+import { fixesOf, type FindingData } from '../rules/types';
 import { toRange, toSpan } from './protocol';
 
 /** How long a waiver added by the quick fix lasts before it has to be looked at again. */
@@ -19,6 +20,8 @@ export const WAIVER_REASON_PLACEHOLDER = 'TODO: say why this deviation from the 
 export interface CodeActionOptions {
   /** Today, YYYY-MM-DD (UTC): a new waiver expires `WAIVER_DAYS` later. */
   today: string;
+  /** Told when a rule's fix throws (the other fixes are still offered); none by default. */
+  logger?: Logger;
 }
 
 export function codeActions(analysis: Analysis, diagnostics: readonly Diagnostic[], options: CodeActionOptions): CodeAction[] {
@@ -30,7 +33,7 @@ export function codeActions(analysis: Analysis, diagnostics: readonly Diagnostic
     if (!rule) continue;
     const span = toSpan(analysis.document, diagnostic.range);
     const data = findingData(diagnostic.data);
-    for (const fix of safeFixes(() => rule.fixes?.(analysis.manifest, { span, data }) ?? []))
+    for (const fix of safeFixes(rule.id, options.logger ?? NULL_LOGGER, () => fixesOf(rule, analysis.manifest, span, data)))
       fixes.push({
         title: fix.title,
         kind: CodeActionKind.QuickFix,
@@ -77,11 +80,12 @@ function findingData(data: unknown): FindingData {
   return rest;
 }
 
-/** A fix computed from a diagnostic the client kept from an older version may not apply: offer nothing then. */
-function safeFixes<T>(compute: () => T[]): T[] {
+/** A rule's fixes; none when computing them throws (the error is logged, the other rules' fixes are still offered). */
+function safeFixes<T>(rule: string, logger: Logger, compute: () => T[]): T[] {
   try {
     return compute();
-  } catch {
+  } catch (e) {
+    logger.error(`The quick fixes of rule ${rule} could not be computed`, e);
     return [];
   }
 }

@@ -10,6 +10,7 @@
 import { setPriority } from 'node:os';
 import { isMainThread, parentPort, Worker, workerData, type MessagePort } from 'node:worker_threads';
 import type { AnalysisOptions, Problem } from '../analysis/analyze';
+import { describeError, NULL_LOGGER, type Logger } from '../logger';
 import type { Item, ItemKind, Manifest } from '../model/manifest';
 import type { Severity } from '../rules/types';
 import { IncrementalAnalyzer } from './analyzer';
@@ -40,6 +41,7 @@ interface Job {
   cancelled: Int32Array;
 }
 
+/** An error in the worker travels as its name and stack frames (see `describeError`): never manifest text. */
 type Reply = { id: number; problems: PlainProblem[] } | { id: number; error: string } | { id: number; cancelled: true };
 
 interface Pending {
@@ -62,13 +64,17 @@ export class AnalysisWorker {
   private readonly lastDuration = new Map<string, number>();
   private readonly heldBack = new Map<string, ReturnType<typeof setTimeout>>();
   private broken = false;
+  private disposed = false;
 
   /** Whether this code runs from a bundle a worker thread can load (not from TypeScript sources under a test runner). */
   static available(): boolean {
     return __filename.endsWith('.js');
   }
 
-  constructor(private readonly script: string = __filename) {}
+  constructor(
+    private readonly script: string = __filename,
+    private readonly logger: Logger = NULL_LOGGER,
+  ) {}
 
   /**
    * The problems of `text`, computed by the worker; undefined when a newer request for the
@@ -95,6 +101,7 @@ export class AnalysisWorker {
   }
 
   dispose(): void {
+    this.disposed = true;
     void this.worker?.terminate();
     this.worker = undefined;
   }
@@ -144,10 +151,11 @@ export class AnalysisWorker {
       const worker = new Worker(this.script, { workerData: { [WORKER_FLAG]: true } });
       worker.unref();
       worker.on('message', (reply: Reply) => this.finish(reply));
-      worker.on('error', () => this.fail());
-      worker.on('exit', () => this.fail());
+      worker.on('error', (e) => this.fail('failed', e));
+      worker.on('exit', (code) => this.fail(`exited with code ${code}`));
       this.worker = worker;
-    } catch {
+    } catch (e) {
+      this.logger.error("The rules' worker thread could not start; the rules run on the main thread", e);
       this.broken = true;
     }
     return this.worker;
@@ -161,6 +169,7 @@ export class AnalysisWorker {
     // The first job reads the whole text: its time says nothing of how long an edit takes.
     if ('problems' in reply && !job.whole) this.lastDuration.set(job.uri, performance.now() - job.started);
     if ('error' in reply) {
+      this.logger.error(`The rules' worker thread could not check a manifest; it is checked on the main thread: ${reply.error}`);
       this.held.delete(job.uri); // the worker may not hold the text: send it whole next time
       job.resolve(undefined);
     } else job.resolve('problems' in reply ? reply.problems : undefined);
@@ -168,7 +177,9 @@ export class AnalysisWorker {
   }
 
   /** The worker died: what it was doing is lost, and problems are computed on the main thread from now on. */
-  private fail(): void {
+  private fail(how: string, error?: unknown): void {
+    if (this.broken) return;
+    if (!this.disposed) this.logger.error(`The rules' worker thread ${how}; the rules run on the main thread from now on`, error);
     this.broken = true;
     this.worker = undefined;
     for (const job of this.running.values()) job.resolve(undefined);
@@ -253,7 +264,7 @@ function serve(port: MessagePort): void {
       port.postMessage({ id: job.id, problems: plainProblems(manifest, step.value) } satisfies Reply);
     } catch (e) {
       documents.delete(job.uri);
-      port.postMessage({ id: job.id, error: e instanceof Error ? e.message : String(e) } satisfies Reply);
+      port.postMessage({ id: job.id, error: describeError(e) } satisfies Reply);
     }
   });
 }

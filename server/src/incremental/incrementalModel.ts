@@ -6,6 +6,7 @@
 import { isScalar, type Document, type Node, type Pair, type Scalar, type YAMLSeq } from 'yaml';
 import { MAX_ALIAS_COUNT, type ManifestDocument } from '../document/manifestDocument';
 import type { Span } from '../document/range';
+import { valueText } from '../document/nodes';
 import { buildModel, readItem, type Item, type ItemList, type Manifest } from '../model/manifest';
 import type { PiecewiseParse } from './incrementalParser';
 import type { UnitParse } from './unitParse';
@@ -65,8 +66,8 @@ function flat(s: string): string {
 
 function dataOf(unit: UnitParse, doc: Document.Parsed): unknown[] {
   if (unit.data) return unit.data;
-  const toJS = (node: unknown) =>
-    node && typeof (node as Node).toJS === 'function' ? (node as Node).toJS(doc, { maxAliasCount: MAX_ALIAS_COUNT }) : (node ?? null);
+  const toJS = (node: unknown): unknown =>
+    node && typeof (node as Node).toJS === 'function' ? ((node as Node).toJS(doc, { maxAliasCount: MAX_ALIAS_COUNT }) as unknown) : (node ?? null);
   unit.data = unit.kind === 'item' ? unit.nodes.map(toJS) : (unit.nodes as Pair[]).map((p) => toJS(p.value));
   return unit.data;
 }
@@ -108,7 +109,7 @@ function plainData(doc: Document.Parsed, sections: readonly { items: readonly un
   const result: Record<string, unknown> = {};
   const set = (key: unknown, value: unknown) => {
     // As eemeli/yaml adds a pair to a plain object (a key that shadows a prototype member is defined).
-    const name = key === null || key === undefined ? '' : String(key);
+    const name = key === null || key === undefined ? '' : valueText(key);
     if (name in result) Object.defineProperty(result, name, { value, writable: true, enumerable: true, configurable: true });
     else result[name] = value;
   };
@@ -120,7 +121,7 @@ function plainData(doc: Document.Parsed, sections: readonly { items: readonly un
     const listed = section.items.length > 0;
     for (let i = 0; i < pairs.length; i++) {
       const key = pairs[i]!.key;
-      const jsKey = (key as Scalar).toJS(doc);
+      const jsKey: unknown = (key as Scalar).toJS(doc);
       if (listed && i === pairs.length - 1) {
         const list: unknown[] = [];
         for (let k = 0; k < section.items.length; k++) for (const v of dataOf(units[index + k]!, doc)) list.push(v);

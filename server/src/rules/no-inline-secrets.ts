@@ -66,7 +66,12 @@ function trimmedSpan(text: string, start: number, end: number): Span {
   return { start, end };
 }
 
-export default defineRule({
+/** What the fix needs: the name of the Key Vault secret to refer to. */
+interface SecretData extends Record<string, unknown> {
+  secretName: string;
+}
+
+export default defineRule<SecretData>({
   id: 'no-inline-secrets',
   severity: 'error',
   summary: 'No credential is written in the manifest: passwords, keys, tokens and connection strings live in Azure Key Vault.',
@@ -87,8 +92,9 @@ export default defineRule({
       };
     }
   },
+  readData: (raw) => (typeof raw['secretName'] === 'string' && raw['secretName'] !== '' ? { secretName: raw['secretName'] } : undefined),
   fixes(manifest, { span, data }) {
-    const name = typeof data['secretName'] === 'string' ? data['secretName'] : 'secret';
+    const name = data.secretName;
     const integration = integrationAt(manifest, span.start);
     const secretsAt = spanOf(nodeAt(integration?.node, ['security', 'secrets']))?.start;
     // A credential written into `security.secrets` itself: that key only says where secrets are kept.

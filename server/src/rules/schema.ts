@@ -1,9 +1,9 @@
 import { isMap, isPair, visit, type Node, type YAMLMap } from 'yaml';
 import { insertPair, setIn, type TextEdit } from '../document/edits';
 import type { ManifestDocument } from '../document/manifestDocument';
-import { asMap, nodeAt, pairOf, type PathSegment } from '../document/nodes';
+import { asMap, nodeAt, pairOf } from '../document/nodes';
 import type { Span } from '../document/range';
-import { validateSchema } from '../schema/validate';
+import { readSchemaFixData, validateSchema, type SchemaFixData } from '../schema/validate';
 import { defineRule, type Fix } from './types';
 
 /** What an empty document needs to become a manifest. */
@@ -43,7 +43,7 @@ function insertKey(doc: ManifestDocument, map: YAMLMap, key: string): TextEdit[]
   return [insertPair(doc, map, key, placeholder(key))];
 }
 
-export default defineRule({
+export default defineRule<SchemaFixData>({
   id: 'schema',
   severity: 'error',
   summary: 'Every key and value must follow the manifest format: known keys, allowed values, required keys, well-formed rates.',
@@ -54,32 +54,33 @@ export default defineRule({
       yield {
         span: { start: 0, end: Math.min(1, manifest.document.text.length) },
         message: 'An integration manifest starts with `integrationManifest: 1` and a `solution` with a `name`.',
-        data: { fix: 'skeleton' },
+        data: { fix: 'skeleton' } as const,
       };
       return;
     }
     for (const problem of validateSchema(manifest.document, manifest.data))
       yield { span: problem.span, message: problem.message, ...(problem.data ? { data: { ...problem.data } } : {}) };
   },
+  readData: readSchemaFixData,
   fixes(manifest, { span, data }): Fix[] {
     const doc = manifest.document;
-    if (data['fix'] === 'replace' && typeof data['value'] === 'string') {
-      const value = data['value'];
+    if (data.fix === 'replace') {
+      const value = data.value;
       return [{ title: `Change to \`${value}\``, preferred: true, edits: [{ start: span.start, end: span.end, newText: value }] }];
     }
-    if (data['fix'] === 'rename-key' && typeof data['value'] === 'string') {
-      const value = data['value'];
+    if (data.fix === 'rename-key') {
+      const value = data.value;
       // Renaming onto a key the map already has would write a duplicate key.
       if (pairOf(mapOfKey(doc, span), value)) return [];
       return [{ title: `Rename the key to \`${value}\``, preferred: true, edits: [{ start: span.start, end: span.end, newText: value }] }];
     }
-    if (data['fix'] === 'insert-key' && typeof data['key'] === 'string' && Array.isArray(data['path'])) {
-      const key = data['key'];
-      const map = asMap(nodeAt(doc.yaml.contents, data['path'] as PathSegment[]));
+    if (data.fix === 'insert-key') {
+      const key = data.key;
+      const map = asMap(nodeAt(doc.yaml.contents, data.path));
       if (!map || !isMap(map)) return [];
       return [{ title: `Add the missing key \`${key}\``, preferred: true, edits: insertKey(doc, map, key) }];
     }
-    if (data['fix'] === 'skeleton') {
+    if (data.fix === 'skeleton') {
       const nl = doc.text.includes('\r\n') ? '\r\n' : '\n';
       const end = doc.text.length;
       const lead = end > 0 && !/\n$/.test(doc.text) ? nl : '';

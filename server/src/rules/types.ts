@@ -18,14 +18,14 @@ export const SEVERITY_RANK: Readonly<Record<Severity, number>> = { error: 0, war
 
 export type FindingData = Record<string, unknown>;
 
-export interface Finding {
+export interface Finding<Data extends FindingData = FindingData> {
   /** Where the diagnostic is shown: the exact key or value the finding is about. */
   span: Span;
   message: string;
   /** The system or integration the finding belongs to: its waivers apply. */
   item?: Item;
   /** What the fix needs; travels in the diagnostic's `data`. */
-  data?: FindingData;
+  data?: Data;
 }
 
 export interface RuleContext {
@@ -44,25 +44,48 @@ export interface Fix {
   preferred?: boolean;
 }
 
-export interface RuleDefinition {
+/** `Data` is what the rule's findings carry for its fixes (`data`); the catalog holds rules of any data. */
+export interface RuleDefinition<Data extends FindingData = FindingData> {
   id: string;
   severity: Severity;
   /** One sentence: what the rule checks. Used as SARIF short description and in hovers. */
   summary: string;
   /** Default threshold as a rate (`1000/hour`), for rules that compare rates. */
   threshold?: string;
-  check(context: RuleContext): Iterable<Finding>;
+  check(context: RuleContext): Iterable<Finding<Data>>;
   /**
    * The rule reads the integrations one at a time: each finding belongs to (`item`) and lies
    * within the integration it was found on, and depends on that integration and on the rest of
    * the manifest, never on the other integrations. An edit to some integrations then has only
    * those checked again (the findings of the others are reused).
+   *
+   * Architecture Invariant: `test/unit/incremental.test.ts` holds every marked rule to this.
    */
   perIntegration?: true;
+  /**
+   * A finding's `data` as it comes back from the client with a code action request: untrusted.
+   * Returns it typed when it has the shape `check` gives, else undefined (the rule then offers
+   * no fix). Required for a rule whose findings carry data (see `defineRule`).
+   */
+  readData?(raw: FindingData): Data | undefined;
   /** Quick fixes for one finding of this rule, computed on the current document. */
-  fixes?(manifest: Manifest, finding: { span: Span; data: FindingData }): Fix[];
+  fixes?(manifest: Manifest, finding: { span: Span; data: Data }): Fix[];
 }
 
+/**
+ * A rule of the catalog. A rule whose findings carry data names its type and says how to read
+ * it back (`readData`), so its `fixes` receive the type its `check` emits:
+ * `defineRule<{ secretName: string }>({ ..., readData: (raw) => ..., fixes(manifest, { data }) { data.secretName } })`.
+ */
+export function defineRule(rule: RuleDefinition<Record<string, never>> & { readData?: never }): RuleDefinition;
+export function defineRule<Data extends FindingData>(rule: RuleDefinition<Data> & { readData(raw: FindingData): Data | undefined }): RuleDefinition<Data>;
 export function defineRule(rule: RuleDefinition): RuleDefinition {
   return rule;
+}
+
+/** The quick fixes of `rule` for a finding at `span` whose data came back from the client; none when the data is malformed. */
+export function fixesOf(rule: RuleDefinition, manifest: Manifest, span: Span, raw: FindingData): Fix[] {
+  if (!rule.fixes) return [];
+  const data = rule.readData ? rule.readData(raw) : raw;
+  return data ? rule.fixes(manifest, { span, data }) : [];
 }

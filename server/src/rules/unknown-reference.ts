@@ -6,6 +6,10 @@ import { freshId } from './helpers';
 import { defineRule, type Finding, type Fix } from './types';
 
 type Target = 'system' | 'goal' | 'participant' | 'rule';
+const TARGETS: readonly Target[] = ['system', 'goal', 'participant', 'rule'];
+
+/** What the fixes need: the kind of item the reference names, the unknown id, and the closest declared id. */
+type ReferenceData = { target: Target; id: string; suggestion?: string };
 
 const DECLARE_UNDER: Record<Exclude<Target, 'rule'>, string> = {
   system: '`systems`',
@@ -33,7 +37,7 @@ function candidates(manifest: Manifest, target: Target, ruleIds: readonly string
  */
 const SUGGESTION_BUDGET = 1_000_000;
 
-export default defineRule({
+export default defineRule<ReferenceData>({
   id: 'unknown-reference',
   severity: 'error',
   summary: 'Every reference names an item declared in the manifest: systems, goals, actors, or a rule id.',
@@ -45,7 +49,7 @@ export default defineRule({
       rule: new Set(ruleIds),
     };
     let budget = SUGGESTION_BUDGET;
-    function* check(ref: Ref | undefined, target: Target, key: string, item?: Item): Generator<Finding> {
+    function* check(ref: Ref | undefined, target: Target, key: string, item?: Item): Generator<Finding<ReferenceData>> {
       if (!ref || known[target].has(ref.id)) return;
       const pool = known[target];
       const suggestion = budget >= pool.size ? closest(ref.id, pool) : undefined;
@@ -77,16 +81,20 @@ export default defineRule({
       if (id !== undefined && span) yield* check({ id, span }, 'rule', 'rules');
     }
   },
+  readData(raw) {
+    const { target, id, suggestion } = raw;
+    if (!TARGETS.includes(target as Target) || typeof id !== 'string' || (suggestion !== undefined && typeof suggestion !== 'string')) return undefined;
+    return { target: target as Target, id, ...(suggestion !== undefined ? { suggestion } : {}) };
+  },
   fixes(manifest, { span, data }): Fix[] {
     const fixes: Fix[] = [];
-    if (typeof data['suggestion'] === 'string')
-      fixes.push({ title: `Change to \`${data['suggestion']}\``, preferred: true, edits: [{ ...span, newText: data['suggestion'] }] });
-    const id = data['id'];
-    if (typeof id === 'string' && /^[A-Za-z][A-Za-z0-9_-]*$/.test(id) && !manifest.byId.has(id)) {
-      if (data['target'] === 'system' || data['target'] === 'participant')
+    const { target, id, suggestion } = data;
+    if (suggestion !== undefined) fixes.push({ title: `Change to \`${suggestion}\``, preferred: true, edits: [{ ...span, newText: suggestion }] });
+    if (/^[A-Za-z][A-Za-z0-9_-]*$/.test(id) && !manifest.byId.has(id)) {
+      if (target === 'system' || target === 'participant')
         fixes.push({ title: `Create system \`${id}\``, edits: [declare(manifest, 'systems', { id, name: id, kind: 'custom', hosting: 'cloud' })] });
-      if (data['target'] === 'participant') fixes.push({ title: `Create actor \`${id}\``, edits: [declare(manifest, 'actors', { id, name: id })] });
-      if (data['target'] === 'goal') fixes.push({ title: `Create goal \`${id}\``, edits: [declare(manifest, 'goals', { id, title: id })] });
+      if (target === 'participant') fixes.push({ title: `Create actor \`${id}\``, edits: [declare(manifest, 'actors', { id, name: id })] });
+      if (target === 'goal') fixes.push({ title: `Create goal \`${id}\``, edits: [declare(manifest, 'goals', { id, title: id })] });
     }
     return fixes;
   },

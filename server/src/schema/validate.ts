@@ -4,7 +4,7 @@
  */
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import type { ManifestDocument } from '../document/manifestDocument';
-import { asMap, asSeq, keySpan, keyText, pairOf, spanOf, type PathSegment } from '../document/nodes';
+import { asMap, asSeq, keySpan, keyText, pairOf, valueText, spanOf, type PathSegment } from '../document/nodes';
 import type { Span } from '../document/range';
 import { closest } from '../model/suggest';
 import { manifestSchema, type JsonSchema } from '../model/vocabulary';
@@ -14,7 +14,24 @@ export interface SchemaProblem {
   span: Span;
   message: string;
   /** What a quick fix needs: the value to use, or the key to insert. */
-  data?: { fix: 'replace'; value: string } | { fix: 'insert-key'; key: string; path: PathSegment[] } | { fix: 'rename-key'; value: string };
+  data?: SchemaFixData;
+}
+
+/** What the schema rule's fixes need: the value to use, the key to rename to or insert, or the skeleton of an empty manifest. */
+export type SchemaFixData =
+  | { fix: 'replace'; value: string }
+  | { fix: 'insert-key'; key: string; path: PathSegment[] }
+  | { fix: 'rename-key'; value: string }
+  | { fix: 'skeleton' };
+
+/** Finding data back from the client, when it has one of the shapes of `SchemaFixData`. */
+export function readSchemaFixData(raw: Record<string, unknown>): SchemaFixData | undefined {
+  const { fix, value, key, path } = raw;
+  if ((fix === 'replace' || fix === 'rename-key') && typeof value === 'string') return { fix, value };
+  if (fix === 'insert-key' && typeof key === 'string' && Array.isArray(path) && path.every((p) => typeof p === 'string' || (typeof p === 'number' && Number.isInteger(p) && p >= 0)))
+    return { fix, key, path: path as PathSegment[] };
+  if (fix === 'skeleton') return { fix };
+  return undefined;
 }
 
 interface Validators {
@@ -220,7 +237,7 @@ function translate(document: ManifestDocument, error: ErrorObject, lookup: PairL
   switch (error.keyword) {
     case 'enum': {
       const allowed = (error.params as { allowedValues: string[] }).allowedValues;
-      const actual = String(nodeValue(node) ?? '');
+      const actual = valueText(nodeValue(node) ?? '');
       const guess = closest(actual, allowed);
       return {
         span: onValue,

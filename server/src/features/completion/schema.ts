@@ -4,6 +4,7 @@
  * (`integration.security.transport`, `system.kind`, `rule`).
  */
 import { manifestSchema, type JsonSchema } from '../../model/vocabulary';
+import { valueText } from '../../document/nodes';
 
 /** A path segment that stands for "an item of the list". */
 export const ITEM = '[]';
@@ -40,7 +41,7 @@ export function objectBranch(schema: JsonSchema | undefined): JsonSchema | undef
 export function enumValues(schema: JsonSchema | undefined): readonly string[] | undefined {
   if (!schema) return undefined;
   if (schema.enum) return schema.enum;
-  if (schema.const !== undefined) return [String(schema.const)];
+  if (schema.const !== undefined) return [valueText(schema.const)];
   for (const branch of schema.anyOf ?? []) {
     const values = enumValues(resolve(branch));
     if (values) return values;
