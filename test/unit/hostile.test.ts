@@ -1,13 +1,15 @@
 /**
  * Hostile input (SPEC 7) through the engine and the language service: deep nesting, alias
  * bombs, binary garbage, 10 MB files, floods of errors, odd encodings and line ends. Each
- * gets its clear diagnostic, in bounded time and memory, every range inside the document,
- * and the service keeps answering (a hover and a completion on a normal manifest after each).
+ * gets its clear diagnostic, in bounded memory, every range inside the document, and the
+ * service keeps answering correctly (the hover and the completion a normal manifest gets,
+ * after each). A hang fails on mocha's per-test timeout; how fast each case goes is
+ * measured by the benchmarks, not asserted here.
  *
  * The 10 MB cases run by default; HOSTILE_BIG=0 leaves them out for a quick run.
  */
 import assert from 'node:assert/strict';
-import type { Diagnostic, Position } from 'vscode-languageserver';
+import type { Diagnostic, MarkupContent, Position } from 'vscode-languageserver';
 import { analyzeText } from '../../server/src/analysis/analyze';
 import { isSeq, type YAMLMap } from 'yaml';
 import { appendToSeq, applyEdits, insertPair } from '../../server/src/document/edits';
@@ -20,8 +22,7 @@ import { askAt } from '../helpers/features';
 import { TODAY } from '../helpers/text';
 
 const BIG = process.env['HOSTILE_BIG'] !== '0';
-/** Generous: the machine is shared; what matters is that nothing hangs or grows without bound. */
-const TIME_LIMIT_MS = 30_000;
+/** Generous: the machine is shared; what matters is that nothing grows without bound. */
 const MEMORY_LIMIT_BYTES = 2.5 * 1024 * MB;
 
 function assertInside(text: string, diagnostics: readonly Diagnostic[]): void {
@@ -51,11 +52,15 @@ describe('hostile input: engine and language service', function () {
   const modeKey = { line: SPEC_EXAMPLE.split('\n').findIndex((l) => l.includes('    mode: async')), character: 6 };
   const viaValue = { line: SPEC_EXAMPLE.split('\n').findIndex((l) => l.includes('    via: [bus]')), character: 11 };
 
-  /** The service answers on a normal manifest: a hover with content, a completion with items. */
+  /** The service answers on a normal manifest as it should: the guidance on `mode`, the example's one middleware system in `via`. */
   function assertStillAnswering(): void {
     const hover = service.hover(healthy, modeKey);
-    assert.ok(hover && JSON.stringify(hover.contents).length > 20, 'no hover on `mode` after the hostile input');
-    assert.ok(service.completion(healthy, viaValue).length > 0, 'no completion in `via` after the hostile input');
+    assert.ok(hover, 'no hover on `mode` after the hostile input');
+    assert.deepEqual(hover.range, { start: { line: modeKey.line, character: 4 }, end: { line: modeKey.line, character: 8 } }, 'the hover covers `mode`');
+    const markdown = (hover.contents as MarkupContent).value;
+    assert.ok(markdown.startsWith('**`mode`**\n\n'), `the hover is not about \`mode\`: ${markdown.slice(0, 80)}`);
+    assert.ok(markdown.includes('\n\nValues: `sync`, `async`, `batch`.\n\n'), `the hover on \`mode\` lists other values: ${markdown}`);
+    assert.deepEqual(service.completion(healthy, viaValue).map((item) => item.label), ['bus'], 'completion in `via` after the hostile input');
   }
 
   for (const c of hostileCases(BIG)) {
@@ -66,7 +71,6 @@ describe('hostile input: engine and language service', function () {
       process.on('warning', onWarning);
       const uri = `file:///hostile/${encodeURIComponent(c.name)}.integration.yaml`;
       documents.set(uri, c.text);
-      const started = Date.now();
       const diagnostics = service.diagnostics(uri);
       assert.ok(!diagnostics.some((d) => d.code === 'internal-error'), `checking failed: ${diagnostics.find((d) => d.code === 'internal-error')?.message}`);
       if (c.expect) {
@@ -80,10 +84,10 @@ describe('hostile input: engine and language service', function () {
       service.documentSymbols(uri);
       service.codeLenses(uri);
       service.codeActions(uri, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, diagnostics.slice(0, 50));
-      const analysis = service.analysis(uri)!;
+      const analysis = service.analysis(uri);
+      assert.ok(analysis, 'the service has an analysis of the hostile text');
+      assert.equal(analysis.document.text, c.text, 'the service analysed the hostile text');
       diagramsFor(analysis, { today: TODAY });
-      const elapsed = Date.now() - started;
-      assert.ok(elapsed < TIME_LIMIT_MS, `took ${elapsed} ms`);
       assert.ok(process.resourceUsage().maxRSS * 1024 < MEMORY_LIMIT_BYTES, `peak memory ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`);
       documents.delete(uri);
       service.forget(uri);
@@ -157,11 +161,14 @@ describe('hostile input: engine and language service', function () {
       assert.equal(applyEdits(map.text, [pair]), 'a: {y: 2, x: 1, # note\nb: 2\n');
     });
 
-    it('suggests in time proportional to the word, however long it is', () => {
-      const started = Date.now();
+    it('does not measure a very long word against candidates that cannot be close', () => {
+      // Measured against each of 100,000 short candidates, a 1 MB word would cost some 10^12
+      // steps: far past this test's timeout. Skipped by length, it answers at once.
+      const candidates = Array.from({ length: 100_000 }, (_, i) => `value-${i}`);
+      assert.equal(closest('x'.repeat(MB), candidates), undefined);
       assert.equal(closest('x'.repeat(MB), ['sync', 'async', 'batch']), undefined);
-      assert.ok(Date.now() - started < 1_000);
       assert.equal(closest('asynk', ['sync', 'async', 'batch']), 'async');
+      assert.equal(closest('value-4', candidates), 'value-4');
     });
   });
 });
