@@ -8,7 +8,7 @@ import { MarkupKind, type Hover } from 'vscode-languageserver';
 import type { Analysis } from '../analysis/analyze';
 import type { Item, ItemKind } from '../model/manifest';
 import { formatPerHour, ratePerHour } from '../model/rate';
-import { anyItemContaining, candidateOf, candidates, itemContaining, type ListKey } from './completion/candidates';
+import { candidateOf, candidates, type ListKey } from './completion/candidates';
 import { cursorContext, type CursorContext } from './completion/context';
 import { isRatePath } from './completion/keys';
 import { REFERENCE_LISTS } from './completion/references';
@@ -17,6 +17,7 @@ import { keyMarkdown, valueGuidance, valueMarkdown } from './guidance';
 import { integrationMarkdown } from './hover/integration';
 import { ruleMarkdown } from './hover/rule';
 import { summaryMarkdown, usageById } from './hover/summary';
+import { itemIn, itemAt } from '../model/itemAt';
 
 export function hover(analysis: Analysis, offset: number): Hover | null {
   const ctx = cursorContext(analysis.document, offset);
@@ -63,12 +64,12 @@ function valueHover(analysis: Analysis, ctx: CursorContext, offset: number): str
   if (lists) return referenceHover(analysis, word, lists);
   if (path === 'waiver.rule') return ruleMarkdown(word);
   if (showsIntegration(path)) {
-    const integration = itemContaining(analysis.manifest.integrations, offset);
+    const integration = itemIn(analysis.manifest.integrations, offset);
     if (integration) return integrationMarkdown(analysis, integration);
   }
   const own = OWN_IDS[path];
   if (own) {
-    const item = anyItemContaining(analysis.manifest, offset);
+    const item = itemAt(analysis.manifest, offset);
     if (item && item.id === word) return ownSummary(analysis, item);
     return referenceHover(analysis, word, [own]);
   }

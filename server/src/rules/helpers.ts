@@ -27,17 +27,7 @@ export function at(item: Item, path: readonly PathSegment[], part: 'key' | 'valu
   return locate(item.node, path, item.idSpan, part);
 }
 
-/** The item (system or integration) whose node holds `offset`. */
-export function itemAt(manifest: Manifest, offset: number): Item | undefined {
-  for (const list of [manifest.integrations, manifest.systems, manifest.goals, manifest.actors] as Item[][])
-    for (const item of list) if (offset >= item.span.start && offset <= item.span.end) return item;
-  return undefined;
-}
-
-export function integrationAt(manifest: Manifest, offset: number): Integration | undefined {
-  const item = itemAt(manifest, offset);
-  return item?.kind === 'integration' ? item : undefined;
-}
+export { integrationAt, itemAt } from '../model/itemAt';
 
 /** A fresh id based on `base` that no item uses yet. */
 export function freshId(manifest: Manifest, base: string): string {

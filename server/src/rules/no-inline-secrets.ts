@@ -2,8 +2,9 @@ import { isMap, isScalar, isSeq, type Scalar } from 'yaml';
 import { inlineYaml, setIn, type TextEdit } from '../document/edits';
 import { keyText, nodeAt, spanOf } from '../document/nodes';
 import type { Span } from '../document/range';
-import type { Item, Manifest } from '../model/manifest';
-import { integrationAt, itemAt } from './helpers';
+import type { Item } from '../model/manifest';
+import { waivableItemAt } from '../model/itemAt';
+import { integrationAt } from './helpers';
 import { defineRule } from './types';
 
 /**
@@ -80,7 +81,7 @@ export default defineRule<SecretData>({
       const what = credentialIn(ownKey ? key : undefined, node.value);
       if (!what) continue;
       const span = trimmedSpan(manifest.document.text, node.range![0], node.range![1]);
-      const item = enclosingItem(manifest, span.start);
+      const item = waivableItemAt(manifest, span.start);
       const name = secretName(item, key);
       const where = item ? ` (in ${item.kind} \`${item.id}\`)` : '';
       const label = key ? `\`${key}\`` : 'This value';
@@ -128,10 +129,4 @@ function* valueScalars(root: unknown): Generator<{ node: Scalar; key: string | u
       for (let i = node.items.length - 1; i >= 0; i--) stack.push({ node: node.items[i], key, ownKey: false });
     }
   }
-}
-
-/** The integration or system a value belongs to, whose waivers apply to it. */
-function enclosingItem(manifest: Manifest, offset: number): Item | undefined {
-  const item = itemAt(manifest, offset);
-  return item?.kind === 'integration' || item?.kind === 'system' ? item : undefined;
 }

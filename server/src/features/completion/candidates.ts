@@ -5,7 +5,7 @@
  */
 import type { Analysis } from '../../analysis/analyze';
 import type { ManifestDocument } from '../../document/manifestDocument';
-import type { Item, ItemKind, Manifest } from '../../model/manifest';
+import type { Item, ItemKind } from '../../model/manifest';
 import { familyOf, type SystemFamily } from '../../model/vocabulary';
 import { lineInfo } from './lines';
 
@@ -94,26 +94,3 @@ export function scanList(document: ManifestDocument, list: ListKey): Candidate[]
     }));
 }
 
-/** The item of `list` whose span holds `offset`, by binary search (items are in document order). */
-export function itemContaining<T extends Item>(list: readonly T[], offset: number): T | undefined {
-  let lo = 0;
-  let hi = list.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const span = list[mid]!.span;
-    if (offset < span.start) hi = mid - 1;
-    else if (offset > span.end) lo = mid + 1;
-    else return list[mid];
-  }
-  return undefined;
-}
-
-/** The system, integration, goal or actor whose span holds `offset`. */
-export function anyItemContaining(manifest: Manifest, offset: number): Item | undefined {
-  return (
-    itemContaining(manifest.integrations, offset) ??
-    itemContaining(manifest.systems, offset) ??
-    itemContaining(manifest.goals, offset) ??
-    itemContaining(manifest.actors, offset)
-  );
-}

@@ -7,9 +7,10 @@ import type { Analysis } from '../../analysis/analyze';
 import type { Integration } from '../../model/manifest';
 import { RULES } from '../../rules';
 import { summaryMarkdown, usageById } from '../hover/summary';
-import { anyItemContaining, candidates, itemContaining, type Candidate, type ListKey } from './candidates';
+import { candidates, type Candidate, type ListKey } from './candidates';
 import type { CursorContext } from './context';
 import { lead, replacing, sortText, type CompletionData } from './items';
+import { itemIn, itemAt } from '../../model/itemAt';
 
 /** Integrations beyond which completion skips usage counts. */
 const LARGE = 2000;
@@ -52,7 +53,7 @@ export function referenceItems(analysis: Analysis, ctx: CursorContext, path: str
     }
     case 'step.from':
     case 'step.to': {
-      const hops = pathOf(itemContaining(analysis.manifest.integrations, offset));
+      const hops = pathOf(itemIn(analysis.manifest.integrations, offset));
       const all = [...candidates(analysis, 'actors'), ...candidates(analysis, 'systems')];
       // The integration's own path in order, then the actors, then the other systems.
       return idItems(analysis, ctx, all, (c) => (hops.includes(c.id) ? 0 : c.kind === 'actor' ? 1 : 2), (c, i) => (hops.includes(c.id) ? hops.indexOf(c.id) : i));
@@ -93,7 +94,7 @@ function idItems(
 
 /** Rule ids for a waiver; the rules that report on this item come first. */
 function ruleIdItems(analysis: Analysis, ctx: CursorContext, offset: number): CompletionItem[] {
-  const item = anyItemContaining(analysis.manifest, offset);
+  const item = itemAt(analysis.manifest, offset);
   // While the rules run elsewhere the list comes in catalog order rather than wait for them.
   const firing = new Set(
     item && analysis.problemsReady !== false ? analysis.problems.filter((p) => p.span.start >= item.span.start && p.span.end <= item.span.end).map((p) => p.rule) : [],

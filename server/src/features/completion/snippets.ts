@@ -8,9 +8,10 @@ import type { Analysis } from '../../analysis/analyze';
 import { SYSTEM_KINDS, type IntegrationType } from '../../model/vocabulary';
 import { RULES } from '../../rules';
 import { freshId } from '../../rules/helpers';
-import { candidates, itemContaining, type Candidate } from './candidates';
+import { candidates, type Candidate } from './candidates';
 import type { CursorContext } from './context';
 import { contentColumn, escapeChoice, escapeSnippet, indentLines, lead, replacing, sortText } from './items';
+import { itemIn } from '../../model/itemAt';
 
 interface Snippet {
   label: string;
@@ -158,7 +159,7 @@ function integrationSnippet(analysis: Analysis, type: IntegrationType): Snippet 
 }
 
 function stepSnippet(analysis: Analysis, offset: number): Snippet {
-  const integration = itemContaining(analysis.manifest.integrations, offset);
+  const integration = itemIn(analysis.manifest.integrations, offset);
   const hops = integration
     ? [integration.from?.id, ...integration.via.map((v) => v.id), integration.to?.id].filter((id): id is string => id !== undefined)
     : [];
