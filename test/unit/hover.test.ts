@@ -160,7 +160,11 @@ describe('hover', () => {
         if (!schema) return;
         if (schema.$ref) return visit(manifestSchema.definitions![schema.$ref.split('/').pop()!], path);
         for (const value of schema.enum ?? []) if (!valueGuidance(guidancePath(path), value)?.short) missing.push(`${guidancePath(path)}=${value}`);
-        if (schema.const !== undefined && !valueGuidance(guidancePath(path), String(schema.const))) missing.push(`${guidancePath(path)}=${String(schema.const)}`);
+        if (schema.const !== undefined) {
+          // A constant is written in YAML as its JSON form (`integrationManifest: 1`); a string without quotes.
+          const value = typeof schema.const === 'string' ? schema.const : JSON.stringify(schema.const);
+          if (!valueGuidance(guidancePath(path), value)) missing.push(`${guidancePath(path)}=${value}`);
+        }
         for (const [key, child] of Object.entries(schema.properties ?? {})) visit(child, [...path, key]);
         if (schema.items) visit(schema.items, [...path, ITEM]);
         if (typeof schema.additionalProperties === 'object') visit(schema.additionalProperties, [...path, 'some-rule']);
