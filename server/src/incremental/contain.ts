@@ -8,7 +8,7 @@
 import { isAlias, isCollection, isMap, isPair, isScalar, isSeq, type Node, type Pair, type YAMLMap } from 'yaml';
 import { parseYaml } from '../document/manifestDocument';
 import type { Unit } from './layout';
-import { ITEM_PREFIX, packRanges, type Range3, type UnitError, type UnitParse } from './unitParse';
+import { ITEM_PREFIX, movedErrors, packRanges, shiftRange, type UnitParse } from './unitParse';
 
 /** The broken unit `unit` re-read with the unit after it as context, or undefined when its errors may spill over. */
 export function containedParse(text: string, unit: Unit, next: Unit, nextParse: UnitParse): UnitParse | undefined {
@@ -26,15 +26,9 @@ export function containedParse(text: string, unit: Unit, next: Unit, nextParse: 
   const { ranges, anchors } = packRanges(split.mine, delta);
   if (anchors || packRanges(split.theirs, delta).anchors) return undefined;
   if (!split.theirs.every((node, i) => sameTree(node, nextParse.nodes[i]!))) return undefined;
-  const moved = (e: { pos: [number, number]; code: string; message: string }): UnitError => ({
-    pos: [e.pos[0] + delta, e.pos[1] + delta],
-    code: e.code,
-    message: e.message,
-  });
-  const errors = doc.errors.map(moved);
-  const warnings = doc.warnings.map(moved);
+  const errors = movedErrors(doc.errors, delta);
+  const warnings = movedErrors(doc.warnings, delta);
   if ([...errors, ...warnings].some((e) => e.pos[0] < unit.start || e.pos[0] >= next.start)) return undefined;
-  const shift = (r: readonly number[]): Range3 => [r[0]! + delta, r[1]! + delta, r[2]! + delta];
   return {
     kind: unit.kind,
     text: text.slice(unit.start, unit.end),
@@ -45,9 +39,9 @@ export function containedParse(text: string, unit: Unit, next: Unit, nextParse: 
     clean: false,
     shaped: true,
     anchors: false,
-    rootRange: shift(root.range),
-    seqRange: split.seqRange ? shift(split.seqRange) : undefined,
-    docRange: shift(doc.range),
+    rootRange: shiftRange(root.range, delta),
+    seqRange: split.seqRange ? shiftRange(split.seqRange, delta) : undefined,
+    docRange: shiftRange(doc.range, delta),
     commentBefore: doc.commentBefore ?? null,
     comment: doc.comment ?? null,
     rootCommentBefore: root.commentBefore,

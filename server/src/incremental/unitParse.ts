@@ -86,13 +86,8 @@ export function parseUnit(kind: UnitKind, text: string): UnitParse {
     }
   }
   const { ranges, anchors } = packRanges(nodes, delta);
-  const moved = (e: { pos: [number, number]; code: string; message: string }): UnitError => ({
-    pos: [e.pos[0] + delta, e.pos[1] + delta],
-    code: e.code,
-    message: e.message,
-  });
-  const errors = doc.errors.map(moved);
-  const warnings = doc.warnings.map(moved);
+  const errors = movedErrors(doc.errors, delta);
+  const warnings = movedErrors(doc.warnings, delta);
   // A problem inside the stand-in prefix means the unit did not fit the list it came from;
   // problems beyond the cap or nesting cut off are left to the whole parse, which orders them.
   if ([...errors, ...warnings].some((e) => e.pos[0] < 0) || dropped > 0 || tooDeep) shaped = false;
@@ -170,7 +165,17 @@ function packedArray(length: number): Int32Array {
   return array;
 }
 
-function shiftRange(range: readonly number[], delta: number): Range3 {
+/** The parser's errors or warnings as a unit keeps them, moved by `delta` (from the parsed source to the unit's place). */
+export function movedErrors(errors: readonly { pos: [number, number]; code: string; message: string }[], delta: number): UnitError[] {
+  return errors.map((e) => ({ pos: [e.pos[0] + delta, e.pos[1] + delta], code: e.code, message: e.message }));
+}
+
+/** Moves kept errors or warnings in place by `delta`. */
+function shiftErrors(errors: readonly UnitError[], delta: number): void {
+  for (const e of errors) e.pos = [e.pos[0] + delta, e.pos[1] + delta];
+}
+
+export function shiftRange(range: readonly number[], delta: number): Range3 {
   return [range[0]! + delta, range[1]! + delta, range[2]! + delta];
 }
 
@@ -190,8 +195,8 @@ export function placeAt(unit: UnitParse, offset: number): void {
   if (delta === 0) return;
   unit.offset = offset;
   shiftPacked(unit.ranges, delta);
-  for (const e of unit.errors) e.pos = [e.pos[0] + delta, e.pos[1] + delta];
-  for (const e of unit.warnings) e.pos = [e.pos[0] + delta, e.pos[1] + delta];
+  shiftErrors(unit.errors, delta);
+  shiftErrors(unit.warnings, delta);
   shiftInPlace(unit.rootRange, delta);
   shiftInPlace(unit.docRange, delta);
   if (unit.seqRange) shiftInPlace(unit.seqRange, delta);
