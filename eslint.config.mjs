@@ -36,10 +36,11 @@ export default tseslint.config(
     files: ['shared/src/**/*.ts'],
     rules: restrict(EDITOR, { group: ['vscode-languageserver', 'vscode-languageserver/*', '**/server/src/**', '**/client/src/**', '**/media/src/**'], message: 'shared/src imports neither side (only the protocol package, for RequestType).' }),
   },
-  // The webview: the DOM, Mermaid and the shared protocol; nothing of the server, the client or Node.
+  // The webview: the DOM, Mermaid and shared/src (all but the LSP request types and package.json's
+  // fields); nothing of the server, the client or Node.
   {
     files: ['media/src/**/*.ts'],
-    rules: restrict(LSP, EDITOR, { group: ['**/server/src/**', '**/client/src/**', 'node:*'], message: 'The webview imports nothing from the server or the extension but shared/src (diagrams, webview messages, Mermaid text).' }, { group: ['**/shared/src/requests', '**/shared/src/product'], message: 'The webview does not send LSP requests.' }),
+    rules: restrict(LSP, EDITOR, { group: ['**/server/src/**', '**/client/src/**', 'node:*'], message: 'The webview imports nothing from the server or the extension, only shared/src.' }, { group: ['**/shared/src/requests', '**/shared/src/product'], message: 'The webview does not send LSP requests.' }),
   },
   // The extension reaches the server only through the protocol and shared/src.
   { files: ['client/src/**/*.ts'], rules: restrict({ group: ['**/server/src/**', '**/media/src/**'], message: 'The client reaches the server through the protocol and shared/src only.' }) },

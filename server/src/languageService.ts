@@ -1,6 +1,7 @@
 /**
  * The language service: every editor feature as one method, with no transport. The
- * language server, the command line and the tests call it. It reads documents from a
+ * language server and the tests call it (the command line calls the analysis beneath it,
+ * `analyzeText`, directly). It reads documents from a
  * `DocumentSource`, and keeps one analysis per document version (and settings and day).
  */
 import type {

@@ -112,8 +112,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   }
 
   // Diagnostics: pulled when the client asks for them, else pushed after a pause in typing.
-  // Either way they are computed a slice at a time, so completion and hover are answered
-  // meanwhile; a computation overtaken by a newer version is dropped.
+  // Either way the rules run on the worker thread (or, without one, a slice at a time on this
+  // one) and the findings become diagnostics a slice at a time, so completion and hover are
+  // answered meanwhile; a computation overtaken by a newer version is dropped.
   // Only the latest pull of a document is answered in full: older ones waiting with it would
   // each send the same (possibly very large) set again.
   const latestPull = new Map<string, number>();

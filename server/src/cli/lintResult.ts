@@ -1,4 +1,4 @@
-/** One finding of the command line, with 1-based positions (SPEC 6.1). */
+/** One finding of the command line, with 1-based positions (the `json` format README documents). */
 import type { Analysis } from '../analysis/analyze';
 import type { Severity } from '../rules/types';
 

@@ -1,5 +1,5 @@
 /**
- * The application integration diagram (SPEC 5): every system, grouped by where it is hosted,
+ * The application integration diagram (ARCHITECTURE.md, "The diagram path"): every system, grouped by where it is hosted,
  * and every integration as a path of edges through its middleware. Pure: manifest in, Mermaid out.
  *
  * Systems without `hosting` are drawn in a third group, "Hosting not declared", rather than

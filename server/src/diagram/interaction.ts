@@ -1,5 +1,5 @@
 /**
- * Interaction diagrams (SPEC 5): one sequence diagram per integration. From its `steps` when
+ * Interaction diagrams (ARCHITECTURE.md, "The diagram path"): one sequence diagram per integration. From its `steps` when
  * it has them; otherwise derived: the trigger, then `from` → each `via` → `to`, with replies
  * for a synchronous call. Either way the failure path closes the diagram as an `alt` block
  * drawn from `errorHandling`: the abnormal path the guidance asks every design to plan.

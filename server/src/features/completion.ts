@@ -1,5 +1,5 @@
 /**
- * Completion (SPEC 3): keys, values, ids at references and snippets for new items, at any
+ * Completion: keys, values, ids at references and snippets for new items, at any
  * position of a manifest, including a half-written one. The position is read from the text
  * (completion/context.ts); the given analysis supplies the declared items. Nothing here
  * re-analyzes the document.

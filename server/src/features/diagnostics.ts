@@ -38,8 +38,6 @@ export function toDiagnostic(analysis: Analysis, problem: Problem): Diagnostic {
   };
 }
 
-/** How many findings a document shows in the editor unless the setting says otherwise. */
-
 /** The code of the note that says some findings are not shown. */
 export const MORE_FINDINGS_CODE = 'more-findings';
 

@@ -1,5 +1,5 @@
 /**
- * Hover (SPEC 3): guidance on keys and values, the summary of a referenced item, the
+ * Hover: guidance on keys and values, the summary of a referenced item, the
  * derived facts and findings of an integration, and what a rule id stands for. The token
  * under the cursor is found from the text (completion/context.ts), so hover works on a
  * half-written document too.

@@ -1,6 +1,6 @@
 /**
  * Go to definition, find references, rename and document highlights. Ids are one
- * namespace (SPEC 2.1): an occurrence is an item's `id` or any reference to an id —
+ * namespace (the schema's `id`, and `duplicate-id` in docs/rules): an occurrence is an item's `id` or any reference to an id —
  * `from`, `to`, `systemOfRecord`, `via[]`, `goals[]`, and `steps[].from` / `steps[].to`.
  */
 import { DocumentHighlightKind, type DocumentHighlight, type Location, type Range, type WorkspaceEdit } from 'vscode-languageserver';

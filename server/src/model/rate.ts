@@ -1,4 +1,4 @@
-/** Rates (`20k/day`) and frequencies (`every 15m`) of SPEC 2.3, normalized per hour. */
+/** Rates (`20k/day`) and frequencies (`every 15m`) (the `volume` and `frequency` keys of schemas/integration-manifest.schema.json), normalized per hour. */
 
 const HOURS_PER: Record<string, number> = {
   second: 1 / 3600,

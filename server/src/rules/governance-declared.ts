@@ -16,7 +16,7 @@ function missingAnswers(manifest: Manifest): Answers {
 
 /**
  * A new top-level block `key:` with `answers`, right after the top-level pair `after`
- * (where the SPEC's example puts `governance`, below `solution`), instead of at the end of
+ * (where the examples put `governance`, below `solution`), instead of at the end of
  * the file. Undefined when the root is a flow map or has no such pair.
  */
 function insertBlockAfter(manifest: Manifest, after: string, key: string, answers: Answers): TextEdit | undefined {

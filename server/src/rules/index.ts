@@ -1,4 +1,4 @@
-/** The rule catalog (SPEC 4.1), in the order of the catalog table. */
+/** The rule catalog, one page per rule in docs/rules (the order of hovers, completion and SARIF). */
 import type { RuleDefinition } from './types';
 import yamlSyntax from './yaml-syntax';
 import schema from './schema';

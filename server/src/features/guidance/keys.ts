@@ -1,7 +1,7 @@
 /**
  * Guidance on the manifest's keys, keyed by guidance path (see completion/schema.ts
  * `guidancePath`). The JSON Schema's description says what a key holds; these texts add why
- * it matters and what the guidance recommends. Written from shared/guidance in our own words.
+ * it matters and what the guidance recommends. Written in our own words from the integration guidance the rule pages in docs/rules cite.
  */
 
 export interface KeyGuidance {

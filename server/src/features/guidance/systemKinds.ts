@@ -1,6 +1,6 @@
 /**
  * What each `system.kind` is: a line of its own, and the text of its family (the families
- * the rules reason about). Written from the guidance in shared/guidance, in our own words.
+ * the rules reason about). Written in our own words from the integration guidance the rule pages in docs/rules cite.
  */
 import type { SystemFamily } from '../../model/vocabulary';
 

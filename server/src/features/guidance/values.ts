@@ -1,7 +1,7 @@
 /**
  * What each value of the manifest's vocabularies means, keyed by guidance path (see
  * completion/schema.ts `guidancePath`) and value. `short` is the one line a completion list
- * shows; `text` adds the guidance a hover shows. Written from shared/guidance in our own words.
+ * shows; `text` adds the guidance a hover shows. Written in our own words from the integration guidance the rule pages in docs/rules cite.
  */
 
 export interface ValueGuidance {
