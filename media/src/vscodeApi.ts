@@ -1,18 +1,17 @@
-/** The VS Code webview API, acquired once. */
+/** The VS Code webview API (typed by @types/vscode-webview), acquired once, with our message and state types. */
+import type { WebviewApi } from 'vscode-webview';
 import type { FromWebview, WebviewState } from '../../shared/src/webviewMessages';
 
-interface VsCodeApi {
-  postMessage(message: FromWebview): void;
-  getState(): unknown;
-  setState(state: WebviewState): void;
-}
+/** The saved state is read as unknown: a restored panel hands back whatever an earlier version saved. */
+const api: WebviewApi<unknown> = acquireVsCodeApi<unknown>();
 
-declare function acquireVsCodeApi(): VsCodeApi;
+export const vscode = {
+  postMessage: (message: FromWebview): void => api.postMessage(message),
+  setState: (state: WebviewState): void => void api.setState(state),
+};
 
-export const vscode: VsCodeApi = acquireVsCodeApi();
-
-/** The saved state, when it looks like ours (a restored panel hands back whatever was saved). */
+/** The saved state, when it looks like ours. */
 export function savedState(): WebviewState {
-  const s = vscode.getState();
-  return typeof s === 'object' && s !== null ? (s) : {};
+  const s = api.getState();
+  return typeof s === 'object' && s !== null ? s : {};
 }
