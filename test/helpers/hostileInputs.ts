@@ -1,14 +1,34 @@
 /**
  * Hostile inputs (SPEC 7): what the engine and the server must survive with a clear
- * diagnostic, in bounded time and memory. Shared by test/unit/hostile.test.ts (the engine
+ * diagnostic, without hanging and in bounded memory. Shared by test/unit/hostile.test.ts (the engine
  * and the language service) and test/protocol/hostile.test.ts (the real server).
  */
+import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { CompletionItem, Hover, MarkupContent } from 'vscode-languageserver';
 
 export const MB = 1024 * 1024;
 
 export const SPEC_EXAMPLE = readFileSync(join(__dirname, '../fixtures/spec-example.integration.yaml'), 'utf8');
+
+/** Where SPEC_EXAMPLE is probed after each hostile input: the key `mode` and the system in `via: [bus]`. */
+export const MODE_KEY = { line: SPEC_EXAMPLE.split('\n').findIndex((l) => l.includes('    mode: async')), character: 6 };
+export const VIA_VALUE = { line: SPEC_EXAMPLE.split('\n').findIndex((l) => l.includes('    via: [bus]')), character: 11 };
+
+/** The hover at MODE_KEY is the guidance on `mode`: over the key, titled with it, listing its three values. */
+export function assertModeHover(hover: Hover | null | undefined): void {
+  assert.ok(hover, 'no hover on `mode` after the hostile input');
+  assert.deepEqual(hover.range, { start: { line: MODE_KEY.line, character: 4 }, end: { line: MODE_KEY.line, character: 8 } }, 'the hover covers `mode`');
+  const markdown = (hover.contents as MarkupContent).value;
+  assert.ok(markdown.startsWith('**`mode`**\n\n'), `the hover is not about \`mode\`: ${markdown.slice(0, 80)}`);
+  assert.ok(markdown.includes('\n\nValues: `sync`, `async`, `batch`.\n\n'), `the hover on \`mode\` lists other values: ${markdown}`);
+}
+
+/** Completion at VIA_VALUE offers the example's one middleware system, `bus`. */
+export function assertViaCompletion(items: readonly CompletionItem[]): void {
+  assert.deepEqual(items.map((item) => item.label), ['bus'], 'completion in `via` after the hostile input');
+}
 
 const HEAD = 'integrationManifest: 1\nsolution:\n  name: Hostile input\n';
 
@@ -34,7 +54,7 @@ export function realisticManifest(size: number): string {
 
 /** Bytes 0-255 in a scrambled order, decoded one byte per character (as latin-1 would). */
 export function binaryGarbage(size: number): string {
-  const chars: string[] = new Array(size);
+  const chars = new Array<string>(size);
   let x = 0x2545f491;
   for (let i = 0; i < size; i++) {
     x ^= x << 13;

@@ -9,7 +9,7 @@
  * The 10 MB cases run by default; HOSTILE_BIG=0 leaves them out for a quick run.
  */
 import assert from 'node:assert/strict';
-import type { Diagnostic, MarkupContent, Position } from 'vscode-languageserver';
+import type { Diagnostic, Position } from 'vscode-languageserver';
 import { analyzeText } from '../../server/src/analysis/analyze';
 import { isSeq, type YAMLMap } from 'yaml';
 import { appendToSeq, applyEdits, insertPair } from '../../server/src/document/edits';
@@ -17,7 +17,7 @@ import { MAX_NESTING, MAX_SYNTAX_PROBLEMS, parseManifest } from '../../server/sr
 import { diagramsFor } from '../../server/src/diagram';
 import { createLanguageService, memoryDocuments } from '../../server/src/languageService';
 import { closest } from '../../server/src/model/suggest';
-import { flowLists, hostileCases, MB, SPEC_EXAMPLE } from '../helpers/hostileInputs';
+import { assertModeHover, assertViaCompletion, flowLists, hostileCases, MB, MODE_KEY, SPEC_EXAMPLE, VIA_VALUE } from '../helpers/hostileInputs';
 import { askAt } from '../helpers/features';
 import { TODAY } from '../helpers/text';
 
@@ -49,18 +49,11 @@ describe('hostile input: engine and language service', function () {
   const service = createLanguageService({ documents, today: () => TODAY });
   const healthy = 'file:///healthy.integration.yaml';
   documents.set(healthy, SPEC_EXAMPLE);
-  const modeKey = { line: SPEC_EXAMPLE.split('\n').findIndex((l) => l.includes('    mode: async')), character: 6 };
-  const viaValue = { line: SPEC_EXAMPLE.split('\n').findIndex((l) => l.includes('    via: [bus]')), character: 11 };
 
   /** The service answers on a normal manifest as it should: the guidance on `mode`, the example's one middleware system in `via`. */
   function assertStillAnswering(): void {
-    const hover = service.hover(healthy, modeKey);
-    assert.ok(hover, 'no hover on `mode` after the hostile input');
-    assert.deepEqual(hover.range, { start: { line: modeKey.line, character: 4 }, end: { line: modeKey.line, character: 8 } }, 'the hover covers `mode`');
-    const markdown = (hover.contents as MarkupContent).value;
-    assert.ok(markdown.startsWith('**`mode`**\n\n'), `the hover is not about \`mode\`: ${markdown.slice(0, 80)}`);
-    assert.ok(markdown.includes('\n\nValues: `sync`, `async`, `batch`.\n\n'), `the hover on \`mode\` lists other values: ${markdown}`);
-    assert.deepEqual(service.completion(healthy, viaValue).map((item) => item.label), ['bus'], 'completion in `via` after the hostile input');
+    assertModeHover(service.hover(healthy, MODE_KEY));
+    assertViaCompletion(service.completion(healthy, VIA_VALUE));
   }
 
   for (const c of hostileCases(BIG)) {
