@@ -5,7 +5,7 @@
 import { asMap, keyText } from '../document/nodes';
 import { valueOf } from '../document/nodes';
 import type { Manifest } from '../model/manifest';
-import { ratePerHour } from '../model/rate';
+import { ratePerHour, thresholdPerHour } from '../model/rate';
 import { SEVERITIES, type RuleDefinition, type SeverityOrOff } from '../rules/types';
 
 import type { RuleSettings } from '../../../shared/src/settings';
@@ -22,7 +22,7 @@ function normalize(setting: unknown): { severity?: SeverityOrOff; threshold?: nu
   if (typeof setting === 'string') return SEVERITIES.includes(setting as SeverityOrOff) ? { severity: setting as SeverityOrOff } : {};
   if (setting && typeof setting === 'object') {
     const s = setting as { severity?: unknown; threshold?: unknown };
-    const threshold = typeof s.threshold === 'string' ? ratePerHour(s.threshold) : undefined;
+    const threshold = typeof s.threshold === 'string' ? thresholdPerHour(s.threshold) : undefined;
     return {
       ...(typeof s.severity === 'string' && SEVERITIES.includes(s.severity as SeverityOrOff) ? { severity: s.severity as SeverityOrOff } : {}),
       ...(threshold !== undefined ? { threshold } : {}),
@@ -31,10 +31,10 @@ function normalize(setting: unknown): { severity?: SeverityOrOff; threshold?: nu
   return {};
 }
 
-/** The manifest's `rules:` block as plain settings. */
+/** The manifest's `rules:` block as plain settings (a map without a prototype: `__proto__` is only a key). */
 export function manifestRuleSettings(manifest: Manifest): Record<string, unknown> {
   const block = asMap(valueOf(manifest.root, 'rules'));
-  const result: Record<string, unknown> = {};
+  const result = Object.create(null) as Record<string, unknown>;
   for (const pair of block?.items ?? []) {
     const id = keyText(pair);
     if (id !== undefined) result[id] = (pair.value as { toJSON?: () => unknown } | null)?.toJSON?.() ?? null;

@@ -20,6 +20,18 @@ export function ratePerHour(text: string | undefined): number | undefined {
   return (Number(m[1]) * multiplier) / HOURS_PER[m[3]!]!;
 }
 
+/**
+ * The largest threshold a rule accepts, per hour: far above any real integration, and small
+ * enough that the arithmetic on it stays exact.
+ */
+export const MAX_THRESHOLD_PER_HOUR = 1e12;
+
+/** A rule's threshold per hour, or undefined when `text` is not a rate, is zero, or is beyond `MAX_THRESHOLD_PER_HOUR`. */
+export function thresholdPerHour(text: string | undefined): number | undefined {
+  const perHour = ratePerHour(text);
+  return perHour !== undefined && perHour > 0 && perHour <= MAX_THRESHOLD_PER_HOUR ? perHour : undefined;
+}
+
 /** A rate per hour written for people: `833.3/hour`, `72k/hour`. */
 export function formatPerHour(perHour: number): string {
   const round = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(1).replace(/\.0$/, ''));
