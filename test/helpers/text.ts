@@ -1,8 +1,9 @@
-import assert from 'node:assert/strict';
 /** Test helpers shared by the unit and protocol suites. */
-import { analyzeText, type Analysis, type AnalysisOptions } from '../../server/src/analysis/analyze';
+import assert from 'node:assert/strict';
+import { analyzeText, type Analysis, type AnalysisOptions, type Problem } from '../../server/src/analysis/analyze';
 import { applyEdits } from '../../server/src/document/edits';
 import { findRule } from '../../server/src/rules';
+import type { Fix } from '../../server/src/rules/types';
 
 export function joinLines(...lines: string[]): string {
   return lines.join('\n') + '\n';
@@ -24,12 +25,24 @@ export function spanText(analysis: Analysis, problem: { span: { start: number; e
   return analysis.document.text.slice(problem.span.start, problem.span.end);
 }
 
-/** Applies the first (or the titled) quick fix of the first finding of `rule`; returns the new text. */
-export function applyFix(text: string, rule: string, title?: string | RegExp, options: AnalysisOptions = {}): string {
+/** The quick fixes the rule of `problem` offers for it (none when the rule has no fixes). */
+export function fixesFor(analysis: Analysis, problem: Problem): Fix[] {
+  const rule = findRule(problem.rule);
+  if (!rule) throw new Error(`no rule ${problem.rule}`);
+  return rule.fixes?.(analysis.manifest, { span: problem.span, data: problem.data }) ?? [];
+}
+
+/** The quick fixes offered for the first finding of `rule` in `text`. */
+export function fixesOfFirst(text: string, rule: string, options: AnalysisOptions = {}): Fix[] {
   const analysis = lintText(text, options);
   const problem = analysis.problems.find((p) => p.rule === rule);
   if (!problem) throw new Error(`no ${rule} finding to fix`);
-  const fixes = findRule(rule)!.fixes?.(analysis.manifest, { span: problem.span, data: problem.data }) ?? [];
+  return fixesFor(analysis, problem);
+}
+
+/** Applies the first (or the titled) quick fix of the first finding of `rule`; returns the new text. */
+function applyFix(text: string, rule: string, title?: string | RegExp, options: AnalysisOptions = {}): string {
+  const fixes = fixesOfFirst(text, rule, options);
   const fix = title === undefined ? fixes[0] : fixes.find((f) => (typeof title === 'string' ? f.title === title : title.test(f.title)));
   if (!fix) throw new Error(`no fix ${String(title ?? '')} for ${rule}; have: ${fixes.map((f) => f.title).join(' | ')}`);
   return applyEdits(text, fix.edits);
@@ -110,24 +123,39 @@ export function withIntegration(set: Record<string, string | null>, base = BASE)
   return lines.join('\n') + '\n';
 }
 
-/** The one finding of `rule` in `text`, with its analysis; fails unless there is exactly one. */
-export function onlyFinding(text: string, rule: string): { analysis: Analysis; finding: Analysis['problems'][number] } {
-  const analysis = lintText(text);
-  const found = analysis.problems.filter((p) => p.rule === rule);
-  assert.equal(found.length, 1, `expected one ${rule} finding, got ${found.length}`);
-  return { analysis, finding: found[0]! };
+/** What `applyFixAndCheck` checks beyond its defaults. */
+export interface FixCheck {
+  /** Analysis options (settings, today) for the text before and after the fix. */
+  options?: AnalysisOptions;
+  /** How many findings of the rule are left after the fix: 0 unless the fixed finding was one of several. */
+  remaining?: number;
+  /** Rules that must find nothing at all after the fix (by default only new yaml-syntax and schema findings fail). */
+  clean?: readonly string[];
+  /** Rules whose findings (their messages, in order) must be the same after the fix as before. */
+  unchanged?: readonly string[];
+  /** Comments the fix removes on purpose (inside a value it replaces); every other comment is kept. */
+  droppedComments?: readonly string[];
 }
 
 /**
- * Applies a rule's quick fix and checks it: the finding is gone, no yaml-syntax or schema
- * finding appears that was not there before, and every comment is kept. Returns the new text.
+ * Applies a rule's quick fix (the first, or the titled one, for the rule's first finding) and
+ * checks it: the finding is gone (`remaining` of the rule's findings are left, none by default),
+ * no yaml-syntax or schema finding appears that was not there before, the `clean` rules find
+ * nothing, the `unchanged` rules find what they found before, and every comment is kept. Returns the new text. The one fix-and-check of the suite:
+ * the rule tester (test/helpers/ruleTester.ts) and the rule tests call it.
  */
-export function applyFixAndCheck(before: string, rule: string, title?: string | RegExp): string {
-  const after = applyFix(before, rule, title);
-  assert.deepEqual(findingsOf(after, rule), [], `the fix did not clear the finding:\n${after}`);
-  const broken = (t: string) => lintText(t).problems.filter((p) => p.rule === 'yaml-syntax' || p.rule === 'schema').map((p) => p.message);
-  const was = broken(before);
-  assert.deepEqual(broken(after).filter((m) => !was.includes(m)), [], after);
-  assert.deepEqual(commentsOf(after), commentsOf(before));
+export function applyFixAndCheck(before: string, rule: string, title?: string | RegExp, check: FixCheck = {}): string {
+  const { options = {}, remaining = 0, clean = [], unchanged = [], droppedComments = [] } = check;
+  const after = applyFix(before, rule, title, options);
+  const problemsBefore = lintText(before, options).problems;
+  const problems = lintText(after, options).problems;
+  const of = (list: readonly Problem[], rules: readonly string[]) => list.filter((p) => rules.includes(p.rule)).map((p) => `${p.rule}: ${p.message}`);
+  const left = of(problems, [rule]);
+  assert.equal(left.length, remaining, `the fix did not clear the finding (left: ${left.join(' | ')}):\n${after}`);
+  const was = of(problemsBefore, ['yaml-syntax', 'schema']);
+  assert.deepEqual(of(problems, ['yaml-syntax', 'schema']).filter((m) => !was.includes(m)), [], `the fix broke the manifest:\n${after}`);
+  assert.deepEqual(of(problems, clean), [], `after the fix:\n${after}`);
+  assert.deepEqual(of(problems, unchanged), of(problemsBefore, unchanged), `the fix changed these findings:\n${after}`);
+  assert.deepEqual(commentsOf(after), commentsOf(before).filter((c) => !droppedComments.includes(c)), 'the comments after the fix');
   return after;
 }
