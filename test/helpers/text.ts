@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { analyzeText, type Analysis, type AnalysisOptions, type Problem } from '../../server/src/analysis/analyze';
 import { applyEdits } from '../../server/src/document/edits';
 import { findRule } from '../../server/src/rules';
-import type { Fix } from '../../server/src/rules/types';
+import { fixesOf, type Fix } from '../../server/src/rules/types';
 
 export function joinLines(...lines: string[]): string {
   return lines.join('\n') + '\n';
@@ -25,11 +25,14 @@ export function spanText(analysis: Analysis, problem: { span: { start: number; e
   return analysis.document.text.slice(problem.span.start, problem.span.end);
 }
 
-/** The quick fixes the rule of `problem` offers for it (none when the rule has no fixes). */
+/**
+ * The quick fixes the rule of `problem` offers for it (none when the rule has no fixes), as a
+ * code action request gets them: the finding's data is read back by the rule's `readData`.
+ */
 export function fixesFor(analysis: Analysis, problem: Problem): Fix[] {
   const rule = findRule(problem.rule);
   if (!rule) throw new Error(`no rule ${problem.rule}`);
-  return rule.fixes?.(analysis.manifest, { span: problem.span, data: problem.data }) ?? [];
+  return fixesOf(rule, analysis.manifest, problem.span, problem.data);
 }
 
 /** The quick fixes offered for the first finding of `rule` in `text`. */
