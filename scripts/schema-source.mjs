@@ -4,6 +4,10 @@
 import { writeFileSync } from 'node:fs';
 
 const idPattern = '^[A-Za-z][A-Za-z0-9_-]*$';
+// A real calendar date, YYYY-MM-DD: months of 30 and 31 days, February of 28, and the 29th in leap years.
+const datePattern =
+  '^(?:\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|02-(?:0[1-9]|1\\d|2[0-8]))' +
+  '|(?:\\d{2}(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)-02-29)$';
 const ratePattern = '^\\s*\\d+(\\.\\d+)?\\s*[kKmM]?\\s*/\\s*(second|minute|hour|day|week|month)\\s*$';
 const frequencyPattern = '^(real-time|near-real-time|on-demand|hourly|daily|weekly|monthly|every \\d+(\\.\\d+)?[smhd])$';
 
@@ -46,8 +50,8 @@ const waivers = {
       rule: { type: 'string', description: 'Id of the rule this waiver silences for this item.' },
       reason: { type: 'string', description: 'Why the deviation is accepted. Required for the waiver to take effect.' },
       expires: {
-        type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$',
-        patternErrorMessage: 'An expiry date is written YYYY-MM-DD, such as `2027-06-30`.',
+        type: 'string', pattern: datePattern,
+        patternErrorMessage: 'An expiry date is a calendar date written YYYY-MM-DD, such as `2027-06-30`; until it is one, the waiver silences nothing.',
         description: 'Date (YYYY-MM-DD) after which the waiver no longer applies and the rule reports again.',
       },
     },
@@ -131,7 +135,7 @@ const schema = {
             type: 'object', additionalProperties: false,
             properties: {
               severity: enumOf(severities, 'Severity of the rule: error, warning, info, hint or off.'),
-              threshold: rate('The rate at which the rule starts to report, such as `500/hour`.'),
+              threshold: { ...rate('The rate at which the rule starts to report, such as `500/hour`: above zero, and at most 1,000,000,000,000 per hour.'), positiveRate: true },
             },
           },
         ],

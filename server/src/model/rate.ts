@@ -22,7 +22,7 @@ export function ratePerHour(text: string | undefined): number | undefined {
 
 /**
  * The largest threshold a rule accepts, per hour: far above any real integration, and small
- * enough that the arithmetic on it stays exact.
+ * enough that the arithmetic on it stays exact. The schema's message (schema/validate.ts) writes it out.
  */
 export const MAX_THRESHOLD_PER_HOUR = 1e12;
 

@@ -14,6 +14,8 @@ export interface JsonSchema {
   const?: unknown;
   pattern?: string;
   patternErrorMessage?: string;
+  /** Our keyword: a rate above zero and at most `MAX_THRESHOLD_PER_HOUR` (a rule's threshold). */
+  positiveRate?: boolean;
   properties?: Record<string, JsonSchema>;
   required?: readonly string[];
   items?: JsonSchema;

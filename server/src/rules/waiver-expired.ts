@@ -1,7 +1,6 @@
 import { asMap, asSeq, spanOf, stringAt, valueOf } from '../document/nodes';
+import { isCalendarDate } from '../model/waivers';
 import { defineRule } from './types';
-
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export default defineRule({
   id: 'waiver-expired',
@@ -12,8 +11,8 @@ export default defineRule({
       for (const node of asSeq(valueOf(item.node, 'waivers'))?.items ?? []) {
         const waiver = asMap(node);
         const expires = stringAt(waiver, 'expires');
-        // A date in another form is the schema's to report; `expires` on today still holds.
-        if (expires === undefined || !DATE.test(expires) || expires >= today) continue;
+        // What is not a date is the schema's to report; `expires` on today still holds.
+        if (expires === undefined || !isCalendarDate(expires) || expires >= today) continue;
         const rule = stringAt(waiver, 'rule');
         // No `item`: an expired waiver must not be able to silence the finding about itself.
         yield {

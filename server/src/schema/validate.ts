@@ -6,6 +6,7 @@ import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import type { ManifestDocument } from '../document/manifestDocument';
 import { asMap, asSeq, keySpan, keyText, pairOf, valueText, spanOf, type PathSegment } from '../document/nodes';
 import type { Span } from '../document/range';
+import { ratePerHour, thresholdPerHour } from '../model/rate';
 import { closest } from '../model/suggest';
 import { manifestSchema, type JsonSchema } from '../model/vocabulary';
 import { isMap, isSeq, type Node, type Pair, type YAMLMap } from 'yaml';
@@ -47,6 +48,8 @@ function getValidators(): Validators {
   if (!validators) {
     const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true });
     ajv.addKeyword({ keyword: 'patternErrorMessage', schemaType: 'string' });
+    // A rule's threshold: a rate (the pattern checks the form) that is above zero and not absurdly large.
+    ajv.addKeyword({ keyword: 'positiveRate', type: 'string', schemaType: 'boolean', validate: (_: boolean, value: string) => ratePerHour(value) === undefined || thresholdPerHour(value) !== undefined, errors: false });
     const whole = ajv.compile(manifestSchema);
     const order = Object.keys(manifestSchema.properties ?? {});
     const items = new Map<string, ValidateFunction>();
@@ -117,13 +120,16 @@ function listErrors(key: string, list: unknown[], items: Map<string, ValidateFun
 export function validateSchema(document: ManifestDocument, data: unknown): SchemaProblem[] {
   const errors = schemaErrors(data);
   if (errors.length === 0) return [];
-  // anyOf branches explain one problem several ways: keep the anyOf error alone.
+  // anyOf branches explain one problem several ways: keep the anyOf error alone, unless the
+  // value is a map: then only the map branch applies, and its own errors say what is wrong inside.
   const anyOfPaths = new Set(errors.filter((e) => e.keyword === 'anyOf').map((e) => e.instancePath));
+  const mapBranch = new Set([...anyOfPaths].filter((p) => isPlainObject(valueAtPointer(data, p))));
   const problems: SchemaProblem[] = [];
   const seen = new Set<string>();
   const pairs = pairIndex();
   for (const error of errors) {
-    if (error.keyword !== 'anyOf' && underAnyOf(error.instancePath, anyOfPaths)) continue;
+    if (mapBranch.has(error.instancePath) && ['anyOf', 'type', 'enum'].includes(error.keyword)) continue;
+    if (error.keyword !== 'anyOf' && underAnyOf(error.instancePath, anyOfPaths) && !underAnyOf(error.instancePath, mapBranch)) continue;
     if (error.keyword === 'if') continue;
     const problem = translate(document, error, pairs);
     const key = `${problem.span.start}:${problem.message}`;
@@ -133,6 +139,20 @@ export function validateSchema(document: ManifestDocument, data: unknown): Schem
     }
   }
   return problems;
+}
+
+function isPlainObject(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** The value a JSON pointer names in `data` (own properties only). */
+function valueAtPointer(data: unknown, pointer: string): unknown {
+  let value = data;
+  for (const segment of pointerToPath(pointer)) {
+    if (typeof value !== 'object' || value === null || !Object.prototype.hasOwnProperty.call(value, segment)) return undefined;
+    value = (value as Record<string | number, unknown>)[segment];
+  }
+  return value;
 }
 
 /** Whether the pointer is one of `paths` or lies under one (looked up per ancestor: errors can number thousands). */
@@ -196,13 +216,22 @@ function resolve(document: ManifestDocument, path: PathSegment[], lookup: PairLo
 function schemaAt(path: PathSegment[]): JsonSchema | undefined {
   let schema: JsonSchema | undefined = manifestSchema;
   for (const segment of path) {
+    schema = mapShape(deref(schema));
     if (!schema) return undefined;
-    if (schema.$ref) schema = manifestSchema.definitions![schema.$ref.split('/').pop()!];
-    if (typeof segment === 'number') schema = schema?.items;
-    else schema = schema?.properties?.[segment] ?? (typeof schema?.additionalProperties === 'object' ? schema.additionalProperties : undefined);
+    if (typeof segment === 'number') schema = schema.items;
+    // Keys come from the user: only the schema's own properties (`constructor` is not one).
+    else schema = (schema.properties && Object.hasOwn(schema.properties, segment) ? schema.properties[segment] : undefined) ?? (typeof schema.additionalProperties === 'object' ? schema.additionalProperties : undefined);
   }
-  if (schema?.$ref) schema = manifestSchema.definitions![schema.$ref.split('/').pop()!];
-  return schema;
+  return deref(schema);
+}
+
+function deref(schema: JsonSchema | undefined): JsonSchema | undefined {
+  return schema?.$ref ? manifestSchema.definitions![schema.$ref.split('/').pop()!] : schema;
+}
+
+/** A schema of several shapes (`anyOf`: a severity, or a map of options) as the map shape, to look inside it. */
+function mapShape(schema: JsonSchema | undefined): JsonSchema | undefined {
+  return schema?.anyOf && !schema.properties ? (schema.anyOf.find((branch) => branch.properties) ?? schema) : schema;
 }
 
 function describePath(path: PathSegment[]): string {
@@ -259,7 +288,7 @@ function translate(document: ManifestDocument, error: ErrorObject, lookup: PairL
     }
     case 'additionalProperties': {
       const extra = (error.params as { additionalProperty: string }).additionalProperty;
-      const allowed = Object.keys(schema?.properties ?? {});
+      const allowed = Object.keys(mapShape(schema)?.properties ?? {});
       // Suggest only keys not already written: "did you mean `pattern`" beside a `pattern:` would mislead.
       const guess = closest(extra, allowed.filter((k) => !lookup(node, k)));
       const span = keySpan(lookup(node, extra)) ?? onValue;
@@ -269,6 +298,8 @@ function translate(document: ManifestDocument, error: ErrorObject, lookup: PairL
         ...(guess ? { data: { fix: 'rename-key' as const, value: guess } } : {}),
       };
     }
+    case 'positiveRate':
+      return { span: onValue, message: `${what} must be a rate above zero and at most 1,000,000,000,000 per hour, such as \`500/hour\`.` };
     case 'pattern':
       return { span: onValue, message: `${what} is not in the expected form.${schema?.patternErrorMessage ? ` ${schema.patternErrorMessage}` : ''}` };
     case 'type': {
