@@ -134,12 +134,13 @@ describe('webview hardening', function () {
       ...readdirSync(join(ROOT, 'examples')).filter((f) => f.endsWith('.yaml')).map((f) => `examples/${f}`),
       'test/fixtures/hostile-names.integration.yaml',
     ];
-    let version = 1;
-    for (const file of files) await p.showSet(setOf(file, { version: version++, uri: `file:///work/${file}` }));
-    await p.showSet(setOf(hostileManifest(), { version: version++, uri: 'file:///work/hostile.integration.yaml' }));
-    await visitTabs(p, async () => undefined);
+    for (const [i, file] of files.entries()) await p.showSet(setOf(file, { version: i + 1, uri: `file:///work/${file}` }));
+    await p.showSet(setOf(hostileManifest(), { version: files.length + 1, uri: 'file:///work/hostile.integration.yaml' }));
+    await visitTabs(p, () => Promise.resolve());
     for (const id of ['export-svg', 'export-png', 'export-mermaid']) await p.page.click(`#${id}`);
     await p.page.waitForFunction(() => (window as unknown as { __posted: { type: string }[] }).__posted.filter((m) => m.type === 'export').length >= 3);
+    const exports = (await p.posted()).flatMap((m) => (m.type === 'export' ? [m.format] : []));
+    assert.deepEqual(exports, ['svg', 'png', 'mermaid'], 'one export per button, made in the page');
     await assertInert(p, 'after every example and the hostile manifest');
   });
 
@@ -152,24 +153,50 @@ describe('webview hardening', function () {
     assert.doesNotMatch(csp, /unsafe-eval|script-src[^;]*unsafe-inline|https?:\/\/(?!webview\.test)/);
 
     // A string, not a function: the test runner's compiler would add helpers the page does not have.
-    const ran = (await p.page.evaluate(`(async () => {
+    // Each probe settles on an event: its own run (every payload calls __probe), its CSP
+    // violation, or its element's load/error event. Nothing waits for time to pass.
+    const ran = await p.page.evaluate<Record<string, unknown>>(`(async () => {
+      const settled = [];
+      const recheck = () => { for (const s of settled.slice()) if (s.done()) { settled.splice(settled.indexOf(s), 1); s.resolve(); } };
+      const until = (done) => new Promise((resolve) => { settled.push({ done, resolve }); recheck(); });
+      const violations = [];
+      document.addEventListener('securitypolicyviolation', (e) => { violations.push(e); recheck(); });
+      const refused = (directive, blocked, target) => () => violations.some((v) => v.violatedDirective === directive && v.blockedURI === blocked && (target === undefined ? !(v.target instanceof Element) : v.target === target));
+      const ran = (flag) => () => window[flag] !== undefined;
+      const either = (...checks) => () => checks.some((check) => check());
+      // window.__probe.__name() sets window.__name and rechecks: payloads call it without quotes.
+      window.__probe = new Proxy({}, { get: (_, flag) => () => { window[flag] = 1; recheck(); } });
       const add = (init) => { const s = document.createElement('script'); init(s); document.body.append(s); return s; };
-      add((s) => { s.textContent = 'window.__inline = 1'; });
-      add((s) => { s.nonce = 'not-the-nonce'; s.textContent = 'window.__wrongNonce = 1'; });
+
+      const inline = add((s) => { s.textContent = 'window.__probe.__inline()'; });
+      const wrongNonce = add((s) => { s.nonce = 'not-the-nonce'; s.textContent = 'window.__probe.__wrongNonce()'; });
       const external = add((s) => { s.src = ${q(`${ORIGIN}/media/dist/preview.js?again`)}; });
-      document.body.insertAdjacentHTML('beforeend', '<img src="data:," onerror="window.__handler = 1"><a id="js" href="javascript:window.__jsUrl = 1">x</a>');
+      const loaded = new Promise((resolve) => { external.onerror = () => resolve('error'); external.onload = () => resolve('load'); });
+      document.body.insertAdjacentHTML('beforeend', '<img id="bad-img" src="data:," onerror="window.__probe.__handler()"><a id="js" href="javascript:window.__probe.__jsUrl()">x</a>');
+      const img = document.getElementById('bad-img');
       document.getElementById('js').click();
       // The control: a script that carries the nonce does run, and from there eval is refused
-      // (on a later task: inside a DevTools evaluation, as this one is, Chromium allows eval).
-      add((s) => {
+      // (on a later task, which setTimeout 0 schedules: inside a DevTools evaluation, as this
+      // one is, Chromium allows eval).
+      const control = add((s) => {
         s.nonce = ${q(NONCE)};
-        s.textContent = 'window.__control = 1; setTimeout(function () { try { eval("window.__eval = 1"); } catch (e) { window.__evalRefused = e.name; } try { new Function("window.__fn = 1")(); } catch (e) { window.__fnRefused = 1; } }, 0);';
+        s.textContent = 'window.__probe.__control(); setTimeout(function () { try { eval("window.__probe.__eval()"); } catch (e) { window.__evalRefused = e.name; } try { new Function("window.__probe.__fn()")(); } catch (e) { window.__fnRefused = 1; } window.__probe.__controlDone(); }, 0);';
       });
-      await new Promise((resolve) => { external.onerror = resolve; external.onload = resolve; setTimeout(resolve, 2000); });
-      await new Promise((resolve) => setTimeout(resolve, 100));
-      return Object.fromEntries(['__inline', '__wrongNonce', '__handler', '__jsUrl', '__control', '__eval', '__evalRefused', '__fn', '__fnRefused'].map((k) => [k, window[k] ?? null]));
-    })()`)) as Record<string, unknown>;
-    assert.deepEqual(ran, { __inline: null, __wrongNonce: null, __handler: null, __jsUrl: null, __control: 1, __eval: null, __evalRefused: 'EvalError', __fn: null, __fnRefused: 1 });
+      const externalOutcome = await loaded;
+      await Promise.all([
+        until(either(ran('__inline'), refused('script-src-elem', 'inline', inline))),
+        until(either(ran('__wrongNonce'), refused('script-src-elem', 'inline', wrongNonce))),
+        until(either(ran('__handler'), refused('script-src-attr', 'inline', img))),
+        until(either(ran('__jsUrl'), refused('script-src-elem', 'inline', undefined))),
+        until(either(ran('__controlDone'), refused('script-src-elem', 'inline', control))),
+        until(either(ran('__eval'), ran('__fn'), refused('script-src', 'eval', undefined))),
+      ]);
+      return {
+        external: externalOutcome,
+        ...Object.fromEntries(['__inline', '__wrongNonce', '__handler', '__jsUrl', '__control', '__eval', '__evalRefused', '__fn', '__fnRefused'].map((k) => [k, window[k] ?? null])),
+      };
+    })()`);
+    assert.deepEqual(ran, { external: 'error', __inline: null, __wrongNonce: null, __handler: null, __jsUrl: null, __control: 1, __eval: null, __evalRefused: 'EvalError', __fn: null, __fnRefused: 1 });
     const violations = await p.page.evaluate(() => (window as unknown as { __violations: string[] }).__violations);
     for (const directive of ['script-src-elem inline', 'script-src-elem https://webview.test/media/dist/preview.js', 'script-src-attr inline', 'script-src eval'])
       assert.ok(violations.some((v) => v.startsWith(directive.split(' ')[0]!) && v.includes(directive.split(' ')[1]!)), `no ${directive} violation among: ${violations.join(' | ')}`);
