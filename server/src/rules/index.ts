@@ -22,6 +22,7 @@ import deadLetter from './dead-letter';
 import processEventDriven from './process-event-driven';
 import uiEmbedded from './ui-embedded';
 import dmfBulk from './dmf-bulk';
+import dmfScope from './dmf-scope';
 import odataBulk from './odata-bulk';
 import piiProtection from './pii-protection';
 import goalAlignment from './goal-alignment';
@@ -58,6 +59,7 @@ export const RULES: readonly RuleDefinition[] = [
   processEventDriven,
   uiEmbedded,
   dmfBulk,
+  dmfScope,
   odataBulk,
   piiProtection,
   goalAlignment,

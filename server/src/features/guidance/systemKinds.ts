@@ -13,9 +13,10 @@ export const FAMILY_GUIDANCE: Readonly<Record<SystemFamily, FamilyGuidance>> = {
   dataverse: {
     title: 'Dataverse family (one shared data layer)',
     text:
-      'Dynamics 365 Sales, Customer Service, Field Service, Customer Insights and Power Apps keep their rows in the same Dataverse tables, ' +
-      'even when each app is built and deployed on its own. Between two of them there is nothing to copy or synchronize: ' +
-      'an update in one is already visible in the other. Integrate them with the outside world through the Dataverse Web API, ' +
+      'Apps on Dataverse in the same environment (Dynamics 365 Sales, Customer Service, Field Service, model-driven Power Apps) ' +
+      'keep their rows in the same Dataverse tables, even when each app is built and deployed on its own. Between two of them ' +
+      'there is nothing to copy or synchronize: an update in one is already visible in the other. Apps in different environments ' +
+      'do not share tables, and Customer Insights – Data keeps its unified profiles in its own store. Integrate them with the outside world through the Dataverse Web API, ' +
       'connectors, virtual tables or, towards finance and operations apps, dual-write.',
   },
   'finance-operations': {
@@ -61,7 +62,7 @@ export const KIND_LINES: Readonly<Record<string, string>> = {
   'dynamics-365-sales': 'Dynamics 365 Sales: leads, opportunities, quotes and orders, stored in Dataverse.',
   'dynamics-365-customer-service': 'Dynamics 365 Customer Service: cases, queues and knowledge, stored in Dataverse.',
   'dynamics-365-field-service': 'Dynamics 365 Field Service: work orders, scheduling and assets, stored in Dataverse.',
-  'dynamics-365-customer-insights': 'Dynamics 365 Customer Insights: unified customer profiles and journeys, on Dataverse.',
+  'dynamics-365-customer-insights': 'Dynamics 365 Customer Insights: Journeys runs on Dataverse; Data builds unified customer profiles in its own store and writes some of them back to Dataverse.',
   'power-apps': 'A Power Apps app (model-driven or canvas) on Dataverse.',
   'dynamics-365-finance': 'Dynamics 365 Finance: general ledger, payables, receivables and budgeting.',
   'dynamics-365-supply-chain': 'Dynamics 365 Supply Chain Management: inventory, warehousing, production and procurement.',

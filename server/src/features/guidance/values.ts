@@ -97,7 +97,8 @@ export const VALUE_GUIDANCE: Readonly<Record<string, Values>> = {
     },
     batch: {
       short: 'Batch: data moves in bulk at intervals.',
-      text: 'Suited to large volumes that need not be current to the minute (financial consolidation, nightly loads). Bulk tools such as DMF or Data Factory stay clear of the service protection limits that row-by-row calls would hit.',
+      text: 'Suited to large volumes that need not be current to the minute (financial consolidation, nightly loads). Batches make fewer, larger requests, which helps to stay within service protection limits; the limits still apply to every request, so plan the batch size and retry when the platform asks.',
+      rules: ['service-protection-limits', 'odata-bulk'],
     },
   },
   'integration.trigger': {
@@ -129,12 +130,12 @@ export const VALUE_GUIDANCE: Readonly<Record<string, Values>> = {
     },
     dmf: {
       short: 'Data Management Framework: bulk import and export for finance and operations apps.',
-      text: 'DMF moves large data sets in packages, in batch: initial migrations, periodic loads and extracts. It is the wrong tool for real-time or synchronous exchanges.',
-      rules: ['dmf-bulk'],
+      text: 'DMF moves large data sets in packages, in batch: initial migrations, periodic loads and extracts. It exists only in finance and operations apps, so one end must be one; it is the wrong tool for real-time or synchronous exchanges.',
+      rules: ['dmf-bulk', 'dmf-scope'],
     },
     odata: {
       short: 'OData: RESTful create, read, update and delete on Dynamics 365 and Dataverse data.',
-      text: 'Suited to real-time, record-level operations at moderate volume. High volumes over OData are slow and run into service protection limits; move them to DMF in batch.',
+      text: 'Suited to real-time, record-level operations at moderate volume. High volumes over OData are slow and run into service protection limits: with a finance and operations app, move them to DMF in batch; with Dataverse, group them in batches (`$batch`, CreateMultiple and UpdateMultiple) or use Data Factory.',
       rules: ['odata-bulk'],
     },
     'web-api': {
