@@ -15,7 +15,7 @@ const EXPECTED: Record<string, string[]> = {
   'production-scheduling.integration.yaml': ['167:process-event-driven', '172:prefer-low-code'],
   'bank-reconciliation.integration.yaml': [],
   'hr-worker-sync.integration.yaml': ['178:load-testing', '197:pii-protection', '208:waiver-expired'],
-  'embedded-dashboards.integration.yaml': ['62:ui-embedded'],
+  'embedded-dashboards.integration.yaml': ['64:ui-embedded'],
 };
 
 function lint(file: string) {
