@@ -10,8 +10,8 @@ export default defineRule({
     for (const integration of manifest.integrations) {
       if (integration.pattern !== 'dmf') continue;
       const { from, to } = ends(manifest, integration);
-      // An end that is not declared is unknown-reference's to report; its family is not known.
-      if (!from || !to || from.family === 'finance-operations' || to.family === 'finance-operations') continue;
+      // An end that is not declared, or whose kind is unknown, is another rule's to report: its family is not known.
+      if (!from?.family || !to?.family || from.family === 'finance-operations' || to.family === 'finance-operations') continue;
       const toDataverse = from.family === 'dataverse' || to.family === 'dataverse';
       yield {
         span: at(integration, ['pattern']),

@@ -41,12 +41,12 @@ export default defineRule({
       if (!found) continue; // cannot happen across the boundary; narrows the types
       const { onPremises, cloud } = found;
       const advice = reachedThroughConnectors(manifest, integration, cloud)
-        ? 'Add an on-premises data gateway to `via`: connectors, Power Platform, Logic Apps and Data Factory reach on-premises data through it.'
-        : 'Route it through API Management (for calls) or Service Bus (for messages) in `via`: the on-premises data gateway serves connectors, not custom code, DMF or dual-write.';
+        ? 'Add an on-premises data gateway to `via`, so the cloud reaches the on-premises system securely: connectors, Power Platform, Logic Apps and Data Factory reach on-premises data through it.'
+        : 'Route it through API Management (for calls) or Service Bus (for messages) in `via`, so the cloud reaches the on-premises system securely: the on-premises data gateway serves connectors, not custom code, DMF or dual-write.';
       yield {
         span: at(integration, ['via']),
         item: integration,
-        message: `Integration \`${integration.id}\` connects \`${onPremises.id}\` on-premises with \`${cloud.id}\` in the cloud, with nothing on its path to bridge them. ${advice} So the cloud reaches the on-premises system securely.`,
+        message: `Integration \`${integration.id}\` connects \`${onPremises.id}\` on-premises with \`${cloud.id}\` in the cloud, with nothing on its path to bridge them. ${advice}`,
       };
     }
   },

@@ -7,13 +7,22 @@ import { defineRule } from './types';
 
 const BULK_PATTERNS: readonly string[] = ['odata', 'web-api'];
 
-/** How a bulk load into Dataverse is sent in batches: there is no DMF on that side. */
+/** How a bulk load with Dataverse is sent in batches: there is no DMF on that side. */
 const DATAVERSE_BATCHING = 'group the requests (Web API `$batch`, or CreateMultiple and UpdateMultiple), or move the load to Data Factory';
+
+/** How a bulk load with another system is sent in batches. */
+const OTHER_BATCHING = "use the system's own bulk interface, or move the load to Data Factory";
 
 /** Whether an end of the integration is a finance and operations app: the Data Management Framework exists only there. */
 function hasFinanceOperationsEnd(manifest: Manifest, integration: Integration): boolean {
   const { from, to } = ends(manifest, integration);
   return from?.family === 'finance-operations' || to?.family === 'finance-operations';
+}
+
+/** How to batch the load when there is no DMF: the Dataverse way when an end is Dataverse. */
+function batching(manifest: Manifest, integration: Integration): string {
+  const { from, to } = ends(manifest, integration);
+  return from?.family === 'dataverse' || to?.family === 'dataverse' ? DATAVERSE_BATCHING : OTHER_BATCHING;
 }
 
 export default defineRule({
@@ -34,7 +43,7 @@ export default defineRule({
       const api = integration.pattern === 'odata' ? 'OData' : 'the Web API';
       const advice = financeOperations
         ? 'at this volume use the Data Management Framework of the finance and operations app for bulk import and export: set `pattern: dmf` and `mode: batch`.'
-        : `at this volume send the records in batches: set \`mode: batch\` and ${DATAVERSE_BATCHING}. (The Data Management Framework exists only in finance and operations apps.)`;
+        : `at this volume send the records in batches: set \`mode: batch\` and ${batching(manifest, integration)}. (The Data Management Framework exists only in finance and operations apps.)`;
       yield {
         span: at(integration, ['pattern']),
         item: integration,
@@ -47,7 +56,7 @@ export default defineRule({
     if (!integration) return [];
     const batch = toBatch(manifest, integration);
     if (!hasFinanceOperationsEnd(manifest, integration))
-      return [{ title: `Send it in batches: ${batch.changes.join(', ')} (then ${DATAVERSE_BATCHING})`, preferred: true, edits: batch.edits }];
+      return [{ title: `Send it in batches: ${batch.changes.join(', ')} (then ${batching(manifest, integration)})`, preferred: true, edits: batch.edits }];
     return [
       {
         title: `Move it to DMF in batch: \`pattern: dmf\`, ${batch.changes.join(', ')}`,

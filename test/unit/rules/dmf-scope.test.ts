@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { findRule } from '../../../server/src/rules';
 import { ruleTester } from '../../helpers/ruleTester';
-import { BASE, findingsOf, withIntegration } from '../../helpers/text';
+import { BASE, findingsOf, lintText, withIntegration } from '../../helpers/text';
 
 const RULE = 'dmf-scope';
 
@@ -71,5 +71,24 @@ describe(RULE, () => {
     const code = dmf(kinds('saas'), { to: 'nowhere' });
     assert.equal(findingsOf(code, RULE).length, 0);
     assert.equal(findingsOf(code, 'unknown-reference').length, 1);
+  });
+});
+
+describe('dmf-scope: an end whose kind is unknown', () => {
+  it('is left to the schema (its family is not known)', () => {
+    const text = lintText(
+      [
+        'integrationManifest: 1',
+        'solution: { name: T }',
+        'systems:',
+        '  - { id: a, name: A, kind: dynamics-365-finanse, hosting: cloud }',
+        '  - { id: b, name: B, kind: dynamics-365-sales, hosting: cloud }',
+        'integrations:',
+        '  - { id: i, name: I, type: data, from: a, to: b, mode: batch, pattern: dmf }',
+        '',
+      ].join('\n'),
+    );
+    assert.deepEqual(text.problems.filter((p) => p.rule === 'dmf-scope'), []);
+    assert.ok(text.problems.some((p) => p.rule === 'schema'), 'the schema reports the unknown kind');
   });
 });

@@ -22,8 +22,8 @@ const GATEWAY_FIX = 'Route it through the on-premises data gateway (declares a g
 const API_FIX = 'Route it through API Management (declares an API Management system)';
 const BUS_FIX = 'Route it through Service Bus with a dead-letter queue (declares a Service Bus system)';
 
-const GATEWAY_ADVICE = /Add an on-premises data gateway to `via`: connectors, Power Platform, Logic Apps and Data Factory reach on-premises data through it\./;
-const API_OR_BUS_ADVICE = /Route it through API Management \(for calls\) or Service Bus \(for messages\) in `via`: the on-premises data gateway serves connectors, not custom code, DMF or dual-write\./;
+const GATEWAY_ADVICE = /Add an on-premises data gateway to `via`, so the cloud reaches the on-premises system securely: connectors, Power Platform, Logic Apps and Data Factory reach on-premises data through it\./;
+const API_OR_BUS_ADVICE = /Route it through API Management \(for calls\) or Service Bus \(for messages\) in `via`, so the cloud reaches the on-premises system securely: the on-premises data gateway serves connectors, not custom code, DMF or dual-write\./;
 
 /** The declarations a fix adds under `systems`. */
 const DECLARED_GATEWAY = /\n {2}- id: data-gateway\n {4}name: On-premises data gateway\n {4}kind: on-premises-data-gateway\n {4}hosting: on-premises\n/;
