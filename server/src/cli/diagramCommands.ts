@@ -8,6 +8,7 @@ import { diagramsFor } from '../diagram';
 import { manifestMarkdown } from '../diagram/markdown';
 import { closest } from '../model/suggest';
 import { CliError, parseOptions, readManifestFile, writeOutputFile, type CliIo } from './io';
+import { visibleLines } from './safeText';
 
 const ID = /^[A-Za-z][A-Za-z0-9_-]*$/;
 
@@ -26,16 +27,17 @@ function diagram(args: string[], io: CliIo): number {
   const analysis = read(file, io);
   const set = diagramsFor(analysis, { portable: true });
   if (type === 'application') {
-    io.stdout(set.application.mermaid);
+    io.stdout(visibleLines(set.application.mermaid));
   } else if (integrationId !== undefined) {
     const found = set.interactions.find((d) => d.integrationId === integrationId);
     if (!found) throw new CliError(unknownIntegration(integrationId, file, set.interactions.map((d) => d.integrationId)));
-    io.stdout(found.mermaid);
+    io.stdout(visibleLines(found.mermaid));
   } else if (!set.interactions.length) {
     throw new CliError(`${file} declares no integrations, so it has no interaction diagrams.`);
   } else {
-    // Several diagrams in one stream: each starts with a Mermaid comment naming its integration.
-    io.stdout(set.interactions.map((d, i) => `%% Interaction diagram ${i + 1} of ${set.interactions.length}: integration ${ID.test(d.integrationId) ? d.integrationId : `#${i + 1}`}\n${d.mermaid}`).join('\n'));
+    // Several diagrams in one stream: each starts with a Mermaid comment naming its integration
+    // (only an id of letters, digits, `-` and `_`; else its number).
+    io.stdout(visibleLines(set.interactions.map((d, i) => `%% Interaction diagram ${i + 1} of ${set.interactions.length}: integration ${ID.test(d.integrationId) ? d.integrationId : `#${i + 1}`}\n${d.mermaid}`).join('\n')));
   }
   warnAboutErrors(analysis, file, io);
   return 0;
@@ -45,7 +47,9 @@ function docs(args: string[], io: CliIo): number {
   const { values, file } = parse('docs', args, { output: { type: 'string', short: 'o' } });
   const output = values['output'] as string | undefined;
   const analysis = read(file, io);
-  const markdown = manifestMarkdown(analysis, { source: file });
+  // Mermaid labels drop control characters (`mermaidText`) but Markdown text keeps them: escaped
+  // for the file as for the terminal, since the file will be `cat` too.
+  const markdown = visibleLines(manifestMarkdown(analysis, { source: file }));
   if (output === undefined) {
     io.stdout(markdown);
   } else {

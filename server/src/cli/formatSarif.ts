@@ -48,8 +48,12 @@ export function formatSarif(findings: readonly LintFinding[], version: string): 
   return JSON.stringify(log, null, 2) + '\n';
 }
 
-/** An absolute path as a `file:` URI; a relative one as a relative URI reference (resolved against the checkout). */
+/**
+ * An absolute path as a `file:` URI; a relative one as a relative URI reference (resolved
+ * against the checkout). A backslash separates folders only on Windows: elsewhere it is part of
+ * a file name, and is encoded with the rest.
+ */
 function toArtifactUri(file: string): string {
   if (isAbsolute(file)) return pathToFileURL(file).href;
-  return file.split(/[\\/]/).map(encodeURIComponent).join('/');
+  return file.split(process.platform === 'win32' ? /[\\/]/ : '/').map(encodeURIComponent).join('/');
 }

@@ -1,14 +1,19 @@
 import type { LintFinding } from './lintResult';
+import { visible } from './safeText';
 
-/** ESLint-like output: grouped by file, one line per finding, `line:column  severity  message  rule`. */
+/**
+ * ESLint-like output: grouped by file, one line per finding, `line:column  severity  message  rule`.
+ * File names, messages and rule ids are escaped (`visible`) before they are coloured, so the
+ * only control characters in the output are the colour codes and the line ends written here.
+ */
 export function formatStylish(findings: readonly LintFinding[], files: readonly string[], color: boolean): string {
   const paint = (code: string, s: string) => (color ? `\u001b[${code}m${s}\u001b[0m` : s);
   const out: string[] = [];
   for (const file of files) {
     const mine = findings.filter((f) => f.file === file);
     if (!mine.length) continue;
-    out.push(paint('4', file));
-    const rows = mine.map((f) => [`${f.line}:${f.column}`, f.severity, f.message, f.rule]);
+    out.push(paint('4', visible(file)));
+    const rows = mine.map((f) => [`${f.line}:${f.column}`, f.severity, visible(f.message), visible(f.rule)]);
     const width = [0, 1].map((i) => Math.max(...rows.map((r) => r[i]!.length)));
     for (const [pos, severity, message, rule] of rows) {
       const sev = severity!.padEnd(width[1]!);

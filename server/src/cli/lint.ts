@@ -5,6 +5,7 @@ import { formatSarif } from './formatSarif';
 import { formatStylish } from './formatStylish';
 import { toLintFindings, type LintFinding } from './lintResult';
 import { CliError, readManifestFile, type CliIo } from './io';
+import { visibleLines } from './safeText';
 
 export const FORMATS = ['stylish', 'json', 'sarif'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -34,8 +35,9 @@ export async function lint(options: LintOptions, io: CliIo): Promise<number> {
   for (const file of files) {
     findings.push(...toLintFindings(file, analyzeText(readManifestFile(file, io), file)));
   }
-  if (options.format === 'json') io.stdout(JSON.stringify(findings, null, 2) + '\n');
-  else if (options.format === 'sarif') io.stdout(formatSarif(findings, io.version));
+  // JSON.stringify escapes C0 controls but writes DEL, C1 and bidirectional controls raw; `visibleLines` escapes them as \uXXXX too.
+  if (options.format === 'json') io.stdout(visibleLines(JSON.stringify(findings, null, 2) + '\n'));
+  else if (options.format === 'sarif') io.stdout(visibleLines(formatSarif(findings, io.version)));
   else io.stdout(formatStylish(findings, files, io.color));
   const errors = findings.filter((f) => f.severity === 'error').length;
   const warnings = findings.filter((f) => f.severity === 'warning').length;

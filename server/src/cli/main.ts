@@ -1,6 +1,7 @@
 import { runDiagramCommand } from './diagramCommands';
-import { CliError, parseOptions, type CliIo } from './io';
+import { CliError, parseCount, parseOptions, type CliIo } from './io';
 import { FORMATS, lint, type Format } from './lint';
+import { visibleMessage, visibleOutput } from './safeText';
 
 export const USAGE = `Usage: integration-manifests <command> [options]
 
@@ -19,17 +20,34 @@ Options:
   -v, --version              Show the version
 `;
 
-/** Parses the arguments and runs the command; returns the exit code (2 for a usage problem). */
+/**
+ * Parses the arguments and runs the command; returns the exit code (2 for a usage problem).
+ * Whatever the commands write passes `guarded` on its way out.
+ */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  const safe = guarded(io);
   try {
-    return await dispatch(argv, io);
+    return await dispatch(argv, safe);
   } catch (e) {
     if (e instanceof CliError) {
-      io.stderr(`integration-manifests: ${e.message}\n`);
+      safe.stderr(`integration-manifests: ${e.message}\n`);
       return 2;
     }
     throw e;
   }
+}
+
+/**
+ * The io with a last guard on its output: no control character or bidirectional control of a
+ * manifest, a file name or an argument reaches the terminal raw (see `safeText.ts`). The
+ * commands escape their output for its format first; this catches what a command forgets.
+ */
+function guarded(io: CliIo): CliIo {
+  return {
+    ...io,
+    stdout: (t) => io.stdout(visibleOutput(t, io.color)),
+    stderr: (t) => io.stderr(visibleMessage(t)),
+  };
 }
 
 async function dispatch(argv: string[], io: CliIo): Promise<number> {
@@ -51,11 +69,9 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
     const format = (values['format'] as string | undefined) ?? 'stylish';
     if (!FORMATS.includes(format as Format)) throw new CliError(`Unknown format \`${format}\`: use stylish, json or sarif.`);
     const maxRaw = values['max-warnings'] as string | undefined;
-    const maxWarnings = maxRaw === undefined ? undefined : Number(maxRaw);
-    if (maxWarnings !== undefined && (!Number.isInteger(maxWarnings) || maxWarnings < -1))
-      throw new CliError(`--max-warnings takes a whole number, not \`${maxRaw}\`.`);
+    const maxWarnings = maxRaw === undefined ? undefined : parseCount('--max-warnings', maxRaw);
     if (!positionals.length) throw new CliError('lint needs at least one file or glob, such as `examples/*.integration.yaml`.');
-    return lint({ patterns: positionals, format: format as Format, maxWarnings: maxWarnings === -1 ? undefined : maxWarnings }, io);
+    return lint({ patterns: positionals, format: format as Format, maxWarnings }, io);
   }
   if (command === 'diagram' || command === 'docs') {
     return runDiagramCommand(command, rest, io);
