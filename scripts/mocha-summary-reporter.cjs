@@ -1,6 +1,10 @@
 // A mocha reporter for scripts/test-all.mjs: prints like `spec` (every test by name, so a CI log
 // says what ran) and, at the end, writes the counts and the failed titles as JSON to
 // $TEST_SUMMARY_FILE.
+//
+// A run in which no test ran (every test left out by --grep, files that define none) counts as
+// one failure, with `noTests: true` in the summary: a suite that proved nothing is no pass.
+// (mocha's own exit code says so only with --fail-zero.)
 // Usage: mocha --reporter ./scripts/mocha-summary-reporter.cjs ...
 'use strict';
 const { writeFileSync } = require('node:fs');
@@ -14,10 +18,15 @@ class SummaryReporter extends Mocha.reporters.Spec {
     const failed = [];
     runner.on(EVENT_TEST_FAIL, (test, error) => failed.push({ title: test.fullTitle(), error: String(error && error.message) }));
     runner.once(EVENT_RUN_END, () => {
-      const file = process.env.TEST_SUMMARY_FILE;
-      if (!file) return;
       const { passes, failures, pending } = runner.stats ?? this.stats;
-      writeFileSync(file, JSON.stringify({ passed: passes, failed: failures, pending, failures: failed }, null, 2));
+      const summary = { passed: passes, failed: failures, pending, failures: failed };
+      if (passes + failures === 0) {
+        const error = `no test ran${pending ? ` (${pending} pending)` : ''}: the files define no test, or --grep matched none`;
+        console.error(`\n  ${error}`);
+        Object.assign(summary, { failed: 1, failures: [{ title: '(no tests)', error }], noTests: true });
+      }
+      const file = process.env.TEST_SUMMARY_FILE;
+      if (file) writeFileSync(file, JSON.stringify(summary, null, 2));
     });
   }
 }

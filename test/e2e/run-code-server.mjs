@@ -9,9 +9,13 @@
 //   --grep          only the tests whose title matches
 //   --no-package    reuse dist/ and .e2e/integration-manifests.vsix from an earlier run
 // With $TEST_SUMMARY_FILE set, writes the counts there for scripts/test-all.mjs.
+//
+// A part that ran no test fails (a test file that did not load, a glob or a suite with no
+// tests): a run that proved nothing is no pass. With --grep, a part whose tests all miss the
+// pattern is reported and left out, but the run still fails when no test at all matched.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync, appendFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync, appendFileSync, statSync, watch } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ensureCodeServer } from '../../scripts/code-server/install.mjs';
 import { E2E_DIR, ROOT } from '../../scripts/code-server/paths.mjs';
@@ -63,11 +67,29 @@ rmSync(RUN_DIR, { recursive: true, force: true });
 const totals = { passed: 0, failed: 0, pending: 0, failures: [] };
 if (runApi) add(await apiSuite());
 if (runUi) add(await uiScenarios());
+if (totals.passed + totals.failed === 0) {
+  const why = options.grep ? `no test matches --grep ${JSON.stringify(options.grep)}` : 'no test ran';
+  console.error(`\ne2e: ${why}`);
+  add({ passed: 0, failed: 1, pending: 0, failures: [{ title: 'e2e', error: why }] });
+}
 
 const seconds = Math.round((Date.now() - started) / 1000);
 console.log(`\ne2e: ${totals.passed} passed, ${totals.failed} failed, ${totals.pending} pending in ${seconds} s; screenshots and logs in ${RESULTS}`);
 if (process.env.TEST_SUMMARY_FILE) writeFileSync(process.env.TEST_SUMMARY_FILE, JSON.stringify(totals, null, 2));
 process.exitCode = totals.failed > 0 ? 1 : 0;
+
+/**
+ * A part's counts as they go into the totals. A part that ran no test is a failure, unless
+ * --grep explains it (then the whole run must still have run some test, checked above).
+ */
+function noTests(part, reason) {
+  if (options.grep) {
+    console.log(`${part}: no test matches --grep ${JSON.stringify(options.grep)}`);
+    return { passed: 0, failed: 0, pending: 0, failures: [] };
+  }
+  console.error(`${part}: ${reason}`);
+  return { passed: 0, failed: 1, pending: 0, failures: [{ title: part, error: reason }] };
+}
 
 function add(result) {
   totals.passed += result.passed;
@@ -115,18 +137,20 @@ async function apiSuite() {
       return { passed: 0, failed: 1, pending: 0, failures: [{ title: 'extension API suite', error: outcome.reason }] };
     }
     const result = outcome.result;
+    if (result.noTests) return noTests('extension API suite', result.error ?? 'no test ran');
     for (const test of result.tests) {
       const mark = test.state === 'passed' ? '✔' : test.state === 'failed' ? '✘' : '-';
       console.log(`  ${mark} ${test.title}${test.durationMs ? ` (${test.durationMs} ms)` : ''}`);
       if (test.error) console.log(indent(test.error, 6));
     }
     console.log(`extension API suite: ${result.passed} passed, ${result.failed} failed`);
-    return {
-      passed: result.passed,
-      failed: result.failed,
-      pending: result.pending,
-      failures: result.tests.filter((t) => t.state === 'failed').map((t) => ({ title: `[api] ${t.title}`, error: t.error ?? '' })),
-    };
+    const failures = result.tests.filter((t) => t.state === 'failed').map((t) => ({ title: `[api] ${t.title}`, error: t.error ?? '' }));
+    // A file that did not load fails the run without a failed test: count it as one.
+    if (result.error && failures.length === 0) {
+      console.error(`extension API suite: ${result.error}`);
+      failures.push({ title: '[api] extension API suite', error: result.error });
+    }
+    return { passed: result.passed, failed: Math.max(result.failed, failures.length), pending: result.pending, failures };
   } finally {
     await browser.close();
     await server.stop();
@@ -134,24 +158,39 @@ async function apiSuite() {
   }
 }
 
-/** Resolves when the result file appears, or the extension host exits without one, or time is up. */
-async function waitForSuite(resultFile, server, timeoutMs) {
-  const deadline = Date.now() + timeoutMs;
-  let exitedAt;
-  for (;;) {
-    if (existsSync(resultFile)) {
-      try {
-        return { kind: 'result', result: JSON.parse(readFileSync(resultFile, 'utf8')) };
-      } catch {
-        // still being written: read it on the next round
+/**
+ * Resolves when the result file is written, or the extension host or code-server exits without
+ * one, or time is up. Waits on file-system events (the result file's folder, code-server's log)
+ * and on code-server's exit; the timeout only guards against a run that never ends.
+ */
+function waitForSuite(resultFile, server, timeoutMs) {
+  return new Promise((resolve) => {
+    const watchers = [];
+    let timer;
+    let done = false;
+    const finish = (outcome) => {
+      if (done) return;
+      done = true;
+      for (const watcher of watchers) watcher.close();
+      clearTimeout(timer);
+      resolve(outcome);
+    };
+    const check = () => {
+      if (existsSync(resultFile)) {
+        try {
+          return finish({ kind: 'result', result: JSON.parse(readFileSync(resultFile, 'utf8')) });
+        } catch {
+          // still being written: the next change of the file brings the rest
+        }
       }
-    }
-    if (exitedAt === undefined && /Extension Host Process exited with code/.test(server.log())) exitedAt = Date.now();
-    // The host writes the file before it exits; give the file system a moment after the exit.
-    if (exitedAt !== undefined && Date.now() - exitedAt > 3_000) return { kind: 'none', reason: 'the extension host exited without a result' };
-    if (Date.now() > deadline) return { kind: 'none', reason: `no result within ${timeoutMs / 1000} s` };
-    await new Promise((resolve) => setTimeout(resolve, 250)); // the runner polls a file; tests themselves wait on events
-  }
+      // The suite writes its file (synchronously) before the host exits: after the exit, none will come.
+      if (/Extension Host Process exited with code/.test(server.log())) finish({ kind: 'none', reason: 'the extension host exited without a result' });
+    };
+    watchers.push(watch(dirname(resultFile), check), watch(server.logFile, check));
+    void server.exited.then((exit) => finish({ kind: 'none', reason: `code-server exited (${JSON.stringify(exit)}) without a result` }));
+    timer = setTimeout(() => finish({ kind: 'none', reason: `no result within ${timeoutMs / 1000} s` }), timeoutMs);
+    check();
+  });
 }
 
 /** The UI scenarios: mocha in a child process, connected to code-server and a browser we start. */
@@ -162,7 +201,7 @@ async function uiScenarios() {
   const browser = await launchChromiumServer();
   const summary = join(RUN_DIR, 'ui-summary.json');
   try {
-    const args = ['mocha', '--require', 'tsx/cjs', '--require', './test/e2e/ui/hooks.ts', '--reporter', './scripts/mocha-summary-reporter.cjs', '--timeout', '90000', 'test/e2e/ui/**/*.test.ts'];
+    const args = ['mocha', '--require', 'tsx/cjs', '--require', './test/e2e/ui/hooks.ts', '--reporter', './scripts/mocha-summary-reporter.cjs', '--fail-zero', '--timeout', '90000', 'test/e2e/ui/**/*.test.ts'];
     if (options.grep) args.push('--grep', options.grep);
     // Not spawnSync: the browser server answers the tests' connection from this process's event loop.
     const result = await spawnAsync('npx', args, {
@@ -183,6 +222,7 @@ async function uiScenarios() {
       return { passed: 0, failed: 1, pending: 0, failures: [{ title: 'UI scenarios', error: `mocha exited with ${result.code ?? result.signal} and no summary` }] };
     }
     const counts = JSON.parse(readFileSync(summary, 'utf8'));
+    if (counts.noTests) return noTests('UI scenarios', counts.failures[0]?.error ?? 'no test ran');
     return { ...counts, failures: counts.failures.map((f) => ({ ...f, title: `[ui] ${f.title}` })) };
   } finally {
     await browser.close();
