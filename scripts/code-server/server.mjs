@@ -5,7 +5,7 @@
 // It runs as the leader of its own process group (a new session, as `setsid` does), so the
 // server, its extension host and our language server stop together with one signal.
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdirSync, openSync, closeSync, writeFileSync, readFileSync, existsSync } from 'node:fs';
+import { mkdirSync, openSync, closeSync, writeFileSync, readFileSync, existsSync, watch } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { CODE_SERVER_ENTRY } from './paths.mjs';
@@ -90,7 +90,9 @@ export function freePort() {
 }
 
 /**
- * Starts code-server on 127.0.0.1 and resolves once it answers GET /healthz.
+ * Starts code-server on 127.0.0.1 and resolves once it says in its log that it listens and
+ * then answers GET /healthz. Waits on the log's changes and the process's exit; the timeout
+ * only guards against a start that never ends.
  * @param {object} options
  * @param {string} options.stateDir folder for HOME, settings, extensions and the log
  * @param {string} [options.folder] workspace folder to open by default
@@ -144,16 +146,38 @@ export async function startCodeServer({ stateDir, folder, port, vsix, settings, 
   process.once('exit', stopOnExit);
   child.once('exit', () => process.off('exit', stopOnExit));
 
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    if (exited) throw new Error(`code-server exited (${JSON.stringify(exited)}) before answering; log:\n${server.log()}`);
-    if (await healthy(server.url)) return server;
-    if (Date.now() > deadline) {
-      await server.stop();
-      throw new Error(`code-server did not answer /healthz within ${timeoutMs} ms; log:\n${server.log()}`);
-    }
-    await new Promise((r) => setTimeout(r, 150)); // polling an HTTP endpoint that has no event to wait on
+  try {
+    await listening(server, exitedPromise, timeoutMs);
+  } catch (error) {
+    await server.stop();
+    throw error;
   }
+  return server;
+}
+
+/** Resolves when code-server's log says it listens and /healthz answers; rejects if it exits first or time is up. */
+function listening(server, exitedPromise, timeoutMs) {
+  return new Promise((resolve, reject) => {
+    let done = false;
+    const finish = (error) => {
+      if (done) return;
+      done = true;
+      watcher.close();
+      clearTimeout(timer);
+      if (error) reject(error);
+      else resolve();
+    };
+    const check = async () => {
+      // This start's line: the log may hold earlier starts (on other ports) of a reused state folder.
+      if (done || !server.log().includes(`HTTP server listening on ${server.url}`)) return;
+      if (await healthy(server.url)) finish();
+      else finish(new Error(`code-server says it listens, but ${server.url}healthz does not answer; log:\n${server.log()}`));
+    };
+    const watcher = watch(server.logFile, () => void check());
+    const timer = setTimeout(() => finish(new Error(`code-server did not answer /healthz within ${timeoutMs} ms; log:\n${server.log()}`)), timeoutMs);
+    void exitedPromise.then((exit) => finish(new Error(`code-server exited (${JSON.stringify(exit)}) before answering; log:\n${server.log()}`)));
+    void check();
+  });
 }
 
 async function healthy(base) {
