@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { closeAllEditors, codeOf, codesOf, FIXTURE, openEditor, waitForDiagnostics, workspaceUri } from './helpers';
+import { closeAllEditors, codeOf, codesOf, describe as describeDiagnostics, FIXTURE, openEditor, waitForDiagnostics, workspaceUri } from './helpers';
 
 const EXPECTED = ['prefer-async-messaging', 'transport-tls', 'unknown-reference'];
 
@@ -13,7 +13,8 @@ describe('diagnostics', () => {
     assert.deepEqual(codesOf(diagnostics), EXPECTED);
     for (const d of diagnostics) {
       assert.equal(d.source, 'integration-manifest');
-      assert.ok(typeof d.code === 'object' && d.code.target.toString().includes(String(d.code.value)), `${codeOf(d)} links to its documentation`);
+      assert.ok(typeof d.code === 'object', `${codeOf(d)} links to its documentation`);
+      assert.equal(d.code.target.toString(), `https://github.com/integration-manifests/integration-manifests/blob/main/docs/rules/${codeOf(d)}.md`);
     }
     const byCode = new Map(diagnostics.map((d) => [codeOf(d), d]));
     assert.equal(byCode.get('transport-tls')?.severity, vscode.DiagnosticSeverity.Error);
@@ -21,6 +22,7 @@ describe('diagnostics', () => {
     assert.equal(byCode.get('unknown-reference')?.severity, vscode.DiagnosticSeverity.Error);
     assert.equal(editor.document.getText(byCode.get('unknown-reference')?.range), 'salez');
     assert.equal(byCode.get('prefer-async-messaging')?.severity, vscode.DiagnosticSeverity.Warning);
+    assert.equal(editor.document.getText(byCode.get('prefer-async-messaging')?.range), 'sync');
   });
 
   it('follows typing: a finding goes when its cause is edited away and comes back with it', async () => {
@@ -45,7 +47,15 @@ describe('diagnostics', () => {
       content: 'integrationManifest: 1\nsolution:\n  name: [unclosed\n',
     });
     await vscode.window.showTextDocument(document);
-    const diagnostics = await waitForDiagnostics(document.uri, (ds) => ds.some((d) => d.severity === vscode.DiagnosticSeverity.Error));
-    assert.ok(codesOf(diagnostics).some((c) => c === 'yaml-syntax' || c === 'schema'), codesOf(diagnostics).join(', '));
+    const diagnostics = await waitForDiagnostics(document.uri, (ds) => codesOf(ds).includes('yaml-syntax'));
+    const syntax = diagnostics.filter((d) => codeOf(d) === 'yaml-syntax');
+    assert.equal(syntax.length, 1, describeDiagnostics(diagnostics));
+    assert.equal(syntax[0]?.severity, vscode.DiagnosticSeverity.Error);
+    assert.match(syntax[0]?.message ?? '', /^Flow sequence .*end with a \]\.$/, 'the unclosed `[` is what is wrong');
+    // And it keeps answering on the broken text: the guidance on the key `solution`.
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, new vscode.Position(1, 2));
+    const texts = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value)));
+    assert.equal(texts.length, 1, `one hover: ${texts.join(' | ')}`);
+    assert.ok(texts[0]?.startsWith('**`solution`**\n\n'), `the hover explains \`solution\`: ${texts[0]}`);
   });
 });

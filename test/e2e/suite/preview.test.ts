@@ -11,11 +11,14 @@ function previewTabs(): vscode.Tab[] {
 describe('diagram preview', () => {
   after(closeAllEditors);
 
-  it('opens beside the manifest as a webview panel', async () => {
+  it('opens beside the manifest as a webview panel that follows it', async () => {
     const editor = await openEditor(FIXTURE);
     assert.equal(previewTabs().length, 0);
     await vscode.commands.executeCommand('integrationManifests.openPreview');
-    await waitUntil(vscode.window.tabGroups.onDidChangeTabs, () => previewTabs().length > 0, 'a preview tab');
+    // The panel names the manifest it draws once it follows it.
+    const title = `Diagrams: ${FIXTURE}`;
+    await waitUntil(vscode.window.tabGroups.onDidChangeTabs, () => previewTabs().some((t) => t.label === title), `a preview tab titled ${title}`);
+    assert.deepEqual(previewTabs().map((t) => t.label), [title], 'one preview');
     const [tab] = previewTabs();
     assert.ok(tab);
     assert.notEqual(tab.group.viewColumn, editor.viewColumn, 'the preview opens to the side');

@@ -15,7 +15,15 @@ async function quickFixesFor(uri: vscode.Uri, diagnostic: vscode.Diagnostic): Pr
 
 async function apply(action: vscode.CodeAction): Promise<void> {
   if (action.edit) assert.ok(await vscode.workspace.applyEdit(action.edit), `${action.title} applies`);
-  if (action.command) await vscode.commands.executeCommand(action.command.command, ...(action.command.arguments ?? []));
+  const args: unknown[] = action.command?.arguments ?? [];
+  if (action.command) await vscode.commands.executeCommand(action.command.command, ...args);
+}
+
+/** `text` with its one line `line` (which must be there exactly once) replaced by `by`. */
+function replaceLine(text: string, line: string, by: string): string {
+  const lines = text.split('\n');
+  assert.equal(lines.filter((l) => l === line).length, 1, `the fixture has one line ${JSON.stringify(line)}`);
+  return lines.map((l) => (l === line ? by : l)).join('\n');
 }
 
 describe('quick fixes', () => {
@@ -30,12 +38,14 @@ describe('quick fixes', () => {
     // The API returns the actions without the diagnostics they fix: tell them by their titles.
     const actions = await quickFixesFor(uri, finding);
     const titles = actions.map((a) => a.title).join(' | ');
-    const fix = actions.find((a) => /tls1\.2/.test(a.title) && !/waive/i.test(a.title));
-    assert.ok(fix, `a fix that sets tls1.2 among: ${titles}`);
-    assert.ok(actions.some((a) => /waive transport-tls/i.test(a.title)), `a waiver among: ${titles}`);
+    const fix = actions.find((a) => a.title === 'Set `transport: tls1.2`');
+    assert.ok(fix, `the fix \`Set transport: tls1.2\` among: ${titles}`);
+    assert.ok(actions.some((a) => a.title === 'Waive transport-tls for this item...'), `the waiver among: ${titles}`);
 
+    const before = editor.document.getText();
     await apply(fix);
-    assert.match(editor.document.getText(), /^ {6}transport: tls1\.2$/m);
+    // The one line changes, and nothing else: the fixture's first integration now asks for TLS 1.2.
+    assert.equal(editor.document.getText(), replaceLine(before, '      transport: http', '      transport: tls1.2'));
     const after = await waitForDiagnostics(uri, (ds) => !codesOf(ds).includes('transport-tls'));
     assert.deepEqual(codesOf(after), ['prefer-async-messaging', 'unknown-reference']);
   });
@@ -46,10 +56,13 @@ describe('quick fixes', () => {
     const diagnostics = await waitForDiagnostics(uri, (ds) => codesOf(ds).includes('unknown-reference'));
     const finding = diagnostics.find((d) => codeOf(d) === 'unknown-reference');
     assert.ok(finding);
-    const fix = (await quickFixesFor(uri, finding)).find((a) => /sales/.test(a.title) && !/waive|create/i.test(a.title));
-    assert.ok(fix, 'a fix that renames to `sales`');
+    const actions = await quickFixesFor(uri, finding);
+    const fix = actions.find((a) => a.title === 'Change to `sales`');
+    assert.ok(fix, `the fix \`Change to sales\` among: ${actions.map((a) => a.title).join(' | ')}`);
+    const before = editor.document.getText();
     await apply(fix);
-    assert.match(editor.document.getText(), /^ {4}to: sales$/m);
-    await waitForDiagnostics(uri, (ds) => !codesOf(ds).includes('unknown-reference'));
+    assert.equal(editor.document.getText(), replaceLine(before, '    to: salez', '    to: sales'));
+    const after = await waitForDiagnostics(uri, (ds) => !codesOf(ds).includes('unknown-reference'));
+    assert.deepEqual(codesOf(after), ['prefer-async-messaging', 'transport-tls']);
   });
 });

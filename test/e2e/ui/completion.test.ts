@@ -10,11 +10,12 @@ describe('completion on screen', () => {
     wb.restoreFixtures();
   });
 
-  it('offers the declared systems after typing `from: ` and inserts the one accepted', async () => {
+  it('offers exactly the declared systems after typing `from: ` and inserts the one accepted', async () => {
     const wb = await workbench();
     await wb.openFile(FIXTURE);
+    const original = wb.readFile(FIXTURE);
     // The second integration's `from: erp`: retype it and pick `sales` from the list.
-    const { line } = locate(wb.readFile(FIXTURE), '    from: erp', 1);
+    const { line } = locate(original, '    from: erp', 1);
     await wb.goTo(line, 5);
     await wb.page.keyboard.press('Shift+End');
     await wb.page.keyboard.type('from: ');
@@ -23,8 +24,14 @@ describe('completion on screen', () => {
     const sales = rows.filter({ hasText: /^\s*sales/ }).first();
     await sales.waitFor();
     await wb.screenshot('completion');
+    // The fixture declares two systems, `sales` and `erp`, and nothing else is one.
+    const labels = (await rows.locator('.label-name').allInnerTexts()).map((label) => label.trim()).sort();
+    assert.deepEqual(labels, ['erp', 'sales']);
     await sales.click();
     await wb.save();
+    const lines = original.split('\n');
+    lines[line - 1] = '    from: sales';
     assert.equal(lineAt(wb.readFile(FIXTURE), line), '    from: sales');
+    assert.equal(wb.readFile(FIXTURE), lines.join('\n'), 'only that line changed');
   });
 });
