@@ -35,7 +35,8 @@ export function complete(analysis: Analysis, offset: number): CompletionItem[] {
 
 function keyPosition(analysis: Analysis, ctx: CursorContext, offset: number): CompletionItem[] {
   const keys = keyItems(analysis, ctx);
-  if (!ctx.newItem || ctx.path.at(-1) !== ITEM) return keys;
+  // Snippets write a whole block-style item: never inside a flow map (`- { id: erp, | }`), where they would replace the braces.
+  if (!ctx.newItem || ctx.flow || ctx.path.at(-1) !== ITEM) return keys;
   return [...snippetItems(analysis, ctx, guidancePath(ctx.path), offset), ...keys];
 }
 

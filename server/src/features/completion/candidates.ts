@@ -7,6 +7,7 @@ import type { Analysis } from '../../analysis/analyze';
 import type { ManifestDocument } from '../../document/manifestDocument';
 import type { Item, ItemKind } from '../../model/manifest';
 import { familyOf, type SystemFamily } from '../../model/vocabulary';
+import { readFlow } from './flow';
 import { lineInfo } from './lines';
 
 export interface Candidate {
@@ -55,7 +56,11 @@ function defined<T extends Record<string, unknown>>(o: T): { [K in keyof T]?: Ex
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as { [K in keyof T]?: Exclude<T[K], undefined> };
 }
 
-/** The items of a top-level list read from the text: each `- ` item's `key: value` lines. */
+function unquote(raw: string): string {
+  return /^(["']).*\1$/.test(raw) ? raw.slice(1, -1) : raw;
+}
+
+/** The items of a top-level list read from the text: each `- ` item's `key: value` lines, or its flow map. */
 export function scanList(document: ManifestDocument, list: ListKey): Candidate[] {
   const count = document.lines.lineCount;
   let l = 0;
@@ -74,10 +79,17 @@ export function scanList(document: ManifestDocument, list: ListKey): Candidate[]
       dashCol = info.dashes[0]!;
       itemCol = info.contentCol;
       items.push({});
+      // An item written as a flow map: `- { id: erp, kind: erp }`, perhaps over several lines.
+      if (!info.key && document.text[info.content.start] === '{') {
+        const fields = items.at(-1)!;
+        for (const e of readFlow(document.text, info.content.start, info.indent).entries)
+          if (e.key && e.value && !e.child) fields[e.key.name] = unquote(document.text.slice(e.value.start, e.value.end));
+        itemCol = -1; // its following lines belong to the flow map
+        continue;
+      }
     }
     if (info.key && info.contentCol === itemCol && items.length > 0) {
-      const raw = document.text.slice(info.value!.start, info.value!.end);
-      items.at(-1)![info.key.name] = /^(["']).*\1$/.test(raw) ? raw.slice(1, -1) : raw;
+      items.at(-1)![info.key.name] = unquote(document.text.slice(info.value!.start, info.value!.end));
     }
   }
   const kind = KIND_OF[list];

@@ -1,11 +1,14 @@
 /**
  * What the cursor stands on, worked out from the text line by line: the keys of the
  * enclosing lines (by indentation) give the path, the current line says whether a key, a
- * value or a list item is being typed. This works on a half-written document whose YAML
+ * value or a list item is being typed. Inside a flow collection (`- { id: erp, kind: | }`,
+ * `via: [bus, | ]`, perhaps over several lines) the brackets say it instead (flow.ts), from
+ * the line the collection starts on. This works on a half-written document whose YAML
  * tree is broken, and costs one pass over the lines above the cursor at most.
  */
 import type { ManifestDocument } from '../../document/manifestDocument';
 import type { Span } from '../../document/range';
+import { besideFlow, flowAt, type FlowCollection, type FlowEntry, type FlowPosition } from './flow';
 import { indentOf, isBlockScalarHeader, lineInfo, type LineInfo } from './lines';
 import { ITEM, schemaAt, typeOf } from './schema';
 
@@ -190,6 +193,10 @@ export function cursorContext(document: ManifestDocument, offset: number): Curso
   const { line, character } = document.lines.positionAt(offset);
   const info = lineInfo(document, line);
   if (offset > info.content.end && text.slice(info.content.end, offset).includes('#')) return undefined;
+  // Inside a flow collection (`{ ... }`, `[ ... ]`), which may have started on a line above.
+  const flow = flowAt(document, offset, line);
+  if (flow) return flowContext(document, flow, offset);
+  if (besideFlow(document, offset, info)) return undefined;
   const before = offset > info.start ? text[offset - 1] : '';
   const needsSpace = before === ':' || before === '-';
 
@@ -253,59 +260,85 @@ export function cursorContext(document: ManifestDocument, offset: number): Curso
   if (isBlockScalarHeader(document, value)) return undefined;
   const siblings = siblingMap(document, siblingLines, info);
   const common = { ...base, siblings, column: info.contentCol, needsSpace: offset === value.start && needsSpace };
-  const flow = scanFlow(text, value.start, offset);
-  if (flow.frames.length === 0) {
-    let { start, end } = value.start === value.end ? { start: offset, end: offset } : value;
-    if (/^["']/.test(text[start] ?? '')) {
-      start++;
-      if (end > start && text[end - 1] === text[start - 1]) end--;
-    }
-    return { ...common, kind: 'value', path: mapPath, key: info.key.name, range: { start, end: Math.max(end, offset) }, typed: text.slice(start, offset) };
+  let { start, end } = value.start === value.end ? { start: offset, end: offset } : value;
+  if (/^["']/.test(text[start] ?? '')) {
+    start++;
+    if (end > start && text[end - 1] === text[start - 1]) end--;
+  }
+  return { ...common, kind: 'value', path: mapPath, key: info.key.name, range: { start, end: Math.max(end, offset) }, typed: text.slice(start, offset) };
+}
+
+/** The block position a flow collection's host line gives it: the path of the collection, and the keys beside it in its block map. */
+function hostContext(document: ManifestDocument, info: LineInfo): { path: string[]; siblings: Map<string, string> } | undefined {
+  const walk =
+    info.dashes.length > 0
+      ? walkUp(document, info.line, { seq: true, col: info.dashes[0]! }, info.dashes.map(() => ITEM))
+      : walkUp(document, info.line, { seq: false, col: info.contentCol }, []);
+  if (walk.blockScalar) return undefined;
+  if (!info.key) return { path: walk.path, siblings: new Map() };
+  const lines = [...walk.siblings, ...siblingsBelow(document, info.line, info.contentCol), info];
+  return { path: [...walk.path, info.key.name], siblings: siblingMap(document, lines, info) };
+}
+
+/** The keys written in a flow map, with their values, leaving out the entry `except`. */
+function flowSiblings(text: string, map: FlowCollection, except: FlowEntry | undefined): Map<string, string> {
+  const result = new Map<string, string>();
+  for (const e of map.entries) if (e !== except && e.key) result.set(e.key.name, unquote(text.slice(e.value!.start, e.value!.end)));
+  return result;
+}
+
+/**
+ * The token at the cursor as an edit range on the cursor's line: `span` when the cursor is in
+ * it or in the blanks just before it on the same line, the cursor alone when nothing is written.
+ */
+function tokenRange(document: ManifestDocument, span: Span, offset: number, unquoted: boolean): Span {
+  const lines = document.lines;
+  const line = lines.positionAt(offset).line;
+  if (span.start === span.end || lines.positionAt(span.start).line !== line) return { start: offset, end: offset };
+  let { start } = span;
+  let end = Math.min(span.end, lines.lineEnd(line));
+  const text = document.text;
+  if (unquoted && /^["']/.test(text[start] ?? '')) {
+    start++;
+    if (end > start && text[end - 1] === text[start - 1]) end--;
+  }
+  return { start, end: Math.max(end, offset) };
+}
+
+/** What the cursor stands on inside a flow collection: a key or a value of a flow map, or an item of a flow sequence. */
+function flowContext(document: ManifestDocument, flow: FlowPosition, offset: number): CursorContext | undefined {
+  const text = document.text;
+  const { host, frames, via, entry } = flow;
+  const hostAt = hostContext(document, host);
+  if (!hostAt) return undefined;
+  const container = [...hostAt.path];
+  for (let i = 1; i < frames.length; i++) container.push(frames[i - 1]!.open === '[' ? ITEM : (via[i - 1]!.key?.name ?? ''));
+  const inner = frames.at(-1)!;
+  const base = { typed: '', listItems: [] as string[], newItem: false, needsDash: false, hasColon: false, needsSpace: false, column: host.contentCol, flow: true };
+  const at = (range: Span) => ({ range, typed: range.start <= offset ? text.slice(range.start, offset) : '' });
+
+  if (inner.open === '[') {
+    // The cursor on a nested collection's bracket, or after it: nothing to complete there.
+    if (entry.child) return undefined;
+    const parent = frames.at(-2);
+    const siblings = parent?.open === '{' ? flowSiblings(text, parent, via.at(-1)) : frames.length === 1 ? hostAt.siblings : new Map<string, string>();
+    const listItems = inner.entries.filter((e) => e !== entry && !e.child && e.token.end > e.token.start).map((e) => unquote(text.slice(e.token.start, e.token.end)));
+    return { ...base, kind: 'listItem', path: container.slice(0, -1), key: container.at(-1)!, ...at(tokenRange(document, entry.token, offset, true)), siblings, listItems };
   }
 
-  // Inside a flow collection on this line.
-  const container = [...mapPath, info.key.name];
-  for (let i = 0; i < flow.frames.length - 1; i++) container.push(flow.frames[i]!.open === '[' ? ITEM : (flow.frames[i + 1]!.key ?? ''));
-  const inner = flow.frames.at(-1)!;
-  const entryEnd = endOfEntry(text, offset, value.end);
-  if (inner.open === '[') {
-    const start = skipSpaces(text, flow.entryStart, offset);
-    const range = { start, end: Math.max(entryEnd, offset) };
-    const items = flowEntries(text, inner.at + 1, value.end).filter((e) => e.start !== start);
-    return {
-      ...common,
-      kind: 'listItem',
-      path: container.slice(0, -1),
-      key: container.at(-1)!,
-      range,
-      typed: text.slice(start, offset),
-      listItems: items.map((e) => unquote(text.slice(e.start, e.end))),
-      flow: true,
-      needsSpace: false,
-    };
+  const siblings = flowSiblings(text, inner, entry);
+  if (entry.colon !== undefined && offset > entry.colon) {
+    if (entry.child || !entry.key) return undefined;
+    const range = tokenRange(document, entry.value!, offset, true);
+    return { ...base, kind: 'value', path: container, key: entry.key.name, ...at(range), siblings, needsSpace: range.start >= offset && text[offset - 1] === ':' };
   }
-  const entries = flowEntries(text, inner.at + 1, value.end);
-  const flowKeys = new Map<string, string>();
-  for (const e of entries) {
-    const m = /^([^:\s]+)\s*:\s*(.*)$/.exec(text.slice(e.start, e.end));
-    if (m && !(offset >= e.start && offset <= e.end)) flowKeys.set(m[1]!, m[2]!);
+  if (entry.key) {
+    // On a written key (or in the blanks before it): rename it; between the key and its colon there is nothing to offer.
+    if (offset > entry.key.span.end) return undefined;
+    const range = tokenRange(document, entry.key.span, offset, false);
+    return { ...base, kind: 'key', path: container, key: entry.key.name, ...at(range), siblings, hasColon: true };
   }
-  if (flow.entryKey === undefined) {
-    const start = skipSpaces(text, flow.entryStart, offset);
-    return { ...common, kind: 'key', path: container, range: { start, end: Math.max(wordEnd(text, offset, value.end), offset) }, typed: text.slice(start, offset), siblings: flowKeys, flow: true, needsSpace: false };
-  }
-  const start = skipSpaces(text, flow.valueStart, offset);
-  return {
-    ...common,
-    kind: 'value',
-    path: container,
-    key: flow.entryKey,
-    range: { start, end: Math.max(entryEnd, offset) },
-    typed: text.slice(start, offset),
-    siblings: flowKeys,
-    flow: true,
-    needsSpace: start === offset && text[offset - 1] === ':',
-  };
+  return { ...base, kind: 'key', path: container, ...at(tokenRange(document, entry.token, offset, false)), siblings };
 }
 
 /** The cursor starts (or is in) an item of the list at `listPath`: keys of a new map item, or a scalar item. */
@@ -326,101 +359,26 @@ function listPosition(
     path: listPath.slice(0, -1),
     key: listPath.at(-1) ?? '',
     newItem: true,
-    siblings: new Map(),
+    siblings: listOwnerSiblings(document, line, dashCol, listPath.at(-1)),
     listItems: blockListItems(document, line, dashCol),
   };
 }
 
-interface Frame {
-  open: '[' | '{';
-  /** Offset of the bracket. */
-  at: number;
-  /** The flow-map key whose value this collection is. */
-  key?: string;
-}
-
-/** The flow collections open at `to`, scanning a value from `from`; and the entry the cursor is in. */
-function scanFlow(text: string, from: number, to: number): { frames: Frame[]; entryStart: number; entryKey?: string; valueStart: number } {
-  const frames: Frame[] = [];
-  let entryStart = from;
-  let entryKey: string | undefined;
-  let valueStart = from;
-  let quote = '';
-  for (let i = from; i < to; i++) {
-    const c = text[i]!;
-    if (quote) {
-      if (c === quote) quote = '';
-      continue;
-    }
-    if ((c === '"' || c === "'") && /[\s,[{:]/.test(text[i - 1] ?? ' ')) quote = c;
-    else if (c === '[' || c === '{') {
-      frames.push({ open: c, at: i, ...(entryKey !== undefined ? { key: entryKey } : {}) });
-      entryStart = valueStart = i + 1;
-      entryKey = undefined;
-    } else if (c === ']' || c === '}') {
-      frames.pop();
-      entryKey = undefined;
-    } else if (c === ',' && frames.length > 0) {
-      entryStart = valueStart = i + 1;
-      entryKey = undefined;
-    } else if (c === ':' && frames.at(-1)?.open === '{' && entryKey === undefined && /[\s,\]}]|^$/.test(text[i + 1] ?? '')) {
-      entryKey = text.slice(entryStart, i).trim();
-      valueStart = i + 1;
-    }
+/**
+ * The keys beside the key that owns the block list whose dashes sit at `dashCol` (for `via`:
+ * the integration's `from` and `to`), as a flow sequence at that key would see them.
+ */
+function listOwnerSiblings(document: ManifestDocument, line: number, dashCol: number, key: string | undefined): Map<string, string> {
+  for (let l = line - 1; l >= 0; l--) {
+    const indent = indentOf(document, l);
+    if (indent < 0 || indent > dashCol || (indent === dashCol && isDashAt(document, l, indent))) continue;
+    const info = lineInfo(document, l);
+    if (info.key?.name !== key || info.value!.start !== info.value!.end) return new Map();
+    const walk =
+      info.dashes.length > 0
+        ? walkUp(document, l, { seq: true, col: info.dashes[0]! }, info.dashes.map(() => ITEM))
+        : walkUp(document, l, { seq: false, col: info.contentCol }, []);
+    return siblingMap(document, [...walk.siblings, ...siblingsBelow(document, l, info.contentCol), info], info);
   }
-  return { frames, entryStart, ...(entryKey !== undefined ? { entryKey } : {}), valueStart };
-}
-
-function skipSpaces(text: string, from: number, limit: number): number {
-  while (from < limit && (text[from] === ' ' || text[from] === '\t')) from++;
-  return from;
-}
-
-/** End of the flow entry the cursor is in: before the next `,`, `]` or `}`, trailing spaces trimmed. */
-function endOfEntry(text: string, offset: number, limit: number): number {
-  let i = offset;
-  while (i < limit && !/[,\]}]/.test(text[i]!)) i++;
-  while (i > offset && /\s/.test(text[i - 1]!)) i--;
-  return i;
-}
-
-function wordEnd(text: string, offset: number, limit: number): number {
-  let i = offset;
-  while (i < limit && !/[\s,:\]}]/.test(text[i]!)) i++;
-  return i;
-}
-
-/** The entries of a flow collection whose content starts at `from`, up to its closing bracket. */
-function flowEntries(text: string, from: number, limit: number): Span[] {
-  const entries: Span[] = [];
-  let depth = 0;
-  let start = from;
-  let quote = '';
-  const push = (end: number) => {
-    const s = skipSpaces(text, start, end);
-    let e = end;
-    while (e > s && /\s/.test(text[e - 1]!)) e--;
-    if (e > s) entries.push({ start: s, end: e });
-  };
-  for (let i = from; i < limit; i++) {
-    const c = text[i]!;
-    if (quote) {
-      if (c === quote) quote = '';
-      continue;
-    }
-    if (c === '"' || c === "'") quote = c;
-    else if (c === '[' || c === '{') depth++;
-    else if (c === ']' || c === '}') {
-      if (depth === 0) {
-        push(i);
-        return entries;
-      }
-      depth--;
-    } else if (c === ',' && depth === 0) {
-      push(i);
-      start = i + 1;
-    }
-  }
-  push(limit);
-  return entries;
+  return new Map();
 }

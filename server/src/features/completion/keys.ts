@@ -48,7 +48,7 @@ export function keyItems(analysis: Analysis, ctx: CursorContext): CompletionItem
   return items;
 }
 
-/** The text a key inserts: `key: ` for a scalar, the key and an indented line for a map or a list. */
+/** The text a key inserts: `key: ` for a scalar, the key and an indented line for a map or a list (`{ }` or `[ ]` inside a flow collection). */
 function keyInsert(ctx: CursorContext, key: string, path: string, schema: JsonSchema | undefined): { text: string; snippet: boolean; suggest: boolean } {
   if (ctx.hasColon) return { text: key, snippet: false, suggest: false };
   const before = lead(ctx);
@@ -56,9 +56,15 @@ function keyInsert(ctx: CursorContext, key: string, path: string, schema: JsonSc
   const type = typeOf(schema);
   const child = ' '.repeat(contentColumn(ctx) + 2);
   const name = escapeSnippet(key);
-  if (ctx.flow || (type !== 'object' && type !== 'array')) return { text: `${before}${key}: `, snippet: false, suggest };
+  if (type !== 'object' && type !== 'array') return { text: `${before}${key}: `, snippet: false, suggest };
   if (path === 'integration.errorHandling.retry')
     return { text: `${before}${name}: { attempts: \${1:5}, backoff: \${2|exponential,fixed|} }`, snippet: true, suggest: false };
+  // Inside a flow collection everything stays on one line: a map or a list opens in flow style too.
+  if (ctx.flow) {
+    if (type === 'object') return { text: `${before}${name}: { $0 }`, snippet: true, suggest: true };
+    if (typeOf(schemaAt([...ctx.path, key, '[]'])) === 'object') return { text: `${before}${name}: [{ $0 }]`, snippet: true, suggest: true };
+    return { text: `${before}${name}: [$0]`, snippet: true, suggest };
+  }
   if (type === 'object') return { text: `${before}${name}:\n${child}$0`, snippet: true, suggest: true };
   if (typeOf(schemaAt([...ctx.path, key, '[]'])) === 'object') return { text: `${before}${name}:\n${child}- $0`, snippet: true, suggest: true };
   return { text: `${before}${name}: [$0]`, snippet: true, suggest };
