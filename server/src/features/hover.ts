@@ -18,6 +18,7 @@ import { integrationMarkdown } from './hover/integration';
 import { ruleMarkdown } from './hover/rule';
 import { summaryMarkdown, usageById } from './hover/summary';
 import { itemIn, itemAt } from '../model/itemAt';
+import { own } from '../model/lookup';
 
 export function hover(analysis: Analysis, offset: number): Hover | null {
   const ctx = cursorContext(analysis.document, offset);
@@ -60,18 +61,18 @@ function valueHover(analysis: Analysis, ctx: CursorContext, offset: number): str
   const word = unquote(analysis.document.text.slice(ctx.range.start, ctx.range.end));
   const keyPath = [...ctx.path, ctx.key!];
   const path = guidancePath(keyPath);
-  const lists = REFERENCE_LISTS[path];
+  const lists = own(REFERENCE_LISTS, path);
   if (lists) return referenceHover(analysis, word, lists);
   if (path === 'waiver.rule') return ruleMarkdown(word);
   if (showsIntegration(path)) {
     const integration = itemIn(analysis.manifest.integrations, offset);
     if (integration) return integrationMarkdown(analysis, integration);
   }
-  const own = OWN_IDS[path];
-  if (own) {
+  const ownList = own(OWN_IDS, path);
+  if (ownList) {
     const item = itemAt(analysis.manifest, offset);
     if (item && item.id === word) return ownSummary(analysis, item);
-    return referenceHover(analysis, word, [own]);
+    return referenceHover(analysis, word, [ownList]);
   }
   if (path === 'rule') {
     const severity = valueMarkdown(path, 'severity', word);

@@ -9,6 +9,7 @@ import type { Span } from '../document/range';
 import { ratePerHour, thresholdPerHour } from '../model/rate';
 import { closest } from '../model/suggest';
 import { manifestSchema, type JsonSchema } from '../model/vocabulary';
+import { objectBranch, schemaAt } from './schemaAt';
 import { isMap, isSeq, type Node, type Pair, type YAMLMap } from 'yaml';
 
 export interface SchemaProblem {
@@ -213,25 +214,9 @@ function resolve(document: ManifestDocument, path: PathSegment[], lookup: PairLo
   return { node: node as Node | undefined, keySpan: key };
 }
 
-function schemaAt(path: PathSegment[]): JsonSchema | undefined {
-  let schema: JsonSchema | undefined = manifestSchema;
-  for (const segment of path) {
-    schema = mapShape(deref(schema));
-    if (!schema) return undefined;
-    if (typeof segment === 'number') schema = schema.items;
-    // Keys come from the user: only the schema's own properties (`constructor` is not one).
-    else schema = (schema.properties && Object.hasOwn(schema.properties, segment) ? schema.properties[segment] : undefined) ?? (typeof schema.additionalProperties === 'object' ? schema.additionalProperties : undefined);
-  }
-  return deref(schema);
-}
-
-function deref(schema: JsonSchema | undefined): JsonSchema | undefined {
-  return schema?.$ref ? manifestSchema.definitions![schema.$ref.split('/').pop()!] : schema;
-}
-
 /** A schema of several shapes (`anyOf`: a severity, or a map of options) as the map shape, to look inside it. */
 function mapShape(schema: JsonSchema | undefined): JsonSchema | undefined {
-  return schema?.anyOf && !schema.properties ? (schema.anyOf.find((branch) => branch.properties) ?? schema) : schema;
+  return objectBranch(schema) ?? schema;
 }
 
 function describePath(path: PathSegment[]): string {

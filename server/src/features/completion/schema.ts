@@ -3,39 +3,12 @@
  * list items, and the "guidance path" that names it in the guidance texts
  * (`integration.security.transport`, `system.kind`, `rule`).
  */
-import { manifestSchema, type JsonSchema } from '../../model/vocabulary';
+import type { JsonSchema } from '../../model/vocabulary';
+import { ITEM, objectBranch, resolveRef, schemaAt } from '../../schema/schemaAt';
 import { valueText } from '../../document/nodes';
+import { own } from '../../model/lookup';
 
-/** A path segment that stands for "an item of the list". */
-export const ITEM = '[]';
-
-function resolve(schema: JsonSchema | undefined): JsonSchema | undefined {
-  if (!schema?.$ref) return schema;
-  const name = /^#\/definitions\/(.+)$/.exec(schema.$ref)?.[1];
-  return name ? manifestSchema.definitions?.[name] : undefined;
-}
-
-/** The schema of the node at `path` (keys and ITEM), or undefined where the schema says nothing. */
-export function schemaAt(path: readonly string[]): JsonSchema | undefined {
-  let schema: JsonSchema | undefined = manifestSchema;
-  for (const segment of path) {
-    schema = resolve(schema);
-    if (!schema) return undefined;
-    if (segment === ITEM) schema = schema.items;
-    else {
-      const object = objectBranch(schema);
-      schema = object?.properties?.[segment] ?? (typeof object?.additionalProperties === 'object' ? object.additionalProperties : undefined);
-    }
-  }
-  return resolve(schema);
-}
-
-/** The branch of a schema that describes a map: itself, or the object alternative of an `anyOf`. */
-export function objectBranch(schema: JsonSchema | undefined): JsonSchema | undefined {
-  if (!schema) return undefined;
-  if (schema.type === 'object' || schema.properties || schema.additionalProperties !== undefined) return schema;
-  return schema.anyOf?.map(resolve).find((s) => s?.type === 'object');
-}
+export { ITEM, objectBranch, schemaAt };
 
 /** The values a scalar may take (`enum`, or a `const`), looking into an `anyOf`. */
 export function enumValues(schema: JsonSchema | undefined): readonly string[] | undefined {
@@ -43,7 +16,7 @@ export function enumValues(schema: JsonSchema | undefined): readonly string[] | 
   if (schema.enum) return schema.enum;
   if (schema.const !== undefined) return [valueText(schema.const)];
   for (const branch of schema.anyOf ?? []) {
-    const values = enumValues(resolve(branch));
+    const values = enumValues(resolveRef(branch));
     if (values) return values;
   }
   return undefined;
@@ -78,7 +51,8 @@ export function guidancePath(path: readonly string[]): string {
   for (let i = 0; i < path.length; i++) {
     const segment = path[i]!;
     if (segment === ITEM) continue;
-    if (path[i + 1] === ITEM && ITEM_NAMES[segment]) parts = [ITEM_NAMES[segment]];
+    const itemName = path[i + 1] === ITEM ? own(ITEM_NAMES, segment) : undefined;
+    if (itemName) parts = [itemName];
     else if (i === 1 && path[0] === 'rules') parts = ['rule'];
     else parts.push(segment);
   }

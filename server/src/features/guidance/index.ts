@@ -2,6 +2,7 @@
  * Look-ups of the guidance texts and the Markdown that completion documentation and hovers
  * show for a key or a value.
  */
+import { own } from '../../model/lookup';
 import { familyOf, type JsonSchema } from '../../model/vocabulary';
 import { ruleDocsUrl } from '../../../../shared/src/product';
 import { KEY_GUIDANCE, type KeyGuidance } from './keys';
@@ -11,7 +12,7 @@ import { VALUE_GUIDANCE, type ValueGuidance } from './values';
 export type { KeyGuidance, ValueGuidance };
 
 export function keyGuidance(path: string): KeyGuidance | undefined {
-  return KEY_GUIDANCE[path];
+  return own(KEY_GUIDANCE, path);
 }
 
 const UNITS: Readonly<Record<string, string>> = { s: 'second', m: 'minute', h: 'hour', d: 'day' };
@@ -19,7 +20,7 @@ const UNITS: Readonly<Record<string, string>> = { s: 'second', m: 'minute', h: '
 /** What a value means at a key (by guidance path), or undefined when the guidance has nothing on it. */
 export function valueGuidance(path: string, value: string): ValueGuidance | undefined {
   if (path === 'system.kind') {
-    const line = KIND_LINES[value];
+    const line = own(KIND_LINES, value);
     const family = familyOf(value);
     if (!line || !family) return undefined;
     const f = FAMILY_GUIDANCE[family];
@@ -29,7 +30,8 @@ export function valueGuidance(path: string, value: string): ValueGuidance | unde
     const m = /^every (\d+(?:\.\d+)?)([smhd])$/.exec(value);
     if (m) return { short: `Every ${m[1]} ${UNITS[m[2]!]}${m[1] === '1' ? '' : 's'}.` };
   }
-  return VALUE_GUIDANCE[path]?.[value];
+  const values = own(VALUE_GUIDANCE, path);
+  return values ? own(values, value) : undefined;
 }
 
 /** Links to the documentation pages of rules. */
