@@ -113,7 +113,8 @@ export function createLanguageService(options: LanguageServiceOptions): Language
   let maxProblems = options.maxProblems ?? DEFAULT_MAX_PROBLEMS;
   let settingsGeneration = 0;
   const logger = options.logger ?? NULL_LOGGER;
-  const analyses = new DocumentAnalyses(options.rulesOffThread && AnalysisWorker.available() ? new AnalysisWorker(undefined, logger) : undefined);
+  // A rule that throws is logged here once per failure (on whichever thread it ran); its findings become one `internal-error` finding.
+  const analyses = new DocumentAnalyses(options.rulesOffThread && AnalysisWorker.available() ? new AnalysisWorker(undefined, logger) : undefined, { logger });
 
   const keyOf = (document: ServiceDocument) => `${document.version}:${settingsGeneration}:${today()}`;
   const keyOfUri = (uri: string) => {

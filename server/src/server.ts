@@ -9,6 +9,7 @@ import {
   CodeLensRefreshRequest,
   createConnection,
   DidChangeConfigurationNotification,
+  ErrorCodes,
   LSPErrorCodes,
   ProposedFeatures,
   ResponseError,
@@ -16,16 +17,24 @@ import {
   TextDocumentSyncKind,
   type CancellationToken,
   type Connection,
+  type Diagnostic,
+  type DiagnosticServerCancellationData,
+  type Disposable,
   type InitializeParams,
   type InitializeResult,
+  type NotificationHandler,
+  type RequestHandler,
+  type RequestType,
 } from 'vscode-languageserver/node';
 import { isMainThread } from 'node:worker_threads';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { LANGUAGE_ID, SETTINGS_SECTION } from '../../shared/src/names';
 import { readSettings, type InitializationOptions, type RuleSettings } from '../../shared/src/settings';
+import { DiagramsRequest } from '../../shared/src/requests';
 import { registerDiagramRequest } from './diagram/register';
 import { createLanguageService, RenameRejected, type DisplaySettings } from './languageService';
 import { lineLogger, type Logger } from './logger';
+import { PARAMS, paramsProblem, type Check } from './params';
 
 
 /** How long typing must pause before diagnostics are pushed, unless `initializationOptions.debounceMs` says otherwise. */
@@ -47,7 +56,35 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   let debounceMs = DEFAULT_DEBOUNCE_MS;
   const pending = new Map<string, ReturnType<typeof setTimeout>>();
 
+  // After `shutdown` the server answers every request with InvalidRequest and ignores every
+  // notification but `exit` (which vscode-languageserver handles: it ends the process).
+  let shutDown = false;
+  const refuseAfterShutdown = () => {
+    if (shutDown) throw new ResponseError(ErrorCodes.InvalidRequest, 'The server has been shut down: it answers no more requests.');
+  };
+
+  /**
+   * Every request handler goes through this: after shutdown it refuses the request, and it
+   * answers parameters the handler could not read with InvalidParams naming the field.
+   */
+  function guarded<P, R>(check: Check, handler: (params: P, token: CancellationToken) => R): (params: P, token: CancellationToken) => R {
+    return (params, token) => {
+      refuseAfterShutdown();
+      const problem = paramsProblem(check, params);
+      if (problem) throw new ResponseError(ErrorCodes.InvalidParams, problem);
+      return handler(params, token);
+    };
+  }
+
+  /** A notification handler that does nothing after shutdown. */
+  function untilShutdown<P>(handler: NotificationHandler<P>): NotificationHandler<P> {
+    return (params) => {
+      if (!shutDown) handler(params);
+    };
+  }
+
   connection.onInitialize((params: InitializeParams): InitializeResult => {
+    refuseAfterShutdown();
     const caps = params.capabilities;
     client.pullDiagnostics = caps.textDocument?.diagnostic !== undefined;
     client.configuration = caps.workspace?.configuration === true;
@@ -78,24 +115,35 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     };
   });
 
-  connection.onInitialized(() => {
-    void logFailure('Reading the settings after start failed; the defaults apply', async () => {
-      if (client.dynamicConfiguration)
-        await connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION });
-      if (client.configuration) {
-        await pullSettings();
-        refreshDiagnostics();
-      }
-    }).then(() => connection.console.info(READY_MESSAGE));
+  connection.onShutdown(() => {
+    refuseAfterShutdown();
+    shutDown = true;
+    for (const timer of pending.values()) clearTimeout(timer);
+    pending.clear();
   });
 
-  connection.onDidChangeConfiguration((change) => {
-    void logFailure('Reading the changed settings failed; the previous settings still apply', async () => {
-      if (client.configuration) await pullSettings();
-      else service.setSettings(...settingsFrom(isRecord(change.settings) ? change.settings[SETTINGS_SECTION] : undefined));
-      refreshDiagnostics();
-    });
-  });
+  connection.onInitialized(
+    untilShutdown(() => {
+      void logFailure('Reading the settings after start failed; the defaults apply', async () => {
+        if (client.dynamicConfiguration)
+          await connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION });
+        if (client.configuration) {
+          await pullSettings();
+          refreshDiagnostics();
+        }
+      }).then(() => connection.console.info(READY_MESSAGE));
+    }),
+  );
+
+  connection.onDidChangeConfiguration(
+    untilShutdown((change) => {
+      void logFailure('Reading the changed settings failed; the previous settings still apply', async () => {
+        if (client.configuration) await pullSettings();
+        else service.setSettings(...settingsFrom(isRecord(change.settings) ? change.settings[SETTINGS_SECTION] : undefined));
+        refreshDiagnostics();
+      });
+    }),
+  );
 
   /** Runs `work`; when it fails, logs why instead of leaving an unhandled rejection. */
   async function logFailure(what: string, work: () => Promise<void>): Promise<void> {
@@ -115,25 +163,45 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   // Either way the rules run on the worker thread (or, without one, a slice at a time on this
   // one) and the findings become diagnostics a slice at a time, so completion and hover are
   // answered meanwhile; a computation overtaken by a newer version is dropped.
-  // Only the latest pull of a document is answered in full: older ones waiting with it would
-  // each send the same (possibly very large) set again.
-  const latestPull = new Map<string, number>();
-  let pulls = 0;
-  connection.languages.diagnostics.on(async (params, token) => {
-    const uri = params.textDocument.uri;
-    const resultId = service.resultId(uri);
-    if (resultId === undefined) return { kind: 'full', items: [] };
-    if (params.previousResultId === resultId) return { kind: 'unchanged', resultId };
-    const pull = ++pulls;
-    latestPull.set(uri, pull);
-    // A cancelled pull (the client does that when the text changes) is answered at once: the
-    // client then asks for the new version, which stops the rules still running on the old one.
-    const items = await Promise.race([service.settledDiagnostics(uri, () => token.isCancellationRequested || latestPull.get(uri) !== pull), whenCancelled(token)]);
-    if (latestPull.get(uri) !== pull) throw new ResponseError(LSPErrorCodes.ServerCancelled, 'A newer request for these diagnostics replaced this one.', { retriggerRequest: false });
-    if (!items || service.resultId(uri) !== resultId)
-      throw new ResponseError(LSPErrorCodes.ServerCancelled, 'The manifest changed while it was being checked.', { retriggerRequest: true });
-    return { kind: 'full', resultId, items };
-  });
+  //
+  // A pull is answered unless the document changes (or closes) while it waits: then it is
+  // cancelled with ServerCancelled, and `retriggerRequest` asks the client to pull again (not
+  // for a closed document). Pulls of the same text are all answered, with one computation
+  // (`diagnosticsOf`). A change of the settings or the day meanwhile is not a change of the
+  // document: the pull is answered with the diagnostics under the new ones.
+  connection.languages.diagnostics.on(
+    guarded(PARAMS.documentDiagnostic, async ({ textDocument: { uri }, previousResultId }, token) => {
+      const arrived = documents.get(uri)?.version;
+      for (;;) {
+        const resultId = service.resultId(uri);
+        if (resultId === undefined) return { kind: 'full', items: [] };
+        if (previousResultId === resultId) return { kind: 'unchanged', resultId };
+        const items = await Promise.race([diagnosticsOf(uri, resultId), whenCancelled(token)]);
+        if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'The client cancelled this request.');
+        const version = documents.get(uri)?.version;
+        if (version !== arrived) {
+          const data: DiagnosticServerCancellationData = { retriggerRequest: version !== undefined };
+          throw new ResponseError(LSPErrorCodes.ServerCancelled, version === undefined ? 'The manifest was closed while it was being checked.' : 'The manifest changed while it was being checked.', data);
+        }
+        if (items && service.resultId(uri) === resultId) return { kind: 'full', resultId, items };
+        // Same text, new settings or a new day: check again under them.
+      }
+    }),
+  );
+
+  /** Per document, the diagnostics being computed (or last computed) and what for: pulls of the same `resultId` share them. */
+  const answers = new Map<string, { resultId: string; items: Promise<Diagnostic[] | undefined> }>();
+  function diagnosticsOf(uri: string, resultId: string): Promise<Diagnostic[] | undefined> {
+    const known = answers.get(uri);
+    if (known?.resultId === resultId) return known.items;
+    // Not cancelled by any one pull: the others may still want it. It stops when the document moves on.
+    const items = service.settledDiagnostics(uri).then((result) => {
+      if (!result && answers.get(uri)?.items === items) answers.delete(uri);
+      return result;
+    });
+    answers.set(uri, { resultId, items });
+    return items;
+  }
 
   documents.onDidChangeContent(({ document }) => {
     if (!client.pullDiagnostics) schedulePush(document.uri);
@@ -143,6 +211,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const timer = pending.get(document.uri);
     if (timer) clearTimeout(timer);
     pending.delete(document.uri);
+    answers.delete(document.uri);
     service.forget(document.uri);
     if (!client.pullDiagnostics) void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
   });
@@ -169,7 +238,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     if (!document) return;
     const version = document.version;
     void service.settledDiagnostics(uri).then((diagnostics) => {
-      if (diagnostics && documents.get(uri)?.version === version) void connection.sendDiagnostics({ uri, version, diagnostics });
+      if (diagnostics && !shutDown && documents.get(uri)?.version === version) void connection.sendDiagnostics({ uri, version, diagnostics });
     });
   }
 
@@ -188,32 +257,61 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   }
 
   // Features: each handler hands the request to the service.
-  connection.onCompletion(({ textDocument, position }) => service.completion(textDocument.uri, position));
-  connection.onCompletionResolve((item) => service.resolveCompletion(item));
-  connection.onHover(({ textDocument, position }, token) => service.settledHover(textDocument.uri, position, () => token.isCancellationRequested));
-  connection.onDefinition(({ textDocument, position }) => service.definition(textDocument.uri, position));
-  connection.onReferences(({ textDocument, position, context }) => service.references(textDocument.uri, position, context.includeDeclaration));
-  connection.onPrepareRename(({ textDocument, position }) => service.prepareRename(textDocument.uri, position));
-  connection.onRenameRequest(({ textDocument, position, newName }) => {
-    try {
-      return service.rename(textDocument.uri, position, newName);
-    } catch (e) {
-      if (e instanceof RenameRejected) return new ResponseError(LSPErrorCodes.RequestFailed, e.message);
-      throw e;
-    }
-  });
-  connection.onDocumentSymbol(({ textDocument }) => service.documentSymbols(textDocument.uri));
-  connection.onDocumentHighlight(({ textDocument, position }) => service.documentHighlights(textDocument.uri, position));
+  connection.onCompletion(guarded(PARAMS.textDocumentPosition, ({ textDocument, position }) => service.completion(textDocument.uri, position)));
+  connection.onCompletionResolve(guarded(PARAMS.completionItem, (item) => service.resolveCompletion(item)));
+  connection.onHover(guarded(PARAMS.textDocumentPosition, ({ textDocument, position }, token) => service.settledHover(textDocument.uri, position, () => token.isCancellationRequested)));
+  connection.onDefinition(guarded(PARAMS.textDocumentPosition, ({ textDocument, position }) => service.definition(textDocument.uri, position)));
+  connection.onReferences(guarded(PARAMS.references, ({ textDocument, position, context }) => service.references(textDocument.uri, position, context.includeDeclaration)));
+  connection.onPrepareRename(guarded(PARAMS.textDocumentPosition, ({ textDocument, position }) => service.prepareRename(textDocument.uri, position)));
+  connection.onRenameRequest(
+    guarded(PARAMS.rename, ({ textDocument, position, newName }) => {
+      try {
+        return service.rename(textDocument.uri, position, newName);
+      } catch (e) {
+        if (e instanceof RenameRejected) return new ResponseError(LSPErrorCodes.RequestFailed, e.message);
+        throw e;
+      }
+    }),
+  );
+  connection.onDocumentSymbol(guarded(PARAMS.textDocument, ({ textDocument }) => service.documentSymbols(textDocument.uri)));
+  connection.onDocumentHighlight(guarded(PARAMS.textDocumentPosition, ({ textDocument, position }) => service.documentHighlights(textDocument.uri, position)));
   // Quick fixes and code lenses read the problems: they wait for them rather than compute them all at once.
-  connection.onCodeAction(async ({ textDocument, range, context }, token) => {
-    if (context.only && !context.only.some((kind) => CodeActionKind.QuickFix.startsWith(kind))) return [];
-    return (await settle(textDocument.uri, token)) ? service.codeActions(textDocument.uri, range, context.diagnostics) : [];
-  });
-  connection.onCodeLens(async ({ textDocument }, token) => ((await settle(textDocument.uri, token)) ? service.codeLenses(textDocument.uri) : []));
+  connection.onCodeAction(
+    guarded(PARAMS.codeAction, async ({ textDocument, range, context }, token) => {
+      if (context.only && !context.only.some((kind) => CodeActionKind.QuickFix.startsWith(kind))) return [];
+      return (await settle(textDocument.uri, token)) ? service.codeActions(textDocument.uri, range, context.diagnostics) : [];
+    }),
+  );
+  connection.onCodeLens(guarded(PARAMS.textDocument, async ({ textDocument }, token) => ((await settle(textDocument.uri, token)) ? service.codeLenses(textDocument.uri) : [])));
   // The diagrams mark the findings: they wait for the rules (off the main thread) instead of running them here.
-  registerDiagramRequest(connection, async (uri, token) => ((await settle(uri, token)) ? service.analysis(uri) : undefined));
+  // register.ts registers its handler itself: it is given a connection that guards it like the others.
+  registerDiagramRequest(guardedRequests(connection, { [DiagramsRequest.method]: PARAMS.diagrams }), async (uri, token) => ((await settle(uri, token)) ? service.analysis(uri) : undefined));
+  // Any other request: unknown before shutdown, refused after.
+  connection.onRequest((method) => {
+    refuseAfterShutdown();
+    throw new ResponseError(ErrorCodes.MethodNotFound, `Unhandled method ${method}`);
+  });
 
-  documents.listen(connection);
+  /** `connection` for a module that registers its own request handlers: each is guarded by the check for its method (and must have one). */
+  function guardedRequests(connection: Connection, checks: Record<string, Check>): Connection {
+    const onRequest = <P, R, E>(type: RequestType<P, R, E>, handler: RequestHandler<P, R, E>): Disposable => {
+      const check = checks[type.method];
+      if (!check) throw new Error(`No parameter check for the request ${type.method}`);
+      return connection.onRequest(type, guarded(check, handler));
+    };
+    return Object.create(connection, { onRequest: { value: onRequest } }) as Connection;
+  }
+
+  // The documents' notifications, ignored after shutdown (willSaveWaitUntil is a request: guarded).
+  const textDocumentConnection: Parameters<typeof documents.listen>[0] = {
+    onDidOpenTextDocument: (handler) => connection.onDidOpenTextDocument(untilShutdown(handler)),
+    onDidChangeTextDocument: (handler) => connection.onDidChangeTextDocument(untilShutdown(handler)),
+    onDidCloseTextDocument: (handler) => connection.onDidCloseTextDocument(untilShutdown(handler)),
+    onWillSaveTextDocument: (handler) => connection.onWillSaveTextDocument(untilShutdown(handler)),
+    onWillSaveTextDocumentWaitUntil: (handler) => connection.onWillSaveTextDocumentWaitUntil(guarded(PARAMS.textDocument, handler)),
+    onDidSaveTextDocument: (handler) => connection.onDidSaveTextDocument(untilShutdown(handler)),
+  };
+  documents.listen(textDocumentConnection);
   connection.listen();
 }
 

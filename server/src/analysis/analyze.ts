@@ -4,6 +4,7 @@
  */
 import { parseManifest, type ManifestDocument } from '../document/manifestDocument';
 import type { Span } from '../document/range';
+import type { Logger } from '../logger';
 import { buildModel, type Integration, type Item, type Manifest } from '../model/manifest';
 import { RULE_IDS, RULES } from '../rules';
 import type { Finding, FindingData, RuleContext, RuleDefinition, Severity } from '../rules/types';
@@ -20,11 +21,26 @@ export interface Problem {
   item?: Item;
 }
 
+/** What the analysis is of besides the text. Plain data: it crosses to the rules' worker thread. */
 export interface AnalysisOptions {
   settings?: RuleSettings;
   /** YYYY-MM-DD; today in UTC when absent. */
   today?: string;
 }
+
+/**
+ * What the rules run with on this thread. Not part of `AnalysisOptions`: it holds functions,
+ * which cannot cross to the rules' worker thread (the worker makes its own).
+ */
+export interface RuleRuntime {
+  /** The rules to run, in this order: the catalog (`RULES`) unless a test adds one. */
+  rules?: readonly RuleDefinition[];
+  /** Told once for each rule that throws (its id, and the error by name and stack frames, never its message). */
+  logger?: Logger;
+}
+
+/** The code of the finding that stands for a rule that threw: the rule's own findings are missing. */
+export const INTERNAL_ERROR = 'internal-error';
 
 export interface Analysis {
   document: ManifestDocument;
@@ -42,13 +58,13 @@ export function todayUtc(): string {
   return new Date().toISOString().slice(0, 10);
 }
 
-export function analyzeText(text: string, uri?: string, options: AnalysisOptions = {}): Analysis {
-  return analyze(parseManifest(text, uri), options);
+export function analyzeText(text: string, uri?: string, options: AnalysisOptions = {}, runtime: RuleRuntime = {}): Analysis {
+  return analyze(parseManifest(text, uri), options, undefined, runtime);
 }
 
 /** `manifest` may be given when it is already built from `document` (the incremental analyzer keeps one). */
-export function analyze(document: ManifestDocument, options: AnalysisOptions = {}, manifest: Manifest = buildModel(document)): Analysis {
-  return { document, manifest, problems: runToEnd(checkManifest(manifest, options)) };
+export function analyze(document: ManifestDocument, options: AnalysisOptions = {}, manifest: Manifest = buildModel(document), runtime: RuleRuntime = {}): Analysis {
+  return { document, manifest, problems: runToEnd(checkManifest(manifest, options, undefined, runtime)) };
 }
 
 /** Runs work given a step at a time (`checkManifest`) to its end, at once. */
@@ -62,27 +78,55 @@ export function runToEnd<T>(steps: Generator<void, T>): T {
  * Every rule on the manifest, with its configured severity and the items' waivers: the
  * problems, sorted. Pauses (yields) at each finding and after each rule, so that a caller
  * can spread the work over several turns of the event loop; `analyze` runs it through.
+ *
+ * A rule that throws loses its findings (those it gave before throwing too) and gets one
+ * `internal-error` finding naming it instead; the other rules' findings are unaffected.
  */
-export function* checkManifest(manifest: Manifest, options: AnalysisOptions = {}, kept?: IntegrationFindings): Generator<void, Problem[]> {
+export function* checkManifest(manifest: Manifest, options: AnalysisOptions = {}, kept?: IntegrationFindings, runtime: RuleRuntime = {}): Generator<void, Problem[]> {
   const today = options.today ?? todayUtc();
   const fromManifest = manifestRuleSettings(manifest);
   const problems: Problem[] = [];
-  for (const rule of RULES) {
+  for (const rule of runtime.rules ?? RULES) {
     const config = effectiveConfig(rule, fromManifest, options.settings ?? {});
     if (config.severity === 'off') continue;
     const context: RuleContext = { manifest, threshold: config.threshold, today, ruleIds: RULE_IDS };
-    const reused = kept && rule.perIntegration ? yield* checkChangedIntegrations(rule, context, config.severity, kept) : undefined;
-    if (reused) problems.push(...reused);
-    else
-      for (const finding of rule.check(context)) {
-        yield;
-        if (finding.item && isWaived(finding.item.waivers, rule.id, today)) continue;
-        problems.push(problemOf(rule.id, config.severity, finding));
-      }
+    try {
+      const own = yield* checkRule(rule, context, config.severity, kept);
+      for (const problem of own) problems.push(problem);
+    } catch (error) {
+      // What the rule kept from earlier versions is not to be trusted either.
+      kept?.drop(rule.id);
+      runtime.logger?.error(`Rule ${rule.id} could not check a manifest; its findings are missing`, error);
+      problems.push(internalErrorProblem(rule.id));
+    }
     yield;
   }
   problems.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.rule.localeCompare(b.rule));
   return problems;
+}
+
+/** One rule's problems (throws what the rule throws). */
+function* checkRule(rule: RuleDefinition, context: RuleContext, severity: Severity, kept: IntegrationFindings | undefined): Generator<void, Problem[]> {
+  const reused = kept && rule.perIntegration ? yield* checkChangedIntegrations(rule, context, severity, kept) : undefined;
+  if (reused) return reused;
+  const problems: Problem[] = [];
+  for (const finding of rule.check(context)) {
+    yield;
+    if (finding.item && isWaived(finding.item.waivers, rule.id, context.today)) continue;
+    problems.push(problemOf(rule.id, severity, finding));
+  }
+  return problems;
+}
+
+/** The finding that stands for the findings of a rule that threw. */
+function internalErrorProblem(rule: string): Problem {
+  return {
+    rule: INTERNAL_ERROR,
+    severity: 'error',
+    span: { start: 0, end: 0 },
+    message: `Rule ${rule} could not check this manifest; its findings are missing. The other rules' findings are shown. Please report this.`,
+    data: { failedRule: rule },
+  };
 }
 
 function problemOf(rule: string, severity: Severity, finding: Finding): Problem {

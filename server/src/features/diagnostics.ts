@@ -3,7 +3,7 @@
  * page, and `data` carries what the rule's quick fixes need (code actions read it back).
  */
 import { DiagnosticSeverity, DiagnosticTag, type Diagnostic } from 'vscode-languageserver';
-import type { Analysis, Problem } from '../analysis/analyze';
+import { INTERNAL_ERROR, type Analysis, type Problem } from '../analysis/analyze';
 import { LANGUAGE_ID } from '../../../shared/src/names';
 import { ruleDocsUrl } from '../../../shared/src/product';
 import { DEFAULT_MAX_PROBLEMS } from '../../../shared/src/settings';
@@ -30,7 +30,8 @@ export function toDiagnostic(analysis: Analysis, problem: Problem): Diagnostic {
     range: toRange(analysis.document, problem.span),
     severity: SEVERITY[problem.severity],
     code: problem.rule,
-    codeDescription: { href: ruleDocsUrl(problem.rule) },
+    // A rule that threw has no page of its own to link (its message names the rule).
+    ...(problem.rule === INTERNAL_ERROR ? {} : { codeDescription: { href: ruleDocsUrl(problem.rule) } }),
     source: LANGUAGE_ID,
     message: problem.message,
     ...(UNUSED_RULES.has(problem.rule) ? { tags: [DiagnosticTag.Unnecessary] } : {}),
@@ -109,7 +110,7 @@ export function internalErrorDiagnostic(error: unknown): Diagnostic {
   return {
     range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
     severity: DiagnosticSeverity.Error,
-    code: 'internal-error',
+    code: INTERNAL_ERROR,
     source: LANGUAGE_ID,
     message: `The manifest could not be checked (${reason}). The other features still work; please report this with the manifest that causes it.`,
   };

@@ -10,7 +10,7 @@
 import { setPriority } from 'node:os';
 import { isMainThread, parentPort, Worker, workerData, type MessagePort } from 'node:worker_threads';
 import type { AnalysisOptions, Problem } from '../analysis/analyze';
-import { describeError, NULL_LOGGER, type Logger } from '../logger';
+import { describeError, lineLogger, NULL_LOGGER, type Logger } from '../logger';
 import type { Item, ItemKind, Manifest } from '../model/manifest';
 import type { Severity } from '../rules/types';
 import { IncrementalAnalyzer } from './analyzer';
@@ -28,6 +28,18 @@ export interface PlainProblem {
   item?: { kind: ItemKind; index: number };
 }
 
+/** A log entry made on the worker thread (a rule that threw), already without manifest text, for the main thread's log. */
+export interface LoggedLine {
+  level: 'error' | 'warn' | 'info';
+  line: string;
+}
+
+/** What the worker found for one version: the problems, and what the rules logged meanwhile. */
+export interface WorkerProblems {
+  problems: PlainProblem[];
+  logged: LoggedLine[];
+}
+
 /** The text of a document: whole, or as one edit of the text sent before. */
 type TextChange = { text: string } | { start: number; end: number; insert: string };
 
@@ -42,13 +54,13 @@ interface Job {
 }
 
 /** An error in the worker travels as its name and stack frames (see `describeError`): never manifest text. */
-type Reply = { id: number; problems: PlainProblem[] } | { id: number; error: string } | { id: number; cancelled: true };
+type Reply = ({ id: number } & WorkerProblems) | { id: number; error: string } | { id: number; cancelled: true };
 
 interface Pending {
   version: number;
   text: string;
   options: AnalysisOptions;
-  resolve: (problems: PlainProblem[] | undefined) => void;
+  resolve: (result: WorkerProblems | undefined) => void;
 }
 
 export class AnalysisWorker {
@@ -56,7 +68,7 @@ export class AnalysisWorker {
   private nextId = 1;
   /** The text the worker holds for each document (what the next change is relative to). */
   private readonly held = new Map<string, string>();
-  private readonly running = new Map<number, { uri: string; cancelled: Int32Array; started: number; whole: boolean; resolve: (problems: PlainProblem[] | undefined) => void }>();
+  private readonly running = new Map<number, { uri: string; cancelled: Int32Array; started: number; whole: boolean; resolve: (result: WorkerProblems | undefined) => void }>();
   /** Per document: whether a job is running, and the latest request waiting behind it. */
   private readonly busy = new Set<string>();
   private readonly waiting = new Map<string, Pending>();
@@ -77,10 +89,11 @@ export class AnalysisWorker {
   ) {}
 
   /**
-   * The problems of `text`, computed by the worker; undefined when a newer request for the
-   * same document replaced this one before it started, or the worker is unavailable.
+   * The problems of `text`, computed by the worker, with what the rules logged (left for the
+   * caller to log if it uses the problems); undefined when a newer request for the same
+   * document replaced this one before it started, or the worker is unavailable.
    */
-  problems(uri: string, version: number, text: string, options: AnalysisOptions): Promise<PlainProblem[] | undefined> {
+  problems(uri: string, version: number, text: string, options: AnalysisOptions): Promise<WorkerProblems | undefined> {
     if (this.broken) return Promise.resolve(undefined);
     return new Promise((resolve) => {
       this.waiting.get(uri)?.resolve(undefined);
@@ -172,7 +185,7 @@ export class AnalysisWorker {
       this.logger.error(`The rules' worker thread could not check a manifest; it is checked on the main thread: ${reply.error}`);
       this.held.delete(job.uri); // the worker may not hold the text: send it whole next time
       job.resolve(undefined);
-    } else job.resolve('problems' in reply ? reply.problems : undefined);
+    } else job.resolve('problems' in reply ? { problems: reply.problems, logged: reply.logged } : undefined);
     this.pump(job.uri);
   }
 
@@ -241,11 +254,19 @@ function yieldToRequests(): void {
 function serve(port: MessagePort): void {
   yieldToRequests();
   const documents = new Map<string, { text: string; analyzer: IncrementalAnalyzer }>();
+  // What the rules log during a job travels back with its problems: the main thread holds the log.
+  let logged: LoggedLine[] = [];
+  const logger = lineLogger({
+    error: (line) => logged.push({ level: 'error', line }),
+    warn: (line) => logged.push({ level: 'warn', line }),
+    info: (line) => logged.push({ level: 'info', line }),
+  });
   port.on('message', (job: Job) => {
+    logged = [];
     try {
       let doc = documents.get(job.uri);
       if ('text' in job.change) {
-        doc = { text: job.change.text, analyzer: doc?.analyzer ?? new IncrementalAnalyzer() };
+        doc = { text: job.change.text, analyzer: doc?.analyzer ?? new IncrementalAnalyzer({ logger }) };
       } else {
         if (!doc) throw new Error('the worker holds no text for this document');
         const { start, end, insert } = job.change;
@@ -261,7 +282,7 @@ function serve(port: MessagePort): void {
         port.postMessage({ id: job.id, cancelled: true } satisfies Reply);
         return;
       }
-      port.postMessage({ id: job.id, problems: plainProblems(manifest, step.value) } satisfies Reply);
+      port.postMessage({ id: job.id, problems: plainProblems(manifest, step.value), logged } satisfies Reply);
     } catch (e) {
       documents.delete(job.uri);
       port.postMessage({ id: job.id, error: describeError(e) } satisfies Reply);

@@ -6,7 +6,7 @@
  * It owns the YAML nodes it hands out and moves them in place on the next call: use an
  * analysis only until the next call for the same document.
  */
-import { checkManifest, runToEnd, todayUtc, type Analysis, type AnalysisOptions, type Problem } from '../analysis/analyze';
+import { checkManifest, runToEnd, todayUtc, type Analysis, type AnalysisOptions, type Problem, type RuleRuntime } from '../analysis/analyze';
 import { IntegrationFindings } from '../analysis/integrationFindings';
 import { manifestDocumentOf, type ManifestDocument } from '../document/manifestDocument';
 import type { Manifest } from '../model/manifest';
@@ -28,6 +28,9 @@ export class IncrementalAnalyzer {
   private readonly parser = new IncrementalParser();
   private last: (ParsedManifest & { text: string; pieces: PiecewiseParse }) | undefined;
   private readonly kept = new IntegrationFindings();
+
+  /** `runtime`: the rules to run (the catalog by default) and where a rule that throws is reported. */
+  constructor(private readonly runtime: RuleRuntime = {}) {}
 
   /** How many integrations the rules that read one at a time checked, and how many they skipped, in the last check. */
   get ruleStats(): { checked: number; reused: number } {
@@ -61,14 +64,14 @@ export class IncrementalAnalyzer {
     const last = this.last;
     if (!last) throw new Error('check() before parse()');
     // The model of an older text (its analysis outlived a newer parse): checked as it is, nothing kept.
-    if (manifest && manifest !== last.manifest) return checkManifest(manifest, options);
+    if (manifest && manifest !== last.manifest) return checkManifest(manifest, options, undefined, this.runtime);
     const context = contextOf(last.pieces, last.manifest, options);
     if (!context) {
       this.kept.forget();
-      return checkManifest(last.manifest, options);
+      return checkManifest(last.manifest, options, undefined, this.runtime);
     }
     this.kept.begin(context, last.manifest.integrations);
-    return checkManifest(last.manifest, options, this.kept);
+    return checkManifest(last.manifest, options, this.kept, this.runtime);
   }
 
   /** `analyze()` of the whole text. */

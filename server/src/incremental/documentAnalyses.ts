@@ -8,10 +8,10 @@
  * dropped when a newer version arrives first. Either way they are what `analyze()` of the
  * whole text gives.
  */
-import { runToEnd, type Analysis, type AnalysisOptions, type Problem } from '../analysis/analyze';
+import { runToEnd, type Analysis, type AnalysisOptions, type Problem, type RuleRuntime } from '../analysis/analyze';
 import { IncrementalAnalyzer } from './analyzer';
 import { runInSlices } from './slices';
-import { problemsFrom, type AnalysisWorker, type PlainProblem } from './analysisWorker';
+import { problemsFrom, type AnalysisWorker, type WorkerProblems } from './analysisWorker';
 
 interface Entry {
   analyzer: IncrementalAnalyzer;
@@ -35,8 +35,15 @@ export interface DocumentText {
 export class DocumentAnalyses {
   private readonly entries = new Map<string, Entry>();
 
-  /** With a worker, `settle` has the rules run on it (the main thread stays free); without, in slices here. */
-  constructor(private readonly worker?: AnalysisWorker) {}
+  /**
+   * With a worker, `settle` has the rules run on it (the main thread stays free); without, in
+   * slices here. `runtime` is how the rules run here (and where a rule that throws is logged,
+   * whichever thread it ran on); the worker runs the catalog.
+   */
+  constructor(
+    private readonly worker?: AnalysisWorker,
+    private readonly runtime: RuleRuntime = {},
+  ) {}
 
   /**
    * The analysis of a document's current text under `options`; `key` names both (an analysis
@@ -44,7 +51,7 @@ export class DocumentAnalyses {
    */
   get(document: DocumentText, key: string, options: AnalysisOptions): Analysis {
     let entry = this.entries.get(document.uri);
-    if (!entry) this.entries.set(document.uri, (entry = { analyzer: new IncrementalAnalyzer(), key: undefined, analysis: undefined, settling: undefined, problemsOf: () => undefined, text: '' }));
+    if (!entry) this.entries.set(document.uri, (entry = { analyzer: new IncrementalAnalyzer(this.runtime), key: undefined, analysis: undefined, settling: undefined, problemsOf: () => undefined, text: '' }));
     if (entry.key === key && entry.analysis) return entry.analysis;
     const text = document.getText();
     const analyzer = entry.analyzer;
@@ -89,15 +96,18 @@ export class DocumentAnalyses {
     this.worker?.forget(uri);
   }
 
-  private async computeProblems(entry: Entry, analysis: Analysis, options: AnalysisOptions, early?: Promise<PlainProblem[] | undefined>): Promise<Analysis | undefined> {
+  private async computeProblems(entry: Entry, analysis: Analysis, options: AnalysisOptions, early?: Promise<WorkerProblems | undefined>): Promise<Analysis | undefined> {
     if (entry.problemsOf()) return analysis;
     const current = () => entry.analysis === analysis && this.entries.get(analysis.document.uri) === entry;
     if (this.worker) {
-      const plain = await (early ?? this.worker.problems(analysis.document.uri, analysis.document.version, entry.text, options));
+      const found = await (early ?? this.worker.problems(analysis.document.uri, analysis.document.version, entry.text, options));
       if (!current()) return undefined;
       if (entry.problemsOf()) return analysis;
-      if (plain) {
-        analysis.problems = problemsFrom(analysis.manifest, plain);
+      if (found) {
+        analysis.problems = problemsFrom(analysis.manifest, found.problems);
+        // Logged only with problems that are used: the same failure is not logged twice.
+        const logger = this.runtime.logger;
+        if (logger) for (const { level, line } of found.logged) logger[level](line);
         return analysis;
       }
       // The worker is gone or failed on this text: compute here.
