@@ -5,7 +5,8 @@
 import { parseManifest, type ManifestDocument } from '../document/manifestDocument';
 import type { Span } from '../document/range';
 import type { Logger } from '../logger';
-import { buildModel, type Integration, type Item, type Manifest } from '../model/manifest';
+import { buildModel, type Integration, type Item, type Manifest, type Waiver } from '../model/manifest';
+import { waiverStatus } from '../model/waivers';
 import { RULE_IDS, RULES } from '../rules';
 import type { Finding, FindingData, RuleContext, RuleDefinition, Severity } from '../rules/types';
 import { effectiveConfig, manifestRuleSettings, type RuleSettings } from './config';
@@ -194,6 +195,7 @@ export function clipQuotes(message: string): string {
 }
 
 /** A waiver counts when it names the rule, gives a reason, and has not expired. */
-export function isWaived(waivers: readonly { rule: string | undefined; reason: string | undefined; expires: string | undefined }[], rule: string, today: string): boolean {
-  return waivers.some((w) => w.rule === rule && w.reason !== undefined && (w.expires === undefined || w.expires >= today));
+/** Whether a waiver of the item silences `rule` today (see `waiverStatus`: a reason, and no `expires` that has passed or is not a date). */
+export function isWaived(waivers: readonly Pick<Waiver, 'rule' | 'reason' | 'expires'>[], rule: string, today: string): boolean {
+  return waivers.some((w) => w.rule === rule && waiverStatus(w, today) === 'active');
 }
