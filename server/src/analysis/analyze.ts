@@ -194,7 +194,6 @@ export function clipQuotes(message: string): string {
   });
 }
 
-/** A waiver counts when it names the rule, gives a reason, and has not expired. */
 /** Whether a waiver of the item silences `rule` today (see `waiverStatus`: a reason, and no `expires` that has passed or is not a date). */
 export function isWaived(waivers: readonly Pick<Waiver, 'rule' | 'reason' | 'expires'>[], rule: string, today: string): boolean {
   return waivers.some((w) => w.rule === rule && waiverStatus(w, today) === 'active');
