@@ -60,7 +60,7 @@ export function waitUntil<T>(event: vscode.Event<T>, condition: () => boolean, w
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       subscription.dispose();
-      reject(new Error(`timed out waiting for ${what}`));
+      reject(new Error(`no ${what} within ${timeoutMs / 1000} s`));
     }, timeoutMs);
     const subscription = event(() => {
       if (!condition()) return;
