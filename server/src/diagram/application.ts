@@ -9,7 +9,7 @@
 import type { Integration, Manifest, Ref, System } from '../model/manifest';
 import { formatPerHour } from '../model/rate';
 import type { Hosting } from '../model/vocabulary';
-import { mermaidId, mermaidText } from '../../../shared/src/mermaidText';
+import { flowchartText, mermaidId } from '../../../shared/src/mermaidText';
 import { findingMarker, NO_FINDINGS, type Counts } from './findings';
 import type { ApplicationDiagram, DiagramTarget, FocusInfo, LegendEntry } from '../../../shared/src/diagrams';
 
@@ -136,7 +136,7 @@ export function applicationDiagram(manifest: Manifest, options: ApplicationOptio
     lines.push('  end');
   }
   for (const [ref, id] of undeclared) {
-    lines.push(`  ${id}["${mermaidText(ref)}<br/>not declared under systems"]`);
+    lines.push(`  ${id}["${flowchartText(ref)}<br/>not declared under systems"]`);
     addClass('undeclared', id);
   }
   lines.push(...edgeLines);
@@ -174,17 +174,17 @@ function touches(integration: Integration, systemId: string): boolean {
 }
 
 function shape(system: System): string {
-  const name = mermaidText(system.name ?? system.id) || mermaidText(system.id) || 'unnamed system';
-  const kind = system.systemKind ? mermaidText(system.systemKind) : 'kind not declared';
+  const name = flowchartText(system.name ?? system.id) || flowchartText(system.id) || 'unnamed system';
+  const kind = system.systemKind ? flowchartText(system.systemKind) : 'kind not declared';
   const label = `"${name}<br/>${kind}"`;
   return system.family === 'middleware' ? `{{${label}}}` : `[${label}]`;
 }
 
 /** The label of an integration's first edge: its number and name, then pattern and rate (or frequency). */
 export function edgeLabel(integration: Integration, c: Counts, n: number): string {
-  const name = mermaidText(integration.name ?? integration.id, 48) || 'unnamed integration';
+  const name = flowchartText(integration.name ?? integration.id, 48) || 'unnamed integration';
   const rate = integration.ratePerHour !== undefined ? formatPerHour(integration.ratePerHour) : integration.frequency;
-  const details = [integration.pattern, rate].filter((s): s is string => !!s).map((s) => mermaidText(s, 32));
+  const details = [integration.pattern, rate].filter((s): s is string => !!s).map((s) => flowchartText(s, 32));
   return `${findingMarker(c)}${n}. ${name}` + (details.length ? `<br/>${details.join(' · ')}` : '');
 }
 

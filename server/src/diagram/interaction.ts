@@ -8,7 +8,7 @@ import { keySpan, pairOf, spanOf, valueOf } from '../document/nodes';
 import type { Span } from '../document/range';
 import { findItem, type Integration, type Manifest, type Ref } from '../model/manifest';
 import { formatPerHour } from '../model/rate';
-import { mermaidId, mermaidText } from '../../../shared/src/mermaidText';
+import { mermaidId, sequenceText } from '../../../shared/src/mermaidText';
 import { NO_FINDINGS, type Counts } from './findings';
 import type { DiagramTarget, InteractionDiagram } from '../../../shared/src/diagrams';
 
@@ -62,7 +62,7 @@ class SequenceBuilder {
     const item = findItem(this.manifest, ref.id);
     const isActor = item?.kind === 'actor';
     const name = item && (item.kind === 'system' || item.kind === 'actor') ? (item.name ?? item.id) : `${ref.id} (not declared)`;
-    this.declarations.push(`  ${isActor ? 'actor' : 'participant'} ${id} as ${mermaidText(name) || mermaidText(ref.id)}`);
+    this.declarations.push(`  ${isActor ? 'actor' : 'participant'} ${id} as ${sequenceText(name) || sequenceText(ref.id)}`);
     if (item && (item.kind === 'system' || item.kind === 'actor')) this.participants[id] = { itemId: item.id, kind: item.kind, span: item.span, selection: item.idSpan };
     return id;
   }
@@ -113,7 +113,7 @@ function fromSteps(b: SequenceBuilder, integration: Integration): void {
     const from = b.participant(step.from);
     const to = b.participant(step.to);
     const arrow = step.async ? '-)' : '->>';
-    b.message({ from, to, arrow, text: mermaidText(step.action) || 'no action described', target: b.target(step.span, step.span, 'step') });
+    b.message({ from, to, arrow, text: sequenceText(step.action) || 'no action described', target: b.target(step.span, step.span, 'step') });
     b.lastHop = { from, to, arrow };
   }
 }
@@ -121,7 +121,7 @@ function fromSteps(b: SequenceBuilder, integration: Integration): void {
 function derive(b: SequenceBuilder, integration: Integration): void {
   const i = integration;
   if (!i.from || !i.to) {
-    b.line(`Note over ${b.extra('p_missing', 'participant', mermaidText(i.name ?? i.id) || 'Integration', i.idSpan)}: wrap: Declare from and to to see this integration's sequence`);
+    b.line(`Note over ${b.extra('p_missing', 'participant', sequenceText(i.name ?? i.id) || 'Integration', i.idSpan)}: wrap: Declare from and to to see this integration's sequence`);
     return;
   }
   const trigger = triggerParticipant(b, i);
@@ -140,16 +140,16 @@ function derive(b: SequenceBuilder, integration: Integration): void {
     for (let k = ids.length - 1; k > 0; k--) b.message({ from: ids[k]!, to: ids[k - 1]!, arrow: '-->>', text: k === ids.length - 1 && i.twoWay ? 'Response with changes' : 'Response', target: b.target(replySpan) });
     if (trigger?.user) b.message({ from: ids[0]!, to: trigger.id, arrow: '-->>', text: 'Shows the result', target: b.target(replySpan) });
   } else if (i.twoWay) {
-    const back = `Changes from ${mermaidText(systemName(b, i.to))}`;
+    const back = `Changes from ${sequenceText(systemName(b, i.to))}`;
     for (let k = ids.length - 1; k > 0; k--) b.message({ from: ids[k]!, to: ids[k - 1]!, arrow: '-)', text: back, target: b.target(valueSpan(i, 'direction') ?? i.idSpan) });
   }
 }
 
 function triggerParticipant(b: SequenceBuilder, i: Integration): { id: string; text: string; user: boolean } | undefined {
   const at = valueSpan(i, 'trigger') ?? i.idSpan;
-  if (i.trigger === 'user') return { id: b.extra('t0', 'actor', 'User', at), text: `Starts ${mermaidText(i.name ?? i.id)}`, user: true };
+  if (i.trigger === 'user') return { id: b.extra('t0', 'actor', 'User', at), text: `Starts ${sequenceText(i.name ?? i.id)}`, user: true };
   if (i.trigger === 'schedule') {
-    const when = i.frequency ? mermaidText(i.frequency) : 'on schedule';
+    const when = i.frequency ? sequenceText(i.frequency) : 'on schedule';
     return { id: b.extra('t0', 'participant', `Schedule (${when})`, at), text: 'Starts the run', user: false };
   }
   if (i.trigger === 'event') return { id: b.extra('t0', 'participant', 'Event', at), text: 'Triggers the integration', user: false };
@@ -158,9 +158,9 @@ function triggerParticipant(b: SequenceBuilder, i: Integration): { id: string; t
 
 /** What travels on the first hop: the entities and format, and the rate. */
 function payloadText(i: Integration): string {
-  const what = i.data.entities.length ? i.data.entities.map((e) => mermaidText(e, 40)).join(', ') : mermaidText(i.name ?? i.id);
-  const format = i.data.format ? ` (${mermaidText(i.data.format)})` : '';
-  const rate = i.ratePerHour !== undefined ? ` · ${mermaidText(formatPerHour(i.ratePerHour))}` : '';
+  const what = i.data.entities.length ? i.data.entities.map((e) => sequenceText(e, 40)).join(', ') : sequenceText(i.name ?? i.id);
+  const format = i.data.format ? ` (${sequenceText(i.data.format)})` : '';
+  const rate = i.ratePerHour !== undefined ? ` · ${sequenceText(formatPerHour(i.ratePerHour))}` : '';
   return (i.mode === 'batch' ? 'Batch of ' : '') + what + format + rate;
 }
 
@@ -178,7 +178,7 @@ function failurePath(b: SequenceBuilder, i: Integration): void {
     return;
   }
   if (eh.retryAttempts !== undefined && eh.retryAttempts > 0) {
-    const backoff = eh.backoff ? `, ${mermaidText(eh.backoff)} backoff` : '';
+    const backoff = eh.backoff ? `, ${sequenceText(eh.backoff)} backoff` : '';
     b.open(`loop Up to ${eh.retryAttempts} retr${eh.retryAttempts === 1 ? 'y' : 'ies'}${backoff}`);
     b.message({ from: hop.from, to: receiver, arrow: hop.arrow, text: 'Retry', target: b.target(valueSpan(i, 'errorHandling', 'retry') ?? at) });
     b.close();
@@ -191,7 +191,7 @@ function failurePath(b: SequenceBuilder, i: Integration): void {
   }
   if (eh.notify) {
     const notifyAt = valueSpan(i, 'errorHandling', 'notify') ?? at;
-    const who = b.extra('n0', 'participant', mermaidText(eh.notify, 48) || 'Support', notifyAt);
+    const who = b.extra('n0', 'participant', sequenceText(eh.notify, 48) || 'Support', notifyAt);
     b.message({ from: hop.from, to: who, arrow: '-)', text: 'Notify', target: b.target(notifyAt) });
   }
   if (eh.deadLetter !== true && !eh.notify && !(eh.retryAttempts && eh.retryAttempts > 0)) {
