@@ -38,7 +38,7 @@ const SAFE = /[\p{L}\p{N} .,()_'?!/+=@-]/u;
 const PLAIN = /^[A-Za-z0-9 .,()_'?!/+=@-]*$/;
 
 /** Control characters and bidirectional overrides: dropped, so a name cannot hide or reorder text. */
-const INVISIBLE = /[\p{Cc}\u200e\u200f\u202a-\u202e\u2066-\u2069]/gu;
+const INVISIBLE = /[\p{Cc}\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/gu;
 
 /** Whitespace other than the space (no-break, wide, line and paragraph separators, BOM): written as codes. */
 const OTHER_SPACE = /[^\S ]/u;
