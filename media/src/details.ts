@@ -1,6 +1,14 @@
 /** The panel below the diagram: legend, field mappings and waivers, built as text (never as markup). */
 import type { DiagramSet, FieldMapping, InteractionDiagram, LegendEntry, OffsetSpan, WaiverEntry } from '../../shared/src/diagrams';
 
+/** What a waiver does, in the waivers table. */
+const WAIVER_STATUS: Readonly<Record<WaiverEntry['status'], string>> = {
+  active: 'Silences the rule',
+  expired: 'Expired: silences nothing',
+  'no-reason': 'No reason: silences nothing',
+  'bad-date': 'Expires is not a date: silences nothing',
+};
+
 type Reveal = (selection: OffsetSpan) => void;
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
@@ -82,7 +90,7 @@ function waiverTable(waivers: WaiverEntry[], reveal: Reveal, title: string): HTM
     });
     const item = el('td');
     item.append(link);
-    const status = w.status === 'active' ? 'Silences the rule' : w.status === 'expired' ? 'Expired: silences nothing' : 'No reason: silences nothing';
+    const status = WAIVER_STATUS[w.status];
     tr.append(item, el('td', 'field', w.rule), el('td', undefined, w.reason), el('td', undefined, w.expires || '—'), el('td', 'status', status));
     table.tBodies[0]!.append(tr);
   }

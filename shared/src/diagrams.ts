@@ -108,7 +108,7 @@ export interface WaiverEntry {
   reason: string;
   expires: string;
   /** `active` silences the rule; an expired waiver or one without a reason silences nothing. */
-  status: 'active' | 'expired' | 'no-reason';
+  status: 'active' | 'expired' | 'no-reason' | 'bad-date';
   span: OffsetSpan;
 }
 

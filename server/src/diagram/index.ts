@@ -9,6 +9,7 @@ import { applicationDiagram } from './application';
 import { countsByIntegration } from './findings';
 import { interactionDiagram } from './interaction';
 import type { ApplicationDiagram, DiagramSet, FieldMapping, WaiverEntry } from '../../../shared/src/diagrams';
+import { waiverStatus } from '../model/waivers';
 
 /** Beyond these the whole application diagram is not legible, and the focus view is drawn instead. */
 export const LIMITS = { systems: 60, edges: 150, mermaidChars: 100_000 } as const;
@@ -104,7 +105,7 @@ function waivers(manifest: Manifest, today: string): WaiverEntry[] {
   const result: WaiverEntry[] = [];
   for (const item of items) {
     for (const w of item.waivers) {
-      const status = w.reason === undefined ? 'no-reason' : w.expires !== undefined && w.expires < today ? 'expired' : 'active';
+      const status = waiverStatus(w, today);
       result.push({ itemId: item.id, itemName: item.name ?? item.id, rule: w.rule ?? '', reason: w.reason ?? '', expires: w.expires ?? '', status, span: w.span });
     }
   }

@@ -71,7 +71,7 @@ function inventory(manifest: Manifest, counts: ReadonlyMap<Integration, Counts>)
 
 function waiverSection(set: DiagramSet): string[] {
   if (!set.waivers.length) return [];
-  const status = { active: 'silences the rule', expired: 'expired: silences nothing', 'no-reason': 'no reason: silences nothing' } as const;
+  const status = { active: 'silences the rule', expired: 'expired: silences nothing', 'no-reason': 'no reason: silences nothing', 'bad-date': 'expires is not a date: silences nothing' } as const;
   return ['## Waivers', '', ...table(['Item', 'Rule', 'Reason', 'Expires', 'Status'], set.waivers.map((w) => [w.itemName, w.rule, w.reason, w.expires, status[w.status]])), ''];
 }
 
