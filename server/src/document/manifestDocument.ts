@@ -3,6 +3,7 @@
  * Everything else (model, rules, features) reads from here; nothing here knows about LSP.
  */
 import { Composer, isCollection, isMap, isPair, isScalar, Parser, Scalar, YAMLParseError, type Document, type CST, type ErrorCode, type ParsedNode } from 'yaml';
+import { indexAliases, mayHoldAliases, NO_ALIASES, type AliasIndex } from './aliases';
 import { LineIndex } from './lineIndex';
 import type { Span } from './range';
 
@@ -20,10 +21,11 @@ export interface ManifestDocument {
   readonly yaml: Document.Parsed;
   readonly lines: LineIndex;
   readonly syntaxProblems: readonly SyntaxProblem[];
+  /** Which node each alias stands for, the shared anchors, and the aliases that cannot be followed. */
+  readonly aliases: AliasIndex;
 }
 
-/** The most aliases a document may expand: a guard against "billion laughs" alias bombs. */
-export const MAX_ALIAS_COUNT = 100;
+export { MAX_ALIAS_COUNT } from './aliases';
 
 /**
  * How every manifest is parsed (the incremental analyzer parses its pieces the same way).
@@ -88,7 +90,9 @@ export function manifestDocumentOf(
     });
   }
   yaml.warnings.forEach(add('warning'));
-  return { uri, version, text, yaml, lines, syntaxProblems };
+  // Linked before anything reads the tree: the readers of nodes.ts follow aliases through it.
+  const aliases = mayHoldAliases(text) ? indexAliases(yaml) : NO_ALIASES;
+  return { uri, version, text, yaml, lines, syntaxProblems, aliases };
 }
 
 const NESTING_MESSAGE = `Lists and maps are nested more than ${MAX_NESTING} levels deep here, and the manifest is read only to that depth. A manifest needs about six levels: remove the extra nesting.`;

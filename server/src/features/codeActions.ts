@@ -4,7 +4,7 @@
  */
 import { CodeActionKind, type CodeAction, type Diagnostic, type TextEdit as LspTextEdit } from 'vscode-languageserver';
 import type { Analysis, Problem } from '../analysis/analyze';
-import { appendToSeq, type TextEdit } from '../document/edits';
+import { appendToSeq, sharedEdit, type TextEdit } from '../document/edits';
 import type { Item } from '../model/manifest';
 import { findRule } from '../rules';
 import { NULL_LOGGER, type Logger } from '../logger';
@@ -45,7 +45,8 @@ export function codeActions(analysis: Analysis, diagnostics: readonly Diagnostic
     const key = `${rule.id}@${item?.span.start}`;
     if (!item || waived.has(key)) continue;
     waived.add(key);
-    waivers.push(waiveAction(analysis, diagnostic, rule.id, item, options.today));
+    const waive = waiveAction(analysis, diagnostic, rule.id, item, options.today);
+    if (waive) waivers.push(waive);
   }
   return [...fixes, ...waivers];
 }
@@ -57,9 +58,14 @@ function waivableItem(analysis: Analysis, rule: string, span: { start: number; e
   return item && (item.kind === 'system' || item.kind === 'integration') ? item : undefined;
 }
 
-function waiveAction(analysis: Analysis, diagnostic: Diagnostic, rule: string, item: Item, today: string): CodeAction {
+/**
+ * The action that waives `rule` for `item`; none when the waiver would land in what aliases
+ * share (the item's `waivers` are an alias, or the item is): a waiver is about one item.
+ */
+function waiveAction(analysis: Analysis, diagnostic: Diagnostic, rule: string, item: Item, today: string): CodeAction | undefined {
   const waiver = { rule, reason: WAIVER_REASON_PLACEHOLDER, expires: addDays(today, WAIVER_DAYS) };
   const edit = appendToSeq(analysis.document, item.node, 'waivers', waiver);
+  if (sharedEdit(analysis.document, edit)) return undefined;
   return {
     title: `Waive ${rule} for this item...`,
     kind: CodeActionKind.QuickFix,

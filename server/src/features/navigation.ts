@@ -2,10 +2,19 @@
  * Go to definition, find references, rename and document highlights. Ids are one
  * namespace (the schema's `id`, and `duplicate-id` in docs/rules): an occurrence is an item's `id` or any reference to an id —
  * `from`, `to`, `systemOfRecord`, `via[]`, `goals[]`, and `steps[].from` / `steps[].to`.
+ *
+ * Aliases: a reference written as an alias (`from: *erp`, with `&erp erp` on a scalar before it)
+ * is an occurrence where the alias is, so references and highlights list every place that uses
+ * the id, alias or not, and the cursor on `*erp` works like on `erp`. The id's characters are
+ * in the anchored scalar (`source`), and rename edits them there, once: every alias follows.
+ * An alias of a whole list (`via: *route`) stands for several ids at once; it is listed among
+ * the references of each, but the cursor on it picks none.
  */
 import { DocumentHighlightKind, type DocumentHighlight, type Location, type Range, type WorkspaceEdit } from 'vscode-languageserver';
 import type { Analysis } from '../analysis/analyze';
 import type { Span } from '../document/range';
+import { spanOf, writtenValueOf } from '../document/nodes';
+import { writtenAsAlias } from '../model/itemAt';
 import type { Item, Manifest, Ref } from '../model/manifest';
 import { toRange } from './protocol';
 
@@ -14,8 +23,12 @@ export type OccurrenceKind = 'id' | 'from' | 'to' | 'systemOfRecord' | 'via' | '
 export interface Occurrence {
   id: string;
   kind: OccurrenceKind;
-  /** The id's characters, without the quotes of a quoted scalar. */
+  /** The id's characters, without the quotes of a quoted scalar; for an alias, the alias (`*erp`). */
   span: Span;
+  /** For an alias: the id's characters in the anchored scalar it stands for (what rename edits). */
+  source?: Span;
+  /** An alias that stands for several ids (a list): listed, but not picked by the cursor. */
+  ambiguous?: true;
   /** The item whose `id` this is (declarations only). */
   item?: Item;
 }
@@ -37,10 +50,15 @@ function collect(manifest: Manifest): Occurrence[] {
   const text = manifest.document.text;
   const result: Occurrence[] = [];
   const add = (ref: Ref | undefined, kind: OccurrenceKind) => {
-    if (ref) result.push({ id: ref.id, kind, span: unquoted(text, ref.span) });
+    if (ref) result.push({ id: ref.id, kind, span: unquoted(text, ref.span), ...(ref.source ? { source: unquoted(text, ref.source) } : {}) });
   };
   for (const list of [manifest.actors, manifest.goals, manifest.systems, manifest.integrations] as Item[][])
-    for (const item of list) if (item.id) result.push({ id: item.id, kind: 'id', span: unquoted(text, item.idSpan), item });
+    for (const item of list) {
+      if (!item.id) continue;
+      // An item written as an alias (`- *shared`): its id is written in the anchored map.
+      const source = writtenAsAlias(item) ? spanOf(writtenValueOf(item.node, 'id')) : undefined;
+      result.push({ id: item.id, kind: 'id', span: unquoted(text, item.idSpan), ...(source ? { source: unquoted(text, source) } : {}), item });
+    }
   for (const i of manifest.integrations) {
     add(i.from, 'from');
     add(i.to, 'to');
@@ -52,7 +70,15 @@ function collect(manifest: Manifest): Occurrence[] {
       add(s.to, 'step-to');
     }
   }
-  return result.sort((a, b) => a.span.start - b.span.start);
+  result.sort((a, b) => a.span.start - b.span.start);
+  // Several ids at one alias: a list's alias (`via: *route`).
+  for (let i = 0; i < result.length; i++) {
+    let j = i;
+    while (j + 1 < result.length && result[j + 1]!.span.start === result[i]!.span.start) j++;
+    if (j > i && result.slice(i, j + 1).some((o) => o.id !== result[i]!.id)) for (let k = i; k <= j; k++) result[k]!.ambiguous = true;
+    i = j;
+  }
+  return result;
 }
 
 /** The span of a scalar's content: inside the quotes of `"erp"` or `'erp'`. */
@@ -63,7 +89,7 @@ function unquoted(text: string, span: Span): Span {
 }
 
 export function occurrenceAt(manifest: Manifest, offset: number): Occurrence | undefined {
-  return occurrences(manifest).find((o) => offset >= o.span.start && offset <= o.span.end);
+  return occurrences(manifest).find((o) => !o.ambiguous && offset >= o.span.start && offset <= o.span.end);
 }
 
 function sameId(manifest: Manifest, id: string): Occurrence[] {
@@ -127,10 +153,18 @@ export function rename(analysis: Analysis, offset: number, newName: string): Wor
     throw new RenameRejected(
       `\`${newId}\` is already named on line ${document.lines.positionAt(referenced.span.start).line + 1} (not declared there, but renaming onto it would join those references to this item). Choose another id.`,
     );
-  const edits = sameId(manifest, at.id).map((o) => ({
-    range: toRange(document, o.span),
-    newText: isQuoted(document.text, o.span) || !NOT_A_STRING.test(newId) ? newId : `"${newId}"`,
-  }));
+  // Each place the id's characters are written, once: an alias is renamed where its anchor is.
+  const written = new Map<number, Span>();
+  for (const o of sameId(manifest, at.id)) {
+    const span = o.source ?? o.span;
+    if (!written.has(span.start)) written.set(span.start, span);
+  }
+  const edits = [...written.values()]
+    .sort((a, b) => a.start - b.start)
+    .map((span) => ({
+      range: toRange(document, span),
+      newText: isQuoted(document.text, span) || !NOT_A_STRING.test(newId) ? newId : `"${newId}"`,
+    }));
   return { changes: { [document.uri]: edits } };
 }
 

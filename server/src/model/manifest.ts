@@ -3,28 +3,36 @@
  * the YAML tree: a value of the wrong shape reads as absent (the schema reports it), so a
  * half-written manifest still yields a model.
  */
-import type { YAMLMap, YAMLSeq } from 'yaml';
+import { isAlias, type YAMLMap, type YAMLSeq } from 'yaml';
 import { MAX_ALIAS_COUNT, type ManifestDocument } from '../document/manifestDocument';
-import { asMap, asSeq, booleanAt, keySpan, numberAt, pairOf, scalarText, spanOf, stringAt, valueOf } from '../document/nodes';
+import { asMap, asSeq, booleanAt, keySpan, numberAt, pairOf, resolved, scalarText, spanOf, stringAt, valueOf, writtenValueOf } from '../document/nodes';
 import type { Span } from '../document/range';
 import { ratePerHour } from './rate';
 import { familyOf, type Hosting, type IntegrationType, type Mode, type SystemFamily } from './vocabulary';
 
 export type ItemKind = 'system' | 'integration' | 'goal' | 'actor';
 
-/** A reference to another item: the id as written and where it is written. */
+/**
+ * A reference to another item: the id and where it is written. Read through an alias
+ * (`from: *erp`, or `via: *route` of a list), `span` is the alias, in the item that uses it,
+ * and `source` is the anchored scalar that holds the id.
+ */
 export interface Ref {
   id: string;
   span: Span;
+  /** Where the id's characters are, when not at `span`: the anchored scalar an alias stands for. Rename edits it there, once. */
+  source?: Span;
 }
 
 export interface Waiver {
   rule: string | undefined;
   reason: string | undefined;
   expires: string | undefined;
-  /** The waiver's map in the list. */
+  /** The waiver's map in the list (for a waiver read through an alias, the alias). */
   span: Span;
   ruleSpan: Span;
+  /** Where `expires` is written: its value, else the waiver. */
+  expiresSpan: Span;
 }
 
 export interface ItemBase {
@@ -33,7 +41,9 @@ export interface ItemBase {
   id: string;
   /** Where the id value is written, or the item's start when it has none. */
   idSpan: Span;
+  /** The item's map; for an item written as an alias (`- *shared`), the anchored map it stands for. */
   node: YAMLMap;
+  /** Where the item is written (for an alias, the alias). */
   span: Span;
   /** `name`, or `title` for goals. */
   name: string | undefined;
@@ -221,6 +231,11 @@ function indexById(manifest: Manifest): Map<string, Item[]> {
 }
 
 function plainData(document: ManifestDocument): { data: unknown; error: string | undefined } {
+  // What toJS would throw on, or loop on: said without expanding anything (yaml-syntax reports each).
+  const { tooMany, problems } = document.aliases;
+  if (tooMany) return { data: undefined, error: 'Excessive alias count indicates a resource exhaustion attack' };
+  const cycle = problems.find((p) => p.kind === 'cycle');
+  if (cycle) return { data: undefined, error: `The alias *${cycle.alias.source} lies inside the node it names` };
   try {
     return { data: document.yaml.toJS({ maxAliasCount: MAX_ALIAS_COUNT }), error: undefined };
   } catch (e) {
@@ -242,29 +257,35 @@ function items(root: YAMLMap | undefined, list: ItemList, parts: ModelParts): It
   return result;
 }
 
-const READERS: { [L in ItemList]: (base: Base) => Item } = {
+/** `through`: the alias an item is written as (`- *shared`), where everything about it is shown. */
+const READERS: { [L in ItemList]: (base: Base, through: Span | undefined) => Item } = {
   systems: readSystem,
   integrations: readIntegration,
   goals: (base) => ({ ...base, kind: 'goal', metric: stringAt(base.node, 'metric') }),
   actors: (base) => ({ ...base, kind: 'actor' }),
 };
 
-/** One item of a list as the model reads it; undefined for anything but a map. */
+/**
+ * One item of a list as the model reads it; undefined for anything but a map. An item written
+ * as an alias (`- *shared`) reads as the map it stands for, and is shown on the alias.
+ */
 export function readItem(list: ItemList, node: unknown): Item | undefined {
   const map = asMap(node);
   if (!map) return undefined;
-  const span = spanOf(map)!;
-  const idNode = valueOf(map, 'id');
+  const span = spanOf(node)!;
+  const through = isAlias(node) ? span : undefined;
+  const idNode = writtenValueOf(map, 'id');
   const id = scalarText(idNode) ?? '';
-  return READERS[list]({
+  const base: Base = {
     id,
-    idSpan: (id && spanOf(idNode)) || keySpan(pairOf(map, 'id')) || { start: span.start, end: span.start },
+    idSpan: through ? { ...through } : (id && spanOf(idNode)) || keySpan(pairOf(map, 'id')) || { start: span.start, end: span.start },
     node: map,
     span,
     name: stringAt(map, 'name') ?? stringAt(map, 'title'),
     description: stringAt(map, 'description'),
-    waivers: readWaivers(map),
-  });
+    waivers: readWaivers(map, through),
+  };
+  return READERS[list](base, through);
 }
 
 function readSystem(base: Base): System {
@@ -280,27 +301,54 @@ function readSystem(base: Base): System {
   };
 }
 
-function ref(node: unknown): Ref | undefined {
-  const id = scalarText(node);
-  const span = spanOf(node);
-  return id && span ? { id, span } : undefined;
+/**
+ * The items of a list written at `written` (a list, or an alias to one), each with where it is
+ * shown: the list's alias when the list is one (every item of a shared list is shown on the
+ * alias that uses it), else the item as written (itself maybe an alias).
+ */
+function listItems(written: unknown, outer?: Span): { node: unknown; at: Span | undefined; aliased: boolean }[] {
+  const seq = asSeq(written);
+  if (!seq) return [];
+  const through = outer ?? (isAlias(written) ? spanOf(written) : undefined);
+  return seq.items.map((node) => ({ node, at: through ? { ...through } : spanOf(node), aliased: through !== undefined || isAlias(node) }));
 }
 
-function refs(node: unknown): Ref[] {
-  const seq = asSeq(node);
-  if (!seq) {
-    const single = ref(node);
+/** A reference written at `written` (maybe an alias), shown at `at` (see `listItems`) or where it is written. */
+function ref(written: unknown, at: Span | undefined = spanOf(written)): Ref | undefined {
+  const id = scalarText(written);
+  if (!id || !at) return undefined;
+  const target = resolved(written);
+  const own = spanOf(target);
+  return own && (own.start !== at.start || own.end !== at.end) ? { id, span: at, source: own } : { id, span: at };
+}
+
+function refs(written: unknown, through?: Span): Ref[] {
+  if (!asSeq(written)) {
+    const single = ref(written, through ? { ...through } : spanOf(written));
     return single ? [single] : [];
   }
-  return seq.items.map(ref).filter((r): r is Ref => r !== undefined);
+  return listItems(written, through)
+    .map(({ node, at }) => ref(node, at))
+    .filter((r): r is Ref => r !== undefined);
+}
+
+/** The maps of a list written at `written`, each with where it is shown (see `listItems`). */
+function mapItems(written: unknown, through?: Span): { map: YAMLMap; at: Span; aliased: boolean }[] {
+  const maps: { map: YAMLMap; at: Span; aliased: boolean }[] = [];
+  for (const { node, at, aliased } of listItems(written, through)) {
+    const map = asMap(node);
+    if (map && at) maps.push({ map, at, aliased });
+  }
+  return maps;
 }
 
 function oneOf<T extends string>(value: string | undefined, allowed: readonly T[]): T | undefined {
   return allowed.includes(value as T) ? (value as T) : undefined;
 }
 
-function readIntegration(base: Base): Integration {
+function readIntegration(base: Base, through: Span | undefined): Integration {
   const n = base.node;
+  const one = (written: unknown) => ref(written, through ? { ...through } : spanOf(written));
   const volume = stringAt(n, 'volume');
   const peak = stringAt(n, 'peak');
   const data = asMap(valueOf(n, 'data'));
@@ -313,8 +361,8 @@ function readIntegration(base: Base): Integration {
     ...base,
     kind: 'integration',
     type: oneOf(stringAt(n, 'type'), ['ui', 'data', 'process'] as const),
-    from: ref(valueOf(n, 'from')),
-    to: ref(valueOf(n, 'to')),
+    from: one(writtenValueOf(n, 'from')),
+    to: one(writtenValueOf(n, 'to')),
     twoWay: stringAt(n, 'direction') === 'two-way',
     mode: oneOf(stringAt(n, 'mode'), ['sync', 'async', 'batch'] as const),
     trigger: stringAt(n, 'trigger'),
@@ -323,9 +371,9 @@ function readIntegration(base: Base): Integration {
     peak,
     ratePerHour: ratePerHour(peak) ?? ratePerHour(volume),
     pattern: stringAt(n, 'pattern'),
-    via: refs(valueOf(n, 'via')),
-    systemOfRecord: ref(valueOf(n, 'systemOfRecord')),
-    goals: refs(valueOf(n, 'goals')),
+    via: refs(writtenValueOf(n, 'via'), through),
+    systemOfRecord: one(writtenValueOf(n, 'systemOfRecord')),
+    goals: refs(writtenValueOf(n, 'goals'), through),
     owner: stringAt(n, 'owner'),
     data: {
       present: data !== undefined,
@@ -358,34 +406,28 @@ function readIntegration(base: Base): Integration {
       notify: stringAt(errorHandling, 'notify'),
     },
     testing: { present: testing !== undefined, load: stringAt(testing, 'load'), endToEnd: stringAt(testing, 'endToEnd') },
-    steps: (asSeq(valueOf(n, 'steps'))?.items ?? []).map(asMap).filter((m): m is YAMLMap => m !== undefined).map((m) => ({
-      from: ref(valueOf(m, 'from')),
-      to: ref(valueOf(m, 'to')),
+    steps: mapItems(writtenValueOf(n, 'steps'), through).map(({ map: m, at, aliased }) => ({
+      from: aliased ? ref(writtenValueOf(m, 'from'), { ...at }) : ref(writtenValueOf(m, 'from')),
+      to: aliased ? ref(writtenValueOf(m, 'to'), { ...at }) : ref(writtenValueOf(m, 'to')),
       action: stringAt(m, 'action'),
       async: booleanAt(m, 'async') === true,
-      span: spanOf(m)!,
+      span: at,
     })),
   };
 }
 
-function readWaivers(map: YAMLMap): Waiver[] {
-  const seq = asSeq(valueOf(map, 'waivers'));
-  if (!seq) return [];
-  const result: Waiver[] = [];
-  for (const node of seq.items) {
-    const w = asMap(node);
-    if (!w) continue;
-    const span = spanOf(w)!;
+function readWaivers(map: YAMLMap, through: Span | undefined): Waiver[] {
+  return mapItems(writtenValueOf(map, 'waivers'), through).map(({ map: w, at: span, aliased }) => {
     const reason = stringAt(w, 'reason');
-    result.push({
+    return {
       rule: stringAt(w, 'rule'),
       reason: reason?.trim() ? reason : undefined,
       expires: stringAt(w, 'expires'),
       span,
-      ruleSpan: spanOf(valueOf(w, 'rule')) ?? keySpan(pairOf(w, 'rule')) ?? span,
-    });
-  }
-  return result;
+      ruleSpan: aliased ? { ...span } : (spanOf(writtenValueOf(w, 'rule')) ?? keySpan(pairOf(w, 'rule')) ?? { ...span }),
+      expiresSpan: aliased ? { ...span } : (spanOf(writtenValueOf(w, 'expires')) ?? { ...span }),
+    };
+  });
 }
 
 function readGovernance(node: unknown): Governance {

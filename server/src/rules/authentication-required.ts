@@ -1,4 +1,4 @@
-import { setIn } from '../document/edits';
+import { forEveryUser, setIn } from '../document/edits';
 import type { Integration, Manifest } from '../model/manifest';
 import { at, ends, integrationAt, isCrossBoundary } from './helpers';
 import { defineRule } from './types';
@@ -46,7 +46,8 @@ export default defineRule({
       {
         title: 'Authenticate with Microsoft Entra ID (`authentication: entra-id`)',
         preferred: true,
-        edits: setIn(manifest.document, integration.node, ['security', 'authentication'], 'entra-id'),
+        // Authenticating is right for every integration: a shared security block may take it.
+        edits: forEveryUser(setIn(manifest.document, integration.node, ['security', 'authentication'], 'entra-id')),
       },
     ];
   },

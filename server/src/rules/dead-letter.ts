@@ -1,4 +1,4 @@
-import { setIn } from '../document/edits';
+import { forEveryUser, setIn } from '../document/edits';
 import type { Span } from '../document/range';
 import type { Integration, Manifest } from '../model/manifest';
 import { at, integrationAt, viaSystems } from './helpers';
@@ -42,7 +42,8 @@ export default defineRule({
       {
         title: 'Set `errorHandling.deadLetter: true`',
         preferred: true,
-        edits: setIn(manifest.document, integration.node, ['errorHandling', 'deadLetter'], true),
+        // Setting aside what cannot be delivered harms no integration: a shared errorHandling may take it.
+        edits: forEveryUser(setIn(manifest.document, integration.node, ['errorHandling', 'deadLetter'], true)),
       },
     ];
   },

@@ -1,5 +1,5 @@
 import type { Node } from 'yaml';
-import { inlineYaml, insertPair, setIn, type TextEdit } from '../document/edits';
+import { inlineYaml, insertLinesAfter, insertPair, setIn, type TextEdit } from '../document/edits';
 import { pairOf } from '../document/nodes';
 import { topLevelSpan, type Manifest } from '../model/manifest';
 import { defineRule } from './types';
@@ -25,13 +25,8 @@ function insertBlockAfter(manifest: Manifest, after: string, key: string, answer
   if (!root || root.flow || !pair) return undefined;
   const keyNode = pair.key as Node;
   const anchor = (pair.value as Node | null)?.range ? (pair.value as Node) : keyNode;
-  let end = anchor.range![1];
-  while (end > anchor.range![0] && /\s/.test(doc.text[end - 1]!)) end--;
-  const at = doc.lines.lineEnd(doc.lines.positionAt(end).line);
   const indent = ' '.repeat(doc.lines.positionAt(keyNode.range![0]).character);
-  const nl = doc.text.includes('\r\n') ? '\r\n' : '\n';
-  const lines = ['', `${indent}${key}:`, ...Object.entries(answers).map(([k, v]) => `${indent}  ${k}: ${inlineYaml(v)}`)];
-  return { start: at, end: at, newText: lines.join(nl) };
+  return insertLinesAfter(doc, anchor, [`${indent}${key}:`, ...Object.entries(answers).map(([k, v]) => `${indent}  ${k}: ${inlineYaml(v)}`)]);
 }
 
 export default defineRule({

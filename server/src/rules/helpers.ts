@@ -1,7 +1,10 @@
 /** Facts several rules share, derived from the model. */
-import { appendToSeq, type TextEdit } from '../document/edits';
-import { locate, type PathSegment } from '../document/nodes';
+import type { SharedAnchor } from '../document/aliases';
+import { appendToSeq, isForEveryUser, sharedEdit, type SharedEdit, type TextEdit } from '../document/edits';
+import type { ManifestDocument } from '../document/manifestDocument';
+import type { PathSegment } from '../document/nodes';
 import type { Span } from '../document/range';
+import { itemAt, spanIn } from '../model/itemAt';
 import { findSystem, type Integration, type Item, type Manifest, type System } from '../model/manifest';
 
 export function ends(manifest: Manifest, integration: Integration): { from: System | undefined; to: System | undefined } {
@@ -22,12 +25,57 @@ export function viaHasKind(manifest: Manifest, integration: Integration, kinds: 
   return viaSystems(manifest, integration).some((s) => s.systemKind !== undefined && kinds.includes(s.systemKind));
 }
 
-/** Where a finding about `path` of an item is shown (see `locate`). */
+/**
+ * Where a finding about `path` of an item is shown (`spanIn`): a value reached through an
+ * alias is shown on the alias in this item (`security: *sec`), so every item that shares an
+ * anchor gets a finding of its own; an item written whole as an alias (`- *shared`) is shown
+ * on that alias.
+ */
 export function at(item: Item, path: readonly PathSegment[], part: 'key' | 'value' = 'value'): Span {
-  return locate(item.node, path, item.idSpan, part);
+  return spanIn(item, path, part);
 }
 
 export { integrationAt, itemAt } from '../model/itemAt';
+
+/**
+ * Why a fix may not be applied as it stands, if so: one of its edits writes over an alias
+ * (never done), or changes an anchored node that aliases share without being marked right for
+ * every item that uses it (`forEveryUser`). `fixesOf` holds such a fix back.
+ */
+export function refusedShared(doc: ManifestDocument, fix: { edits: readonly TextEdit[] }): SharedEdit | undefined {
+  for (const edit of fix.edits) {
+    const shared = sharedEdit(doc, edit);
+    if (shared && (shared.kind === 'alias' || !isForEveryUser(edit))) return shared;
+  }
+  return undefined;
+}
+
+const NAMES_SHOWN = 5;
+
+/**
+ * What a finding adds when its fix (`title`) is held back by a shared anchor: where the anchor
+ * is, which items use it (those that hold the anchored node or an alias of it), and what to do.
+ */
+export function sharedAnchorNote(manifest: Manifest, title: string, refused: SharedEdit, anchor: SharedAnchor, about?: Item): string {
+  const users: Item[] = [];
+  for (const site of [anchor.node, ...anchor.aliases]) {
+    const item = site.range ? itemAt(manifest, site.range[0]) : undefined;
+    if (item && !users.includes(item)) users.push(item);
+  }
+  const counts = new Map<string, number>();
+  for (const u of users) counts.set(u.kind, (counts.get(u.kind) ?? 0) + 1);
+  const counted = [...counts].map(([kind, n]) => `${n} ${kind}${n === 1 ? '' : 's'}`).join(' and ');
+  const named = users.filter((u) => u.id).map((u) => `\`${u.id}\``);
+  const names = named.length > NAMES_SHOWN ? `${named.slice(0, NAMES_SHOWN).join(', ')} and ${named.length - NAMES_SHOWN} more` : named.join(', ');
+  const line = manifest.document.lines.positionAt(anchor.node.range?.[0] ?? 0).line + 1;
+  const shared = `the shared anchor \`&${anchor.name}\` (line ${line}), used by ${users.length ? `${counted}${names ? ` (${names})` : ''}` : `${anchor.aliases.length + 1} places`}`;
+  const what =
+    refused.kind === 'alias'
+      ? `it would write over the alias \`*${refused.alias.source}\`, whose value comes from ${shared}`
+      : `what it changes comes from ${shared}`;
+  const own = about ? `give this ${about.kind} a value of its own` : 'write a value of its own here';
+  return `The quick fix "${title}" is not offered: ${what}. Change it at the anchor if that is right for all of them, or ${own}.`;
+}
 
 /** A fresh id based on `base` that no item uses yet. */
 export function freshId(manifest: Manifest, base: string): string {

@@ -1,4 +1,4 @@
-import { setIn } from '../document/edits';
+import { forEveryUser, setIn } from '../document/edits';
 import { at, integrationAt, viaSystems } from './helpers';
 import { defineRule } from './types';
 
@@ -30,7 +30,8 @@ export default defineRule({
       {
         title: addTool ? 'Monitor with Application Insights and alerts' : 'Turn on alerts',
         preferred: true,
-        edits: setIn(manifest.document, integration.node, ['monitoring'], value),
+        // Alerts (and a monitoring tool) are right for every integration: a shared monitoring block may take them.
+        edits: forEveryUser(setIn(manifest.document, integration.node, ['monitoring'], value)),
       },
     ];
   },

@@ -1,4 +1,4 @@
-import { setIn } from '../document/edits';
+import { forEveryUser, setIn } from '../document/edits';
 import { at, integrationAt } from './helpers';
 import { defineRule } from './types';
 
@@ -24,7 +24,8 @@ export default defineRule({
       {
         title: 'Add monitoring with Application Insights and alerts',
         preferred: true,
-        edits: setIn(manifest.document, integration.node, ['monitoring'], { tool: 'application-insights', alerts: true }),
+        // Every integration is to be monitored: a shared monitoring block may take it.
+        edits: forEveryUser(setIn(manifest.document, integration.node, ['monitoring'], { tool: 'application-insights', alerts: true })),
       },
     ];
   },

@@ -1,6 +1,6 @@
-import { isMap, isScalar, isSeq, type Scalar } from 'yaml';
-import { inlineYaml, setIn, type TextEdit } from '../document/edits';
-import { keyText, nodeAt, spanOf } from '../document/nodes';
+import { isAlias, isMap, isScalar, isSeq, type Node, type Scalar } from 'yaml';
+import { forEveryUser, inlineYaml, setIn, type TextEdit } from '../document/edits';
+import { keyText, nodeAt, resolved, spanOf } from '../document/nodes';
 import type { Span } from '../document/range';
 import type { Item } from '../model/manifest';
 import { waivableItemAt } from '../model/itemAt';
@@ -77,10 +77,10 @@ export default defineRule<SecretData>({
   severity: 'error',
   summary: 'No credential is written in the manifest: passwords, keys, tokens and connection strings live in Azure Key Vault.',
   *check({ manifest }) {
-    for (const { node, key, ownKey } of valueScalars(manifest.document.yaml.contents)) {
+    for (const { node, site, key, ownKey } of valueScalars(manifest.document.yaml.contents)) {
       const what = credentialIn(ownKey ? key : undefined, node.value);
       if (!what) continue;
-      const span = trimmedSpan(manifest.document.text, node.range![0], node.range![1]);
+      const span = trimmedSpan(manifest.document.text, site.range![0], site.range![1]);
       const item = waivableItemAt(manifest, span.start);
       const name = secretName(item, key);
       const where = item ? ` (in ${item.kind} \`${item.id}\`)` : '';
@@ -100,26 +100,32 @@ export default defineRule<SecretData>({
     const secretsAt = spanOf(nodeAt(integration?.node, ['security', 'secrets']))?.start;
     // A credential written into `security.secrets` itself: that key only says where secrets are kept.
     if (secretsAt === span.start)
-      return [{ title: 'Keep the secret in Azure Key Vault (`secrets: key-vault`)', preferred: true, edits: [{ start: span.start, end: span.end, newText: 'key-vault' }] }];
-    const edits: TextEdit[] = [{ start: span.start, end: span.end, newText: inlineYaml(`key-vault:${name}`) }];
+      return [{ title: 'Keep the secret in Azure Key Vault (`secrets: key-vault`)', preferred: true, edits: forEveryUser([{ start: span.start, end: span.end, newText: 'key-vault' }]) }];
+    // A credential in plain text is wrong for everyone who shares it, and keeping secrets in Key Vault is right for every integration: a shared anchor takes both.
+    const edits: TextEdit[] = forEveryUser([{ start: span.start, end: span.end, newText: inlineYaml(`key-vault:${name}`) }]);
     if (integration && integration.security.secrets !== 'key-vault')
-      edits.push(...setIn(manifest.document, integration.node, ['security', 'secrets'], 'key-vault'));
+      edits.push(...forEveryUser(setIn(manifest.document, integration.node, ['security', 'secrets'], 'key-vault')));
     return [{ title: `Replace with a Key Vault reference (\`key-vault:${name}\`)`, preferred: true, edits }];
   },
 });
 
 /**
  * Every scalar value of the tree (not keys) with the key that names it: its own pair's key
- * (`ownKey`), or for a list item the key of the list. An explicit stack, not recursion, so
- * that deeply nested input cannot exhaust the call stack; faster than yaml's `visit`, which
- * also builds a path for every key.
+ * (`ownKey`), or for a list item the key of the list, and where it is shown (`site`): the
+ * scalar, or the alias that stands for it (`password: *pw` is a credential under that key,
+ * shown there). An alias of a collection is not entered: its scalars are checked where they
+ * are written. An explicit stack, not recursion, so that deeply nested input cannot exhaust
+ * the call stack; faster than yaml's `visit`, which also builds a path for every key.
  */
-function* valueScalars(root: unknown): Generator<{ node: Scalar; key: string | undefined; ownKey: boolean }> {
+function* valueScalars(root: unknown): Generator<{ node: Scalar; site: Node; key: string | undefined; ownKey: boolean }> {
   const stack: { node: unknown; key: string | undefined; ownKey: boolean }[] = [{ node: root, key: undefined, ownKey: false }];
   while (stack.length > 0) {
     const { node, key, ownKey } = stack.pop()!;
     if (isScalar(node)) {
-      if (node.range) yield { node, key, ownKey };
+      if (node.range) yield { node, site: node, key, ownKey };
+    } else if (isAlias(node)) {
+      const target = resolved(node);
+      if (isScalar(target) && node.range) yield { node: target, site: node, key, ownKey };
     } else if (isMap(node)) {
       for (let i = node.items.length - 1; i >= 0; i--) {
         const pair = node.items[i]!;

@@ -1,4 +1,4 @@
-import { setIn } from '../document/edits';
+import { forEveryUser, setIn } from '../document/edits';
 import { at, integrationAt } from './helpers';
 import { defineRule } from './types';
 
@@ -21,6 +21,7 @@ export default defineRule({
   fixes(manifest, { span }) {
     const integration = integrationAt(manifest, span.start);
     if (!integration) return [];
-    return [{ title: 'Set `monitoring.audit: true`', preferred: true, edits: setIn(manifest.document, integration.node, ['monitoring', 'audit'], true) }];
+    // Auditing access costs another integration nothing it needs: a shared monitoring block may take it.
+    return [{ title: 'Set `monitoring.audit: true`', preferred: true, edits: forEveryUser(setIn(manifest.document, integration.node, ['monitoring', 'audit'], true)) }];
   },
 });

@@ -1,5 +1,5 @@
 import { isMap, isPair, visit, type Node, type YAMLMap } from 'yaml';
-import { insertPair, setIn, type TextEdit } from '../document/edits';
+import { forEveryUser, insertPair, setIn, type TextEdit } from '../document/edits';
 import type { ManifestDocument } from '../document/manifestDocument';
 import { asMap, nodeAt, pairOf } from '../document/nodes';
 import type { Span } from '../document/range';
@@ -13,6 +13,13 @@ const SKELETON = ['integrationManifest: 1', 'solution:', '  name: TODO-name'];
 function placeholder(key: string): string | number {
   if (key === 'integrationManifest') return 1;
   return key === 'type' ? 'data' : key === 'kind' ? 'custom' : `TODO-${key}`;
+}
+
+/** The end of `span` before the white space it ends in. */
+function trimmedEnd(text: string, span: Span): number {
+  let end = span.end;
+  while (end > span.start && /\s/.test(text[end - 1]!)) end--;
+  return end;
 }
 
 /** The map that holds the key written at `span`. */
@@ -58,27 +65,39 @@ export default defineRule<SchemaFixData>({
       };
       return;
     }
-    for (const problem of validateSchema(manifest.document, manifest.data))
+    // The schema validates the data with every alias expanded: a mistake inside a shared anchor
+    // (`&sec`) comes back once for each alias through it, at the same place. It is reported
+    // once, where it is written (its fix changes it there, for every user); a mistake in a
+    // value that an alias stands for as a whole is reported on that alias.
+    const seen = new Set<string>();
+    for (const problem of validateSchema(manifest.document, manifest.data)) {
+      const key = `${problem.span.start}:${problem.span.end}:${problem.message}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
       yield { span: problem.span, message: problem.message, ...(problem.data ? { data: { ...problem.data } } : {}) };
+    }
   },
   readData: readSchemaFixData,
   fixes(manifest, { span, data }): Fix[] {
     const doc = manifest.document;
     if (data.fix === 'replace') {
       const value = data.value;
-      return [{ title: `Change to \`${value}\``, preferred: true, edits: [{ start: span.start, end: span.end, newText: value }] }];
+      // A block scalar's span takes in the line break after it, which must stay.
+      const end = trimmedEnd(doc.text, span);
+      // A value the schema rejects is wrong for every user of a shared anchor, and so is a misspelt key or a missing one.
+      return [{ title: `Change to \`${value}\``, preferred: true, edits: forEveryUser([{ start: span.start, end, newText: value }]) }];
     }
     if (data.fix === 'rename-key') {
       const value = data.value;
       // Renaming onto a key the map already has would write a duplicate key.
       if (pairOf(mapOfKey(doc, span), value)) return [];
-      return [{ title: `Rename the key to \`${value}\``, preferred: true, edits: [{ start: span.start, end: span.end, newText: value }] }];
+      return [{ title: `Rename the key to \`${value}\``, preferred: true, edits: forEveryUser([{ start: span.start, end: span.end, newText: value }]) }];
     }
     if (data.fix === 'insert-key') {
       const key = data.key;
       const map = asMap(nodeAt(doc.yaml.contents, data.path));
       if (!map || !isMap(map)) return [];
-      return [{ title: `Add the missing key \`${key}\``, preferred: true, edits: insertKey(doc, map, key) }];
+      return [{ title: `Add the missing key \`${key}\``, preferred: true, edits: forEveryUser(insertKey(doc, map, key)) }];
     }
     if (data.fix === 'skeleton') {
       const nl = doc.text.includes('\r\n') ? '\r\n' : '\n';

@@ -1,4 +1,4 @@
-import { setIn } from '../document/edits';
+import { forEveryUser, setIn } from '../document/edits';
 import { at, integrationAt } from './helpers';
 import { defineRule } from './types';
 
@@ -31,7 +31,8 @@ export default defineRule({
       {
         title: 'Set `transport: tls1.2`',
         preferred: true,
-        edits: setIn(manifest.document, integration.node, ['security', 'transport'], 'tls1.2'),
+        // TLS 1.2 is right for every integration: a shared security block may take it.
+        edits: forEveryUser(setIn(manifest.document, integration.node, ['security', 'transport'], 'tls1.2')),
       },
     ];
   },

@@ -3,7 +3,8 @@
  * into diagnostics, applies the configured severity and the items' waivers. A rule with a
  * quick fix computes it from the document and the finding's `data` (never from message text).
  */
-import type { TextEdit } from '../document/edits';
+import { orderInserts, type TextEdit } from '../document/edits';
+import { refusedShared, sharedAnchorNote } from './helpers';
 import type { Span } from '../document/range';
 import type { Item, Manifest } from '../model/manifest';
 
@@ -80,12 +81,48 @@ export interface RuleDefinition<Data extends FindingData = FindingData> {
 export function defineRule(rule: RuleDefinition<Record<string, never>> & { readData?: never }): RuleDefinition;
 export function defineRule<Data extends FindingData>(rule: RuleDefinition<Data> & { readData(raw: FindingData): Data | undefined }): RuleDefinition<Data>;
 export function defineRule(rule: RuleDefinition): RuleDefinition {
-  return rule;
+  if (!rule.fixes) return rule;
+  return {
+    ...rule,
+    *check(context) {
+      for (const finding of rule.check(context)) yield withSharedAnchorNote(context.manifest, rule, finding);
+    },
+  };
 }
 
-/** The quick fixes of `rule` for a finding at `span` whose data came back from the client; none when the data is malformed. */
+/**
+ * The finding, its message extended when a fix for it is held back because it would change a
+ * shared anchor (or write over an alias): the message then says where the value comes from and
+ * who else uses it (`sharedAnchorNote`). The one place that says it, for every rule. A document
+ * without aliases costs nothing here. (The note names the other items that share the anchor; a
+ * document with anchors is always checked whole, so no finding is reused across edits.)
+ */
+function withSharedAnchorNote(manifest: Manifest, rule: RuleDefinition, finding: Finding): Finding {
+  if (manifest.document.aliases.shared.length === 0) return finding;
+  let offered: Fix[];
+  try {
+    offered = rule.fixes?.(manifest, { span: finding.span, data: finding.data ?? {} }) ?? [];
+  } catch {
+    return finding; // a fix that throws is logged where fixes are asked for (codeActions)
+  }
+  for (const fix of offered) {
+    const refused = refusedShared(manifest.document, fix);
+    if (refused?.anchor) return { ...finding, message: `${finding.message} ${sharedAnchorNote(manifest, fix.title, refused, refused.anchor, finding.item)}` };
+  }
+  return finding;
+}
+
+/**
+ * The quick fixes of `rule` for a finding at `span` whose data came back from the client; none
+ * when the data is malformed. A fix that would write over an alias, or change a shared anchor
+ * with an edit not marked right for every user of it (`forEveryUser` in document/edits.ts), is
+ * held back. Insertions at one offset are put in the order their text needs (`orderInserts`).
+ */
 export function fixesOf(rule: RuleDefinition, manifest: Manifest, span: Span, raw: FindingData): Fix[] {
   if (!rule.fixes) return [];
   const data = rule.readData ? rule.readData(raw) : raw;
-  return data ? rule.fixes(manifest, { span, data }) : [];
+  if (!data) return [];
+  return rule.fixes(manifest, { span, data })
+    .filter((fix) => !refusedShared(manifest.document, fix))
+    .map((fix) => ({ ...fix, edits: orderInserts(fix.edits) }));
 }

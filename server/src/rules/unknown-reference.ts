@@ -1,4 +1,4 @@
-import { appendToSeq, type TextEdit } from '../document/edits';
+import { appendToSeq, forEveryUser, type TextEdit } from '../document/edits';
 import { asMap, keySpan, keyText, valueOf } from '../document/nodes';
 import type { Item, ItemKind, Manifest, Ref } from '../model/manifest';
 import { closest } from '../model/suggest';
@@ -89,7 +89,13 @@ export default defineRule<ReferenceData>({
   fixes(manifest, { span, data }): Fix[] {
     const fixes: Fix[] = [];
     const { target, id, suggestion } = data;
-    if (suggestion !== undefined) fixes.push({ title: `Change to \`${suggestion}\``, preferred: true, edits: [{ ...span, newText: suggestion }] });
+    // A misspelt id is misspelt for every user of a shared anchor (an alias itself is never overwritten).
+    if (suggestion !== undefined) {
+      // Up to the end of the id's text: a block scalar's span takes in the line break after it.
+      let end = span.end;
+      while (end > span.start && /\s/.test(manifest.document.text[end - 1] ?? '')) end--;
+      fixes.push({ title: `Change to \`${suggestion}\``, preferred: true, edits: forEveryUser([{ start: span.start, end, newText: suggestion }]) });
+    }
     if (/^[A-Za-z][A-Za-z0-9_-]*$/.test(id) && !manifest.byId.has(id)) {
       if (target === 'system' || target === 'participant')
         fixes.push({ title: `Create system \`${id}\``, edits: [declare(manifest, 'systems', { id, name: id, kind: 'custom', hosting: 'cloud' })] });
