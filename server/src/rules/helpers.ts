@@ -77,6 +77,21 @@ export function sharedAnchorNote(manifest: Manifest, title: string, refused: Sha
   return `The quick fix "${title}" is not offered: ${what}. Change it at the anchor if that is right for all of them, or ${own}.`;
 }
 
+/**
+ * The monitoring a fix writes when it sets monitoring up, so that the pattern is complete
+ * and no other rule's finding follows from it: a tool when there is none (Application
+ * Insights), alerts (monitoring-required, logic-apps-monitoring), and auditing when the
+ * integration moves personal data (pii-protection). Only what is missing.
+ */
+export function completeMonitoring(integration: Integration): Record<string, string | boolean> {
+  const { tool, alerts, audit } = integration.monitoring;
+  return {
+    ...(tool === undefined || tool === 'none' ? { tool: 'application-insights' } : {}),
+    ...(alerts !== true ? { alerts: true } : {}),
+    ...(integration.data.pii === true && audit !== true ? { audit: true } : {}),
+  };
+}
+
 /** A fresh id based on `base` that no item uses yet. */
 export function freshId(manifest: Manifest, base: string): string {
   if (!manifest.byId.has(base)) return base;

@@ -1,5 +1,5 @@
 import { forEveryUser, setIn } from '../document/edits';
-import { at, integrationAt, viaSystems } from './helpers';
+import { at, completeMonitoring, integrationAt, viaSystems } from './helpers';
 import { defineRule } from './types';
 
 export default defineRule({
@@ -22,10 +22,10 @@ export default defineRule({
   fixes(manifest, { span }) {
     const integration = integrationAt(manifest, span.start);
     if (!integration) return [];
-    const { tool } = integration.monitoring;
-    // Keep a monitoring tool already chosen; only add what is missing.
+    const { tool, present } = integration.monitoring;
+    // Keep a monitoring tool already chosen; only add what is missing. Monitoring set up anew is the whole pattern (auditing for personal data too).
     const addTool = tool === undefined || tool === 'none';
-    const value: Record<string, string | boolean> = addTool ? { tool: 'application-insights', alerts: true } : { alerts: true };
+    const value: Record<string, string | boolean> = present ? (addTool ? { tool: 'application-insights', alerts: true } : { alerts: true }) : completeMonitoring(integration);
     return [
       {
         title: addTool ? 'Monitor with Application Insights and alerts' : 'Turn on alerts',

@@ -1,5 +1,5 @@
 import { forEveryUser, setIn } from '../document/edits';
-import { at, integrationAt } from './helpers';
+import { at, completeMonitoring, integrationAt } from './helpers';
 import { defineRule } from './types';
 
 export default defineRule({
@@ -20,12 +20,14 @@ export default defineRule({
   fixes(manifest, { span }) {
     const integration = integrationAt(manifest, span.start);
     if (!integration) return [];
+    // The whole pattern: a tool, alerts, and auditing for personal data (what logic-apps-monitoring and pii-protection ask).
+    const value = completeMonitoring(integration);
     return [
       {
-        title: 'Add monitoring with Application Insights and alerts',
+        title: value['audit'] ? 'Add monitoring with Application Insights, alerts and auditing' : 'Add monitoring with Application Insights and alerts',
         preferred: true,
         // Every integration is to be monitored: a shared monitoring block may take it.
-        edits: forEveryUser(setIn(manifest.document, integration.node, ['monitoring'], { tool: 'application-insights', alerts: true })),
+        edits: forEveryUser(setIn(manifest.document, integration.node, ['monitoring'], value)),
       },
     ];
   },

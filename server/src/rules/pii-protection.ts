@@ -1,5 +1,5 @@
 import { forEveryUser, setIn } from '../document/edits';
-import { at, integrationAt } from './helpers';
+import { at, completeMonitoring, integrationAt } from './helpers';
 import { defineRule } from './types';
 
 export default defineRule({
@@ -22,6 +22,15 @@ export default defineRule({
     const integration = integrationAt(manifest, span.start);
     if (!integration) return [];
     // Auditing access costs another integration nothing it needs: a shared monitoring block may take it.
-    return [{ title: 'Set `monitoring.audit: true`', preferred: true, edits: forEveryUser(setIn(manifest.document, integration.node, ['monitoring', 'audit'], true)) }];
+    if (integration.monitoring.present)
+      return [{ title: 'Set `monitoring.audit: true`', preferred: true, edits: forEveryUser(setIn(manifest.document, integration.node, ['monitoring', 'audit'], true)) }];
+    // No monitoring yet: set it up whole (a tool and alerts, as monitoring-required asks), with auditing.
+    return [
+      {
+        title: 'Add monitoring with Application Insights, alerts and auditing',
+        preferred: true,
+        edits: forEveryUser(setIn(manifest.document, integration.node, ['monitoring'], completeMonitoring(integration))),
+      },
+    ];
   },
 });

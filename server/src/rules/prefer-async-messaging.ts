@@ -1,4 +1,4 @@
-import { setIn } from '../document/edits';
+import { forEveryUser, setIn } from '../document/edits';
 import { formatPerHour } from '../model/rate';
 import { addToVia, at, integrationAt, viaHasKind } from './helpers';
 import { defineRule } from './types';
@@ -33,6 +33,12 @@ export default defineRule({
       const bus = addToVia(manifest, integration, ['service-bus'], { id: 'service-bus', name: 'Service Bus', kind: 'service-bus', hosting: 'cloud' });
       edits.push(...bus.edits);
       title = `Make it asynchronous through Service Bus${bus.declared ? ' (declares a Service Bus system)' : ` (\`${bus.systemId}\`)`}`;
+    }
+    // The whole pattern: an asynchronous integration dead-letters what it cannot deliver (dead-letter).
+    // Right for every user of a shared errorHandling, as dead-letter's own fix.
+    if (integration.errorHandling.deadLetter !== true) {
+      edits.push(...forEveryUser(setIn(manifest.document, integration.node, ['errorHandling', 'deadLetter'], true)));
+      title += ', with a dead-letter queue';
     }
     return [{ title, preferred: true, edits }];
   },

@@ -1,4 +1,5 @@
 import { setIn } from '../document/edits';
+import { findSystem } from '../model/manifest';
 import { integrationAt } from './helpers';
 import { defineRule } from './types';
 
@@ -21,7 +22,8 @@ export default defineRule({
   },
   fixes(manifest, { span }) {
     const integration = integrationAt(manifest, span.start);
-    if (!integration?.from) return [];
+    // Only an end that is a declared system: naming an undeclared one would only move the problem to unknown-reference.
+    if (!integration?.from || !findSystem(manifest, integration.from.id)) return [];
     return [
       {
         title: `Set \`systemOfRecord: ${integration.from.id}\``,

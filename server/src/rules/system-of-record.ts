@@ -1,4 +1,5 @@
 import { setIn } from '../document/edits';
+import { findSystem } from '../model/manifest';
 import { at, integrationAt } from './helpers';
 import { defineRule, type Fix } from './types';
 
@@ -21,7 +22,8 @@ export default defineRule({
     if (!integration) return [];
     // The data usually flows out of its owner, so `from` comes first; `to` is offered for the
     // integrations that write back to the owner.
-    const ends = [integration.from?.id, integration.to?.id].filter((id, i, all): id is string => !!id && all.indexOf(id) === i);
+    // Only ends that are declared systems: naming an undeclared one would only move the problem to unknown-reference.
+    const ends = [integration.from?.id, integration.to?.id].filter((id, i, all): id is string => !!id && all.indexOf(id) === i && findSystem(manifest, id) !== undefined);
     return ends.map(
       (id, i): Fix => ({
         title: `Set \`systemOfRecord: ${id}\``,

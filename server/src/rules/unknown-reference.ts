@@ -49,10 +49,12 @@ export default defineRule<ReferenceData>({
       rule: new Set(ruleIds),
     };
     let budget = SUGGESTION_BUDGET;
-    function* check(ref: Ref | undefined, target: Target, key: string, item?: Item): Generator<Finding<ReferenceData>> {
+    /** `other`: the integration's other end, never suggested (the fix would make the integration go to itself). */
+    function* check(ref: Ref | undefined, target: Target, key: string, item?: Item, other?: string): Generator<Finding<ReferenceData>> {
       if (!ref || known[target].has(ref.id)) return;
       const pool = known[target];
-      const suggestion = budget >= pool.size ? closest(ref.id, pool) : undefined;
+      const candidates = other !== undefined && pool.has(other) ? [...pool].filter((id) => id !== other) : pool;
+      const suggestion = budget >= pool.size ? closest(ref.id, candidates) : undefined;
       budget -= pool.size;
       yield {
         span: ref.span,
@@ -62,8 +64,8 @@ export default defineRule<ReferenceData>({
       };
     }
     for (const i of manifest.integrations) {
-      yield* check(i.from, 'system', 'from', i);
-      yield* check(i.to, 'system', 'to', i);
+      yield* check(i.from, 'system', 'from', i, i.to?.id);
+      yield* check(i.to, 'system', 'to', i, i.from?.id);
       yield* check(i.systemOfRecord, 'system', 'systemOfRecord', i);
       for (const v of i.via) yield* check(v, 'system', 'via', i);
       for (const g of i.goals) yield* check(g, 'goal', 'goals', i);
@@ -98,7 +100,8 @@ export default defineRule<ReferenceData>({
     }
     if (/^[A-Za-z][A-Za-z0-9_-]*$/.test(id) && !manifest.byId.has(id)) {
       if (target === 'system' || target === 'participant')
-        fixes.push({ title: `Create system \`${id}\``, edits: [declare(manifest, 'systems', { id, name: id, kind: 'custom', hosting: 'cloud' })] });
+        // No `hosting`: where it runs is for the author to say (a guess would make other rules judge a boundary that may not be there).
+        fixes.push({ title: `Create system \`${id}\``, edits: [declare(manifest, 'systems', { id, name: id, kind: 'custom' })] });
       if (target === 'participant') fixes.push({ title: `Create actor \`${id}\``, edits: [declare(manifest, 'actors', { id, name: id })] });
       if (target === 'goal') fixes.push({ title: `Create goal \`${id}\``, edits: [declare(manifest, 'goals', { id, title: id })] });
     }

@@ -48,10 +48,12 @@ ruleTester(RULE, {
       output: /alerts: true, audit: true \} {2}# todo/,
     },
     {
-      name: 'fix: adds `monitoring` when it is missing',
+      name: 'fix: sets `monitoring` up whole when it is missing: a tool, alerts and auditing (monitoring-required is satisfied too)',
       code: withIntegration({ data: '{ pii: true }  # HR data', monitoring: null }),
       errors: [{ at: 'true' }],
-      output: /\n {4}monitoring:\n {6}audit: true\n/,
+      fixes: ['Add monitoring with Application Insights, alerts and auditing'],
+      output: /\n {4}monitoring:\n {6}tool: application-insights\n {6}alerts: true\n {6}audit: true\n/,
+      clean: ['monitoring-required'],
     },
   ],
 });

@@ -75,12 +75,12 @@ ruleTester(RULE, {
       fixes: ['Change to `sales`', 'Create system `salez`'],
     },
     {
-      name: 'fix: "Create system" declares it under systems',
+      name: 'fix: "Create system" declares it under systems, with no hosting it cannot know',
       code: withIntegration({ to: 'warehouse' }),
       errors: [{ at: 'warehouse' }],
       fixes: ['Create system `warehouse`'],
       fix: 'Create system `warehouse`',
-      output: /\n {2}- id: bus\n {4}name: Service Bus\n {4}kind: service-bus\n {4}hosting: cloud\n {2}- id: warehouse\n {4}name: warehouse\n {4}kind: custom\n {4}hosting: cloud\nintegrations:\n/,
+      output: /\n {2}- id: bus\n {4}name: Service Bus\n {4}kind: service-bus\n {4}hosting: cloud\n {2}- id: warehouse\n {4}name: warehouse\n {4}kind: custom\nintegrations:\n/,
       clean: CLEAN,
     },
     {
