@@ -108,33 +108,25 @@ function lastLeaf(node: Node): Node {
   }
 }
 
-/** A block scalar's header (`|`, `>-`, `|2+`...) and its chomping indicator (`+` keeps trailing line breaks, `-` strips them, `''` clips). */
-function blockChomping(doc: ManifestDocument, node: Node): { header: string; indicator: '+' | '-' | '' } | undefined {
-  if (!isScalar(node) || (node.type !== 'BLOCK_LITERAL' && node.type !== 'BLOCK_FOLDED') || !node.range) return undefined;
+/** A block scalar whose header keeps its trailing line breaks (`|+`, `>+`, `|2+`): its blank lines after the text are content. */
+function keepsTrailingLines(doc: ManifestDocument, node: Node): boolean {
+  if (!isScalar(node) || (node.type !== 'BLOCK_LITERAL' && node.type !== 'BLOCK_FOLDED') || !node.range) return false;
   const header = /^[|>](?:[1-9][+-]?|[+-][1-9]?)?/.exec(doc.text.slice(node.range[0], node.range[0] + 4))?.[0] ?? '';
-  if (!header) return undefined;
-  return { header, indicator: header.includes('+') ? '+' : header.includes('-') ? '-' : '' };
+  return header.includes('+');
 }
 
 /**
  * An edit that writes `lines` as new lines just after `node` (a block collection's last entry,
  * or a top-level value): at the end of its last line, after a comment on that line. When it
- * ends in a block scalar, that scalar's value stays what it was: after a scalar that keeps its
- * trailing blank lines (`|+`, `>+`: they are content) the lines go after those; a scalar that
- * ends the document without a line break gets one from the new lines, so unless it strips
- * (`|-`) its header is made to strip, which is the same value.
+ * ends in a block scalar that keeps its trailing blank lines (`|+`, `>+`: they are content),
+ * the lines go after those, so its value stays what it was. (A block scalar that ends the
+ * document without a line break reads as if it had one: a new line after it changes nothing.)
  */
 export function insertLinesAfter(doc: ManifestDocument, node: Node, lines: readonly string[]): TextEdit {
   const nl = lineBreak(doc);
   const text = doc.text;
   const leaf = lastLeaf(node);
-  const chomping = blockChomping(doc, leaf);
-  if (chomping !== undefined && isScalar(leaf) && typeof leaf.value === 'string' && leaf.value !== '' && !leaf.value.endsWith('\n') && chomping.indicator !== '-') {
-    const [start, end] = leaf.range!;
-    const header = chomping.header.replace(/[+-]/, '') + '-';
-    return { start, end, newText: header + text.slice(start + chomping.header.length, end) + nl + lines.join(nl) };
-  }
-  if (chomping?.indicator === '+') {
+  if (keepsTrailingLines(doc, leaf)) {
     const end = leaf.range![1];
     // The scalar's range ends at the start of the line after its last kept line break.
     if (end > 0 && text[end - 1] === '\n') return { start: end, end, newText: lines.join(nl) + nl };
