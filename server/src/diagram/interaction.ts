@@ -4,8 +4,9 @@
  * for a synchronous call. Either way the failure path closes the diagram as an `alt` block
  * drawn from `errorHandling`: the abnormal path the guidance asks every design to plan.
  */
-import { keySpan, pairOf, spanOf, valueOf } from '../document/nodes';
+import { keySpan, nodeAt, pairOf } from '../document/nodes';
 import type { Span } from '../document/range';
+import { spanIn } from '../model/itemAt';
 import { findItem, type Integration, type Manifest, type Ref } from '../model/manifest';
 import { formatPerHour } from '../model/rate';
 import { mermaidId, sequenceText } from '../../../shared/src/mermaidText';
@@ -205,8 +206,7 @@ function systemName(b: SequenceBuilder, ref: Ref): string {
 }
 
 /** The span of a value under the integration (`trigger`, `errorHandling.notify`), if written. */
+/** Where the value at `path` is written for this integration (on the alias when it comes from a shared anchor); undefined when absent. */
 function valueSpan(i: Integration, ...path: string[]): Span | undefined {
-  let node: unknown = i.node;
-  for (const key of path) node = valueOf(node, key);
-  return spanOf(node);
+  return nodeAt(i.node, path) === undefined ? undefined : spanIn(i, path);
 }

@@ -422,7 +422,8 @@ function readWaivers(map: YAMLMap, through: Span | undefined): Waiver[] {
     return {
       rule: stringAt(w, 'rule'),
       reason: reason?.trim() ? reason : undefined,
-      expires: stringAt(w, 'expires'),
+      // Written but not text (null, a list, a map): kept as '' so that it is no date and silences nothing.
+      expires: pairOf(w, 'expires') ? (stringAt(w, 'expires') ?? '') : undefined,
       span,
       ruleSpan: aliased ? { ...span } : (spanOf(writtenValueOf(w, 'rule')) ?? keySpan(pairOf(w, 'rule')) ?? { ...span }),
       expiresSpan: aliased ? { ...span } : (spanOf(writtenValueOf(w, 'expires')) ?? { ...span }),

@@ -1,4 +1,4 @@
-import { setIn } from '../document/edits';
+import { forEveryUser, setIn } from '../document/edits';
 import type { Integration, Manifest, System } from '../model/manifest';
 import { addToVia, at, ends, integrationAt, isCrossBoundary, viaHasKind, viaSystems } from './helpers';
 import { defineRule, type Fix } from './types';
@@ -74,6 +74,7 @@ function throughApiManagement(manifest: Manifest, integration: Integration): Fix
 function throughServiceBus(manifest: Manifest, integration: Integration): Fix {
   const bus = addToVia(manifest, integration, ['service-bus'], { id: 'service-bus', name: 'Service Bus', kind: 'service-bus', hosting: 'cloud' });
   const edits = [...bus.edits];
-  if (integration.errorHandling.deadLetter !== true) edits.push(...setIn(manifest.document, integration.node, ['errorHandling', 'deadLetter'], true));
+  // Dead-lettering is right for every integration that shares an `errorHandling` anchor.
+  if (integration.errorHandling.deadLetter !== true) edits.push(...forEveryUser(setIn(manifest.document, integration.node, ['errorHandling', 'deadLetter'], true)));
   return { title: `Route it through Service Bus with a dead-letter queue${bus.declared ? ' (declares a Service Bus system)' : ` (\`${bus.systemId}\`)`}`, edits };
 }
