@@ -17,6 +17,7 @@
  * a test can find each comment again. Deterministic: the same seed lays out the same text.
  */
 import fc from 'fast-check';
+import { prng } from '../../bench/generate';
 
 export const CHOMPING = ['|', '|-', '|+', '>', '>-', '>+'] as const;
 export type Chomping = (typeof CHOMPING)[number];
@@ -37,17 +38,6 @@ export const layoutArb: fc.Arbitrary<LayoutOptions> = fc.record({ seed: fc.integ
 
 const WORDS = ['orders', 'ledger', 'stock', 'invoices', 'workers', 'quotes', 'cases', 'prices'];
 
-/** A small deterministic generator (mulberry32). */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const scalar = (text: string): Value => ({ kind: 'scalar', text });
 const map = (...entries: [string, Value][]): Value => ({ kind: 'map', entries });
