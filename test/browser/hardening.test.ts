@@ -1,6 +1,6 @@
 /// <reference lib="dom" />
 /**
- * Webview hardening (SPEC 7), in headless Chromium on the real preview page (the HTML and
+ * Webview hardening (SECURITY.md, "The preview"), in headless Chromium on the real preview page (the HTML and
  * CSP of client/src/preview/html.ts, the bundled media/dist/preview.js):
  * - it makes no network request, whatever the manifest or the Mermaid text says;
  * - it runs no script without its nonce (inline, external, handlers, `javascript:`, eval);

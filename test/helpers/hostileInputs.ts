@@ -1,5 +1,5 @@
 /**
- * Hostile inputs (SPEC 7): what the engine and the server must survive with a clear
+ * Hostile inputs (SECURITY.md, "Hostile files"): what the engine and the server must survive with a clear
  * diagnostic, without hanging and in bounded memory. Shared by test/unit/hostile.test.ts (the engine
  * and the language service) and test/protocol/hostile.test.ts (the real server).
  */

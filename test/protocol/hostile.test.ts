@@ -1,5 +1,5 @@
 /**
- * Hostile input (SPEC 7) through the real language server and a real LSP client: each input
+ * Hostile input (SECURITY.md, "Hostile files") through the real language server and a real LSP client: each input
  * gets its clear diagnostic, every feature answers on it, and the server keeps answering
  * a normal manifest correctly afterwards (the guidance on `mode`, the systems for `via`). At the default trace level the
  * server logs nothing of a manifest's content.

@@ -1,5 +1,5 @@
 /**
- * No stale state (SPEC 7): thousands of random incremental `didChange` edits through the real
+ * No stale state (ARCHITECTURE.md, "incremental analysis equals full analysis"): thousands of random incremental `didChange` edits through the real
  * LSP connection (typing, deleting, pasting, breaking and mending lines, several changes in
  * one notification), with diagnostics, hovers and completions asked for in between without
  * waiting; afterwards the server's diagnostics equal those of a fresh analysis of the final

@@ -115,7 +115,7 @@ describe('command line', () => {
   });
 
   describe('json', () => {
-    it('prints one array of findings with exactly the keys of SPEC 6.1 and 1-based positions', async () => {
+    it('prints one array of findings with exactly the keys README documents and 1-based positions', async () => {
       const { code, out } = await run(dir, 'lint', '--format', 'json', 'broken.integration.yaml');
       assert.equal(code, 1);
       const findings = JSON.parse(out) as Record<string, unknown>[];

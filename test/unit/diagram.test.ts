@@ -1,5 +1,5 @@
 /**
- * The diagram generators (SPEC 5), the diagram request, the `diagram` and `docs` commands,
+ * The diagram generators (ARCHITECTURE.md, "The diagram path"), the diagram request, the `diagram` and `docs` commands,
  * and the preview's pure parts (escaping, message validation, HTML and CSP).
  *
  * Snapshots: test/unit/__snapshots__/<name>.mmd holds the preview's diagrams of every

@@ -1,5 +1,5 @@
 /**
- * The manifests in examples/ (SPEC 8) open clean or with exactly the findings their comments
+ * The manifests in examples/ open clean or with exactly the findings their comments
  * explain. A rule change that adds or loses a finding here shows up as a diff of `line:rule`.
  */
 import assert from 'node:assert/strict';
@@ -25,7 +25,7 @@ function lint(file: string) {
 }
 
 describe('examples', () => {
-  it('holds the five scenarios of SPEC 8, and nothing untested', () => {
+  it('holds the five scenarios, and nothing untested', () => {
     const files = readdirSync(EXAMPLES).filter((f) => /\.integration\.ya?ml$/.test(f)).sort();
     assert.deepEqual(files, Object.keys(EXPECTED).sort());
   });

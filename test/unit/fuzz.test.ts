@@ -1,5 +1,5 @@
 /**
- * Property and fuzz tests (SPEC 7) with fast-check:
+ * Property and fuzz tests with fast-check:
  * - random SPEC-format manifests and random edits of realistic ones never make the engine or
  *   any feature throw, always finish (a hang fails on mocha's timeout), keep every problem
  *   inside the document, read the systems and integrations that were written, and the

@@ -1,5 +1,5 @@
 /**
- * Hostile input (SPEC 7) through the engine and the language service: deep nesting, alias
+ * Hostile input (SECURITY.md, "Hostile files") through the engine and the language service: deep nesting, alias
  * bombs, binary garbage, 10 MB files, floods of errors, odd encodings and line ends. Each
  * gets its clear diagnostic, in bounded memory, every range inside the document, and the
  * service keeps answering correctly (the hover and the completion a normal manifest gets,
