@@ -41,6 +41,7 @@ function throwingRule(id: string, how: 'at once' | 'after findings' | 'a string'
   return {
     id,
     severity: 'warning',
+    category: 'guidance',
     summary: 'Throws, for a test.',
     *check({ manifest }) {
       if (how === 'after findings') {

@@ -5,7 +5,7 @@
 import { parseManifest, type ManifestDocument } from '../document/manifestDocument';
 import type { Span } from '../document/range';
 import type { Logger } from '../logger';
-import { buildModel, type Integration, type Item, type Manifest, type Waiver } from '../model/manifest';
+import { buildModel, isWritten, type Integration, type Item, type Manifest, type Waiver } from '../model/manifest';
 import { waiverStatus } from '../model/waivers';
 import { RULE_IDS, RULES } from '../rules';
 import type { Finding, FindingData, RuleContext, RuleDefinition, Severity } from '../rules/types';
@@ -113,10 +113,19 @@ function* checkRule(rule: RuleDefinition, context: RuleContext, severity: Severi
   const problems: Problem[] = [];
   for (const finding of rule.check(context)) {
     yield;
+    if (waits(rule, finding)) continue;
     if (finding.item && isWaived(finding.item.waivers, rule.id, context.today)) continue;
     problems.push(problemOf(rule.id, severity, finding));
   }
   return problems;
+}
+
+/**
+ * Whether a finding waits: a guidance rule's finding on an integration that is not written far
+ * enough to judge yet (`isWritten`). The schema says what is missing; the advice comes after.
+ */
+function waits(rule: RuleDefinition, finding: Finding): boolean {
+  return rule.category === 'guidance' && finding.item?.kind === 'integration' && !isWritten(finding.item);
 }
 
 /** The finding that stands for the findings of a rule that threw. */
@@ -159,6 +168,8 @@ function* checkChangedIntegrations(rule: RuleDefinition, context: RuleContext, s
       kept.drop(rule.id);
       return undefined;
     }
+    // Kept as not found: whether it waits depends on the integration's own text, and an edit to it makes it a new integration.
+    if (waits(rule, finding)) continue;
     if (isWaived(item.waivers, rule.id, context.today)) continue;
     const list = found.get(item);
     if (list) list.push(problemOf(rule.id, severity, finding));

@@ -3,7 +3,7 @@
  * the YAML tree: a value of the wrong shape reads as absent (the schema reports it), so a
  * half-written manifest still yields a model.
  */
-import { isAlias, type YAMLMap, type YAMLSeq } from 'yaml';
+import { isAlias, isScalar, type YAMLMap, type YAMLSeq } from 'yaml';
 import { MAX_ALIAS_COUNT, type ManifestDocument } from '../document/manifestDocument';
 import { asMap, asSeq, booleanAt, keySpan, numberAt, pairOf, resolved, scalarText, spanOf, stringAt, valueOf, writtenValueOf } from '../document/nodes';
 import type { Span } from '../document/range';
@@ -137,6 +137,26 @@ export interface Manifest {
   data: unknown;
   /** Why the document could not be expanded to plain data (an alias bomb), if so. */
   dataError: string | undefined;
+}
+
+/** An id as the schema allows it: a letter, then letters, digits, `-` and `_`. */
+export const ID_PATTERN = /^[A-Za-z][A-Za-z0-9_-]*$/;
+
+/** Whether `key` of `map` holds text (a string, not a number, a list or nothing), as the schema asks of names and ids. */
+function holdsText(map: YAMLMap, key: string): string | undefined {
+  const node = valueOf(map, key);
+  return isScalar(node) && typeof node.value === 'string' && node.value.trim() !== '' ? node.value : undefined;
+}
+
+/**
+ * Whether an integration is written far enough for its design to be judged: an `id` that is a
+ * valid id, a `name`, a known `type`, and both ends (`from`, `to`). Until then the guidance
+ * rules' findings on it wait (see `RuleCategory`); what is missing is the schema's to say.
+ * Depends on the integration's own text only.
+ */
+export function isWritten(integration: Integration): boolean {
+  const id = holdsText(integration.node, 'id');
+  return id !== undefined && ID_PATTERN.test(id) && holdsText(integration.node, 'name') !== undefined && integration.type !== undefined && integration.from !== undefined && integration.to !== undefined;
 }
 
 export function findSystem(manifest: Manifest, id: string | undefined): System | undefined {

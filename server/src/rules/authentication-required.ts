@@ -16,6 +16,7 @@ function exposure(manifest: Manifest, integration: Integration): string | undefi
 export default defineRule({
   id: 'authentication-required',
   severity: 'error',
+  category: 'guidance',
   summary: 'An integration authenticates its calls; it must say how whenever it crosses the on-premises/cloud boundary or reaches a partner or SaaS system.',
   perIntegration: true,
   *check({ manifest }) {

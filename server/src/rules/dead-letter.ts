@@ -13,6 +13,7 @@ function serviceBusVia(manifest: Manifest, integration: Integration): { id: stri
 export default defineRule({
   id: 'dead-letter',
   severity: 'warning',
+  category: 'guidance',
   summary: 'An asynchronous integration, or one through Service Bus, dead-letters the messages it cannot deliver.',
   perIntegration: true,
   *check({ manifest }) {

@@ -25,6 +25,7 @@ export function toBatch(manifest: Manifest, integration: Integration): { edits: 
 export default defineRule({
   id: 'dmf-bulk',
   severity: 'warning',
+  category: 'guidance',
   summary: 'A Data Management Framework (DMF) integration runs as a scheduled batch, not synchronously or in real time.',
   perIntegration: true,
   *check({ manifest }) {

@@ -4,6 +4,7 @@ import { defineRule } from './types';
 export default defineRule({
   id: 'dmf-scope',
   severity: 'error',
+  category: 'guidance',
   summary: 'The Data Management Framework (DMF) is used only where it exists: with a finance and operations app at one end.',
   perIntegration: true,
   *check({ manifest }) {

@@ -4,6 +4,7 @@ import { defineRule } from './types';
 export default defineRule({
   id: 'dual-write-scope',
   severity: 'error',
+  category: 'guidance',
   summary: 'Dual-write connects a finance and operations app with a Dataverse app, and nothing else.',
   perIntegration: true,
   *check({ manifest }) {

@@ -3,6 +3,7 @@ import { defineRule } from './types';
 export default defineRule({
   id: 'duplicate-id',
   severity: 'error',
+  category: 'correctness',
   summary: 'Ids are unique across systems, integrations, goals and actors.',
   *check({ manifest }) {
     for (const [id, items] of manifest.byId) {

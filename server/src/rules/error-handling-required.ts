@@ -5,6 +5,7 @@ import { defineRule } from './types';
 export default defineRule({
   id: 'error-handling-required',
   severity: 'warning',
+  category: 'guidance',
   summary: 'Every integration designs its abnormal path: retries, dead-lettering and who is notified.',
   perIntegration: true,
   *check({ manifest }) {

@@ -26,6 +26,7 @@ const quote = (ids: string[]) => ids.map((id) => `\`${id}\``).join(', ');
 export default defineRule({
   id: 'goal-alignment',
   severity: 'info',
+  category: 'guidance',
   summary: 'Every integration names the business goals it serves.',
   perIntegration: true,
   *check({ manifest }) {

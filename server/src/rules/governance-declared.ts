@@ -32,6 +32,7 @@ function insertBlockAfter(manifest: Manifest, after: string, key: string, answer
 export default defineRule({
   id: 'governance-declared',
   severity: 'info',
+  category: 'guidance',
   summary: 'The manifest says where its integrations are built and deployed (`governance.alm`) and that they are under version control.',
   *check({ manifest }) {
     if (!manifest.root) return;

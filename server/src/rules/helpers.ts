@@ -5,7 +5,7 @@ import type { ManifestDocument } from '../document/manifestDocument';
 import type { PathSegment } from '../document/nodes';
 import type { Span } from '../document/range';
 import { itemAt, spanIn } from '../model/itemAt';
-import { findSystem, type Integration, type Item, type Manifest, type System } from '../model/manifest';
+import { findSystem, ID_PATTERN, type Integration, type Item, type Manifest, type System } from '../model/manifest';
 
 export function ends(manifest: Manifest, integration: Integration): { from: System | undefined; to: System | undefined } {
   return { from: findSystem(manifest, integration.from?.id), to: findSystem(manifest, integration.to?.id) };
@@ -90,6 +90,15 @@ export function completeMonitoring(integration: Integration): Record<string, str
     ...(alerts !== true ? { alerts: true } : {}),
     ...(integration.data.pii === true && audit !== true ? { audit: true } : {}),
   };
+}
+
+/**
+ * An integration as a message names it: "integration `order-status`", or "this integration"
+ * while its id is missing or no id (`id: [a]` reads as no id). The guidance rules judge only
+ * integrations with an id (`isWritten`); the correctness rules use this.
+ */
+export function integrationName(integration: Integration): string {
+  return ID_PATTERN.test(integration.id) ? `integration \`${integration.id}\`` : 'this integration';
 }
 
 /** A fresh id based on `base` that no item uses yet. */

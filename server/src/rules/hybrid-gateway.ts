@@ -32,6 +32,7 @@ function sides(manifest: Manifest, integration: Integration): { onPremises: Syst
 export default defineRule({
   id: 'hybrid-gateway',
   severity: 'warning',
+  category: 'guidance',
   summary: 'An integration between an on-premises and a cloud system goes through a gateway, API Management or Service Bus.',
   perIntegration: true,
   *check({ manifest }) {

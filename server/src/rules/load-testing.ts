@@ -6,6 +6,7 @@ import { defineRule } from './types';
 export default defineRule({
   id: 'load-testing',
   severity: 'info',
+  category: 'guidance',
   summary: 'A high-volume integration plans testing under realistic loads.',
   threshold: '1000/hour',
   perIntegration: true,

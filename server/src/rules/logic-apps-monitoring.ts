@@ -5,6 +5,7 @@ import { defineRule } from './types';
 export default defineRule({
   id: 'logic-apps-monitoring',
   severity: 'warning',
+  category: 'guidance',
   summary: 'An integration through Logic Apps adds monitoring with alerts, which Logic Apps alone does not give.',
   perIntegration: true,
   *check({ manifest }) {

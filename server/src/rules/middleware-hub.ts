@@ -8,6 +8,7 @@ const NAMES_SHOWN = 5;
 export default defineRule({
   id: 'middleware-hub',
   severity: 'info',
+  category: 'guidance',
   summary: `A system that ${HUB_SIZE} or more integrations reach point to point is connected through middleware instead.`,
   *check({ manifest }) {
     const direct = new Map<string, Integration[]>();

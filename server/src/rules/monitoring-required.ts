@@ -5,6 +5,7 @@ import { defineRule } from './types';
 export default defineRule({
   id: 'monitoring-required',
   severity: 'warning',
+  category: 'guidance',
   summary: 'Every integration is monitored, so that failures are seen and acted on.',
   perIntegration: true,
   *check({ manifest }) {

@@ -75,6 +75,7 @@ interface SecretData extends Record<string, unknown> {
 export default defineRule<SecretData>({
   id: 'no-inline-secrets',
   severity: 'error',
+  category: 'correctness',
   summary: 'No credential is written in the manifest: passwords, keys, tokens and connection strings live in Azure Key Vault.',
   *check({ manifest }) {
     for (const { node, site, key, ownKey } of valueScalars(manifest.document.yaml.contents)) {

@@ -28,6 +28,7 @@ function batching(manifest: Manifest, integration: Integration): string {
 export default defineRule({
   id: 'odata-bulk',
   severity: 'warning',
+  category: 'guidance',
   summary:
     'OData and the Web API serve real-time record operations; bulk volumes go in batch: through the Data Management Framework for finance and operations apps, in grouped Web API requests or Data Factory otherwise.',
   threshold: '50000/hour',

@@ -5,6 +5,7 @@ import { defineRule } from './types';
 export default defineRule({
   id: 'pii-protection',
   severity: 'warning',
+  category: 'guidance',
   summary: 'An integration that moves personal data audits access to it (`monitoring.audit: true`).',
   perIntegration: true,
   *check({ manifest }) {

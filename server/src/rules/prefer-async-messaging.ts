@@ -6,6 +6,7 @@ import { defineRule } from './types';
 export default defineRule({
   id: 'prefer-async-messaging',
   severity: 'warning',
+  category: 'guidance',
   summary: 'High-volume and process integrations use asynchronous messaging rather than synchronous calls.',
   threshold: '1000/hour',
   perIntegration: true,

@@ -5,6 +5,7 @@ import { defineRule } from './types';
 export default defineRule({
   id: 'prefer-low-code',
   severity: 'hint',
+  category: 'guidance',
   summary: 'A low-volume integration uses an out-of-box or connector-based solution before a custom build.',
   threshold: '100/hour',
   perIntegration: true,

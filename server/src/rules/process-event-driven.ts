@@ -5,6 +5,7 @@ import { defineRule } from './types';
 export default defineRule({
   id: 'process-event-driven',
   severity: 'info',
+  category: 'guidance',
   summary: 'A process step that runs on a schedule but is not a batch could be started by the business event it waits for (`trigger: event`).',
   perIntegration: true,
   *check({ manifest }) {

@@ -1,5 +1,5 @@
 import { isMap, isPair, visit, type Node, type YAMLMap } from 'yaml';
-import { forEveryUser, insertPair, setIn, type TextEdit } from '../document/edits';
+import { forEveryUser, insertPairs, type TextEdit } from '../document/edits';
 import type { ManifestDocument } from '../document/manifestDocument';
 import { asMap, nodeAt, pairOf } from '../document/nodes';
 import type { Span } from '../document/range';
@@ -38,21 +38,27 @@ function mapOfKey(doc: ManifestDocument, span: Span): YAMLMap | undefined {
   return found;
 }
 
-function insertKey(doc: ManifestDocument, map: YAMLMap, key: string): TextEdit[] {
-  if (key === 'solution') return setIn(doc, map, [key], { name: 'TODO-name' });
+/** Edits that insert `keys` into `map`, each with a value to fill in, in one edit where they go together. */
+function insertKeys(doc: ManifestDocument, map: YAMLMap, keys: readonly string[]): TextEdit[] {
+  const edits: TextEdit[] = [];
+  const rest: [string, string | number | Record<string, string>][] = [];
   const first = map.items[0];
   const firstKey = first && isPair(first) ? (first.key as Node | null) : null;
-  // The format version goes first: that line is also how a manifest is recognized.
-  if (key === 'integrationManifest' && !map.flow && firstKey?.range && doc.lines.positionAt(firstKey.range[0]).character === 0) {
-    const nl = doc.text.includes('\r\n') ? '\r\n' : '\n';
-    return [{ start: firstKey.range[0], end: firstKey.range[0], newText: `integrationManifest: 1${nl}` }];
+  for (const key of keys) {
+    // The format version goes first: that line is also how a manifest is recognized.
+    if (key === 'integrationManifest' && !map.flow && firstKey?.range && doc.lines.positionAt(firstKey.range[0]).character === 0) {
+      const nl = doc.text.includes('\r\n') ? '\r\n' : '\n';
+      edits.push({ start: firstKey.range[0], end: firstKey.range[0], newText: `integrationManifest: 1${nl}` });
+    } else rest.push([key, key === 'solution' ? { name: 'TODO-name' } : placeholder(key)]);
   }
-  return [insertPair(doc, map, key, placeholder(key))];
+  if (rest.length > 0) edits.push(insertPairs(doc, map, rest));
+  return edits;
 }
 
 export default defineRule<SchemaFixData>({
   id: 'schema',
   severity: 'error',
+  category: 'correctness',
   summary: 'Every key and value must follow the manifest format: known keys, allowed values, required keys, well-formed rates.',
   *check({ manifest }) {
     if (manifest.dataError !== undefined) return; // yaml-syntax reports it
@@ -93,11 +99,14 @@ export default defineRule<SchemaFixData>({
       if (pairOf(mapOfKey(doc, span), value)) return [];
       return [{ title: `Rename the key to \`${value}\``, preferred: true, edits: forEveryUser([{ start: span.start, end: span.end, newText: value }]) }];
     }
-    if (data.fix === 'insert-key') {
-      const key = data.key;
+    if (data.fix === 'insert-keys') {
       const map = asMap(nodeAt(doc.yaml.contents, data.path));
       if (!map || !isMap(map)) return [];
-      return [{ title: `Add the missing key \`${key}\``, preferred: true, edits: forEveryUser(insertKey(doc, map, key)) }];
+      const keys = data.keys.filter((key) => !pairOf(map, key));
+      if (keys.length === 0) return [];
+      const quoted = keys.map((k) => `\`${k}\``);
+      const title = keys.length === 1 ? `Add the missing key ${quoted[0]}` : `Add the missing keys ${quoted.slice(0, -1).join(', ')} and ${quoted.at(-1)}`;
+      return [{ title, preferred: true, edits: forEveryUser(insertKeys(doc, map, keys)) }];
     }
     if (data.fix === 'skeleton') {
       const nl = doc.text.includes('\r\n') ? '\r\n' : '\n';

@@ -1,8 +1,12 @@
+import { integrationName } from './helpers';
 import { defineRule } from './types';
+
+const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 export default defineRule({
   id: 'self-integration',
   severity: 'error',
+  category: 'correctness',
   summary: 'An integration connects two different systems: `from` and `to` are not the same system.',
   perIntegration: true,
   *check({ manifest }) {
@@ -12,7 +16,7 @@ export default defineRule({
       yield {
         span: to.span,
         item: integration,
-        message: `Integration \`${integration.id}\` goes from \`${from.id}\` to itself. An integration connects two different systems: set \`to\` to the system that receives the data or continues the process.`,
+        message: `${capitalize(integrationName(integration))} goes from \`${from.id}\` to itself. An integration connects two different systems: set \`to\` to the system that receives the data or continues the process.`,
       };
     }
   },

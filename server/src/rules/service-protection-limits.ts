@@ -10,6 +10,7 @@ const LIMITS =
 export default defineRule({
   id: 'service-protection-limits',
   severity: 'warning',
+  category: 'guidance',
   summary: 'High-volume reads from and writes into Dataverse are batched, so that they stay within the service protection limits.',
   threshold: '72000/hour',
   perIntegration: true,

@@ -4,6 +4,7 @@ import { defineRule } from './types';
 export default defineRule({
   id: 'shared-data-layer',
   severity: 'warning',
+  category: 'guidance',
   summary: 'Two Dataverse apps share one data layer: a data integration between them copies what both already have.',
   perIntegration: true,
   *check({ manifest }) {

@@ -6,6 +6,7 @@ import { defineRule, type Fix } from './types';
 export default defineRule({
   id: 'system-of-record',
   severity: 'warning',
+  category: 'guidance',
   summary: 'A data integration names its system of record: the system that owns the data.',
   perIntegration: true,
   *check({ manifest }) {

@@ -8,6 +8,7 @@ const WEAK_TRANSPORTS: readonly string[] = ['http', 'tls1.0', 'tls1.1'];
 export default defineRule({
   id: 'transport-tls',
   severity: 'error',
+  category: 'guidance',
   summary: 'Data in transit is encrypted with TLS 1.2 or later.',
   perIntegration: true,
   *check({ manifest }) {

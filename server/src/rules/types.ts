@@ -46,9 +46,20 @@ export interface Fix {
 }
 
 /** `Data` is what the rule's findings carry for its fixes (`data`); the catalog holds rules of any data. */
+/**
+ * What a rule checks. `correctness`: the manifest is wrong as written (its syntax, its format,
+ * ids and references, a credential in plain text, waivers); reported at once. `guidance`: the
+ * design goes against the integration guidance; on an integration, reported only once the
+ * integration is written far enough to judge (`isWritten`: its `id`, `name`, `type`, `from` and
+ * `to`), so a half-written one shows what is missing and nothing else. The engine applies it
+ * (`checkManifest`), for every rule alike.
+ */
+export type RuleCategory = 'correctness' | 'guidance';
+
 export interface RuleDefinition<Data extends FindingData = FindingData> {
   id: string;
   severity: Severity;
+  category: RuleCategory;
   /** One sentence: what the rule checks. Used as SARIF short description and in hovers. */
   summary: string;
   /** Default threshold as a rate (`1000/hour`), for rules that compare rates. */

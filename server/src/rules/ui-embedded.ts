@@ -4,6 +4,7 @@ import { defineRule } from './types';
 export default defineRule({
   id: 'ui-embedded',
   severity: 'warning',
+  category: 'guidance',
   summary: 'A UI integration shows data from another system where the user works; it declares no field mapping or system of record (its `volume` is the load of the view).',
   perIntegration: true,
   *check({ manifest }) {

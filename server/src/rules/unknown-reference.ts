@@ -40,6 +40,7 @@ const SUGGESTION_BUDGET = 1_000_000;
 export default defineRule<ReferenceData>({
   id: 'unknown-reference',
   severity: 'error',
+  category: 'correctness',
   summary: 'Every reference names an item declared in the manifest: systems, goals, actors, or a rule id.',
   *check({ manifest, ruleIds }) {
     const known = {

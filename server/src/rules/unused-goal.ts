@@ -3,6 +3,7 @@ import { defineRule } from './types';
 export default defineRule({
   id: 'unused-goal',
   severity: 'info',
+  category: 'guidance',
   summary: 'Every declared business goal is served by at least one integration.',
   *check({ manifest }) {
     const served = new Set(manifest.integrations.flatMap((i) => i.goals.map((g) => g.id)));

@@ -12,6 +12,7 @@ function namedSystems(manifest: Manifest): Set<string> {
 export default defineRule({
   id: 'unused-system',
   severity: 'info',
+  category: 'guidance',
   summary: 'Every declared system other than middleware takes part in at least one integration.',
   *check({ manifest }) {
     const named = namedSystems(manifest);

@@ -3,6 +3,7 @@ import { defineRule } from './types';
 export default defineRule({
   id: 'volume-declared',
   severity: 'info',
+  category: 'guidance',
   summary: 'Every integration states its expected volume or frequency.',
   perIntegration: true,
   *check({ manifest }) {

@@ -4,6 +4,7 @@ import { defineRule } from './types';
 export default defineRule({
   id: 'waiver-expired',
   severity: 'warning',
+  category: 'correctness',
   summary: 'A waiver past its `expires` date silences nothing: renew it or fix the design.',
   *check({ manifest, today }) {
     for (const item of [...manifest.systems, ...manifest.integrations])

@@ -3,6 +3,7 @@ import { defineRule } from './types';
 export default defineRule({
   id: 'waiver-reason',
   severity: 'error',
+  category: 'correctness',
   summary: 'Every waiver says why the deviation from the rule is accepted.',
   *check({ manifest }) {
     for (const item of [...manifest.systems, ...manifest.integrations])

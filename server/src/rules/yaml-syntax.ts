@@ -16,6 +16,7 @@ function widenToWord(text: string, span: Span): Span {
 export default defineRule({
   id: 'yaml-syntax',
   severity: 'error',
+  category: 'correctness',
   summary: 'The manifest must be valid YAML: one document, consistent indentation, unique keys.',
   *check({ manifest }) {
     const { text } = manifest.document;

@@ -10,6 +10,7 @@ import { ratePerHour, thresholdPerHour } from '../model/rate';
 import { closest } from '../model/suggest';
 import { manifestSchema, type JsonSchema } from '../model/vocabulary';
 import { objectBranch, schemaAt } from './schemaAt';
+import { own } from '../model/lookup';
 import { isMap, isSeq, type Node, type Pair, type YAMLMap } from 'yaml';
 
 export interface SchemaProblem {
@@ -19,19 +20,26 @@ export interface SchemaProblem {
   data?: SchemaFixData;
 }
 
-/** What the schema rule's fixes need: the value to use, the key to rename to or insert, or the skeleton of an empty manifest. */
+/** What the schema rule's fixes need: the value to use, the keys to rename to or insert, or the skeleton of an empty manifest. */
 export type SchemaFixData =
   | { fix: 'replace'; value: string }
-  | { fix: 'insert-key'; key: string; path: PathSegment[] }
+  | { fix: 'insert-keys'; keys: string[]; path: PathSegment[] }
   | { fix: 'rename-key'; value: string }
   | { fix: 'skeleton' };
 
 /** Finding data back from the client, when it has one of the shapes of `SchemaFixData`. */
 export function readSchemaFixData(raw: Record<string, unknown>): SchemaFixData | undefined {
-  const { fix, value, key, path } = raw;
+  const { fix, value, keys, path } = raw;
   if ((fix === 'replace' || fix === 'rename-key') && typeof value === 'string') return { fix, value };
-  if (fix === 'insert-key' && typeof key === 'string' && Array.isArray(path) && path.every((p) => typeof p === 'string' || (typeof p === 'number' && Number.isInteger(p) && p >= 0)))
-    return { fix, key, path: path as PathSegment[] };
+  if (
+    fix === 'insert-keys' &&
+    Array.isArray(keys) &&
+    keys.length > 0 &&
+    keys.every((k) => typeof k === 'string') &&
+    Array.isArray(path) &&
+    path.every((p) => typeof p === 'string' || (typeof p === 'number' && Number.isInteger(p) && p >= 0))
+  )
+    return { fix, keys: keys, path: path as PathSegment[] };
   if (fix === 'skeleton') return { fix };
   return undefined;
 }
@@ -125,14 +133,34 @@ export function validateSchema(document: ManifestDocument, data: unknown): Schem
   // value is a map: then only the map branch applies, and its own errors say what is wrong inside.
   const anyOfPaths = new Set(errors.filter((e) => e.keyword === 'anyOf').map((e) => e.instancePath));
   const mapBranch = new Set([...anyOfPaths].filter((p) => isPlainObject(valueAtPointer(data, p))));
+  // The keys missing from each map, said in one problem per map.
+  const missing = new Map<string, string[]>();
+  for (const error of errors)
+    if (error.keyword === 'required') {
+      const keys = missing.get(error.instancePath) ?? [];
+      keys.push((error.params as { missingProperty: string }).missingProperty);
+      missing.set(error.instancePath, keys);
+    }
   const problems: SchemaProblem[] = [];
   const seen = new Set<string>();
+  const said = new Set<string>();
   const pairs = pairIndex();
   for (const error of errors) {
     if (mapBranch.has(error.instancePath) && ['anyOf', 'type', 'enum'].includes(error.keyword)) continue;
     if (error.keyword !== 'anyOf' && underAnyOf(error.instancePath, anyOfPaths) && !underAnyOf(error.instancePath, mapBranch)) continue;
     if (error.keyword === 'if') continue;
-    const problem = translate(document, error, pairs);
+    // An empty value breaks its type and its vocabulary at once: one problem says it is empty.
+    const empty = isEmptyAt(data, error.instancePath);
+    const once = empty ? `empty:${error.instancePath}` : error.keyword === 'required' ? `required:${error.instancePath}` : undefined;
+    if (once !== undefined) {
+      if (said.has(once)) continue;
+      said.add(once);
+    }
+    const problem = empty
+      ? emptyProblem(document, error.instancePath, pairs)
+      : error.keyword === 'required'
+        ? missingProblem(document, error.instancePath, missing.get(error.instancePath)!, pairs)
+        : translate(document, error, pairs, data);
     const key = `${problem.span.start}:${problem.message}`;
     if (!seen.has(key)) {
       seen.add(key);
@@ -144,6 +172,15 @@ export function validateSchema(document: ManifestDocument, data: unknown): Schem
 
 function isPlainObject(value: unknown): boolean {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Whether the pointer names a value written empty (`pattern:`, a `- ` with nothing after it). */
+function isEmptyAt(data: unknown, pointer: string): boolean {
+  if (pointer === '') return false;
+  const path = pointerToPath(pointer);
+  const parent = valueAtPointer(data, pointer.slice(0, pointer.lastIndexOf('/')));
+  const last = path[path.length - 1]!;
+  return typeof parent === 'object' && parent !== null && Object.prototype.hasOwnProperty.call(parent, last) && (parent as Record<string | number, unknown>)[last] === null;
 }
 
 /** The value a JSON pointer names in `data` (own properties only). */
@@ -234,14 +271,13 @@ const TYPE_WORDS: Record<string, string> = {
 };
 
 function itemLabel(path: PathSegment[]): string {
-  const list = path.length >= 2 ? path[path.length - 2] : undefined;
-  const names: Record<string, string> = { systems: 'a system', integrations: 'an integration', goals: 'a goal', actors: 'an actor', steps: 'a step', waivers: 'a waiver', mapping: 'a mapping' };
-  if (typeof list === 'string' && typeof path[path.length - 1] === 'number') return names[list] ?? 'this item';
+  const list = listOf(path);
+  if (list !== undefined) return own(ITEM_NAMES, list) ?? 'this item';
   const last = path[path.length - 1];
   return typeof last === 'string' ? `\`${last}\`` : 'the manifest';
 }
 
-function translate(document: ManifestDocument, error: ErrorObject, lookup: PairLookup): SchemaProblem {
+function translate(document: ManifestDocument, error: ErrorObject, lookup: PairLookup, data: unknown): SchemaProblem {
   const path = pointerToPath(error.instancePath);
   const { node, keySpan: key } = resolve(document, path, lookup);
   const valueSpan = spanOf(node);
@@ -261,16 +297,6 @@ function translate(document: ManifestDocument, error: ErrorObject, lookup: PairL
     }
     case 'const':
       return { span: onValue, message: `${what} must be ${JSON.stringify((error.params as { allowedValue: unknown }).allowedValue)}: the only format version that exists.` };
-    case 'required': {
-      const missing = (error.params as { missingProperty: string }).missingProperty;
-      const description = schemaAt([...path, missing])?.description;
-      const span = key ?? firstKeySpan(node) ?? onValue;
-      return {
-        span,
-        message: `${capitalize(itemLabel(path))} needs \`${missing}\`${description ? `: ${lowerFirst(description)}` : '.'}`,
-        data: { fix: 'insert-key', key: missing, path },
-      };
-    }
     case 'additionalProperties': {
       const extra = (error.params as { additionalProperty: string }).additionalProperty;
       const allowed = Object.keys(mapShape(schema)?.properties ?? {});
@@ -288,11 +314,9 @@ function translate(document: ManifestDocument, error: ErrorObject, lookup: PairL
     case 'pattern':
       return { span: onValue, message: `${what} is not in the expected form.${schema?.patternErrorMessage ? ` ${schema.patternErrorMessage}` : ''}` };
     case 'type': {
-      const expected = String((error.params as { type: string }).type)
-        .split(',')
-        .map((t) => TYPE_WORDS[t] ?? t)
-        .join(' or ');
-      return { span: onValue, message: `${what} must be ${expected}.` };
+      const types = String((error.params as { type: string }).type).split(',');
+      const actual = valueAtPointer(data, error.instancePath);
+      return { span: onValue, message: typeMessage(path, types, actual, nodeText(document, node)) };
     }
     case 'anyOf': {
       const options = (schema?.anyOf ?? []).map((s) => (s.enum ? `one of ${s.enum.join(', ')}` : 'a map with `severity` and `threshold`'));
@@ -303,6 +327,139 @@ function translate(document: ManifestDocument, error: ErrorObject, lookup: PairL
     default:
       return { span: onValue, message: `${what} ${error.message ?? 'is not valid'}.` };
   }
+}
+
+/** What a value of the wrong shape is read as. */
+function shapeOf(value: unknown): string {
+  if (value === null || value === undefined) return 'empty';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a map of keys';
+  if (typeof value === 'string') return 'text';
+  if (typeof value === 'boolean') return 'true or false';
+  if (typeof value === 'number' || typeof value === 'bigint') return 'a number';
+  return 'not text';
+}
+
+/** The item names of the lists, for messages about one item. */
+const ITEM_NAMES: Readonly<Record<string, string>> = { systems: 'a system', integrations: 'an integration', goals: 'a goal', actors: 'an actor', steps: 'a step', waivers: 'a waiver', mapping: 'a mapping' };
+
+/** For a list item (`[..., 'systems', 0]`): the list's key; else undefined. */
+function listOf(path: readonly PathSegment[]): string | undefined {
+  const list = path[path.length - 2];
+  return typeof path[path.length - 1] === 'number' && typeof list === 'string' ? list : undefined;
+}
+
+/** The keys an item of a list must have, written as `id`, `name` and `kind`. */
+function requiredKeys(schema: JsonSchema | undefined): string {
+  return joinAnd((objectBranch(schema)?.required ?? []).map((k) => `\`${k}\``));
+}
+
+function joinAnd(words: readonly string[]): string {
+  return words.length <= 1 ? (words[0] ?? '') : `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}`;
+}
+
+/** The one message for a value of the wrong type: what it must be, and what it is read as. */
+function typeMessage(path: PathSegment[], types: readonly string[], actual: unknown, written: string | undefined): string {
+  const list = listOf(path);
+  const shape = shapeOf(actual);
+  const schema = schemaAt(path);
+  if (list !== undefined && types.includes('object')) {
+    const item = own(ITEM_NAMES, list) ?? 'an item';
+    return `Each item of \`${list}\` is ${item}: a map of keys (${requiredKeys(schema)}, each on a line of its own under the \`-\`), not ${shape}.`;
+  }
+  const what = list !== undefined ? `An item of \`${list}\`` : describePath(path);
+  if (types.length === 1 && types[0] === 'string') {
+    // An id is the usual victim: `id: 5`, `id: true`, `id: [a]`.
+    const id = schema?.pattern === ID_PATTERN_SOURCE;
+    const must = id ? 'must be text that starts with a letter, such as `order-status`' : 'must be text';
+    const quoted = written !== undefined && (shape === 'a number' || shape === 'true or false') && !id ? ` Write it in quotes (\`"${written}"\`) to keep it as text.` : '';
+    return `${what} ${must}; ${written !== undefined && shape !== 'a list' && shape !== 'a map of keys' ? `\`${written}\` is read as ${shape}` : `this is ${shape}`}.${quoted}`;
+  }
+  return `${what} must be ${types.map((t) => TYPE_WORDS[t] ?? t).join(' or ')}, not ${shape}.`;
+}
+
+/** The source of the id pattern, as the schema writes it. */
+const ID_PATTERN_SOURCE = '^[A-Za-z][A-Za-z0-9_-]*$';
+
+/** What to write where a value of `schema` goes. */
+function expected(schema: JsonSchema | undefined): string {
+  const values = schema?.enum;
+  if (values) return allowedList(values);
+  if (schema?.const !== undefined) return `\`${valueText(schema.const)}\``;
+  if (schema?.anyOf) return schema.anyOf.map((s) => (s.enum ? `one of ${s.enum.join(', ')}` : 'a map with `severity` and `threshold`')).join(', or ');
+  if (schema?.pattern === ID_PATTERN_SOURCE) return 'an id that starts with a letter, such as `order-status`';
+  // A reference: the id of an item declared elsewhere, as its description says.
+  if (schema?.type === 'string' && schema.description?.startsWith('Id of ')) return `the ${lowerFirst(schema.description).replace(/\.$/, '')}`;
+  switch (schema?.type) {
+    case 'object':
+      return `its keys on the lines below, indented${schema.required?.length ? ` (${requiredKeys(schema)})` : ''}`;
+    case 'array':
+      return 'its items, each on a line below starting with `- `, or in brackets: `[a, b]`';
+    case 'boolean':
+      return 'true or false';
+    case 'integer':
+      return 'a whole number';
+    default:
+      return 'text';
+  }
+}
+
+/** The one problem of an empty value: a key with nothing after its colon, or a `- ` with nothing after its dash. */
+function emptyProblem(document: ManifestDocument, pointer: string, lookup: PairLookup): SchemaProblem {
+  const path = pointerToPath(pointer);
+  const { node, keySpan: key } = resolve(document, path, lookup);
+  const schema = schemaAt(path);
+  const list = listOf(path);
+  if (list !== undefined) {
+    const span = dashBefore(document, node) ?? spanOf(node) ?? { start: 0, end: 0 };
+    const item = typeOf(schema) === 'object' ? own(ITEM_NAMES, list) : undefined;
+    const write = item
+      ? `write ${item.replace(/^an? /, 'the ')}'s ${requiredKeys(schema)} after it (completion offers a snippet)`
+      : `write ${expected(schema)} after it`;
+    return { span, message: `This \`-\` starts ${item ?? `an item of \`${list}\``}, but nothing follows it: ${write}, or remove the line.` };
+  }
+  const span = key ?? spanOf(node) ?? { start: 0, end: 0 };
+  // A value with a form of its own (a rate, a frequency, a date) says the form.
+  if (schema?.patternErrorMessage && schema.pattern !== ID_PATTERN_SOURCE) return { span, message: `${describePath(path)} has no value. ${schema.patternErrorMessage}` };
+  return { span, message: `${describePath(path)} has no value: write ${expected(schema)}.` };
+}
+
+function typeOf(schema: JsonSchema | undefined): string | undefined {
+  return objectBranch(schema) ? 'object' : schema?.type;
+}
+
+/** The dash of the list item `node` (an empty one: its range is where its value would start). */
+function dashBefore(document: ManifestDocument, node: Node | undefined): Span | undefined {
+  const start = node?.range?.[0];
+  if (start === undefined) return undefined;
+  let i = start - 1;
+  while (i >= 0 && (document.text[i] === ' ' || document.text[i] === '\t')) i--;
+  return document.text[i] === '-' ? { start: i, end: i + 1 } : undefined;
+}
+
+/** The one problem of a map that lacks required keys, with a fix that inserts them all. */
+function missingProblem(document: ManifestDocument, pointer: string, keys: readonly string[], lookup: PairLookup): SchemaProblem {
+  const path = pointerToPath(pointer);
+  const { node, keySpan: key } = resolve(document, path, lookup);
+  const span = key ?? firstKeySpan(node) ?? spanOf(node) ?? { start: 0, end: 1 };
+  const quoted = keys.map((k) => `\`${k}\``);
+  const description = keys.length === 1 ? schemaAt([...path, keys[0]!])?.description : undefined;
+  return {
+    span,
+    message: `${capitalize(itemLabel(path))} needs ${joinAnd(quoted)}${description ? `: ${lowerFirst(description)}` : '.'}`,
+    data: { fix: 'insert-keys', keys: [...keys], path },
+  };
+}
+
+/** The text of a scalar as written (numbers and booleans printed), for a message. */
+function nodeText(document: ManifestDocument, node: Node | undefined): string | undefined {
+  const range = node?.range;
+  if (!range || !isScalarNode(node)) return undefined;
+  return document.text.slice(range[0], range[1]).trim();
+}
+
+function isScalarNode(node: unknown): boolean {
+  return typeof node === 'object' && node !== null && !isMap(node) && !isSeq(node) && 'value' in node;
 }
 
 /** Short vocabularies are listed; long ones (system kinds) are named by size, completion lists them. */

@@ -106,7 +106,7 @@ ruleTester(RULE, {
       code: withIntegration({ volume: '5 per day' }),
       errors: [{ at: '5 per day', message: /`volume` is not in the expected form\./ }],
     },
-    { name: 'says a list is expected where a map was written', code: withIntegration({ via: '{ bus: true }' }), errors: [{ message: '`via` must be a list.' }] },
+    { name: 'says a list is expected where a map was written', code: withIntegration({ via: '{ bus: true }' }), errors: [{ message: '`via` must be a list, not a map of keys.' }] },
     { name: 'says only format version 1 exists', code: BASE.replace('integrationManifest: 1', 'integrationManifest: 2'), errors: [{ message: /`integrationManifest` must be 1/ }] },
     {
       name: 'reports each problem once, in document order',
