@@ -45,9 +45,12 @@ const WARNINGS = withIntegration({ monitoring: null, errorHandling: null });
 /** Only an info finding: the integration serves no goal. */
 const INFO = withIntegration({ goals: null });
 
-/** The findings of BROKEN and WARNINGS, in the words of their rules (written out here, not read from the engine). */
-const MONITORING = 'Integration `status` has no monitoring. Add `monitoring` with a tool such as Application Insights and alerts, so failures reach the people who support it.';
-const BAD_MODE = '`mode` must be one of sync, async, batch; did you mean `async`?';
+/**
+ * The findings of BROKEN and WARNINGS, in the words of their rules (written out here, not read
+ * from the engine), as the command line prints them: plain text, quotes in single quotes.
+ */
+const MONITORING = "Integration 'status' has no monitoring. Add 'monitoring' with a tool such as Application Insights and alerts, so failures reach the people who support it.";
+const BAD_MODE = "'mode' must be one of sync, async, batch; did you mean 'async'?";
 const BROKEN_RULES = ['monitoring-required', 'schema'];
 const WARNINGS_RULES = ['error-handling-required', 'monitoring-required', 'dead-letter'];
 /** The escape character that starts an ANSI colour code. */

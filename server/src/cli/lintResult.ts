@@ -1,5 +1,6 @@
-/** One finding of the command line, with 1-based positions (the `json` format README documents). */
+/** One finding of the command line, with 1-based positions and its message as plain text (the `json` format README documents). */
 import type { Analysis } from '../analysis/analyze';
+import { plainText } from '../analysis/plainText';
 import type { Severity } from '../rules/types';
 
 export interface LintFinding {
@@ -22,7 +23,7 @@ export function toLintFindings(file: string, analysis: Analysis): LintFinding[] 
       file,
       rule: p.rule,
       severity: p.severity,
-      message: p.message,
+      message: plainText(p.message),
       line: start.line + 1,
       column: start.character + 1,
       endLine: end.line + 1,

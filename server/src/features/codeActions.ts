@@ -4,6 +4,7 @@
  */
 import { CodeActionKind, type CodeAction, type Diagnostic, type TextEdit as LspTextEdit } from 'vscode-languageserver';
 import type { Analysis, Problem } from '../analysis/analyze';
+import { plainText } from '../analysis/plainText';
 import { appendToSeq, sharedEdit, type TextEdit } from '../document/edits';
 import type { Item } from '../model/manifest';
 import { findRule } from '../rules';
@@ -35,7 +36,8 @@ export function codeActions(analysis: Analysis, diagnostics: readonly Diagnostic
     const data = findingData(diagnostic.data);
     for (const fix of safeFixes(rule.id, options.logger ?? NULL_LOGGER, () => fixesOf(rule, analysis.manifest, span, data)))
       fixes.push({
-        title: fix.title,
+        // The light bulb's menu shows plain text.
+        title: plainText(fix.title),
         kind: CodeActionKind.QuickFix,
         diagnostics: [diagnostic],
         ...(fix.preferred ? { isPreferred: true } : {}),

@@ -4,6 +4,7 @@
  */
 import { DiagnosticSeverity, DiagnosticTag, type Diagnostic } from 'vscode-languageserver';
 import { INTERNAL_ERROR, type Analysis, type Problem } from '../analysis/analyze';
+import { plainText } from '../analysis/plainText';
 import { LANGUAGE_ID } from '../../../shared/src/names';
 import { ruleDocsUrl } from '../../../shared/src/product';
 import { DEFAULT_MAX_PROBLEMS } from '../../../shared/src/settings';
@@ -33,7 +34,8 @@ export function toDiagnostic(analysis: Analysis, problem: Problem): Diagnostic {
     // A rule that threw has no page of its own to link (its message names the rule).
     ...(problem.rule === INTERNAL_ERROR ? {} : { codeDescription: { href: ruleDocsUrl(problem.rule) } }),
     source: LANGUAGE_ID,
-    message: problem.message,
+    // The Problems panel shows plain text: quotes in backticks become single quotes.
+    message: plainText(problem.message),
     ...(UNUSED_RULES.has(problem.rule) ? { tags: [DiagnosticTag.Unnecessary] } : {}),
     data,
   };
