@@ -8,6 +8,8 @@ import type {
   CodeAction,
   CodeLens,
   CompletionItem,
+  CompletionList,
+  CompletionTriggerKind,
   Diagnostic,
   DocumentHighlight,
   DocumentSymbol,
@@ -21,7 +23,7 @@ import { todayUtc, type Analysis } from './analysis/analyze';
 import type { RuleSettings } from './analysis/config';
 import { codeActions } from './features/codeActions';
 import { codeLenses } from './features/codeLens';
-import { complete, resolveCompletion } from './features/completion';
+import { completionList, resolveCompletion } from './features/completion';
 import { DEFAULT_MAX_PROBLEMS } from '../../shared/src/settings';
 import { diagnostics, diagnosticsInSteps, internalErrorDiagnostic } from './features/diagnostics';
 import { hover, hoverListsFindings } from './features/hover';
@@ -95,7 +97,8 @@ export interface LanguageService {
   rename(uri: string, position: Position, newName: string): WorkspaceEdit | null;
   documentSymbols(uri: string): DocumentSymbol[];
   documentHighlights(uri: string, position: Position): DocumentHighlight[];
-  completion(uri: string, position: Position): CompletionItem[];
+  /** The list is incomplete at a value: the editor asks again as the value is typed (`triggerKind` says so). */
+  completion(uri: string, position: Position, triggerKind?: CompletionTriggerKind): CompletionList;
   resolveCompletion(item: CompletionItem): CompletionItem;
   /** The hover; one that lists findings says they are still being checked when they are not computed yet. */
   hover(uri: string, position: Position): Hover | null;
@@ -194,7 +197,7 @@ export function createLanguageService(options: LanguageServiceOptions): Language
       return a ? documentSymbols(a) : [];
     },
     documentHighlights: (uri, position) => at(uri, position, [], navigation.documentHighlights),
-    completion: (uri, position) => at(uri, position, [], complete),
+    completion: (uri, position, triggerKind) => at(uri, position, { isIncomplete: false, items: [] }, (a, offset) => completionList(a, offset, triggerKind)),
     resolveCompletion,
     hover: (uri, position) => at(uri, position, null, hover),
     async settledHover(uri, position, cancelled) {

@@ -7,6 +7,7 @@
 import {
   CodeActionKind,
   CodeLensRefreshRequest,
+  CompletionTriggerKind,
   createConnection,
   DidChangeConfigurationNotification,
   ErrorCodes,
@@ -34,6 +35,7 @@ import { DiagramsRequest } from '../../shared/src/requests';
 import { registerDiagramRequest } from './diagram/register';
 import { createLanguageService, RenameRejected, type DisplaySettings } from './languageService';
 import { lineLogger, type Logger } from './logger';
+import { plainText } from './analysis/plainText';
 import { PARAMS, paramsProblem, type Check } from './params';
 
 
@@ -257,7 +259,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   }
 
   // Features: each handler hands the request to the service.
-  connection.onCompletion(guarded(PARAMS.textDocumentPosition, ({ textDocument, position }) => service.completion(textDocument.uri, position)));
+  connection.onCompletion(guarded(PARAMS.textDocumentPosition, (params) => service.completion(params.textDocument.uri, params.position, triggerKindOf(params))));
   connection.onCompletionResolve(guarded(PARAMS.completionItem, (item) => service.resolveCompletion(item)));
   connection.onHover(guarded(PARAMS.textDocumentPosition, ({ textDocument, position }, token) => service.settledHover(textDocument.uri, position, () => token.isCancellationRequested)));
   connection.onDefinition(guarded(PARAMS.textDocumentPosition, ({ textDocument, position }) => service.definition(textDocument.uri, position)));
@@ -268,7 +270,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       try {
         return service.rename(textDocument.uri, position, newName);
       } catch (e) {
-        if (e instanceof RenameRejected) return new ResponseError(LSPErrorCodes.RequestFailed, e.message);
+        // VS Code shows the reason as plain text: quotes in single quotes, as in diagnostics.
+        if (e instanceof RenameRejected) return new ResponseError(LSPErrorCodes.RequestFailed, plainText(e.message));
         throw e;
       }
     }),
@@ -321,6 +324,12 @@ function whenCancelled(token: CancellationToken): Promise<undefined> {
     if (token.isCancellationRequested) resolve(undefined);
     else token.onCancellationRequested(() => resolve(undefined));
   });
+}
+
+/** The completion's trigger kind, read defensively (a malformed or missing context reads as invoked). */
+function triggerKindOf(params: { context?: unknown }): CompletionTriggerKind {
+  const kind = isRecord(params.context) ? params.context['triggerKind'] : undefined;
+  return kind === CompletionTriggerKind.TriggerCharacter || kind === CompletionTriggerKind.TriggerForIncompleteCompletions ? kind : CompletionTriggerKind.Invoked;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

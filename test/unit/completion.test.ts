@@ -204,7 +204,13 @@ const CASES: Case[] = [
     exactly: true,
   },
   // more nesting levels
-  { name: 'an empty document', text: '|', offers: ['integrationManifest', 'solution', 'systems', 'integrations', 'goals', 'actors', 'governance', 'rules'], first: ['integrationManifest', 'solution'], exactly: true },
+  {
+    name: 'an empty document: the starter, then the top-level keys',
+    text: '|',
+    offers: ['New manifest (starter)', 'integrationManifest', 'solution', 'systems', 'integrations', 'goals', 'actors', 'governance', 'rules'],
+    first: ['New manifest (starter)', 'integrationManifest', 'solution'],
+    exactly: true,
+  },
   { name: 'retry keys in a block map', text: put('      retry: { attempts: 5, backoff: exponential }', '      retry:\n        attempts: 3\n        |'), offers: ['backoff'], exactly: true },
   { name: 'testing keys', text: M + '    testing:\n      load: done\n      |', offers: ['endToEnd'], exactly: true },
   { name: 'step keys', text: M + '    steps:\n      - from: erp\n        |', offers: ['to', 'action', 'async'], not: ['from'], exactly: true },

@@ -55,7 +55,7 @@ function unmark(marked: string): { text: string; offset: number } {
 
 function completeAt(marked: string): { items: CompletionItem[]; text: string; offset: number } {
   const { text, offset } = unmark(marked);
-  return { items: withDocument(text, (uri) => service.completion(uri, positionOf(text, offset))), text, offset };
+  return { items: withDocument(text, (uri) => service.completion(uri, positionOf(text, offset)).items), text, offset };
 }
 
 /** The block-style answers, asked once per text (many flow variants share one). */

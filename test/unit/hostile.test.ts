@@ -53,7 +53,7 @@ describe('hostile input: engine and language service', function () {
   /** The service answers on a normal manifest as it should: the guidance on `mode`, the example's one middleware system in `via`. */
   function assertStillAnswering(): void {
     assertModeHover(service.hover(healthy, MODE_KEY));
-    assertViaCompletion(service.completion(healthy, VIA_VALUE));
+    assertViaCompletion(service.completion(healthy, VIA_VALUE).items);
   }
 
   for (const c of hostileCases(BIG)) {

@@ -37,7 +37,7 @@ describe('language service facade', () => {
     assert.match(pending, /Findings\*\*: still being checked/);
     // The waiver rule completion lists the rules in catalog order rather than compute the findings.
     const waiverRule = lines.positionAt(text.indexOf('rule: ') + 6);
-    const rules = service.completion(uri, waiverRule);
+    const rules = service.completion(uri, waiverRule).items;
     assert.ok(rules.length > 20 && !rules.some((r) => r.labelDetails?.description === 'reports on this item'));
     assert.equal(service.analysis(uri)!.problemsReady, false, 'neither feature computed the problems');
 
@@ -45,7 +45,7 @@ describe('language service facade', () => {
     assert.match(settled.value, /\*\*Findings\*\*: 2 errors, 1 warning/);
     assert.match(settled.value, /system-of-record/);
     assert.equal(service.analysis(uri)!.problemsReady, true);
-    assert.ok(service.completion(uri, waiverRule).some((r) => r.label === 'system-of-record' && r.labelDetails?.description === 'reports on this item'));
+    assert.ok(service.completion(uri, waiverRule).items.some((r) => r.label === 'system-of-record' && r.labelDetails?.description === 'reports on this item'));
   });
 
   it('answers nothing, without failing, for a document it does not have', () => {

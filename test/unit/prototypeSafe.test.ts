@@ -56,7 +56,7 @@ function observe(text: string, word: string, options: AnalysisOptions = {}): str
     for (const character of [line.indexOf(word) + 1, line.length]) {
       const hover = service.hover(uri, { line: l, character });
       out.push(`hover ${l}:${character} ${hover ? mask(JSON.stringify(hover.contents)) : 'none'}`);
-      const items = service.completion(uri, { line: l, character }).map((i) => mask(i.label));
+      const items = service.completion(uri, { line: l, character }).items.map((i) => mask(i.label));
       out.push(`completion ${l}:${character} ${items.join(',')}`);
     }
   });

@@ -4,7 +4,7 @@
  * (completion/context.ts); the given analysis supplies the declared items. Nothing here
  * re-analyzes the document.
  */
-import { MarkupKind, type CompletionItem } from 'vscode-languageserver';
+import { CompletionTriggerKind, MarkupKind, type CompletionItem, type CompletionList } from 'vscode-languageserver';
 import type { Analysis } from '../analysis/analyze';
 import { cursorContext, type CursorContext } from './completion/context';
 import type { CompletionData } from './completion/items';
@@ -12,15 +12,34 @@ import { keyItems } from './completion/keys';
 import { referenceItems } from './completion/references';
 import { guidancePath, ITEM, schemaAt } from './completion/schema';
 import { snippetItems } from './completion/snippets';
+import { starterItems } from './completion/starter';
 import { valueItems } from './completion/values';
 import { keyMarkdown, valueMarkdown } from './guidance';
 import { ruleMarkdown } from './hover/rule';
 
 export function complete(analysis: Analysis, offset: number): CompletionItem[] {
+  return completionList(analysis, offset).items;
+}
+
+/**
+ * The completion list at `offset`. A list of values (an enum, ids, rates) is incomplete: the
+ * editor asks again at each character typed (`TriggerForIncompleteCompletions`), and once the
+ * value typed is one of them in full, the answer is empty, which closes the list. So the Tab a
+ * person presses after typing `on-premises` goes to the next field of a snippet instead of
+ * accepting the suggestion again, and the words typed next land where they belong.
+ */
+export function completionList(analysis: Analysis, offset: number, triggerKind: CompletionTriggerKind = CompletionTriggerKind.Invoked): CompletionList {
   const found = cursorContext(analysis.document, offset);
-  if (!found) return [];
+  if (!found) return { isIncomplete: false, items: [] };
   // A cursor in the spaces before a value replaces from the cursor on (an edit's range must hold the cursor).
   const ctx = found.range.start > offset ? { ...found, range: { start: offset, end: found.range.end }, typed: '' } : found;
+  const items = itemsAt(analysis, ctx, offset);
+  if (ctx.kind === 'key') return { isIncomplete: false, items };
+  const typedInFull = ctx.typed !== '' && ctx.range.end <= offset && items.some((item) => item.label === ctx.typed);
+  return { isIncomplete: true, items: typedInFull && triggerKind === CompletionTriggerKind.TriggerForIncompleteCompletions ? [] : items };
+}
+
+function itemsAt(analysis: Analysis, ctx: CursorContext, offset: number): CompletionItem[] {
   switch (ctx.kind) {
     case 'key':
       return keyPosition(analysis, ctx, offset);
@@ -34,7 +53,7 @@ export function complete(analysis: Analysis, offset: number): CompletionItem[] {
 }
 
 function keyPosition(analysis: Analysis, ctx: CursorContext, offset: number): CompletionItem[] {
-  const keys = keyItems(analysis, ctx);
+  const keys = [...starterItems(analysis, ctx), ...keyItems(analysis, ctx)];
   // Snippets write a whole block-style item: never inside a flow map (`- { id: erp, | }`), where they would replace the braces.
   if (!ctx.newItem || ctx.flow || ctx.path.at(-1) !== ITEM) return keys;
   return [...snippetItems(analysis, ctx, guidancePath(ctx.path), offset), ...keys];

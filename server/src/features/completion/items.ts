@@ -36,11 +36,6 @@ export function escapeSnippet(text: string): string {
   return text.replace(/[\\$}]/g, (c) => `\\${c}`);
 }
 
-/** Escapes one option of a snippet choice `${1|a,b|}`. */
-export function escapeChoice(text: string): string {
-  return text.replace(/[\\,|$}]/g, (c) => `\\${c}`);
-}
-
 /** What goes before inserted text: the dash of a new list item, or a space after `:` or `-`. */
 export function lead(ctx: CursorContext): string {
   return ctx.needsDash ? '- ' : ctx.needsSpace ? ' ' : '';

@@ -58,7 +58,7 @@ function keyInsert(ctx: CursorContext, key: string, path: string, schema: JsonSc
   const name = escapeSnippet(key);
   if (type !== 'object' && type !== 'array') return { text: `${before}${key}: `, snippet: false, suggest };
   if (path === 'integration.errorHandling.retry')
-    return { text: `${before}${name}: { attempts: \${1:5}, backoff: \${2|exponential,fixed|} }`, snippet: true, suggest: false };
+    return { text: `${before}${name}: { attempts: \${1:5}, backoff: \${2:exponential} }`, snippet: true, suggest: false };
   // Inside a flow collection everything stays on one line: a map or a list opens in flow style too.
   if (ctx.flow) {
     if (type === 'object') return { text: `${before}${name}: { $0 }`, snippet: true, suggest: true };

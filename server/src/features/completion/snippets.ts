@@ -2,30 +2,46 @@
  * Snippets for a new list item: a system, an integration of each type pre-filled with the
  * pattern the guidance recommends, a goal, an actor, a step, a waiver, a field mapping.
  * Offered where a new item of the matching list starts, indented to that list.
+ *
+ * Written for the way people type in VS Code: Tab goes to the next field, Enter accepts a
+ * suggestion. So a snippet has no choice (`${1|a,b|}`): VS Code's choice list moves on to the
+ * next field by itself when one is accepted (its items run `jumpToNextSnippetPlaceholder`), and
+ * the Tab a person presses after Enter then skips a field, leaving its placeholder behind and
+ * the next words typed in the wrong place. A field with a vocabulary (a kind, hosting, a
+ * reference, a rule) is a plain placeholder holding the likeliest value; typing in it brings
+ * the language server's own list (quick suggestions, see `configurationDefaults`), whose
+ * Enter stays in the field, as everywhere else. Free text is asked for only where the item
+ * needs it (ids, names, a title): nothing optional is pre-written for the person to delete.
  */
-import { CompletionItemKind, MarkupKind, type CompletionItem } from 'vscode-languageserver';
+
+import { CompletionItemKind, MarkupKind, type Command, type CompletionItem } from 'vscode-languageserver';
 import type { Analysis } from '../../analysis/analyze';
-import { SYSTEM_KINDS, type IntegrationType } from '../../model/vocabulary';
-import { RULES } from '../../rules';
+import { todayUtc } from '../../analysis/analyze';
+import { itemIn } from '../../model/itemAt';
+import type { IntegrationType } from '../../model/vocabulary';
 import { freshId } from '../../rules/helpers';
+import { addDays, WAIVER_DAYS } from '../codeActions';
 import { candidates, type Candidate } from './candidates';
 import type { CursorContext } from './context';
-import { contentColumn, escapeChoice, escapeSnippet, indentLines, lead, replacing, sortText } from './items';
-import { itemIn } from '../../model/itemAt';
+import { contentColumn, escapeSnippet, indentLines, lead, replacing, sortText, TRIGGER_SUGGEST } from './items';
 
-interface Snippet {
+export interface Snippet {
   label: string;
   detail: string;
   /** Lines relative to the item's first key; the first line follows the dash. */
   lines: string[];
   filterText: string;
+  /** Run once the snippet is in: opens the list of the first field when it has a vocabulary. */
+  command?: Command;
 }
 
 /** Snippets for a new item of the list whose items have guidance path `list` (`system`, `integration`, ...). */
 export function snippetItems(analysis: Analysis, ctx: CursorContext, list: string, offset: number): CompletionItem[] {
   const snippets = snippetsFor(analysis, list, offset);
   return snippets.map((s, index) => {
-    const text = lead(ctx) + indentLines(s.lines, contentColumn(ctx));
+    // The end of the snippet is a line of its own at the item's keys: the Tab after the last
+    // field leaves the cursor where the next key of the item is typed, not after a value.
+    const text = lead(ctx) + indentLines([...s.lines, '$0'], contentColumn(ctx));
     return {
       label: s.label,
       kind: CompletionItemKind.Snippet,
@@ -34,14 +50,24 @@ export function snippetItems(analysis: Analysis, ctx: CursorContext, list: strin
       sortText: sortText(0, index),
       filterText: s.filterText,
       ...replacing(analysis.document, ctx, text, true),
+      ...(s.command ? { command: s.command } : {}),
     };
   });
 }
 
-function snippetsFor(analysis: Analysis, list: string, offset: number): Snippet[] {
+/** The snippets offered for a new item of `list` (exported for the tests, which type into them). */
+export function snippetsFor(analysis: Analysis, list: string, offset: number): Snippet[] {
+  const fresh = (base: string) => escapeSnippet(freshId(analysis.manifest, base));
   switch (list) {
     case 'system':
-      return [systemSnippet(analysis)];
+      return [
+        {
+          label: 'New system',
+          detail: 'An application, platform or middleware: id, name, kind and where it runs',
+          filterText: 'system new system',
+          lines: [`id: \${1:${fresh('new-system')}}`, 'name: ${2:New system}', 'kind: ${3:erp}', 'hosting: ${4:cloud}'],
+        },
+      ];
     case 'integration':
       return (['data', 'process', 'ui'] as const).map((type) => integrationSnippet(analysis, type));
     case 'goal':
@@ -50,7 +76,7 @@ function snippetsFor(analysis: Analysis, list: string, offset: number): Snippet[
           label: 'New goal',
           detail: 'A business goal that integrations serve, with how success is measured',
           filterText: 'goal new goal',
-          lines: [`id: \${1:${freshId(analysis.manifest, 'new-goal')}}`, 'title: ${2:What the business gains}', 'metric: ${3:How success is measured}'],
+          lines: [`id: \${1:${fresh('new-goal')}}`, 'title: ${2:What the business gains}', 'metric: ${3:How success is measured}'],
         },
       ];
     case 'actor':
@@ -59,7 +85,7 @@ function snippetsFor(analysis: Analysis, list: string, offset: number): Snippet[
           label: 'New actor',
           detail: 'A person or role that triggers integrations or takes part in their steps',
           filterText: 'actor new actor',
-          lines: [`id: \${1:${freshId(analysis.manifest, 'new-actor')}}`, 'name: ${2:Role name}'],
+          lines: [`id: \${1:${fresh('new-actor')}}`, 'name: ${2:Role name}'],
         },
       ];
     case 'step':
@@ -70,7 +96,9 @@ function snippetsFor(analysis: Analysis, list: string, offset: number): Snippet[
           label: 'New waiver',
           detail: 'Accept a deviation from a rule for this item, with a reason and an expiry date',
           filterText: 'waiver new waiver rule',
-          lines: [`rule: \${1|${RULES.filter((r) => r.id !== 'yaml-syntax').map((r) => escapeChoice(r.id)).join(',')}|}`, 'reason: ${2:Why the deviation is accepted}', 'expires: ${3:2027-12-31}'],
+          // The rule first, with the list of rules open (those that report on the item come first).
+          lines: ['rule: $1', 'reason: ${2:Why the deviation is accepted}', `expires: \${3:${addDays(todayUtc(), WAIVER_DAYS)}}`],
+          command: TRIGGER_SUGGEST,
         },
       ];
     case 'mapping':
@@ -87,22 +115,6 @@ function snippetsFor(analysis: Analysis, list: string, offset: number): Snippet[
   }
 }
 
-function systemSnippet(analysis: Analysis): Snippet {
-  const kinds = ['erp', ...SYSTEM_KINDS.filter((k) => k !== 'erp')].map(escapeChoice).join(',');
-  return {
-    label: 'New system',
-    detail: 'An application, platform or middleware: id, name, kind and where it runs',
-    filterText: 'system new system',
-    lines: [
-      `id: \${1:${freshId(analysis.manifest, 'new-system')}}`,
-      'name: ${2:System name}',
-      `kind: \${3|${kinds}|}`,
-      'hosting: ${4|cloud,on-premises|}',
-      'owner: ${5:Owning team}',
-    ],
-  };
-}
-
 const DYNAMICS_FAMILIES = ['dataverse', 'finance-operations', 'business-central'];
 
 /** The likeliest ends of a new integration: an outside system and a Dynamics 365 one, among the declared systems. */
@@ -116,25 +128,24 @@ function likelyEnds(systems: readonly Candidate[], type: IntegrationType): { fro
   return { from, to };
 }
 
-const TYPE_TEXT: Readonly<Record<IntegrationType, { label: string; detail: string }>> = {
-  data: { label: 'New data integration', detail: 'Async messaging through Service Bus, system of record, Entra ID, Key Vault, TLS 1.2, alerts, retries and dead-letter' },
-  process: { label: 'New process integration', detail: 'Event-driven, async messaging through Service Bus, Entra ID, Key Vault, TLS 1.2, alerts, retries and dead-letter' },
-  ui: { label: 'New UI integration', detail: 'An embedded view of another system: no data copied; Entra ID, TLS 1.2, monitoring and retries' },
+const TYPE_TEXT: Readonly<Record<IntegrationType, { label: string; detail: string; name: string }>> = {
+  data: { label: 'New data integration', name: 'Data integration', detail: 'Async messaging through Service Bus, system of record, Entra ID, Key Vault, TLS 1.2, alerts, retries and dead-letter' },
+  process: { label: 'New process integration', name: 'Process integration', detail: 'Event-driven, async messaging through Service Bus, Entra ID, Key Vault, TLS 1.2, alerts, retries and dead-letter' },
+  ui: { label: 'New UI integration', name: 'UI integration', detail: 'An embedded view of another system: no data copied; Entra ID, TLS 1.2, monitoring and retries' },
 };
 
+/**
+ * An integration of `type` in the pattern the guidance recommends. The fields are its id, name,
+ * ends, rate, route and goal; `systemOfRecord` mirrors `from` (`$3`), so it follows the end typed.
+ */
 function integrationSnippet(analysis: Analysis, type: IntegrationType): Snippet {
   const systems = candidates(analysis, 'systems');
   const { from, to } = likelyEnds(systems, type);
   const bus = systems.find((s) => s.systemKind === 'service-bus')?.id ?? 'bus';
   const goal = candidates(analysis, 'goals')[0]?.id;
   const e = escapeSnippet;
-  const lines = [
-    `id: \${1:${freshId(analysis.manifest, `new-${type}-integration`)}}`,
-    `name: \${2:${TYPE_TEXT[type].label.replace('New ', '').replace(/^./, (c) => c.toUpperCase())}}`,
-    `type: ${type}`,
-    `from: \${3:${e(from)}}`,
-    `to: \${4:${e(to)}}`,
-  ];
+  const { label, detail, name } = TYPE_TEXT[type];
+  const lines = [`id: \${1:${e(freshId(analysis.manifest, `new-${type}-integration`))}}`, `name: \${2:${name}}`, `type: ${type}`, `from: \${3:${e(from)}}`, `to: \${4:${e(to)}}`];
   if (type === 'ui') lines.push('mode: sync', 'trigger: user', 'frequency: on-demand', 'pattern: embedded');
   else {
     lines.push('mode: async', 'trigger: event', 'frequency: near-real-time', 'volume: ${5:500/hour}', 'pattern: messaging', `via: [\${6:${e(bus)}}]`);
@@ -142,7 +153,6 @@ function integrationSnippet(analysis: Analysis, type: IntegrationType): Snippet 
   }
   if (goal) lines.push(`goals: [\${7:${e(goal)}}]`);
   lines.push(
-    'owner: ${8:Integration team}',
     'security:',
     '  authentication: entra-id',
     ...(type === 'ui' ? [] : ['  secrets: key-vault']),
@@ -153,9 +163,8 @@ function integrationSnippet(analysis: Analysis, type: IntegrationType): Snippet 
     'errorHandling:',
     type === 'ui' ? '  retry: { attempts: 3, backoff: exponential }' : '  retry: { attempts: 5, backoff: exponential }',
     ...(type === 'ui' ? [] : ['  deadLetter: true']),
-    '  notify: ${9:integration-support@contoso.com}',
   );
-  return { ...TYPE_TEXT[type], filterText: `integration ${type} new ${type} integration`, lines };
+  return { label, detail, filterText: `integration ${type} new ${type} integration`, lines };
 }
 
 function stepSnippet(analysis: Analysis, offset: number): Snippet {
@@ -171,19 +180,22 @@ function stepSnippet(analysis: Analysis, offset: number): Snippet {
   return { label: 'New step', detail: 'One message of the interaction diagram: who sends what to whom', filterText: 'step new step', lines };
 }
 
-/** Snippet text as inserted when every placeholder keeps its default (the first option of a choice). */
-export function expandSnippet(text: string): string {
-  const defaults = new Map<string, string>();
-  const plain = text
-    .replace(/\$\{(\d+):((?:\\.|[^}\\])*)\}/g, (_, n: string, d: string) => {
-      defaults.set(n, d);
-      return d;
-    })
-    .replace(/\$\{(\d+)\|((?:\\.|[^|\\])*?)[,|](?:\\.|[^}\\])*\}/g, (_, n: string, first: string) => {
-      const value = first.replace(/\\([,|])/g, '$1');
-      defaults.set(n, value);
-      return value;
-    })
-    .replace(/\$(\d+)/g, (_, n: string) => defaults.get(n) ?? '');
-  return plain.replace(/\\([\\$}])/g, '$1');
+/** A tab stop with a default (`${1:erp}`), an empty one (`${1}`, `$1`), or an escaped character. */
+const SNIPPET_PART = /\$\{(\d+):((?:\\.|[^}\\])*)\}|\$\{(\d+)\}|\$(\d+)|\\([\\$}])/g;
+
+/**
+ * Snippet text as a person leaves it: each tab stop holds what `typed` gives for its number,
+ * else its default (mirrors, `$n`, repeat it); `$0` and empty stops hold nothing. Snippets here
+ * have no choices (see the module's comment).
+ */
+export function expandSnippet(text: string, typed: Readonly<Record<number, string>> = {}): string {
+  const values = new Map<string, string>(Object.entries(typed));
+  for (const [, n, fallback] of text.matchAll(SNIPPET_PART)) if (n !== undefined && !values.has(n)) values.set(n, unescape(fallback!));
+  return text.replace(SNIPPET_PART, (_, n?: string, _fallback?: string, empty?: string, mirror?: string, escaped?: string) =>
+    escaped ?? values.get(n ?? empty ?? mirror!) ?? '',
+  );
+}
+
+function unescape(text: string): string {
+  return text.replace(/\\([\\$}])/g, '$1');
 }

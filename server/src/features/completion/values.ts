@@ -69,7 +69,8 @@ function frequencyItems(analysis: Analysis, ctx: CursorContext): CompletionItem[
     kind: CompletionItemKind.Snippet,
     detail: 'At a fixed interval: a number and s, m, h or d (every 30s, every 2h, every 1d)',
     sortText: sortText(1, 0),
-    ...replacing(analysis.document, ctx, `${lead(ctx)}every \${1:15}\${2|m,s,h,d|}`, true),
+    // One field for the whole duration: no choice list, which would jump to the next field on Enter (see snippets.ts).
+    ...replacing(analysis.document, ctx, `${lead(ctx)}every \${1:15m}`, true),
   });
   return items;
 }
@@ -78,7 +79,6 @@ function frequencyItems(analysis: Analysis, ctx: CursorContext): CompletionItem[
 function thresholdItem(analysis: Analysis, ctx: CursorContext): CompletionItem[] {
   const rule = findRule(ctx.key);
   if (!rule?.threshold) return [];
-  const severities = [rule.severity, ...['error', 'warning', 'info', 'hint', 'off'].filter((s) => s !== rule.severity)];
   return [
     {
       label: `{ severity, threshold }`,
@@ -88,7 +88,7 @@ function thresholdItem(analysis: Analysis, ctx: CursorContext): CompletionItem[]
       ...replacing(
         analysis.document,
         ctx,
-        `${lead(ctx)}{ severity: \${1|${severities.join(',')}|}, threshold: \${2:${rule.threshold}} }`,
+        `${lead(ctx)}{ severity: \${1:${rule.severity}}, threshold: \${2:${rule.threshold}} }`,
         true,
       ),
     },
