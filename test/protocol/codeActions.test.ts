@@ -29,10 +29,10 @@ describe('protocol: code actions', () => {
   }
 
   const fixable: { rule: string; text: string; title: RegExp; expect: RegExp }[] = [
-    { rule: 'schema', text: withIntegration({ mode: 'asink' }), title: /^Change to `async`$/, expect: /^ {4}mode: async$/m },
+    { rule: 'schema', text: withIntegration({ mode: 'asink' }), title: /^Change to 'async'$/, expect: /^ {4}mode: async$/m },
     { rule: 'system-of-record', text: withIntegration({ systemOfRecord: null }), title: /systemOfRecord: erp/, expect: /^ {4}systemOfRecord: erp$/m },
     { rule: 'monitoring-required', text: withIntegration({ monitoring: null }), title: /monitoring/i, expect: /^ {4}monitoring:\n {6}tool: application-insights\n {6}alerts: true$/m },
-    { rule: 'unknown-reference', text: withIntegration({ to: 'sale' }), title: /^Change to `sales`$/, expect: /^ {4}to: sales$/m },
+    { rule: 'unknown-reference', text: withIntegration({ to: 'sale' }), title: /^Change to 'sales'$/, expect: /^ {4}to: sales$/m },
     { rule: 'prefer-async-messaging', text: withIntegration({ mode: 'sync', type: 'process', systemOfRecord: null }), title: /asynchronous/, expect: /^ {4}mode: async$/m },
   ];
 
@@ -52,9 +52,9 @@ describe('protocol: code actions', () => {
     const uri = await h.open(withIntegration({ mode: 'asink' }));
     const d = await findingOf(uri, 'schema');
     const actions = await h.codeActions(uri, [{ ...d, message: 'reworded by some other tool' }]);
-    assert.ok(actions.some((a) => a.title === 'Change to `async`'));
+    assert.ok(actions.some((a) => a.title === "Change to 'async'"));
     const withoutData = await h.codeActions(uri, [{ ...d, data: undefined }]);
-    assert.ok(!withoutData.some((a) => a.title === 'Change to `async`'));
+    assert.ok(!withoutData.some((a) => a.title === "Change to 'async'"));
   });
 
   it('marks the recommended fix as preferred', async () => {

@@ -25,7 +25,7 @@ describe('protocol: diagnostics', () => {
       assert.deepEqual(d!.codeDescription, { href: ruleDocsUrl('schema') });
       assert.deepEqual(d!.data, { rule: 'schema', fix: 'replace', value: 'async' });
       assert.deepEqual(d!.range, h.rangeOf(uri, 'asink'));
-      assert.match(d!.message, /`mode` must be one of sync, async, batch; did you mean `async`\?/);
+      assert.match(d!.message, /'mode' must be one of sync, async, batch; did you mean 'async'\?/);
     });
 
     it('maps each severity and fades unused items', async () => {

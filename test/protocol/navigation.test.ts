@@ -128,9 +128,9 @@ describe('protocol: navigation', () => {
     });
 
     it('rejects a new name that is not an id, or an id already used, with a message', async () => {
-      await assert.rejects(h.rename(uri, h.at(uri, 'id: e|rp'), 'my erp'), /`my erp` cannot be an id: an id starts with a letter/);
+      await assert.rejects(h.rename(uri, h.at(uri, 'id: e|rp'), 'my erp'), /'my erp' cannot be an id: an id starts with a letter/);
       await assert.rejects(h.rename(uri, h.at(uri, 'id: e|rp'), '1erp'), /cannot be an id/);
-      await assert.rejects(h.rename(uri, h.at(uri, 'id: e|rp'), 'sales'), /The id `sales` is already used by the system on line 11/);
+      await assert.rejects(h.rename(uri, h.at(uri, 'id: e|rp'), 'sales'), /The id 'sales' is already used by the system on line 11/);
     });
 
     it('quotes a new id that YAML would read as a boolean', async () => {

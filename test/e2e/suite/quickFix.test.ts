@@ -38,7 +38,7 @@ describe('quick fixes', () => {
     // The API returns the actions without the diagnostics they fix: tell them by their titles.
     const actions = await quickFixesFor(uri, finding);
     const titles = actions.map((a) => a.title).join(' | ');
-    const fix = actions.find((a) => a.title === 'Set `transport: tls1.2`');
+    const fix = actions.find((a) => a.title === "Set 'transport: tls1.2'");
     assert.ok(fix, `the fix \`Set transport: tls1.2\` among: ${titles}`);
     assert.ok(actions.some((a) => a.title === 'Waive transport-tls for this item...'), `the waiver among: ${titles}`);
 
@@ -57,7 +57,7 @@ describe('quick fixes', () => {
     const finding = diagnostics.find((d) => codeOf(d) === 'unknown-reference');
     assert.ok(finding);
     const actions = await quickFixesFor(uri, finding);
-    const fix = actions.find((a) => a.title === 'Change to `sales`');
+    const fix = actions.find((a) => a.title === "Change to 'sales'");
     assert.ok(fix, `the fix \`Change to sales\` among: ${actions.map((a) => a.title).join(' | ')}`);
     const before = editor.document.getText();
     await apply(fix);

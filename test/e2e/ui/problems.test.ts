@@ -9,8 +9,8 @@ import { workbench } from './workbench';
  */
 const FINDINGS = [
   { rule: 'transport-tls', says: 'plain HTTP', line: '      transport: http', value: 'http' },
-  { rule: 'unknown-reference', says: '`salez`', line: '    to: salez', value: 'salez' },
-  { rule: 'prefer-async-messaging', says: '`order-status`', line: '    mode: sync', value: 'sync' },
+  { rule: 'unknown-reference', says: "'salez'", line: '    to: salez', value: 'salez' },
+  { rule: 'prefer-async-messaging', says: "'order-status'", line: '    mode: sync', value: 'sync' },
 ] as const;
 
 describe('findings on screen', () => {

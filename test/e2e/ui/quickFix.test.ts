@@ -21,7 +21,7 @@ describe('quick fix on screen', () => {
     const actions = await wb.codeActions();
     await actions.filter({ hasText: /waive transport-tls/i }).first().waitFor();
     await wb.screenshot('quick-fix-menu');
-    assert.equal((await wb.chooseAction(actions, /^Set `transport: tls1\.2`/)).trim(), 'Set `transport: tls1.2`');
+    assert.equal((await wb.chooseAction(actions, /^Set 'transport: tls1\.2'/)).trim(), "Set 'transport: tls1.2'");
     // One error left: the unknown system, further down.
     await wb.problemCounts(1, 1);
     await wb.screenshot('quick-fix-applied');
