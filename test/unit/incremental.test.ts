@@ -310,6 +310,39 @@ describe('incremental analysis', function () {
     assert.equal(check(renamed).reused, 0);
   });
 
+  it('an integration typed character by character: its guidance findings wait until it is written, and each version equals a whole analysis', () => {
+    const base = generateManifest({ integrations: 20, seed: 5 });
+    const [from, to] = [...base.matchAll(/^ {2}- id: (\S+)\n {4}name: .*\n {4}kind: /gm)].map((m) => m[1]!);
+    // Typed on a line of its own at the end of the integrations, before the `rules:` block that ends the manifest.
+    const at = base.indexOf('\nrules:') + 1;
+    assert.ok(at > 0);
+    const typing = ['  - id: typed', '    name: Typed', '    type: data', `    from: ${from}`, `    to: ${to}`, '    mode: sync'].join('\n') + '\n';
+    const analyzer = new IncrementalAnalyzer();
+    let version = 0;
+    let waited = 0;
+    let lastLetter = { checked: 0, reused: 0 };
+    for (let n = 0; n <= typing.length; n++) {
+      const text = base.slice(0, at) + typing.slice(0, n) + '\n' + base.slice(at);
+      const got = analyzer.analyze(text, URI, ++version, { today: TODAY });
+      assert.equal(difference(got, analyzeText(text, URI, { today: TODAY })), undefined, `after ${JSON.stringify(typing.slice(0, n))}`);
+      if (n === typing.length - 1) lastLetter = { ...analyzer.ruleStats };
+      const typed = got.manifest.integrations.find((i) => i.span.start >= at);
+      if (!typed) continue;
+      const guidance = got.problems.filter((p) => p.item === typed && RULES.find((r) => r.id === p.rule)?.category === 'guidance');
+      // Written once `to` names a declared system in full (`to: d`, half-typed, names none).
+      const written = got.manifest.systems.some((s) => s.id === typed.to?.id);
+      if (written) assert.ok(guidance.length > 0, 'once written, its design is judged (no monitoring, no error handling...)');
+      else {
+        assert.deepEqual(guidance.map((p) => p.rule), [], `no advice yet after ${JSON.stringify(typing.slice(0, n))}`);
+        waited++;
+      }
+    }
+    assert.ok(waited > 50, `${waited} versions waited`);
+    // Typing in one integration (the last letter of `mode: sync`) re-checks that one only: the other 20 keep their findings.
+    assert.ok(lastLetter.checked > 0);
+    assert.equal(lastLetter.reused, lastLetter.checked * 20);
+  });
+
   it('every rule marked perIntegration finds on each integration alone what it finds on the whole manifest', () => {
     const marked = RULES.filter((r) => r.perIntegration);
     assert.ok(marked.length >= 20, `${marked.length} rules marked`);

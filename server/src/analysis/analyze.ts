@@ -113,7 +113,7 @@ function* checkRule(rule: RuleDefinition, context: RuleContext, severity: Severi
   const problems: Problem[] = [];
   for (const finding of rule.check(context)) {
     yield;
-    if (waits(rule, finding)) continue;
+    if (waits(rule, finding, context.manifest)) continue;
     if (finding.item && isWaived(finding.item.waivers, rule.id, context.today)) continue;
     problems.push(problemOf(rule.id, severity, finding));
   }
@@ -124,8 +124,8 @@ function* checkRule(rule: RuleDefinition, context: RuleContext, severity: Severi
  * Whether a finding waits: a guidance rule's finding on an integration that is not written far
  * enough to judge yet (`isWritten`). The schema says what is missing; the advice comes after.
  */
-function waits(rule: RuleDefinition, finding: Finding): boolean {
-  return rule.category === 'guidance' && finding.item?.kind === 'integration' && !isWritten(finding.item);
+function waits(rule: RuleDefinition, finding: Finding, manifest: Manifest): boolean {
+  return rule.category === 'guidance' && finding.item?.kind === 'integration' && !isWritten(finding.item, manifest);
 }
 
 /** The finding that stands for the findings of a rule that threw. */
@@ -168,8 +168,9 @@ function* checkChangedIntegrations(rule: RuleDefinition, context: RuleContext, s
       kept.drop(rule.id);
       return undefined;
     }
-    // Kept as not found: whether it waits depends on the integration's own text, and an edit to it makes it a new integration.
-    if (waits(rule, finding)) continue;
+    // Kept as not found: whether it waits depends on the integration's own text (an edit to it
+    // makes it a new integration) and on the declared systems (a change to them drops every kept finding).
+    if (waits(rule, finding, context.manifest)) continue;
     if (isWaived(item.waivers, rule.id, context.today)) continue;
     const list = found.get(item);
     if (list) list.push(problemOf(rule.id, severity, finding));

@@ -150,13 +150,22 @@ function holdsText(map: YAMLMap, key: string): string | undefined {
 
 /**
  * Whether an integration is written far enough for its design to be judged: an `id` that is a
- * valid id, a `name`, a known `type`, and both ends (`from`, `to`). Until then the guidance
- * rules' findings on it wait (see `RuleCategory`); what is missing is the schema's to say.
- * Depends on the integration's own text only.
+ * valid id, a `name`, a known `type`, and both ends (`from`, `to`) naming declared systems (so
+ * `to: d`, half-typed, is not yet an end). Until then the guidance rules' findings on it wait
+ * (see `RuleCategory`); what is missing is the schema's to say, and a wrong end
+ * unknown-reference's. Depends on the integration's own text and the declared systems, which
+ * the per-integration cache counts as context (a change to them re-checks every integration).
  */
-export function isWritten(integration: Integration): boolean {
+export function isWritten(integration: Integration, manifest: Manifest): boolean {
   const id = holdsText(integration.node, 'id');
-  return id !== undefined && ID_PATTERN.test(id) && holdsText(integration.node, 'name') !== undefined && integration.type !== undefined && integration.from !== undefined && integration.to !== undefined;
+  return (
+    id !== undefined &&
+    ID_PATTERN.test(id) &&
+    holdsText(integration.node, 'name') !== undefined &&
+    integration.type !== undefined &&
+    findSystem(manifest, integration.from?.id) !== undefined &&
+    findSystem(manifest, integration.to?.id) !== undefined
+  );
 }
 
 export function findSystem(manifest: Manifest, id: string | undefined): System | undefined {

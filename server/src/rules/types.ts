@@ -50,8 +50,8 @@ export interface Fix {
  * What a rule checks. `correctness`: the manifest is wrong as written (its syntax, its format,
  * ids and references, a credential in plain text, waivers); reported at once. `guidance`: the
  * design goes against the integration guidance; on an integration, reported only once the
- * integration is written far enough to judge (`isWritten`: its `id`, `name`, `type`, `from` and
- * `to`), so a half-written one shows what is missing and nothing else. The engine applies it
+ * integration is written far enough to judge (`isWritten`: its `id`, `name`, `type`, and `from`
+ * and `to` naming declared systems), so a half-written one shows what is missing and nothing else. The engine applies it
  * (`checkManifest`), for every rule alike.
  */
 export type RuleCategory = 'correctness' | 'guidance';

@@ -1,8 +1,13 @@
 import assert from 'node:assert/strict';
 import { ruleTester } from '../../helpers/ruleTester';
-import { applyFixAndCheck, BASE, joinLines, withIntegration } from '../../helpers/text';
+import { applyFixAndCheck, BASE, joinLines, lintText, withIntegration } from '../../helpers/text';
 
 const RULE = 'schema';
+
+/** BASE with the integration's id written as `id` (nothing after the colon when empty). */
+function withId(id: string): string {
+  return BASE.replace('  - id: status\n', id ? `  - id: ${id}\n` : '  - id:\n');
+}
 
 /** Its fixes leave the YAML parsing: no yaml-syntax finding at all. */
 const CLEAN = ['yaml-syntax'];
@@ -113,11 +118,81 @@ ruleTester(RULE, {
       code: joinLines(BASE.trimEnd().replace('hosting: cloud', 'hosting: clod'), '    colour: blue'),
       errors: [{ at: 'clod' }, { at: 'colour' }],
     },
+    // one clear message per problem (issue: authoring from an empty file)
+    {
+      name: 'an empty list item: one message on its dash, naming what the item needs',
+      code: BASE.replace('systems:\n', 'systems:\n  - \n'),
+      errors: [{ at: '-', line: 11, message: "This `-` starts a system, but nothing follows it: write the system's `id`, `name` and `kind` after it (completion offers a snippet), or remove the line." }],
+      output: null,
+    },
+    {
+      name: 'an empty item of a list of ids says what to write',
+      code: withIntegration({ goals: '\n      -' }),
+      errors: [{ at: '-', message: 'This `-` starts an item of `goals`, but nothing follows it: write the id of a goal declared in this manifest after it, or remove the line.' }],
+    },
+    {
+      name: 'an item that is not a map: one message, not a type error on the list',
+      code: BASE.replace('systems:\n', 'systems:\n  - crm\n'),
+      errors: [{ at: 'crm', message: 'Each item of `systems` is a system: a map of keys (`id`, `name` and `kind`, each on a line of its own under the `-`), not text.' }],
+    },
+    {
+      name: 'an empty value of a vocabulary: one message (not "must be text" and "must be one of"), on the key',
+      code: withIntegration({ pattern: '' }),
+      errors: [{ at: 'pattern', message: '`pattern` has no value: write one of dual-write, virtual-tables, dmf, odata, web-api, business-events, synapse-link, connector, embedded, messaging, file-transfer, custom.' }],
+      output: null,
+    },
+    { name: 'an empty value of a long vocabulary points to completion', code: BASE.replace('kind: erp', 'kind:'), errors: [{ at: 'kind', message: '`kind` has no value: write one of the 34 known values (completion lists them).' }] },
+    { name: 'an empty rate says the form of a rate', code: withIntegration({ volume: '' }), errors: [{ at: 'volume', message: /^`volume` has no value\. A rate is a count per period, such as `500\/hour`/ }] },
+    { name: 'an empty reference says which id to write', code: withIntegration({ systemOfRecord: '' }), errors: [{ at: 'systemOfRecord', message: /^`systemOfRecord` has no value: write the id of a system/ }] },
+    { name: 'an empty map says its keys go below', code: withIntegration({ monitoring: '' }), errors: [{ at: 'monitoring', message: '`monitoring` has no value: write its keys on the lines below, indented.' }] },
+    { name: 'an empty id', code: withId(''), errors: [{ at: 'id', message: '`id` has no value: write an id that starts with a letter, such as `order-status`.' }] },
+    ...(
+      [
+        ['42', '`42` is read as a number'],
+        ['true', '`true` is read as true or false'],
+        ['[status]', 'this is a list'],
+        ['{ name: status }', 'this is a map of keys'],
+      ] as const
+    ).map(([id, read]) => ({
+      name: `an id that is not text: ${id}`,
+      code: withId(id),
+      errors: [{ message: `\`id\` must be text that starts with a letter, such as \`order-status\`; ${read}.` }],
+    })),
+    {
+      name: 'a name read as a number says how to keep it as text',
+      code: BASE.replace('  name: Test solution', '  name: 2027'),
+      errors: [{ at: '2027', message: '`name` must be text; `2027` is read as a number. Write it in quotes (`"2027"`) to keep it as text.' }],
+    },
+    {
+      name: 'the keys a map lacks are one finding, whose fix inserts them all',
+      code: withIntegration({ type: null, from: null, to: null }),
+      errors: [{ at: 'id', message: 'An integration needs `type`, `from` and `to`.' }],
+      fixes: ['Add the missing keys `type`, `from` and `to`'],
+      output: /\n {4}type: data\n {4}from: TODO-from\n {4}to: TODO-to\n/,
+    },
+    {
+      name: 'a manifest without its version and solution: one finding, both inserted',
+      code: 'systems: []\n',
+      errors: [{ message: 'The manifest needs `integrationManifest` and `solution`.' }],
+      output: 'integrationManifest: 1\nsystems: []\nsolution:\n  name: TODO-name\n',
+      clean: CLEAN,
+    },
     { name: 'can be lowered to a warning in the editor setting', code: withIntegration({ mode: 'asink' }), options: { settings: { schema: 'warning' } }, errors: [{ severity: 'warning' }] },
   ],
 });
 
 describe(RULE, () => {
+  for (const id of ['', '42', 'true', '[status]', '{ name: status }'])
+    it(`an integration whose id is not text (${JSON.stringify(id)}) is named by no finding: the schema finding, and no \`\``, () => {
+      const problems = lintText(withId(id)).problems;
+      assert.deepEqual(
+        problems.map((p) => p.rule),
+        ['schema'],
+        problems.map((p) => p.message).join('\n'),
+      );
+      assert.ok(!problems.some((p) => p.message.includes('``')));
+    });
+
   it('inserts with CRLF in a CRLF document', () => {
     const after = applyFixAndCheck(BASE.replace('    name: ERP\n', '').replace(/\n/g, '\r\n'), RULE);
     assert.ok(!/[^\r]\n/.test(after), 'a bare LF slipped in');
