@@ -31,7 +31,7 @@ const id = (what) => ({
   patternErrorMessage: 'An id starts with a letter and holds only letters, digits, `-` and `_`.',
   description: `Unique id of this ${what}, used to reference it elsewhere in the manifest. Ids are unique across systems, integrations, goals and actors.`,
 });
-const ref = (what) => ({ type: 'string', description: `Id of a ${what} declared in this manifest.` });
+const ref = (what) => ({ type: 'string', description: `Id of ${what}, declared in this manifest.` });
 const rate = (what) => ({
   type: 'string', pattern: ratePattern,
   patternErrorMessage: 'A rate is a count per period, such as `500/hour`, `20k/day` or `1.5m/month` (suffix k or m; period second, minute, hour, day, week or month).',
@@ -149,22 +149,22 @@ const schema = {
         id: id('integration'),
         name: { type: 'string', description: 'Display name of the integration.' },
         type: enumOf(['ui', 'data', 'process'], 'The kind of integration: `ui` shows another system\'s data or screens without copying it; `data` copies or synchronizes data between systems; `process` lets systems take part in one business process, usually through events.'),
-        from: ref('system where the data or the process starts'),
-        to: ref('system that receives the data or continues the process'),
+        from: ref('the system where the data or the process starts'),
+        to: ref('the system that receives the data or continues the process'),
         direction: enumOf(['one-way', 'two-way'], 'Whether data flows only from `from` to `to` (one-way, the default) or both ways (two-way).'),
         mode: enumOf(['sync', 'async', 'batch'], 'How the systems exchange: `sync` waits for an answer, `async` hands over a message and moves on, `batch` moves data in bulk at intervals.'),
         trigger: enumOf(['event', 'schedule', 'user'], 'What starts the integration: an event in a system, a schedule, or a user action.'),
         frequency: {
           type: 'string', pattern: frequencyPattern,
           patternErrorMessage: 'A frequency is real-time, near-real-time, on-demand, hourly, daily, weekly, monthly, or `every` and a duration such as `every 15m`, `every 30s`, `every 2h` or `every 1d`.',
-          description: 'How often the integration runs: real-time, near-real-time, on-demand, hourly, daily, weekly, monthly, or `every` and a duration (`every 15m`).',
+          description: 'How often the integration runs.',
         },
         volume: rate('How many records or messages the integration moves per period on average, such as `20k/day`.'),
         peak: rate('The highest rate expected, such as `3k/hour`. Rules use it instead of `volume` when given.'),
         pattern: enumOf(patterns, 'The integration pattern or technology used.'),
-        via: { type: 'array', items: ref('middleware system'), description: 'Middleware systems the integration passes through, in path order.' },
-        systemOfRecord: ref('system (`from` or `to`) that owns the data'),
-        goals: { type: 'array', items: ref('goal'), description: 'Business goals this integration supports.' },
+        via: { type: 'array', items: ref('a middleware system'), description: 'Middleware systems the integration passes through, in path order.' },
+        systemOfRecord: ref('the system (`from` or `to`) that owns the data'),
+        goals: { type: 'array', items: ref('a goal'), description: 'Business goals this integration supports.' },
         owner: { type: 'string', description: 'Who owns and supports this integration.' },
         docs: { type: 'string', description: 'Link to the design document of this integration.' },
         data: {
@@ -228,8 +228,8 @@ const schema = {
           items: {
             type: 'object', additionalProperties: false, required: ['from', 'to', 'action'],
             properties: {
-              from: ref('system or actor that sends this step'),
-              to: ref('system or actor that receives this step'),
+              from: ref('the system or actor that sends this step'),
+              to: ref('the system or actor that receives this step'),
               action: { type: 'string', description: 'What happens in this step.' },
               async: { type: 'boolean', description: 'Whether the sender moves on without waiting for an answer.' },
             },

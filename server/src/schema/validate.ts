@@ -415,7 +415,7 @@ function emptyProblem(document: ManifestDocument, pointer: string, lookup: PairL
     const item = typeOf(schema) === 'object' ? own(ITEM_NAMES, list) : undefined;
     const write = item
       ? `write ${item.replace(/^an? /, 'the ')}'s ${requiredKeys(schema)} after it (completion offers a snippet)`
-      : `write ${expected(schema)} after it`;
+      : `write ${expected(schema)}`;
     return { span, message: `This \`-\` starts ${item ?? `an item of \`${list}\``}, but nothing follows it: ${write}, or remove the line.` };
   }
   const span = key ?? spanOf(node) ?? { start: 0, end: 0 };

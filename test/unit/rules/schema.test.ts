@@ -128,7 +128,7 @@ ruleTester(RULE, {
     {
       name: 'an empty item of a list of ids says what to write',
       code: withIntegration({ goals: '\n      -' }),
-      errors: [{ at: '-', message: 'This `-` starts an item of `goals`, but nothing follows it: write the id of a goal declared in this manifest after it, or remove the line.' }],
+      errors: [{ at: '-', message: 'This `-` starts an item of `goals`, but nothing follows it: write the id of a goal, declared in this manifest, or remove the line.' }],
     },
     {
       name: 'an item that is not a map: one message, not a type error on the list',
@@ -143,7 +143,7 @@ ruleTester(RULE, {
     },
     { name: 'an empty value of a long vocabulary points to completion', code: BASE.replace('kind: erp', 'kind:'), errors: [{ at: 'kind', message: '`kind` has no value: write one of the 34 known values (completion lists them).' }] },
     { name: 'an empty rate says the form of a rate', code: withIntegration({ volume: '' }), errors: [{ at: 'volume', message: /^`volume` has no value\. A rate is a count per period, such as `500\/hour`/ }] },
-    { name: 'an empty reference says which id to write', code: withIntegration({ systemOfRecord: '' }), errors: [{ at: 'systemOfRecord', message: /^`systemOfRecord` has no value: write the id of a system/ }] },
+    { name: 'an empty reference says which id to write', code: withIntegration({ systemOfRecord: '' }), errors: [{ at: 'systemOfRecord', message: '`systemOfRecord` has no value: write the id of the system (`from` or `to`) that owns the data, declared in this manifest.' }] },
     { name: 'an empty map says its keys go below', code: withIntegration({ monitoring: '' }), errors: [{ at: 'monitoring', message: '`monitoring` has no value: write its keys on the lines below, indented.' }] },
     { name: 'an empty id', code: withId(''), errors: [{ at: 'id', message: '`id` has no value: write an id that starts with a letter, such as `order-status`.' }] },
     ...(
