@@ -13,6 +13,8 @@ interface Contributes {
   configuration: { properties: Record<string, { propertyNames?: { enum: string[] }; enum?: string[]; default?: unknown }> };
   commands: { command: string; title: string; category?: string; icon?: string }[];
   menus: Record<string, { command: string; when?: string }[]>;
+  configurationDefaults: Record<string, Record<string, unknown>>;
+  walkthroughs: { id: string; title: string; description: string; steps: { id: string; title: string; description: string; media: { markdown?: string; image?: string; altText?: string }; completionEvents?: string[] }[] }[];
 }
 
 describe('package.json contributions', () => {
@@ -73,5 +75,36 @@ describe('package.json contributions', () => {
     assert.equal(first('comment', 'name: a#b # note')?.[0], '# note');
     const rate = grammar.repository['value']!.patterns!.map((p) => p.match).find((m) => m?.includes('second|minute'))!;
     assert.equal(new RegExp(rate).exec('volume: 20k/day')?.[1], '20k/day');
+  });
+
+  it('sets the editor up for manifests: two-space indentation with spaces, and value suggestions while typing instead of words of the file', () => {
+    assert.deepEqual(c.configurationDefaults['[integration-manifest]'], {
+      'editor.tabSize': 2,
+      'editor.insertSpaces': true,
+      'editor.quickSuggestions': { other: 'on', comments: 'off', strings: 'on' },
+      'editor.wordBasedSuggestions': 'off',
+      'editor.suggest.showWords': false,
+    });
+  });
+
+  it('walks a new user through creating a manifest, a finding, a fix, the diagram and CI, with pages that exist and are shipped', () => {
+    const [walkthrough] = c.walkthroughs;
+    assert.deepEqual(walkthrough?.steps.map((s) => s.id), ['create', 'finding', 'fix', 'diagram', 'ci']);
+    const shipped = readFileSync(resolve(ROOT, '.vscodeignore'), 'utf8').split('\n');
+    const commands = new Set(c.commands.map((x) => x.command));
+    // Commands of VS Code itself that the steps' buttons run.
+    const builtIn = new Set(['workbench.action.files.newUntitledFile', 'workbench.actions.view.problems', 'editor.action.quickFix']);
+    for (const step of walkthrough.steps) {
+      const page = step.media.markdown!;
+      assert.ok(existsSync(resolve(ROOT, page)), page);
+      assert.ok(shipped.includes(`!${page.replace(/[^/]+$/, '**')}`), `${page} is let into the .vsix`);
+      assert.ok(readFileSync(resolve(ROOT, page), 'utf8').startsWith(`# ${step.title}\n`), `${page} is titled as its step`);
+      for (const [, command, args] of step.description.matchAll(/\(command:([\w.]+)(?:\?([^)]*))?\)/g)) {
+        assert.ok(commands.has(command!) || builtIn.has(command!), command);
+        if (args) assert.doesNotThrow(() => JSON.parse(decodeURIComponent(args)), args);
+      }
+    }
+    // The first step's button opens a new manifest (an untitled file in the manifest language).
+    assert.match(decodeURIComponent(walkthrough.steps[0]!.description), /newUntitledFile\?\{"languageId":"integration-manifest"\}/);
   });
 });
