@@ -77,13 +77,15 @@ describe('package.json contributions', () => {
     assert.equal(new RegExp(rate).exec('volume: 20k/day')?.[1], '20k/day');
   });
 
-  it('sets the editor up for manifests: two-space indentation with spaces, and value suggestions while typing instead of words of the file', () => {
+  it('sets the editor up for manifests: two-space indentation with spaces, value suggestions while typing instead of words of the file, tidy lines on save', () => {
     assert.deepEqual(c.configurationDefaults['[integration-manifest]'], {
       'editor.tabSize': 2,
       'editor.insertSpaces': true,
       'editor.quickSuggestions': { other: 'on', comments: 'off', strings: 'on' },
       'editor.wordBasedSuggestions': 'off',
       'editor.suggest.showWords': false,
+      'files.insertFinalNewline': true,
+      'files.trimTrailingWhitespace': true,
     });
   });
 
