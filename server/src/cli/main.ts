@@ -1,3 +1,4 @@
+import { runMcpServer } from '../mcp/stdio';
 import { runDiagramCommand } from './diagramCommands';
 import { CliError, parseCount, parseOptions, type CliIo } from './io';
 import { FORMATS, lint, type Format } from './lint';
@@ -14,6 +15,8 @@ Commands:
       --integration <id>     The integration of an interaction diagram
   docs <file>                Print Markdown documentation with diagrams and the integration inventory
       --output <file>        Write it to a file instead
+  mcp                        Serve the manifests to AI agents over MCP (stdio), read-only
+      --root <dir>           The folder whose manifests it serves (default: the current folder)
 
 Options:
   -h, --help                 Show this help
@@ -76,5 +79,6 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
   if (command === 'diagram' || command === 'docs') {
     return runDiagramCommand(command, rest, io);
   }
+  if (command === 'mcp') return runMcpServer(rest, io);
   throw new CliError(`Unknown command \`${command}\`. Run \`integration-manifests --help\` for the commands.`);
 }
