@@ -13,18 +13,14 @@
  * following a last symbolic link), so a file swapped for a link or a FIFO after the check is
  * refused too. The server never writes.
  */
-import { closeSync, constants, fstatSync, openSync, readFileSync, realpathSync, statSync, type Stats } from 'node:fs';
-import { isAbsolute, relative, resolve, sep, win32 } from 'node:path';
-import { glob } from 'tinyglobby';
+import { closeSync, constants, fstatSync, openSync, readdirSync, readFileSync, realpathSync, statSync, type Dirent, type Stats } from 'node:fs';
+import { isAbsolute, join, relative, resolve, sep, win32 } from 'node:path';
 
 /** A request the server refuses or cannot answer, with the message the agent sees (`isError: true`). */
 export class ToolError extends Error {}
 
 /** The names of manifests, as the extension contributes the language (package.json `languages`). */
 export const MANIFEST_NAME = /\.integration\.ya?ml$/;
-
-/** The pattern `list_manifests` looks for under the root. */
-export const MANIFEST_GLOB = '**/*.integration.{yaml,yml}';
 
 /** Larger than any manifest the engine is held to (10 MB, SPEC 16), so the server's memory stays bounded. */
 export const MAX_MANIFEST_BYTES = 32 * 1024 * 1024;
@@ -141,17 +137,15 @@ export function readManifest(root: string, file: string): { name: string; text: 
 
 /**
  * The manifests under `root` (the real root), by their names relative to it, sorted: every
- * `*.integration.yaml` and `*.integration.yml` outside `node_modules` and hidden folders that
- * `readManifest` would read. Those it would refuse (a link out of the root, a FIFO, ...) are
- * listed apart with the reason. Symbolic links to folders are not followed.
+ * `*.integration.yaml` and `*.integration.yml` in any folder below it but `node_modules` and
+ * hidden folders, that `readManifest` would read. Those it would refuse (a link out of the
+ * root, a FIFO, ...) are listed apart with the reason. Linked folders are not entered: a link
+ * to `/` would have the whole disk walked.
  */
-export async function findManifests(root: string): Promise<{ files: string[]; refused: { file: string; reason: string }[]; truncated: boolean }> {
-  const matches = (await glob(MANIFEST_GLOB, { cwd: root, dot: false, onlyFiles: true, followSymbolicLinks: false, ignore: ['**/node_modules/**'] }))
-    .map((m) => m.split(sep).join('/'))
-    .sort();
+export function findManifests(root: string): { files: string[]; refused: { file: string; reason: string }[]; truncated: boolean } {
   const files: string[] = [];
   const refused: { file: string; reason: string }[] = [];
-  for (const file of matches) {
+  for (const file of namedAsManifests(root)) {
     try {
       const { real } = confine(root, file);
       const reason = unreadable(file, statSync(real));
@@ -162,4 +156,27 @@ export async function findManifests(root: string): Promise<{ files: string[]; re
     }
   }
   return { files: files.slice(0, MAX_LISTED), refused, truncated: files.length > MAX_LISTED };
+}
+
+/** The entries under `root` named as manifests, whatever they are (files, links, FIFOs), relative to it with `/`, sorted. */
+function namedAsManifests(root: string): string[] {
+  const found: string[] = [];
+  const folders = [''];
+  for (let folder = folders.pop(); folder !== undefined; folder = folders.pop()) {
+    let entries: Dirent[];
+    try {
+      entries = readdirSync(join(root, folder), { withFileTypes: true });
+    } catch {
+      continue; // unreadable (or gone): nothing to list there
+    }
+    for (const entry of entries) {
+      const name = folder ? `${folder}/${entry.name}` : entry.name;
+      if (entry.isDirectory()) {
+        if (!entry.name.startsWith('.') && entry.name !== 'node_modules') folders.push(name);
+      } else if (MANIFEST_NAME.test(entry.name)) {
+        found.push(name);
+      }
+    }
+  }
+  return found.sort();
 }

@@ -171,7 +171,7 @@ export function createMcpServer(root: string): McpServer {
       annotations: { title: 'List manifests', ...readOnly },
       outputSchema: LIST_OUTPUT,
     },
-    () => answer(async () => json(await listManifests(root))),
+    () => answer(() => json(listManifests(root))),
   );
 
   server.registerTool(
@@ -245,8 +245,8 @@ function severityCounts(problems: readonly Problem[]): Output<{ counts: typeof S
   return { errors: count('error'), warnings: count('warning'), infos: count('info'), hints: count('hint') };
 }
 
-async function listManifests(root: string): Promise<Output<typeof LIST_OUTPUT>> {
-  const { files, refused, truncated } = await findManifests(root);
+function listManifests(root: string): Output<typeof LIST_OUTPUT> {
+  const { files, refused, truncated } = findManifests(root);
   const manifests: Output<typeof LIST_OUTPUT>['manifests'] = [];
   for (const file of files) {
     try {
