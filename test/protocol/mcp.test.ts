@@ -4,8 +4,7 @@
  * subfolder), a YAML file that is no manifest, a FIFO named like a manifest, and links to a
  * file and a folder outside it. Expected values are read off the example files (their
  * comments say which findings they have; docs/rules/ gives the default severities), not asked
- * of the engine. See ARCHITECTURE.md for where the server sits, SECURITY.md for why paths are
- * confined.
+ * of the engine. What the server may read is described in server/src/mcp/paths.ts.
  */
 import assert from 'node:assert/strict';
 import { execFileSync, execSync, spawn } from 'node:child_process';
