@@ -107,7 +107,7 @@ function unreadable(file: string, stats: Stats): string | undefined {
         ? 'a socket'
         : stats.isCharacterDevice() || stats.isBlockDevice()
           ? 'a device'
-          : 'not a file';
+          : 'neither a file nor a folder';
   return `${quoted(file)} is ${what}, not a regular file: only regular manifest files are read.`;
 }
 

@@ -46,7 +46,7 @@ export async function runMcpServer(args: readonly string[], io: McpIo, streams: 
     return 2;
   }
 
-  const server = createMcpServer(root);
+  const server = createMcpServer(root, (text) => io.stderr(text));
   server.server.onerror = (e) => io.stderr(`integration-manifests mcp: ${e.message}\n`);
   const ended = new Promise<void>((done) => {
     streams.stdin.once('end', done);

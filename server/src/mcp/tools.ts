@@ -21,8 +21,6 @@ import { findRule } from '../rules';
 import { VERSION, ruleDocsUrl } from '../../../shared/src/product';
 import { findManifests, quoted, readManifest, ToolError } from './paths';
 
-export const TOOL_NAMES = ['list_manifests', 'describe', 'findings', 'diagram'] as const;
-
 const FILE = z
   .string()
   .min(1)
@@ -157,8 +155,11 @@ type Output<S extends Shape> = z.infer<z.ZodObject<S>>;
 const INSTRUCTIONS = `Read-only access to the Integration Manifests under one folder: YAML designs (*.integration.yaml) of Dynamics 365 and Power Platform integrations, checked against the integration guidance.
 Start with list_manifests; pass the \`file\` it returns to describe (systems and integrations with derived facts), findings (lint findings with each rule's guidance) and diagram (Mermaid). Nothing is written.`;
 
-/** An MCP server with the tools, reading the manifests under `root` (a real path, see `realRoot`). */
-export function createMcpServer(root: string): McpServer {
+/**
+ * An MCP server with the tools, reading the manifests under `root` (a real path, see
+ * `realRoot`). `log` is told of a tool that failed by a fault of ours (not of a refusal).
+ */
+export function createMcpServer(root: string, log: (text: string) => void = () => {}): McpServer {
   const server = new McpServer({ name: 'integration-manifests', title: 'Integration Manifests', version: VERSION }, { instructions: INSTRUCTIONS });
   const readOnly = { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false } as const;
 
@@ -171,7 +172,7 @@ export function createMcpServer(root: string): McpServer {
       annotations: { title: 'List manifests', ...readOnly },
       outputSchema: LIST_OUTPUT,
     },
-    () => answer(() => json(listManifests(root))),
+    () => answer('list_manifests', log, () => json(listManifests(root))),
   );
 
   server.registerTool(
@@ -184,7 +185,7 @@ export function createMcpServer(root: string): McpServer {
       inputSchema: { file: FILE },
       outputSchema: DESCRIBE_OUTPUT,
     },
-    ({ file }) => answer(() => json(describe(root, file))),
+    ({ file }) => answer('describe', log, () => json(describe(root, file))),
   );
 
   server.registerTool(
@@ -197,7 +198,7 @@ export function createMcpServer(root: string): McpServer {
       inputSchema: { file: FILE },
       outputSchema: FINDINGS_OUTPUT,
     },
-    ({ file }) => answer(() => json(findings(root, file))),
+    ({ file }) => answer('findings', log, () => json(findings(root, file))),
   );
 
   server.registerTool(
@@ -211,7 +212,7 @@ export function createMcpServer(root: string): McpServer {
       outputSchema: DIAGRAM_OUTPUT,
     },
     ({ file, integration }) =>
-      answer(() => {
+      answer('diagram', log, () => {
         const value = diagram(root, file, integration);
         // The Mermaid as the text, not JSON: what a client without structured content shows the model, verbatim.
         return { content: [{ type: 'text', text: value.mermaid }], structuredContent: value };
@@ -221,13 +222,18 @@ export function createMcpServer(root: string): McpServer {
   return server;
 }
 
-/** The tool's result, or its failure as an error result: a refusal with its message, anything else as an internal error. */
-async function answer(work: () => CallToolResult | Promise<CallToolResult>): Promise<CallToolResult> {
+/**
+ * The tool's result, or its failure as an error result: a refusal with its message; anything
+ * else is a fault of ours, said as such and logged (the error's name and stack, for the person
+ * who reads the client's log).
+ */
+function answer(tool: string, log: (text: string) => void, work: () => CallToolResult): CallToolResult {
   try {
-    return await work();
+    return work();
   } catch (e) {
-    const message = e instanceof ToolError ? e.message : `Internal error of integration-manifests: ${e instanceof Error ? e.message : String(e)}`;
-    return { content: [{ type: 'text', text: message }], isError: true };
+    if (e instanceof ToolError) return { content: [{ type: 'text', text: e.message }], isError: true };
+    log(`integration-manifests mcp: ${tool} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    return { content: [{ type: 'text', text: `Internal error of integration-manifests in ${tool}: ${e instanceof Error ? e.message : String(e)}` }], isError: true };
   }
 }
 
@@ -240,7 +246,7 @@ function analyzed(root: string, file: string): { name: string; analysis: Analysi
   return { name, analysis: analyzeText(text, name) };
 }
 
-function severityCounts(problems: readonly Problem[]): Output<{ counts: typeof SEVERITY_COUNTS }>['counts'] {
+function severityCounts(problems: readonly Problem[]): z.infer<typeof SEVERITY_COUNTS> {
   const count = (severity: Problem['severity']) => problems.filter((p) => p.severity === severity).length;
   return { errors: count('error'), warnings: count('warning'), infos: count('info'), hints: count('hint') };
 }
@@ -315,7 +321,7 @@ function describe(root: string, file: string): Output<typeof DESCRIBE_OUTPUT> {
 }
 
 /** The rate the rules judge (`Integration.ratePerHour`: `peak` when it is a rate, else `volume`), with where it comes from. */
-function rateOf(i: Integration): Output<{ rate: typeof INTEGRATION_FACTS.shape.rate }>['rate'] {
+function rateOf(i: Integration): z.infer<typeof INTEGRATION_FACTS.shape.rate> {
   if (i.ratePerHour === undefined) return null;
   const fromPeak = ratePerHour(i.peak) !== undefined;
   return { perHour: Math.round(i.ratePerHour * 100) / 100, written: (fromPeak ? i.peak : i.volume) ?? '', source: fromPeak ? 'peak' : 'volume' };
