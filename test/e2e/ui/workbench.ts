@@ -169,6 +169,11 @@ export class Workbench {
     await this.page.locator(`#status\\.problems [aria-label="Errors: ${errors}, Warnings: ${warnings}"], #status\\.problems[aria-label="Errors: ${errors}, Warnings: ${warnings}"]`).first().waitFor();
   }
 
+  /** Resolves when the status bar says the workspace has no problems at all (no error, warning or info). */
+  async noProblems(): Promise<void> {
+    await this.page.locator('#status\\.problems[aria-label="No Problems"]').waitFor();
+  }
+
   /** Opens the Problems panel (Ctrl+Shift+M) and returns its rows. */
   async problems(): Promise<Locator> {
     await this.page.keyboard.press('Control+Shift+M');
@@ -189,6 +194,36 @@ export class Workbench {
     const widget = this.editor().locator('.suggest-widget.visible');
     await widget.waitFor();
     return widget.locator('.monaco-list-row');
+  }
+
+  /**
+   * Accepts the suggestion labelled `label` with the keyboard, as a person does: the arrows to
+   * it, then Enter. Waits until the list shows it (the list may still be filtering what was
+   * typed) and until it has the focus, and resolves once the list has closed.
+   */
+  async acceptSuggestion(label: string): Promise<void> {
+    const widget = this.editor().locator('.suggest-widget.visible');
+    const rows = await this.suggestions();
+    const labelled = (text: string) => rows.filter({ has: this.page.locator('.label-name', { hasText: new RegExp(`^\\s*${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`) }) });
+    const wanted = labelled(label).first();
+    await wanted.waitFor();
+    const labels = (await rows.locator('.label-name').allInnerTexts()).map((l) => l.trim());
+    const focused = await rows.locator('.label-name').evaluateAll((names) => names.findIndex((n) => n.closest('.monaco-list-row')?.classList.contains('focused')));
+    const target = labels.indexOf(label);
+    for (let i = Math.max(focused, 0); i < target; i++) await this.page.keyboard.press('ArrowDown');
+    await labelled(label).and(this.page.locator('.monaco-list-row.focused')).first().waitFor();
+    await this.page.keyboard.press('Enter');
+    await widget.waitFor({ state: 'hidden' });
+  }
+
+  /** Resolves once no suggestion list is open in the editor (it closes when a value is typed in full). */
+  async suggestionsClosed(): Promise<void> {
+    await this.editor().locator('.suggest-widget.visible').waitFor({ state: 'hidden' });
+  }
+
+  /** Resolves when the status bar shows the language server running (a check mark beside "Integration Manifests"). */
+  async languageServerRunning(): Promise<void> {
+    await this.page.locator('.statusbar-item', { hasText: 'Integration Manifests' }).filter({ has: this.page.locator('.codicon-check') }).first().waitFor();
   }
 
   /** The hover once it shows some text. */
