@@ -108,6 +108,11 @@ describe('rule catalog', () => {
     assert.equal(new Set(RULE_IDS).size, RULE_IDS.length);
   });
 
+  it('each rule says its category: these report what is wrong as written at once, the others judge the design once an integration is written', () => {
+    const correctness = ['yaml-syntax', 'schema', 'duplicate-id', 'unknown-reference', 'self-integration', 'system-of-record-participant', 'no-inline-secrets', 'waiver-reason', 'waiver-expired'];
+    for (const id of RULE_IDS) assert.equal(findRule(id)?.category, correctness.includes(id) ? 'correctness' : 'guidance', id);
+  });
+
   for (const [id, severity, specFix, guidance] of SPEC) {
     describe(id, () => {
       const rule = findRule(id);
