@@ -13,6 +13,12 @@ export interface DiagramsParams {
 
 export type DiagramsResult = DiagramSet | null;
 
+/** Which way the application diagram flows: left to right, or top to bottom. */
+export type Direction = 'LR' | 'TB';
+
+/** The `integrationManifests.preview.direction` setting: `auto` follows the panel's shape. */
+export type DirectionSetting = Direction | 'auto';
+
 /** A stretch of the document as UTF-16 offsets, `end` exclusive. */
 export interface OffsetSpan {
   start: number;

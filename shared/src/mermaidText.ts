@@ -30,6 +30,7 @@
  * code of an ASCII character into one private-use character (`toPrivateUse`), which Mermaid
  * treats as a plain letter, and after drawing turns the text back (`decodeEntityCodes`).
  */
+import type { Direction } from './diagrams';
 
 /** Characters written as they are: letters and digits of any script, space, and marks Mermaid never reads as syntax. */
 const SAFE = /[\p{L}\p{N} .,()_'?!/+=@-]/u;
@@ -111,6 +112,15 @@ export function flowchartText(raw: string | undefined, max = MAX_LABEL): string 
   const text = mermaidText(raw, max);
   if (!text.includes('#') && !/direction/i.test(text)) return text;
   return text.replace(LINE_KEYWORD, '$1#32;').replace(HTML_LABEL_SYNTAX, (code: string) => code + JOINER);
+}
+
+/**
+ * A generated application diagram turned to flow the other way: its first line, `flowchart LR`
+ * or `flowchart TB` (the generators write nothing else there), names `direction`. Any other
+ * text comes back unchanged.
+ */
+export function withDirection(mermaid: string, direction: Direction): string {
+  return mermaid.replace(/^flowchart (?:LR|TB)\n/, `flowchart ${direction}\n`);
 }
 
 /** A generated Mermaid id: a prefix and a counter, never manifest text. */

@@ -21,7 +21,7 @@ import type { Analysis } from '../../server/src/analysis/analyze';
 import type { CliIo } from '../../server/src/cli/io';
 import { runCli } from '../../server/src/cli/main';
 import { diagramsFor, LIMITS } from '../../server/src/diagram';
-import { decodeEntityCodes, mermaidText, toPrivateUse } from '../../shared/src/mermaidText';
+import { decodeEntityCodes, mermaidText, toPrivateUse, withDirection } from '../../shared/src/mermaidText';
 import { manifestMarkdown } from '../../server/src/diagram/markdown';
 import type { DiagramSet, DiagramsParams } from '../../shared/src/diagrams';
 import { DiagramsRequest } from '../../shared/src/requests';
@@ -196,7 +196,29 @@ describe('diagrams', () => {
     it('routes an integration through its via systems, labelling the first edge and numbering the rest', () => {
       const { set } = setOf(BASE);
       const edges = set.application.mermaid.split('\n').filter((l) => /@/.test(l));
-      assert.deepEqual(edges, ['  s1 e0@-.->|"1. Order status<br/>business-events · 20.8/hour"| s2', '  s2 e1@-.->|"1"| s0']);
+      assert.deepEqual(edges, ['  s1 e0@-.->|"1. Order status<br/>500/day"| s2', '  s2 e1@-.->|"1"| s0']);
+    });
+
+    it('labels an integration with its rate as the author wrote it, never converted', () => {
+      const label = (set: Record<string, string | null>) => /e0@[^|]*\|"([^"]*)"\|/.exec(setOf(withIntegration({ via: null, ...set })).set.application.mermaid)![1];
+      assert.equal(label({ volume: '8k/day', frequency: 'every 4h' }), '1. Order status<br/>8k/day · every 4h');
+      assert.equal(label({ volume: '8k/day', peak: '1.2k/hour' }), '1. Order status<br/>8k/day');
+      assert.equal(label({ volume: null, peak: '3k/hour', frequency: 'near-real-time' }), '1. Order status<br/>peak 3k/hour · near-real-time');
+      assert.equal(label({ volume: null, frequency: null }), '1. Order status');
+      // What the author wrote is drawn as text, whatever it is.
+      assert.equal(label({ volume: 'end"] --> x[%%{init}%%', frequency: null }), '✖ 1. Order status<br/>end#34;#93; --#62; x#91;#37;#37;#123;init#125;#37;#37;');
+    });
+
+    it('flows left to right unless told, and turns without changing anything else', () => {
+      const lr = setOf(BASE).set.application.mermaid;
+      assert.match(lr, /^flowchart LR\n/);
+      const tb = diagramsFor(lintText(BASE), { today: TODAY, direction: 'TB' }).application.mermaid;
+      assert.equal(tb, lr.replace(/^flowchart LR/, 'flowchart TB'));
+      assert.equal(withDirection(lr, 'TB'), tb);
+      assert.equal(withDirection(tb, 'LR'), lr);
+      // Only a generated first line turns: a directive first, or a sequence, stays as it is.
+      assert.equal(withDirection('%%{init: {}}%%\nflowchart LR\n', 'TB'), '%%{init: {}}%%\nflowchart LR\n');
+      assert.equal(withDirection('sequenceDiagram\n', 'TB'), 'sequenceDiagram\n');
     });
 
     it('draws sync solid, async and batch dashed, two-way with two heads', () => {
@@ -348,7 +370,7 @@ describe('diagrams', () => {
           '  participant d0 as Dead-letter queue',
           '  participant n0 as support@contoso.com',
           '  t0->>p0: Triggers the integration',
-          '  p0-)p1: Order status · 20.8/hour',
+          '  p0-)p1: Order status · 500/day',
           '  p1-)p2: Forward',
           '  alt Delivery fails',
           '    loop Up to 5 retries, exponential backoff',
@@ -364,14 +386,14 @@ describe('diagrams', () => {
     it('replies along the path for a synchronous call started by a user', () => {
       const d = interaction(CASES['sync-user-two-way']!);
       assert.match(d.mermaid, /actor t0 as User/);
-      assert.match(d.mermaid, /t0->>p0: Starts Order status\n {2}p0->>p1: Order status · 20\.8\/hour\n {2}p1-->>p0: Response with changes\n {2}p0-->>t0: Shows the result/);
+      assert.match(d.mermaid, /t0->>p0: Starts Order status\n {2}p0->>p1: Order status · 500\/day\n {2}p1-->>p0: Response with changes\n {2}p0-->>t0: Shows the result/);
       assert.match(d.mermaid, /Note over p0,p1: wrap: ⚠ No errorHandling: failures are lost/);
     });
 
     it('starts a scheduled batch from its schedule', () => {
       const d = interaction(CASES['batch-schedule']!);
       assert.match(d.mermaid, /participant t0 as Schedule \(every 15m\)/);
-      assert.match(d.mermaid, /p0-\)p1: Batch of Order status · 83\.3k\/hour/);
+      assert.match(d.mermaid, /p0-\)p1: Batch of Order status · 2m\/day/);
     });
 
     it('sends changes back for a two-way asynchronous integration', () => {
@@ -468,12 +490,18 @@ describe('diagrams', () => {
       return { code, out: io.out, err: io.err };
     }
 
-    it('prints the application diagram, without edge ids', async () => {
+    it('prints the application diagram, without edge ids, top to bottom unless told', async () => {
       const r = await run('diagram', 'm.integration.yaml');
       assert.equal(r.code, 0);
-      assert.match(r.out, /^flowchart LR\n/);
-      assert.match(r.out, /s1 -\.->\|"1\. Order status/);
+      assert.match(r.out, /^flowchart TB\n/);
+      assert.match(r.out, /s1 -\.->\|"1\. Order status<br\/>500\/day"\|/);
       assert.equal(r.err, '');
+      assert.match((await run('diagram', 'm.integration.yaml', '--direction', 'LR')).out, /^flowchart LR\n/);
+      assert.match((await run('diagram', 'm.integration.yaml', '--direction', 'auto')).out, /^flowchart TB\n/);
+      assert.match((await run('docs', 'm.integration.yaml', '--direction', 'lr')).out, /```mermaid\nflowchart LR\n/);
+      const wrong = await run('diagram', 'm.integration.yaml', '--direction', 'up');
+      assert.equal(wrong.code, 2);
+      assert.match(wrong.err, /Unknown direction `up`: use auto, LR \(left to right\) or TB \(top to bottom\)/);
     });
 
     it('prints one interaction diagram, or all of them separated', async () => {
@@ -510,9 +538,9 @@ describe('diagrams', () => {
       assert.match(r.err, /Wrote the documentation of m\.integration\.yaml to docs\.md/);
       const md = readFileSync(join(dir, 'docs.md'), 'utf8');
       assert.match(md, /^# Test solution\n/);
-      assert.match(md, /## Application integration diagram\n\n```mermaid\nflowchart LR\n/);
+      assert.match(md, /## Application integration diagram\n\n```mermaid\nflowchart TB\n/);
       assert.match(md, /\| No\. \| Id \| Name \| Type \| From → To \| Mode \| Pattern \| Rate \| Owner \| Findings \|/);
-      assert.match(md, /\| 1 \| status \| Order status \| data \| ERP → Service Bus → Dynamics 365 Sales \| async \| business-events \| 20\.8\/hour \| +\| none \|/);
+      assert.match(md, /\| 1 \| status \| Order status \| data \| ERP → Service Bus → Dynamics 365 Sales \| async \| business-events \| 500\/day \\\(20\.8\/hour\\\) \| +\| none \|/);
       assert.match(md, /### 1\. Order status \(`status`\)\n\nDerived from/);
       const printed = await run('docs', 'm.integration.yaml');
       assert.equal(printed.out, md);

@@ -8,6 +8,7 @@
  */
 import assert from 'node:assert/strict';
 import { diagramsFor } from '../../server/src/diagram';
+import { writtenRate } from '../../server/src/diagram/application';
 import { manifestMarkdown } from '../../server/src/diagram/markdown';
 import type { ApplicationDiagram, DiagramSet, InteractionDiagram } from '../../shared/src/diagrams';
 import { decodeEntityCodes, toPrivateUse } from '../../shared/src/mermaidText';
@@ -73,7 +74,8 @@ const FLOW_EDGE = /^ {2}([sx]\d+) (?:(e\d+)@)?(-->|-\.->|<-->|<-\.->)\|"([^"]*)"
 /** The application diagram, line by line; every label back to its text. */
 function checkApplication(mermaid: string, d: ApplicationDiagram, km: KeywordManifest, manifest: Manifest, where: string): void {
   const source = mermaid.trimEnd().split('\n');
-  assert.equal(source[0], 'flowchart LR', where);
+  // The preview's is left to right (the panel turns it); a page's (docs) top to bottom.
+  assert.ok(source[0] === 'flowchart LR' || source[0] === 'flowchart TB', `${where}: ${source[0]}`);
   let open = 0;
   let edgeIndex = 0;
   const undeclared: string[] = [];
@@ -109,8 +111,8 @@ function checkApplication(mermaid: string, d: ApplicationDiagram, km: KeywordMan
       assert.ok(first, `${at}: the first edge starts with its number`);
       expectText(first[1]!, shownText(km.integrationLabel.get(integration)!, 48), `${at}: the name of ${integration}`);
       const item = manifest.integrations.find((i) => i.id === integration)!;
-      const details = [item.pattern, item.ratePerHour === undefined ? item.frequency : undefined].filter((s) => s !== undefined).map((s) => shownText(s, 32));
-      expectText(label.slice(1).join('\n'), details.join(' · '), `${at}: the pattern and frequency of ${integration}`);
+      const details = writtenRate(item).map((s) => shownText(s, 32));
+      expectText(label.slice(1).join('\n'), details.join(' · '), `${at}: the rate as written (volume, frequency) of ${integration}`);
     } else if (/^ {2}linkStyle \d+(?:,\d+)* stroke:#[0-9a-f]{6},stroke-width:2px(?:,stroke-dasharray:8 5)?(?:,color:#[0-9a-f]{6})?$/.test(line)) continue;
     else if (/^ {2}classDef (middleware|undeclared|focus) [a-z0-9:#,. -]+$/.test(line)) continue;
     else if ((m = /^ {2}class ([sx]\d+(?:,[sx]\d+)*) (middleware|undeclared|focus)$/.exec(line))) for (const id of m[1]!.split(',')) assert.ok(ids.has(id), at);

@@ -1,11 +1,14 @@
 /**
- * `diagram <file> [--type application|interaction] [--integration id]`: prints Mermaid.
- * `docs <file> [--output file]`: writes the manifest's Markdown documentation.
- * Both run the same engine and generators as the editor's preview.
+ * `diagram <file> [--type application|interaction] [--integration id] [--direction d]`: prints Mermaid.
+ * `docs <file> [--output file] [--direction d]`: writes the manifest's Markdown documentation.
+ * Both run the same engine and generators, with the same labels, as the editor's preview. The
+ * direction follows the preview's rule, for a page: `auto` (the default) is top to bottom, since
+ * a page is a tall panel; `LR` and `TB` as in `integrationManifests.preview.direction`.
  */
 import { analyzeText, type Analysis } from '../analysis/analyze';
 import { diagramsFor } from '../diagram';
-import { manifestMarkdown } from '../diagram/markdown';
+import { manifestMarkdown, PAGE_DIRECTION } from '../diagram/markdown';
+import type { Direction } from '../../../shared/src/diagrams';
 import { closest } from '../model/suggest';
 import { CliError, parseOptions, readManifestFile, writeOutputFile, type CliIo } from './io';
 import { visibleLines } from './safeText';
@@ -19,13 +22,14 @@ export function runDiagramCommand(command: string, args: string[], io: CliIo): n
 }
 
 function diagram(args: string[], io: CliIo): number {
-  const { values, file } = parse('diagram', args, { type: { type: 'string' }, integration: { type: 'string' } });
+  const { values, file } = parse('diagram', args, { type: { type: 'string' }, integration: { type: 'string' }, direction: { type: 'string' } });
+  const direction = directionOf(values['direction']);
   const integrationId = values['integration'] as string | undefined;
   const type = (values['type'] as string | undefined) ?? (integrationId !== undefined ? 'interaction' : 'application');
   if (type !== 'application' && type !== 'interaction') throw new CliError(`Unknown diagram type \`${type}\`: use application or interaction.`);
   if (type === 'application' && integrationId !== undefined) throw new CliError('--integration picks an interaction diagram: use it with --type interaction (or without --type).');
   const analysis = read(file, io);
-  const set = diagramsFor(analysis, { portable: true });
+  const set = diagramsFor(analysis, { portable: true, direction });
   if (type === 'application') {
     io.stdout(visibleLines(set.application.mermaid));
   } else if (integrationId !== undefined) {
@@ -44,12 +48,13 @@ function diagram(args: string[], io: CliIo): number {
 }
 
 function docs(args: string[], io: CliIo): number {
-  const { values, file } = parse('docs', args, { output: { type: 'string', short: 'o' } });
+  const { values, file } = parse('docs', args, { output: { type: 'string', short: 'o' }, direction: { type: 'string' } });
   const output = values['output'] as string | undefined;
+  const direction = directionOf(values['direction']);
   const analysis = read(file, io);
   // Mermaid labels drop control characters (`mermaidText`) but Markdown text keeps them: escaped
   // for the file as for the terminal, since the file will be `cat` too.
-  const markdown = visibleLines(manifestMarkdown(analysis, { source: file }));
+  const markdown = visibleLines(manifestMarkdown(analysis, { source: file, direction }));
   if (output === undefined) {
     io.stdout(markdown);
   } else {
@@ -66,6 +71,15 @@ function parse(command: string, args: string[], options: Parameters<typeof parse
   if (!file) throw new CliError(`${command} needs a manifest file, such as \`integration-manifests ${command} examples/order-to-cash.integration.yaml\`.`);
   if (extra.length) throw new CliError(`${command} takes one manifest file; got also ${extra.map((x) => `\`${x}\``).join(', ')}.`);
   return { values: parsed.values, file };
+}
+
+/** `--direction`: auto (top to bottom on a page), LR or TB, in any case. */
+function directionOf(value: unknown): Direction {
+  if (typeof value !== 'string') return PAGE_DIRECTION;
+  const v = value.toUpperCase();
+  if (v === 'AUTO') return PAGE_DIRECTION;
+  if (v === 'LR' || v === 'TB') return v;
+  throw new CliError(`Unknown direction \`${value}\`: use auto, LR (left to right) or TB (top to bottom).`);
 }
 
 function read(file: string, io: CliIo): Analysis {

@@ -13,8 +13,10 @@ Commands:
   diagram <file>             Print a diagram as Mermaid
       --type <t>             application (default) or interaction
       --integration <id>     The integration of an interaction diagram
+      --direction <d>        auto (default: top to bottom), LR or TB
   docs <file>                Print Markdown documentation with diagrams and the integration inventory
       --output <file>        Write it to a file instead
+      --direction <d>        auto (default: top to bottom), LR or TB
   mcp                        Serve the manifests to AI agents over MCP (stdio), read-only
       --root <dir>           The folder whose manifests it serves (default: the current folder)
 

@@ -7,11 +7,10 @@
  * the group shows at a glance which systems still need that answer.
  */
 import type { Integration, Manifest, Ref, System } from '../model/manifest';
-import { formatPerHour } from '../model/rate';
 import type { Hosting } from '../model/vocabulary';
 import { flowchartText, mermaidId } from '../../../shared/src/mermaidText';
 import { findingMarker, NO_FINDINGS, type Counts } from './findings';
-import type { ApplicationDiagram, DiagramTarget, FocusInfo, LegendEntry } from '../../../shared/src/diagrams';
+import type { ApplicationDiagram, DiagramTarget, Direction, FocusInfo, LegendEntry } from '../../../shared/src/diagrams';
 
 /** Line colours per integration type, readable on light and dark backgrounds. */
 export const TYPE_COLORS = { ui: '#2f81f7', data: '#1a9e5c', process: '#a259d9', none: '#8c8c8c' } as const;
@@ -54,6 +53,11 @@ export interface ApplicationOptions {
    * older Mermaid.
    */
   edgeIds?: boolean;
+  /**
+   * Which way the diagram flows: left to right (the preview's default, which turns it to suit
+   * the panel: `withDirection`) or top to bottom (a page, for Markdown and the command line).
+   */
+  direction?: Direction;
 }
 
 export function applicationDiagram(manifest: Manifest, options: ApplicationOptions = {}): ApplicationDiagram {
@@ -116,7 +120,7 @@ export function applicationDiagram(manifest: Manifest, options: ApplicationOptio
   }
 
   const shownSystems = focusSystem ? manifest.systems.filter((s) => s === focusSystem || used.has(nodeOf.get(s)!)) : manifest.systems;
-  const lines = ['flowchart LR', '  accTitle: Application integration diagram'];
+  const lines = [`flowchart ${options.direction ?? 'LR'}`, '  accTitle: Application integration diagram'];
   if (!manifest.systems.length && !undeclared.size) {
     lines.push('  empty["No systems yet: declare them under systems, then connect them under integrations"]');
   }
@@ -180,12 +184,27 @@ function shape(system: System): string {
   return system.family === 'middleware' ? `{{${label}}}` : `[${label}]`;
 }
 
-/** The label of an integration's first edge: its number and name, then pattern and rate (or frequency). */
+/**
+ * The label of an integration's first edge: its number and name, then its rate as the author
+ * wrote it (`8k/day · every 4h`), never converted: a reader checks the diagram against the manifest.
+ */
 export function edgeLabel(integration: Integration, c: Counts, n: number): string {
   const name = flowchartText(integration.name ?? integration.id, 48) || 'unnamed integration';
-  const rate = integration.ratePerHour !== undefined ? formatPerHour(integration.ratePerHour) : integration.frequency;
-  const details = [integration.pattern, rate].filter((s): s is string => !!s).map((s) => flowchartText(s, 32));
-  return `${findingMarker(c)}${n}. ${name}` + (details.length ? `<br/>${details.join(' · ')}` : '');
+  const rate = writtenRate(integration).map((s) => flowchartText(s, 32));
+  return `${findingMarker(c)}${n}. ${name}` + (rate.length ? `<br/>${rate.join(' · ')}` : '');
+}
+
+/**
+ * How much and how often, as written: the volume (or, without one, the peak) and the
+ * frequency. `['8k/day', 'every 4h']`, `['peak 3k/hour']`, `[]`.
+ */
+export function writtenRate(integration: Integration): string[] {
+  return [writtenAmount(integration), integration.frequency?.trim()].filter((s): s is string => !!s);
+}
+
+/** How much, as written: the volume, else the peak (`peak 3k/hour`), else undefined. */
+export function writtenAmount(integration: Integration): string | undefined {
+  return integration.volume?.trim() || (integration.peak?.trim() ? `peak ${integration.peak.trim()}` : undefined);
 }
 
 function linkStyle(integration: Integration, c: Counts, dashed: boolean): string {

@@ -8,7 +8,7 @@ import type { Item, Manifest } from '../model/manifest';
 import { applicationDiagram } from './application';
 import { countsByIntegration } from './findings';
 import { interactionDiagram } from './interaction';
-import type { ApplicationDiagram, DiagramSet, FieldMapping, WaiverEntry } from '../../../shared/src/diagrams';
+import type { ApplicationDiagram, DiagramSet, Direction, FieldMapping, WaiverEntry } from '../../../shared/src/diagrams';
 import { waiverStatus } from '../model/waivers';
 
 /** Beyond these the whole application diagram is not legible, and the focus view is drawn instead. */
@@ -24,6 +24,8 @@ export interface DiagramOptions {
    * view chosen for the reader), and no edge ids (readers may have an older Mermaid).
    */
   portable?: boolean;
+  /** The application diagram's direction (LR unless said). */
+  direction?: Direction;
 }
 
 export function diagramsFor(analysis: Analysis, options: DiagramOptions = {}): DiagramSet {
@@ -31,17 +33,18 @@ export function diagramsFor(analysis: Analysis, options: DiagramOptions = {}): D
   const counts = countsByIntegration(analysis);
   const requested = options.focus && manifest.systems.some((s) => s.id === options.focus) ? options.focus : undefined;
   const edgeIds = !options.portable;
+  const direction = options.direction ?? 'LR';
   const maxEdges = options.portable ? undefined : LIMITS.edges;
-  const whole = () => applicationDiagram(manifest, { counts, edgeIds });
+  const whole = () => applicationDiagram(manifest, { counts, edgeIds, direction });
   let application: ApplicationDiagram | undefined;
   if (requested) {
-    application = applicationDiagram(manifest, { counts, edgeIds, focus: { systemId: requested, forced: false, maxEdges } });
+    application = applicationDiagram(manifest, { counts, edgeIds, direction, focus: { systemId: requested, forced: false, maxEdges } });
   } else if (!options.portable) {
     // Counting first spares drawing a whole diagram of thousands of edges only to set it aside.
     let reason = tooLarge({ systemCount: manifest.systems.length, edgeCount: manifest.integrations.reduce((n, i) => n + (i.from && i.to ? i.via.length + 1 : 0), 0), mermaid: '' });
     if (!reason) reason = tooLarge((application = whole()));
     const centre = reason ? busiestSystem(manifest) : undefined;
-    if (reason && centre) application = applicationDiagram(manifest, { counts, edgeIds, focus: { systemId: centre, forced: true, reason, maxEdges } });
+    if (reason && centre) application = applicationDiagram(manifest, { counts, edgeIds, direction, focus: { systemId: centre, forced: true, reason, maxEdges } });
   }
   application ??= whole();
   return {

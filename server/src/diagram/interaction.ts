@@ -8,7 +8,7 @@ import { keySpan, nodeAt, pairOf } from '../document/nodes';
 import type { Span } from '../document/range';
 import { spanIn } from '../model/itemAt';
 import { findItem, type Integration, type Manifest, type Ref } from '../model/manifest';
-import { formatPerHour } from '../model/rate';
+import { writtenAmount } from './application';
 import { mermaidId, sequenceText } from '../../../shared/src/mermaidText';
 import { NO_FINDINGS, type Counts } from './findings';
 import type { DiagramTarget, InteractionDiagram } from '../../../shared/src/diagrams';
@@ -157,11 +157,12 @@ function triggerParticipant(b: SequenceBuilder, i: Integration): { id: string; t
   return undefined;
 }
 
-/** What travels on the first hop: the entities and format, and the rate. */
+/** What travels on the first hop: the entities and format, and how much as written (`8k/day`). */
 function payloadText(i: Integration): string {
   const what = i.data.entities.length ? i.data.entities.map((e) => sequenceText(e, 40)).join(', ') : sequenceText(i.name ?? i.id);
   const format = i.data.format ? ` (${sequenceText(i.data.format)})` : '';
-  const rate = i.ratePerHour !== undefined ? ` · ${sequenceText(formatPerHour(i.ratePerHour))}` : '';
+  const amount = writtenAmount(i);
+  const rate = amount ? ` · ${sequenceText(amount, 32)}` : '';
   return (i.mode === 'batch' ? 'Batch of ' : '') + what + format + rate;
 }
 

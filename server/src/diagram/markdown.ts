@@ -5,20 +5,25 @@
  */
 import type { Analysis } from '../analysis/analyze';
 import type { Integration, Manifest } from '../model/manifest';
-import { formatPerHour } from '../model/rate';
+import { formatPerHour, ratePerHour } from '../model/rate';
 import { diagramsFor, tooLarge } from './index';
 import { countsByIntegration, type Counts } from './findings';
-import type { DiagramSet, LegendEntry } from '../../../shared/src/diagrams';
+import type { DiagramSet, Direction, LegendEntry } from '../../../shared/src/diagrams';
+
+/** The direction of a diagram on a page, which is narrower than it is tall (SPEC 9: top to bottom in a tall panel). */
+export const PAGE_DIRECTION: Direction = 'TB';
 
 export interface MarkdownOptions {
   /** The manifest's path as the reader should see it. */
   source: string;
   /** YYYY-MM-DD for waiver expiry; today in UTC when absent. */
   today?: string;
+  /** The application diagram's direction: top to bottom unless said (a page is a tall panel). */
+  direction?: Direction;
 }
 
 export function manifestMarkdown(analysis: Analysis, options: MarkdownOptions): string {
-  const set = diagramsFor(analysis, { portable: true, ...(options.today ? { today: options.today } : {}) });
+  const set = diagramsFor(analysis, { portable: true, direction: options.direction ?? PAGE_DIRECTION, ...(options.today ? { today: options.today } : {}) });
   const { manifest } = analysis;
   const counts = countsByIntegration(analysis);
   const out: string[] = [];
@@ -63,10 +68,20 @@ function inventory(manifest: Manifest, counts: ReadonlyMap<Integration, Counts>)
     const c = counts.get(i);
     const findings = c && (c.errors || c.warnings) ? [plural(c.errors, 'error'), plural(c.warnings, 'warning')].filter(Boolean).join(', ') : 'none';
     const path = [i.from?.id, ...i.via.map((v) => v.id), i.to?.id].map(name).join(' → ');
-    const rate = i.ratePerHour !== undefined ? formatPerHour(i.ratePerHour) : (i.frequency ?? '');
-    return [String(n + 1), i.id, i.name ?? '', i.type ?? '', path, (i.mode ?? '') + (i.twoWay ? ', two-way' : ''), i.pattern ?? '', rate, i.owner ?? '', findings];
+    return [String(n + 1), i.id, i.name ?? '', i.type ?? '', path, (i.mode ?? '') + (i.twoWay ? ', two-way' : ''), i.pattern ?? '', rateCell(i), i.owner ?? '', findings];
   });
   return table(['No.', 'Id', 'Name', 'Type', 'From → To', 'Mode', 'Pattern', 'Rate', 'Owner', 'Findings'], rows);
+}
+
+/**
+ * The rate as the author wrote it (volume, peak, frequency), then the hourly figure the rules
+ * compare, when the figure it comes from is not already per hour: `8k/day · every 4h (333.3/hour)`.
+ */
+function rateCell(i: Integration): string {
+  const written = [i.volume, i.peak === undefined ? undefined : `peak ${i.peak}`, i.frequency].filter((s): s is string => !!s?.trim()).join(' · ');
+  const source = ratePerHour(i.peak) !== undefined ? i.peak! : i.volume;
+  const hourly = i.ratePerHour !== undefined && !/\/\s*hour\s*$/.test(source ?? '') ? `(${formatPerHour(i.ratePerHour)}${source === i.peak ? ' at peak' : ''})` : '';
+  return [written, hourly].filter(Boolean).join(' ');
 }
 
 function waiverSection(set: DiagramSet): string[] {
