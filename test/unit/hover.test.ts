@@ -243,6 +243,13 @@ describe('hover', () => {
       assert.match(h.markdown, /Rate: not declared/);
     });
 
+    it('says a half-written integration is checked against the guidance once it is written, and lists what the schema says', () => {
+      const h = hoverAt('  - id: invoices', '  - id: invo|ices', M.replace('    name: Invoices to the ERP\n', ''));
+      assert.match(h.markdown, /Its design is checked against the guidance once it has an `id`, a `name`, a `type`, and `from` and `to` naming declared systems\./);
+      assert.match(h.markdown, /- error \[`schema`\]\(.*\): An integration needs `name`/);
+      assert.doesNotMatch(hoverAt('  - id: invoices', '  - id: invo|ices').markdown, /Its design is checked/, 'a written integration says nothing of it');
+    });
+
     it('lists only the findings inside the integration', () => {
       const h = hoverAt('  - id: invoices', '  - id: invo|ices');
       const lintedRules = lintText(M).problems.filter((p) => p.rule === 'system-of-record').length;

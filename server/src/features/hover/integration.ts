@@ -4,7 +4,7 @@
  * path through middleware, and the findings on it.
  */
 import type { Analysis, Problem } from '../../analysis/analyze';
-import { findSystem, type Integration, type Manifest, type System } from '../../model/manifest';
+import { findSystem, isWritten, type Integration, type Manifest, type System } from '../../model/manifest';
 import { formatPerHour, ratePerHour } from '../../model/rate';
 import type { SystemFamily } from '../../model/vocabulary';
 import { ruleDocsUrl } from '../../../../shared/src/product';
@@ -22,7 +22,10 @@ export function integrationMarkdown(analysis: Analysis, integration: Integration
   const facts = [direction(manifest, integration), rate(integration), boundary(manifest, integration), path(manifest, integration)];
   const goals = integration.goals.map((g) => manifest.byId.get(g.id)?.find((i) => i.kind === 'goal')?.name ?? g.id);
   if (goals.length) facts.push(`Serves: ${goals.join('; ')}`);
-  return [title, traits.length ? traits.map((t) => `\`${t}\``).join(' · ') : undefined, facts.map((f) => `- ${f}`).join('\n'), findings(analysis, integration)]
+  const waiting = isWritten(integration, manifest)
+    ? undefined
+    : 'Its design is checked against the guidance once it has an `id`, a `name`, a `type`, and `from` and `to` naming declared systems.';
+  return [title, traits.length ? traits.map((t) => `\`${t}\``).join(' · ') : undefined, facts.map((f) => `- ${f}`).join('\n'), findings(analysis, integration), waiting]
     .filter((p): p is string => p !== undefined)
     .join('\n\n');
 }
