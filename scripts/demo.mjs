@@ -5,7 +5,7 @@
 //
 // Usage: npm run demo [-- --port 8080] [-- --no-package]
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ensureCodeServer } from './code-server/install.mjs';
@@ -25,24 +25,32 @@ const DEMO_DIR = join(E2E_DIR, 'demo');
 const VSIX = join(DEMO_DIR, 'integration-manifests.vsix');
 const WORKSPACE = join(DEMO_DIR, 'workspace');
 
-function run(command, args) {
-  const result = spawnSync(command, args, { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'] });
+/**
+ * Runs a step with its output in .e2e/demo/<name>.log rather than on the terminal (npm's
+ * deprecation notices and vsce's file list are not news); on failure, the end of the log.
+ */
+function run(name, command, args) {
+  mkdirSync(DEMO_DIR, { recursive: true });
+  const log = join(DEMO_DIR, `${name}.log`);
+  const fd = openSync(log, 'w');
+  const result = spawnSync(command, args, { cwd: ROOT, stdio: ['ignore', fd, fd] });
+  closeSync(fd);
   if (result.status !== 0) {
-    console.error(`demo: \`${command} ${args.join(' ')}\` failed (exit ${result.status ?? result.signal})`);
+    console.error(readFileSync(log, 'utf8').trimEnd().split('\n').slice(-30).join('\n'));
+    console.error(`demo: \`${command} ${args.join(' ')}\` failed (exit ${result.status ?? result.signal}); the end of its log is above, all of it in ${log}`);
     process.exit(1);
   }
 }
 
-console.log('demo: checking system packages');
 ensureSystemPackages();
 if (!existsSync(join(ROOT, 'node_modules', '.bin', 'vsce'))) {
-  console.log('demo: installing npm dependencies');
-  run('npm', ['ci']);
+  console.log('demo: installing the npm dependencies (npm ci)');
+  run('npm-ci', 'npm', ['ci']);
 }
 if (!options['no-package'] || !existsSync(VSIX)) {
   console.log('demo: building and packaging the extension');
-  mkdirSync(DEMO_DIR, { recursive: true });
-  run('npm', ['run', 'package', '--', '--out', VSIX]);
+  run('package', 'npm', ['run', 'package', '--', '--out', VSIX]);
+  console.log(`demo: packaged ${VSIX} (${(statSync(VSIX).size / 1024 / 1024).toFixed(1)} MB)`);
 }
 ensureCodeServer();
 
@@ -64,6 +72,9 @@ Integration Manifests is running in VS Code (code-server ${server.pid}).
 The workspace is a copy of examples/ (edit freely: the repository is untouched).
 Open a manifest, such as order-to-cash.integration.yaml, and run
 "Integration Manifests: Open Diagram to the Side" from the command palette (F1).
+To start from an empty file, create one named like orders.integration.yaml and press
+Ctrl+Space in it. The walkthrough (F1, "Welcome: Open Walkthrough...", "Get started with
+Integration Manifests") goes through a finding, a fix, the diagram and CI.
 Log: ${server.logFile}
 Press Ctrl+C to stop.`);
 

@@ -17,10 +17,10 @@
 //   npmrc is no way out: npm hands it to that nested install as npm_config_allow_scripts, and a
 //   project install rejects that setting with EALLOWSCRIPTS.)
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync, copyFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync, copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { CODE_SERVER_VERSION, CODE_SERVER_ENTRY, CODE_SERVER_PACKAGE, INSTALL_DIR, INSTALLED_MARKER } from './paths.mjs';
+import { CODE_SERVER_VERSION, INSTALL_DIR } from './paths.mjs';
 
 /** The wrapper's dependencies whose install scripts must run: code-server's postinstall installs
  * VS Code's own dependencies; argon2 builds its native module (its prebuilt one is on GitHub). */
@@ -34,33 +34,41 @@ const NATIVE_PARTS = [
   'lib/vscode/node_modules/@vscode/spdlog/build/Release/spdlog.node',
 ];
 
-/** True when .e2e/code-server holds a finished install of CODE_SERVER_VERSION. */
-export function isCodeServerInstalled() {
-  return (
-    existsSync(CODE_SERVER_ENTRY) &&
-    existsSync(INSTALLED_MARKER) &&
-    readFileSync(INSTALLED_MARKER, 'utf8').trim() === CODE_SERVER_VERSION
-  );
+/** Where an install in `dir` keeps its parts (.e2e/code-server by default, see paths.mjs). */
+function layout(dir) {
+  const pkg = join(dir, 'node_modules', 'code-server');
+  return { dir, pkg, entry: join(pkg, 'out', 'node', 'entry.js'), marker: join(dir, 'installed-version'), log: join(dir, 'install.log') };
+}
+
+/** True when `dir` (.e2e/code-server) holds a finished install of CODE_SERVER_VERSION. */
+export function isCodeServerInstalled(dir = INSTALL_DIR) {
+  const { entry, marker } = layout(dir);
+  return existsSync(entry) && existsSync(marker) && readFileSync(marker, 'utf8').trim() === CODE_SERVER_VERSION;
 }
 
 /**
  * Installs code-server unless it is already there. Returns the path of its entry script.
- * @param {{ log?: (line: string) => void }} [options]
+ *
+ * What npm prints (deprecation notices, install scripts it warns about, node-gyp's build, the
+ * native modules that try a prebuilt download before building from source) goes to
+ * `install.log` in the install folder, not to the terminal: on success one line says it went
+ * well and where the log is; on failure the end of the log is printed.
+ * @param {{ log?: (line: string) => void, dir?: string }} [options]
  */
-export function ensureCodeServer({ log = (line) => console.log(line) } = {}) {
-  if (isCodeServerInstalled()) return CODE_SERVER_ENTRY;
+export function ensureCodeServer({ log = (line) => console.log(line), dir = INSTALL_DIR } = {}) {
+  const paths = layout(dir);
+  if (isCodeServerInstalled(dir)) return paths.entry;
   const rg = findRipgrep();
   const started = Date.now();
-  log(`code-server: installing ${CODE_SERVER_VERSION} into ${INSTALL_DIR} (about a minute)`);
-  rmSync(INSTALL_DIR, { recursive: true, force: true });
-  const tmp = join(INSTALL_DIR, 'tmp');
+  log(`code-server: installing ${CODE_SERVER_VERSION} from the npm registry into ${dir} (about a minute, once)`);
+  rmSync(dir, { recursive: true, force: true });
+  const tmp = join(dir, 'tmp');
   mkdirSync(tmp, { recursive: true });
 
-  const cache = seedRipgrepCache(tmp, rg);
-  log(`code-server: ripgrep ${cache.rgVersion} (package ${cache.packageVersion}) taken from ${rg}`);
+  seedRipgrepCache(tmp, rg);
 
   writeFileSync(
-    join(INSTALL_DIR, 'package.json'),
+    join(dir, 'package.json'),
     JSON.stringify(
       {
         private: true,
@@ -73,9 +81,10 @@ export function ensureCodeServer({ log = (line) => console.log(line) } = {}) {
     ) + '\n',
   );
 
+  const logFd = openSync(paths.log, 'w');
   const result = spawnSync('npm', ['install', '--foreground-scripts', '--no-audit', '--no-fund', '--loglevel=warn'], {
-    cwd: INSTALL_DIR,
-    stdio: ['ignore', 'inherit', 'inherit'],
+    cwd: dir,
+    stdio: ['ignore', logFd, logFd],
     env: {
       ...process.env,
       TMPDIR: tmp,
@@ -88,14 +97,49 @@ export function ensureCodeServer({ log = (line) => console.log(line) } = {}) {
       npm_config_strict_allow_scripts: 'false',
     },
   });
-  if (result.status !== 0) throw new Error(`code-server: npm install failed (exit ${result.status ?? result.signal})`);
-  for (const part of NATIVE_PARTS) {
-    if (!existsSync(join(CODE_SERVER_PACKAGE, part))) throw new Error(`code-server: the install finished but ${part} is missing (did its install script run?)`);
+  closeSync(logFd);
+  const missing = NATIVE_PARTS.find((part) => !existsSync(join(paths.pkg, part)));
+  if (result.status !== 0 || missing) {
+    log(tail(paths.log, 40));
+    throw new Error(
+      result.status !== 0
+        ? `code-server: npm install failed (exit ${result.status ?? result.signal}); the end of its log is above, all of it in ${paths.log}`
+        : `code-server: the install finished but ${missing} is missing (did its install script run?); see ${paths.log}`,
+    );
   }
   rmSync(tmp, { recursive: true, force: true });
-  writeFileSync(INSTALLED_MARKER, CODE_SERVER_VERSION + '\n');
-  log(`code-server: installed in ${Math.round((Date.now() - started) / 1000)} s`);
-  return CODE_SERVER_ENTRY;
+  writeFileSync(paths.marker, CODE_SERVER_VERSION + '\n');
+  log(`code-server: installed in ${Math.round((Date.now() - started) / 1000)} s. ${expectedNoise(readFileSync(paths.log, 'utf8'))} The whole log: ${paths.log}`);
+  return paths.entry;
+}
+
+/**
+ * One sentence on what an install that went well printed on the way, so that nobody reads its
+ * errors as a failure: the native modules that tried to download a prebuilt binary (from
+ * GitHub, out of reach here: `node-pre-gyp ERR!`, `prebuild-install warn`) and were built from
+ * source instead, and how many warnings npm gave (unknown config, unreviewed install scripts).
+ */
+export function expectedNoise(text) {
+  const built = new Set();
+  let current;
+  for (const line of text.split('\n')) {
+    const script = /^> (\S+)@\S+ install$/.exec(line);
+    if (script) current = script[1];
+    else if (current && /request to https?:\/\/\S+ failed|prebuild-install warn install|Pre-built binaries not installable/.test(line)) built.add(current);
+  }
+  const warnings = text.split('\n').filter((line) => /^npm warn /.test(line)).length;
+  const parts = [];
+  if (built.size) {
+    const names = [...built];
+    parts.push(`${names.join(' and ')} could not download a prebuilt binary (GitHub is out of reach) and ${names.length === 1 ? 'was' : 'were'} built from source instead`);
+  }
+  if (warnings) parts.push(`npm gave ${warnings} warning${warnings === 1 ? '' : 's'} (unknown config, install scripts it has not reviewed)`);
+  return parts.length ? `As expected, ${parts.join('; ')}: nothing to do.` : '';
+}
+
+/** The last `count` lines of a file. */
+function tail(file, count) {
+  return readFileSync(file, 'utf8').trimEnd().split('\n').slice(-count).join('\n');
 }
 
 function findRipgrep() {
@@ -141,6 +185,7 @@ function tarRead(tgz, member) {
   return execFileSync('tar', ['-xzOf', tgz, member], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
 }
 
+// `node scripts/code-server/install.mjs [folder]`: the folder is .e2e/code-server unless given.
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  ensureCodeServer();
+  ensureCodeServer(process.argv[2] ? { dir: process.argv[2] } : {});
 }
