@@ -15,7 +15,7 @@ const NOT_CLIENT = { group: ['**/client/src/**', '**/media/src/**'], message: 'T
 const restrict = (...patterns) => ({ 'no-restricted-imports': ['error', { patterns }] });
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'out/**', 'node_modules/**', '.e2e/**', '.vscode-test/**', 'media/dist/**', '**/*.mjs', '**/*.cjs', '**/*.js', '**/*.d.cts'] },
+  { ignores: ['dist/**', 'out/**', 'node_modules/**', '.e2e/**', '.vscode-test/**', 'media/dist/**', '**/*.mjs', '**/*.cjs', '**/*.js', '**/*.d.cts', '**/*.d.mts'] },
   eslint.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
