@@ -30,7 +30,7 @@ interface Exception {
 const EXCEPTIONS: readonly Exception[] = [
   {
     rule: 'schema',
-    fix: /^(Change to|Rename the key to|Add the missing key) /,
+    fix: /^(Change to|Rename the key to|Add the missing keys?) /,
     follows: '*',
     why: 'a corrected value or key is what the author meant and misspelt: once the rules can read it they judge it (a misspelt `mode: synk` hid prefer-async-messaging, `tls1.1x` hid transport-tls). The fix restores what was written; it cannot redesign it.',
   },
@@ -44,14 +44,9 @@ const EXCEPTIONS: readonly Exception[] = [
   {
     rule: 'unknown-reference',
     fix: /^Create system /,
-    follows: 'dual-write-scope',
-    why: 'a new system needs a `kind` (the schema requires one) and only the author knows it; the fix writes `custom`, and a rule that judges an integration by the kinds of its ends can then judge it.',
-  },
-  {
-    rule: 'unknown-reference',
-    fix: /^Create system /,
-    follows: 'dmf-scope',
-    why: 'as for dual-write-scope: the placeholder `kind: custom` lets the rule judge what the undeclared end hid.',
+    follows: '*',
+    except: ['self-integration'],
+    why: 'an integration whose end names no declared system is not yet written (`isWritten`): the guidance waits for it. Declaring the system makes it written, and the findings that waited come (no error handling, no monitoring...); the fix declares an end, it cannot design the integration. A new system also needs a `kind` only the author knows: the fix writes `custom`, and the rules that judge an integration by the kinds of its ends (dual-write-scope, dmf-scope) can then judge it.',
   },
   {
     rule: 'system-of-record-participant',
