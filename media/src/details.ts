@@ -18,8 +18,14 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, t
   return e;
 }
 
-export function applicationDetails(set: DiagramSet, reveal: Reveal): HTMLElement[] {
-  const parts: HTMLElement[] = [legend(set.application.legend)];
+/** Whether the legend is open, and what to do when the user folds or opens it. */
+export interface LegendState {
+  open: boolean;
+  toggled(open: boolean): void;
+}
+
+export function applicationDetails(set: DiagramSet, reveal: Reveal, legendState: LegendState): HTMLElement[] {
+  const parts: HTMLElement[] = [legend(set.application.legend, legendState)];
   if (set.waivers.length) parts.push(waiverTable(set.waivers, reveal, 'Waivers'));
   return parts;
 }
@@ -41,7 +47,12 @@ export function interactionDetails(set: DiagramSet, diagram: InteractionDiagram,
   return parts;
 }
 
-function legend(entries: LegendEntry[]): HTMLElement {
+/** The legend, in a fold that remembers whether it is open. */
+function legend(entries: LegendEntry[], state: LegendState): HTMLElement {
+  const fold = el('details', 'legend-fold');
+  fold.open = state.open;
+  fold.append(el('summary', undefined, 'Legend'));
+  fold.addEventListener('toggle', () => state.toggled(fold.open));
   const list = el('ul', 'legend');
   list.setAttribute('aria-label', 'Legend');
   for (const entry of entries) {
@@ -52,7 +63,8 @@ function legend(entries: LegendEntry[]): HTMLElement {
     item.append(swatch, document.createTextNode(entry.label));
     list.append(item);
   }
-  return list;
+  fold.append(list);
+  return fold;
 }
 
 export function mappingTable(mapping: FieldMapping): HTMLElement {

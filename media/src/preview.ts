@@ -1,13 +1,23 @@
 /**
  * The preview webview: tabs for the application diagram and each interaction diagram,
  * rendered by the bundled Mermaid. Says `ready` first, drops stale versions, renders offscreen
- * and swaps (no flicker), keeps zoom and pan per tab, never redraws an unchanged diagram,
- * and keeps its state with `setState` so a restored panel redraws at once.
+ * and swaps (no flicker), never redraws an unchanged diagram, and keeps its state with
+ * `setState` so a restored panel redraws at once.
+ *
+ * Legible at first sight (SPEC 9): the application diagram flows the way the panel is shaped
+ * (`integrationManifests.preview.direction`), and each drawing is fitted without going below
+ * a legible zoom (viewport.ts). A drawing is fitted again when what it shows changes (the set
+ * of systems, the direction) or the panel is resized; a zoom or pan the user made is kept
+ * across redraws that show the same systems. Interaction tabs that do not fit on the row give
+ * way to a filterable list.
  */
-import type { ExportFormat, ToWebview, WebviewState } from '../../shared/src/webviewMessages';
-import type { DiagramSet, OffsetSpan } from '../../shared/src/diagrams';
+import { directionSetting, type ExportFormat, type ToWebview, type WebviewState } from '../../shared/src/webviewMessages';
+import type { DiagramSet, Direction, DirectionSetting, OffsetSpan } from '../../shared/src/diagrams';
+import { withDirection } from '../../shared/src/mermaidText';
 import { applicationDetails, interactionDetails } from './details';
 import { pngDataUrl, svgText } from './exporter';
+import { legibilityOf } from './legibility';
+import { closePicker, findingsText, marker, pickerButton } from './picker';
 import { configureMermaid, currentTheme, renderDiagram, type Theme } from './render';
 import { TargetIndex, type TabTargets } from './targets';
 import { Viewport, type View } from './viewport';
@@ -16,15 +26,18 @@ import { savedState, vscode } from './vscodeApi';
 interface Tab {
   key: string;
   title: string;
+  /** Its Mermaid as generated; the application diagram is turned to the chosen direction when drawn. */
   mermaid: string;
   targets: TabTargets;
   interaction: boolean;
   exportName: string;
-  marker: '' | 'warning' | 'error';
+  /** The integration's id, for the list's filter. */
+  keywords: string;
+  errors: number;
+  warnings: number;
+  /** What the drawing shows, apart from its labels: its systems (or participants). */
+  content: string;
 }
-
-/** With more interactions than this, they are listed in a drop-down instead of one tab each. */
-const MAX_INTERACTION_TABS = 12;
 /** The most rendered drawings kept for instant tab switches. */
 const CACHE_SIZE = 24;
 /** Larger diagram sets are not kept in the webview state (they are asked for again on restore). */
@@ -49,19 +62,31 @@ let set: DiagramSet | undefined;
 let keepSet = false;
 let tabs: Tab[] = [];
 let activeKey = state.tab ?? 'application';
+/** The zoom and pan the user made, per tab, and what the tab showed then (`contentKey`). */
 const views: Record<string, View> = { ...(state.views ?? {}) };
+const viewKeys: Record<string, string> = { ...(state.viewKeys ?? {}) };
+let legendOpen = state.legend ?? true;
+let directionChoice: DirectionSetting = state.direction ?? 'auto';
+let direction: Direction = panelDirection(undefined);
 let cursor: { uri: string; version: number; offset: number } | undefined;
 let theme: Theme = currentTheme();
-let shown: { tab: string; renderKey: string } | undefined;
+let shown: { tab: string; renderKey: string; content: string } | undefined;
 let index: TargetIndex | undefined;
 let renderToken = 0;
 const cache = new Map<string, SVGSVGElement>();
 
 const viewport = new Viewport(ui.viewport, ui.canvas);
 let saveTimer: ReturnType<typeof setTimeout> | undefined;
-viewport.onChange = (view) => {
-  if (!shown) return;
-  views[shown.tab] = { ...view };
+viewport.onChange = (view, cause) => {
+  if (!shown || cause === 'set') return;
+  if (cause === 'user') {
+    views[shown.tab] = { ...view };
+    viewKeys[shown.tab] = shown.content;
+  } else {
+    // A fit: the tab follows the panel again.
+    delete views[shown.tab];
+    delete viewKeys[shown.tab];
+  }
   // Zoom and pan fire many times a second: save once they settle.
   if (saveTimer) clearTimeout(saveTimer);
   saveTimer = setTimeout(saveState, 250);
@@ -87,6 +112,15 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
     case 'status':
       if (typeof message.message === 'string') status(message.message, message.severity === 'error' ? 'error' : 'info');
       break;
+    case 'options': {
+      const choice = directionSetting(message.direction);
+      if (choice && choice !== directionChoice) {
+        directionChoice = choice;
+        saveState();
+        onPanelChange();
+      }
+      break;
+    }
   }
 });
 
@@ -101,6 +135,7 @@ async function show(next: DiagramSet): Promise<void> {
   if (set && next.uri !== set.uri) {
     // Another manifest: its diagrams start fitted, on the application tab.
     for (const k of Object.keys(views)) delete views[k];
+    for (const k of Object.keys(viewKeys)) delete viewKeys[k];
     activeKey = 'application';
     shown = undefined;
   }
@@ -115,8 +150,22 @@ async function show(next: DiagramSet): Promise<void> {
 
 function tabsOf(s: DiagramSet): Tab[] {
   const app = s.application;
+  const itemIds = (targets: Record<string, { itemId: string }>) => Object.entries(targets).map(([id, t]) => `${id}=${t.itemId}`).sort().join(' ');
+  // Systems not declared are drawn too (x0, x1...), with no target of their own.
+  const undeclared = (app.mermaid.match(/^ {2}x\d+\[/gm) ?? []).length;
   const result: Tab[] = [
-    { key: 'application', title: 'Application', mermaid: app.mermaid, targets: { nodes: app.nodes, edges: app.edges }, interaction: false, exportName: 'application', marker: '' },
+    {
+      key: 'application',
+      title: 'Application',
+      mermaid: app.mermaid,
+      targets: { nodes: app.nodes, edges: app.edges },
+      interaction: false,
+      exportName: 'application',
+      keywords: '',
+      errors: 0,
+      warnings: 0,
+      content: `${itemIds(app.nodes)} +${undeclared}`,
+    },
   ];
   const seen = new Map<string, number>();
   for (const d of s.interactions) seen.set(d.integrationId, (seen.get(d.integrationId) ?? 0) + 1);
@@ -130,7 +179,10 @@ function tabsOf(s: DiagramSet): Tab[] {
       targets: { participants: d.participants, messages: d.messages },
       interaction: true,
       exportName: `interaction-${(unique ? d.integrationId : String(i + 1)).replace(/[^\w.-]/g, '_').slice(0, 80)}`,
-      marker: d.errors ? 'error' : d.warnings ? 'warning' : '',
+      keywords: d.integrationId,
+      errors: d.errors,
+      warnings: d.warnings,
+      content: itemIds(d.participants),
     });
   });
   return result;
@@ -138,34 +190,34 @@ function tabsOf(s: DiagramSet): Tab[] {
 
 // ---- tabs ------------------------------------------------------------------------------
 
+/** One tab per diagram when they fit on the row; else the application, the interaction shown, and a list of all. */
 function drawTabs(): void {
-  const buttons: HTMLElement[] = [];
+  closePicker();
+  if (!tabs.length) return;
+  ui.tabs.classList.remove('compact');
+  ui.tabs.replaceChildren(...tabs.map(tabButton));
+  if (ui.tabs.scrollWidth <= ui.tabs.clientWidth + 1) return;
   const interactions = tabs.filter((t) => t.interaction);
-  const tabButton = (tab: Tab) => {
-    const b = document.createElement('button');
-    b.type = 'button';
-    b.className = 'tab' + (tab.marker ? ` ${tab.marker}` : '');
-    b.setAttribute('role', 'tab');
-    b.setAttribute('aria-selected', String(tab.key === activeKey));
-    b.dataset['tab'] = tab.key;
-    b.textContent = (tab.marker === 'error' ? '✖ ' : tab.marker === 'warning' ? '⚠ ' : '') + tab.title;
-    b.title = tab.interaction ? `Interaction diagram: ${tab.title}` : 'Application integration diagram';
-    b.addEventListener('click', () => selectTab(tab.key));
-    return b;
-  };
-  buttons.push(tabButton(tabs[0]!));
-  if (interactions.length <= MAX_INTERACTION_TABS) {
-    buttons.push(...interactions.map(tabButton));
-  } else {
-    const select = document.createElement('select');
-    select.className = 'tab-select' + (activeKey !== 'application' ? ' selected' : '');
-    select.setAttribute('aria-label', 'Interaction diagram');
-    select.append(new Option(`Interactions (${interactions.length})…`, ''));
-    for (const t of interactions) select.append(new Option((t.marker === 'error' ? '✖ ' : t.marker === 'warning' ? '⚠ ' : '') + t.title, t.key, false, t.key === activeKey));
-    select.addEventListener('change', () => select.value && selectTab(select.value));
-    buttons.push(select);
-  }
-  ui.tabs.replaceChildren(...buttons);
+  const active = interactions.find((t) => t.key === activeKey);
+  const list = interactions.map((t) => ({ key: t.key, title: t.title, keywords: t.keywords, errors: t.errors, warnings: t.warnings, selected: t.key === activeKey }));
+  ui.tabs.classList.add('compact');
+  ui.tabs.replaceChildren(tabButton(tabs[0]!), ...(active ? [tabButton(active)] : []), pickerButton(list, selectTab));
+}
+
+function tabButton(tab: Tab): HTMLButtonElement {
+  const b = document.createElement('button');
+  const kind = tab.errors ? 'error' : tab.warnings ? 'warning' : '';
+  b.type = 'button';
+  b.className = 'tab' + (kind ? ` ${kind}` : '');
+  b.setAttribute('role', 'tab');
+  b.setAttribute('aria-selected', String(tab.key === activeKey));
+  b.dataset['tab'] = tab.key;
+  b.textContent = marker(tab.errors, tab.warnings) + tab.title;
+  // Manifest text only as text content, never in an attribute.
+  const findings = findingsText(tab.errors, tab.warnings);
+  b.title = tab.interaction ? `Interaction diagram${findings ? ` (${findings})` : ''}` : 'Application integration diagram';
+  b.addEventListener('click', () => selectTab(tab.key));
+  return b;
 }
 
 function selectTab(key: string): void {
@@ -178,10 +230,21 @@ function selectTab(key: string): void {
 
 // ---- rendering -------------------------------------------------------------------------
 
+/** The Mermaid a tab draws: the application diagram turned to the direction chosen for the panel. */
+function shownMermaid(tab: Tab): string {
+  return tab.interaction ? tab.mermaid : withDirection(tab.mermaid, direction);
+}
+
+/** What a tab shows, apart from its labels: when it changes, the tab is fitted again. */
+function contentKey(tab: Tab): string {
+  return tab.interaction ? tab.content : `${direction} ${tab.content}`;
+}
+
 async function renderActive(): Promise<void> {
   if (!set) return;
   const tab = tabs.find((t) => t.key === activeKey) ?? tabs[0]!;
-  const renderKey = `${theme}\n${tab.mermaid}`;
+  const mermaid = shownMermaid(tab);
+  const renderKey = `${theme}\n${mermaid}`;
   drawChrome(tab);
   if (shown && shown.tab === tab.key && shown.renderKey === renderKey) {
     // Same drawing: only the spans behind it may have moved.
@@ -191,7 +254,7 @@ async function renderActive(): Promise<void> {
   const token = ++renderToken;
   let svg = cache.get(renderKey)?.cloneNode(true) as SVGSVGElement | undefined;
   if (!svg) {
-    const result = await renderDiagram(tab.mermaid, ui.offscreen);
+    const result = await renderDiagram(mermaid, ui.offscreen);
     if (token !== renderToken) return; // a newer update or tab switch took over
     if ('error' in result) {
       renderError(tab, result.error);
@@ -204,13 +267,16 @@ async function renderActive(): Promise<void> {
   svg.classList.add('diagram');
   ui.canvas.replaceChildren(svg);
   ui.placeholder.hidden = true;
-  const firstTime = !shown || shown.tab !== tab.key;
-  shown = { tab: tab.key, renderKey };
-  document.body.dataset['rendered'] = String(token);
+  const content = contentKey(tab);
+  shown = { tab: tab.key, renderKey, content };
   reindex(tab);
+  viewport.legibility = legibilityOf(svg, viewport.view.scale);
+  // The user's zoom and pan stay while the tab shows the same systems; otherwise it is fitted.
   const saved = views[tab.key];
-  if (firstTime && saved) viewport.set(saved);
-  else if (firstTime) viewport.fit();
+  if (saved && viewKeys[tab.key] === content) viewport.set(saved);
+  else viewport.fit();
+  document.body.dataset['direction'] = tab.interaction ? '' : direction;
+  document.body.dataset['rendered'] = String(token);
   hideError();
 }
 
@@ -270,7 +336,17 @@ function drawChrome(tab: Tab): void {
   if (isApp && app.focus) banner(app.focus.message, 'info');
   else if (!ui.banner.classList.contains('error')) banner('', 'info');
   const interaction = tab.interaction ? set.interactions.find((_, i) => tabs[i + 1]?.key === tab.key) : undefined;
-  ui.details.replaceChildren(...(interaction ? interactionDetails(set, interaction, reveal) : applicationDetails(set, reveal)));
+  ui.details.replaceChildren(
+    ...(interaction
+      ? interactionDetails(set, interaction, reveal)
+      : applicationDetails(set, reveal, {
+          open: legendOpen,
+          toggled: (open) => {
+            legendOpen = open;
+            saveState();
+          },
+        })),
+  );
 }
 
 // ---- cursor, clicks, reveal ------------------------------------------------------------
@@ -321,7 +397,7 @@ async function exportAs(format: ExportFormat): Promise<void> {
   }
   const background = getComputedStyle(document.body).backgroundColor || '#ffffff';
   try {
-    const data = format === 'mermaid' ? tab.mermaid : format === 'svg' ? svgText(svg!, background) : await pngDataUrl(svg!, background);
+    const data = format === 'mermaid' ? shownMermaid(tab) : format === 'svg' ? svgText(svg!, background) : await pngDataUrl(svg!, background);
     vscode.postMessage({ type: 'export', uri: set.uri, format, name: tab.exportName, data });
   } catch (e) {
     showError(`The diagram could not be exported: ${e instanceof Error ? e.message : String(e)}`);
@@ -338,6 +414,42 @@ new MutationObserver(() => {
   cache.clear();
   void renderActive();
 }).observe(document.body, { attributes: true, attributeFilter: ['class'] });
+
+// ---- the panel's size and shape ------------------------------------------------------
+
+/**
+ * Left to right in a wide panel, top to bottom in a tall one (or as the setting says). Near
+ * square the direction stays as it is, so that a small resize does not turn the drawing.
+ */
+function panelDirection(current: Direction | undefined): Direction {
+  if (directionChoice !== 'auto') return directionChoice;
+  const { innerWidth: w, innerHeight: h } = window;
+  if (!current) return w > h ? 'LR' : 'TB';
+  if (current === 'TB' && w > 1.1 * h) return 'LR';
+  if (current === 'LR' && w < 0.9 * h) return 'TB';
+  return current;
+}
+
+/** After a resize or a change of setting: turn the drawing if the direction changes, else fit it again unless the user moved it. */
+function onPanelChange(): void {
+  const next = panelDirection(direction);
+  drawTabs();
+  if (next !== direction) {
+    direction = next;
+    void renderActive();
+  } else if (shown && !views[shown.tab]) {
+    viewport.fit();
+  }
+}
+
+let resizeFrame = 0;
+const resized = new ResizeObserver(() => {
+  cancelAnimationFrame(resizeFrame);
+  resizeFrame = requestAnimationFrame(onPanelChange);
+});
+// The body for the panel's shape and the tab row; the diagram area also when the legend folds.
+resized.observe(document.body);
+resized.observe(ui.viewport);
 
 // ---- banner and state ------------------------------------------------------------------
 
@@ -369,7 +481,7 @@ function status(text: string, kind: 'info' | 'error'): void {
 
 function saveState(): void {
   const keep = set && keepSet ? set : undefined;
-  const next: WebviewState = { tab: activeKey, views, focus: state.focus ?? null, ...(set ? { uri: set.uri } : {}), ...(keep ? { set: keep } : {}) };
+  const next: WebviewState = { tab: activeKey, views, viewKeys, legend: legendOpen, direction: directionChoice, focus: state.focus ?? null, ...(set ? { uri: set.uri } : {}), ...(keep ? { set: keep } : {}) };
   vscode.setState(next);
 }
 

@@ -4,6 +4,7 @@
  */
 import mermaid from 'mermaid';
 import { decodeEntityCodes, toPrivateUse } from '../../shared/src/mermaidText';
+import { tidyFlowchart } from './tidy';
 
 export type Theme = 'light' | 'dark' | 'high-contrast' | 'high-contrast-light';
 
@@ -29,6 +30,11 @@ export function configureMermaid(theme: Theme): void {
     // Strict: Mermaid sanitizes labels and ignores `click` callbacks and links.
     securityLevel: 'strict',
     theme: MERMAID_THEME[theme],
+    // ELK (bundled with Mermaid 12) lays the application diagram out with no label over a node,
+    // a label or another line, where dagre does not (BENCHMARKS.md, "Layout"). The classic look
+    // keeps the colours of a link's label and of both its arrowheads, which the neo look drops.
+    layout: 'elk',
+    look: 'classic',
     // SVG text labels, not HTML in foreignObject: no markup path at all, and PNG export works
     // (a canvas that draws a foreignObject is tainted and cannot be read back).
     htmlLabels: false,
@@ -42,7 +48,7 @@ export function configureMermaid(theme: Theme): void {
     // Edge labels on a nearly opaque background, so lines that cross them do not strike the text through.
     themeCSS: '.edgeLabel rect, .edgeLabel .background, .labelBkg { opacity: 0.92 !important; }',
     // Directives in the text cannot change these.
-    secure: ['secure', 'securityLevel', 'startOnLoad', 'maxTextSize', 'maxEdges', 'htmlLabels', 'flowchart', 'sequence', 'dompurifyConfig', 'theme', 'themeVariables', 'fontFamily', 'themeCSS', 'suppressErrorRendering'],
+    secure: ['secure', 'securityLevel', 'startOnLoad', 'maxTextSize', 'maxEdges', 'htmlLabels', 'flowchart', 'sequence', 'dompurifyConfig', 'theme', 'themeVariables', 'fontFamily', 'themeCSS', 'suppressErrorRendering', 'layout', 'look', 'elk'],
   });
 }
 
@@ -64,7 +70,13 @@ export async function renderDiagram(source: string, offscreen: HTMLElement): Pro
     const { svg } = await mermaid.render(id, text, offscreen);
     const svgElement = toElement(svg);
     if (!svgElement) return { error: 'Mermaid returned no drawing.' };
-    if (flowchart) decodeLabels(svgElement);
+    if (flowchart) {
+      decodeLabels(svgElement);
+      // Measured in the page, offscreen, then handed back detached.
+      offscreen.replaceChildren(svgElement);
+      tidyFlowchart(svgElement);
+      svgElement.remove();
+    }
     return { svg: svgElement };
   } catch (e) {
     return { error: messageOf(e) };

@@ -1,4 +1,10 @@
-/** Zoom and pan of the drawn diagram: a CSS transform on the canvas, kept per tab across updates. */
+/**
+ * Zoom and pan of the drawn diagram: a CSS transform on the canvas. A fit keeps the drawing
+ * legible (`legibility.ts`): it scales the drawing to the panel, but never below the zoom at
+ * which a label line is MIN_LINE_PX high on screen; a drawing that does not fit at that zoom
+ * is shown at it, centred on its busiest part, and the user pans.
+ */
+import { busiestCentre, legibleScale, type Legibility } from './legibility';
 
 export interface View {
   scale: number;
@@ -7,12 +13,16 @@ export interface View {
 }
 
 const MIN_SCALE = 0.05;
+/** The room a fit leaves around the drawing, in pixels. */
+const MARGIN = 16;
 const MAX_SCALE = 8;
 
 export class Viewport {
   view: View = { scale: 1, x: 0, y: 0 };
-  /** Called after every change, to save the view. */
-  onChange: (view: View) => void = () => {};
+  /** Called after every change, to save the view: made by the user (zoom, pan), by a fit, or set back (a saved view). */
+  onChange: (view: View, cause: 'user' | 'fit' | 'set') => void = () => {};
+  /** What the drawing shown needs to stay legible, set after each drawing; none: fit it whole. */
+  legibility: Legibility | undefined;
   /** True while (and just after) the pointer drags: the click that ends a drag is not a click on the diagram. */
   dragged = false;
 
@@ -27,18 +37,33 @@ export class Viewport {
 
   set(view: View): void {
     this.view = { ...view };
-    this.apply();
+    this.apply('set');
   }
 
-  /** Scales the content to fit the panel (never above 1.5×) and centres it. */
+  /**
+   * Scales the content to fit the panel (never above 1.5×, never below the legible zoom) and
+   * centres it; when it does not fit at the legible zoom, centres the busiest part instead,
+   * with no blank margin wider than `MARGIN` where there is more drawing to show.
+   */
   fit(): void {
     const size = this.contentSize();
     const box = this.viewport.getBoundingClientRect();
     if (!size || box.width === 0 || box.height === 0) return;
-    const margin = 16;
-    const scale = clamp(Math.min((box.width - 2 * margin) / size.width, (box.height - 2 * margin) / size.height, 1.5));
-    this.view = { scale, x: (box.width - size.width * scale) / 2, y: Math.max(margin, (box.height - size.height * scale) / 2) };
-    this.apply();
+    const room = { width: Math.max(1, box.width - 2 * MARGIN), height: Math.max(1, box.height - 2 * MARGIN) };
+    const whole = Math.min(room.width / size.width, room.height / size.height, 1.5);
+    // A hair above the limit, so that rounding never puts a line a fraction below it.
+    const legible = this.legibility ? legibleScale(this.legibility) * 1.001 : 0;
+    const scale = clamp(Math.max(whole, legible));
+    // Too large to show whole: its busiest part, or (a drawing with no nodes, a sequence) its start, top left.
+    const window = { width: room.width / scale, height: room.height / scale };
+    const centre = (whole < legible && this.legibility ? busiestCentre(this.legibility.items, size, window.width, window.height) : undefined) ?? { x: Math.min(size.width, window.width) / 2, y: Math.min(size.height, window.height) / 2 };
+    const axis = (extent: number, panel: number, c: number) => {
+      const drawn = extent * scale;
+      if (drawn <= panel - 2 * MARGIN) return (panel - drawn) / 2;
+      return Math.min(MARGIN, Math.max(panel - MARGIN - drawn, panel / 2 - c * scale));
+    };
+    this.view = { scale, x: axis(size.width, box.width, centre.x), y: axis(size.height, box.height, centre.y) };
+    this.apply('fit');
   }
 
   zoomBy(factor: number, atX?: number, atY?: number): void {
@@ -48,18 +73,18 @@ export class Viewport {
     const scale = clamp(this.view.scale * factor);
     const k = scale / this.view.scale;
     this.view = { scale, x: cx - (cx - this.view.x) * k, y: cy - (cy - this.view.y) * k };
-    this.apply();
+    this.apply('user');
   }
 
   panBy(dx: number, dy: number): void {
     this.view = { ...this.view, x: this.view.x + dx, y: this.view.y + dy };
-    this.apply();
+    this.apply('user');
   }
 
-  private apply(): void {
+  private apply(cause: 'user' | 'fit' | 'set'): void {
     const { scale, x, y } = this.view;
     this.canvas.style.transform = `translate(${x}px, ${y}px) scale(${scale})`;
-    this.onChange(this.view);
+    this.onChange(this.view, cause);
   }
 
   private contentSize(): { width: number; height: number } | undefined {

@@ -3,7 +3,7 @@
  * unions. Shared by client/src/preview (the extension side) and media/src (the webview).
  * Everything the webview sends is untrusted input: `parseWebviewMessage` checks its shape.
  */
-import type { DiagramSet, OffsetSpan } from './diagrams';
+import type { DiagramSet, DirectionSetting, OffsetSpan } from './diagrams';
 
 /** Extension → webview. */
 export type ToWebview =
@@ -12,7 +12,9 @@ export type ToWebview =
   /** The editor's cursor moved: highlight what is drawn for the item at this offset. */
   | { type: 'cursor'; uri: string; version: number; offset: number }
   /** Nothing to draw, and why (no manifest open, the server is not ready...). */
-  | { type: 'status'; message: string; severity: 'info' | 'error' };
+  | { type: 'status'; message: string; severity: 'info' | 'error' }
+  /** The preview's settings: which way the application diagram flows (`integrationManifests.preview.direction`). */
+  | { type: 'options'; direction: DirectionSetting };
 
 export type ExportFormat = 'svg' | 'png' | 'mermaid';
 
@@ -33,7 +35,18 @@ export interface WebviewState {
   tab?: string;
   focus?: string | null;
   set?: DiagramSet;
+  /** The zoom and pan the user made, per tab; a tab without one is fitted to the panel. */
   views?: Record<string, { scale: number; x: number; y: number }>;
+  /** What each of those tabs showed (its systems, its direction): when that changes, the tab is fitted again. */
+  viewKeys?: Record<string, string>;
+  /** Whether the legend is open (it is unless the user folded it). */
+  legend?: boolean;
+  direction?: DirectionSetting;
+}
+
+/** The `direction` setting when it is one, else undefined. */
+export function directionSetting(value: unknown): DirectionSetting | undefined {
+  return value === 'auto' || value === 'LR' || value === 'TB' ? value : undefined;
 }
 
 /** The largest export the extension accepts from the webview (a PNG of a large diagram fits). */

@@ -81,15 +81,9 @@ async function assertInert(p: PreviewPage, what: string): Promise<void> {
 
 /** Every tab of the set, one after the other (the first is shown already); many interactions are picked from a list. */
 async function visitTabs(p: PreviewPage, each: (key: string) => Promise<void>): Promise<void> {
-  const keys = await p.page.evaluate(() => [
-    ...Array.from(document.querySelectorAll<HTMLElement>('#tabs .tab')).map((t) => t.dataset['tab']!),
-    ...Array.from(document.querySelectorAll<HTMLOptionElement>('#tabs select.tab-select option')).map((o) => o.value).filter((v) => v !== ''),
-  ]);
+  const keys = await p.tabKeys();
   for (const [i, key] of keys.entries()) {
-    if (i > 0) {
-      const button = `#tabs .tab[data-tab=${JSON.stringify(key)}]`;
-      await p.nextRender(async () => ((await p.page.$(button)) ? p.page.click(button) : p.page.selectOption('#tabs select.tab-select', key)));
-    }
+    if (i > 0) await p.showTab(key);
     await each(key);
   }
   assert.ok(keys.length > 1, 'the set has interaction diagrams to visit');
@@ -212,7 +206,7 @@ describe('webview hardening', function () {
         error: document.body.dataset['renderError'] ?? '',
         svg: Array.from(document.querySelectorAll('#canvas svg text')).map((t) => t.textContent).join('\n'),
         details: document.getElementById('details')!.textContent ?? '',
-        markup: document.querySelectorAll('#details *:not(section, h2, h3, p, table, thead, tbody, tr, th, td, ul, ol, li, span, a, div, code, small, strong, em)').length,
+        markup: document.querySelectorAll('#details *:not(section, h2, h3, p, table, thead, tbody, tr, th, td, ul, ol, li, span, a, div, code, small, strong, em, details, summary)').length,
       }));
       assert.equal(state.error, '', `tab ${key} failed to draw`);
       assert.equal(state.markup, 0, `tab ${key}: markup below the diagram`);
@@ -274,6 +268,24 @@ describe('webview hardening', function () {
     });
     const errors = p.errors.filter((e) => !/Content Security Policy|Refused/.test(e));
     assert.deepEqual(errors, [], 'page errors');
+  });
+
+  it('keeps Mermaid 12’s layout and look locked too: a directive or front matter cannot change them', async () => {
+    const loosen = { securityLevel: 'loose', htmlLabels: true, look: 'handDrawn', layout: 'dagre', elk: { mergeEdges: true } };
+    const body = ['flowchart LR', '  s0["<img src=x onerror=window.__pwned=1>"] --> s1["b"]', '  click s0 call alert(1)'];
+    for (const [how, application] of [
+      ['directive', [`%%{init: ${q(loosen)}}%%`, ...body].join('\n')],
+      ['front matter', ['---', 'config:', ...Object.entries(loosen).map(([k, v]) => `  ${k}: ${q(v)}`), '---', ...body].join('\n')],
+    ] as const) {
+      await p.showSet(rawSet(application, 'sequenceDiagram\n  A->>B: hi', how === 'directive' ? 10 : 11));
+      const drawn = await p.page.evaluate(() => ({
+        error: document.body.dataset['renderError'] ?? '',
+        looks: Array.from(new Set(Array.from(document.querySelectorAll('#canvas g.node')).map((n) => n.getAttribute('data-look')))),
+        html: document.querySelectorAll('#canvas foreignObject, #canvas img').length,
+      }));
+      assert.deepEqual(drawn, { error: '', looks: ['classic'], html: 0 }, how);
+      await assertInert(p, `Mermaid 12 settings by ${how}`);
+    }
   });
 
   it('ignores malformed messages from the extension side, and shows status text as text', async () => {

@@ -55,6 +55,10 @@ export interface PreviewPage {
   /** Waits for the next render (or render error) after `action`. */
   nextRender(action: () => Promise<unknown>): Promise<void>;
   state(): Promise<WebviewState | undefined>;
+  /** The keys of every tab, those on the row and those in the list of interactions. */
+  tabKeys(): Promise<string[]>;
+  /** Shows a tab (from the row, or picked from the list) and waits for its drawing; nothing to do for the tab shown. */
+  showTab(key: string): Promise<void>;
 }
 
 export async function openPreview(browser: Browser, options: { theme?: string; state?: WebviewState; width?: number; height?: number } = {}): Promise<PreviewPage> {
@@ -104,7 +108,25 @@ export async function openPreview(browser: Browser, options: { theme?: string; s
     await page.waitForFunction((b) => `${document.body.dataset['rendered'] ?? ''}|${document.body.dataset['renderError'] ?? ''}` !== b, before);
   };
   const send = (message: ToWebview) => page.evaluate((m) => window.postMessage(m, '*'), message);
+  const tabKeys = async () => {
+    const onRow = await page.$$eval('#tabs .tab[data-tab]', (ts) => ts.map((t) => (t as HTMLElement).dataset['tab']!));
+    if (!(await page.$('#interaction-picker'))) return onRow;
+    await page.click('#interaction-picker');
+    const listed = await page.$$eval('#picker li[data-tab]', (ls) => ls.map((l) => (l as HTMLElement).dataset['tab']!));
+    await page.keyboard.press('Escape');
+    await page.waitForSelector('#picker', { state: 'detached' });
+    return [...new Set([...onRow, ...listed])];
+  };
+  const showTab = async (key: string) => {
+    const tab = `#tabs .tab[data-tab=${JSON.stringify(key)}]`;
+    if (await page.$(`${tab}[aria-selected="true"]`)) return;
+    if (await page.$(tab)) return nextRender(() => page.click(tab));
+    await page.click('#interaction-picker');
+    return nextRender(() => page.click(`#picker li[data-tab=${JSON.stringify(key)}]`));
+  };
   return {
+    tabKeys,
+    showTab,
     page,
     external,
     dialogs,

@@ -11,7 +11,7 @@ import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
 import { analyzeText } from '../../server/src/analysis/analyze';
 import { diagramsFor } from '../../server/src/diagram';
-import { manifestMarkdown } from '../../server/src/diagram/markdown';
+import { manifestMarkdown, PAGE_DIRECTION } from '../../server/src/diagram/markdown';
 import type { DiagramSet, InteractionDiagram } from '../../shared/src/diagrams';
 import { drawnManifests, inSequence, keywordCases, keywordManifests, shownText as shown, type KeywordManifest } from '../helpers/mermaidKeywords';
 import { close, launch, openPlainMermaid, openPreview, type PreviewPage } from './harness';
@@ -232,7 +232,7 @@ describe('Mermaid keywords drawn literally by Mermaid in Chromium', function () 
       // The docs: the application diagram's ```mermaid block, drawn with HTML labels. (Its
       // interaction diagrams are the preview's text, and sequence diagrams draw no HTML.)
       const inDocs = async () => {
-        const portable = diagramsFor(analysis, { today: TODAY, portable: true });
+        const portable = diagramsFor(analysis, { today: TODAY, portable: true, direction: PAGE_DIRECTION });
         const markdown = manifestMarkdown(analysis, { source: 'keywords.integration.yaml', today: TODAY });
         const block = /```mermaid\n([\s\S]*?)\n```/.exec(markdown)![1]!;
         assert.equal(block, portable.application.mermaid.trimEnd());

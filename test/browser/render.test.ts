@@ -85,10 +85,11 @@ describe('diagrams drawn by Mermaid in Chromium', function () {
       for (const s of set.application.systems) if (s.name.length <= 80) assert.ok(squash(app.text).includes(squash(s.name)), `${name}: "${s.name}" drawn as text`);
       await p.page.screenshot({ path: join(SCREENSHOTS, `${name}-application.png`) });
 
+      const keys = (await p.tabKeys()).slice(1);
       for (const [i, d] of set.interactions.entries()) {
-        const key = await p.page.evaluate((n) => (document.querySelectorAll('#tabs .tab')[n + 1] as HTMLElement | undefined)?.dataset['tab'] ?? '', i);
+        const key = keys[i];
         assert.ok(key, `${name}: a tab for ${d.integrationId}`);
-        await p.nextRender(() => p.page.click(`#tabs .tab[data-tab="${key}"]`));
+        await p.showTab(key);
         await assertClean(p, `${name} ${d.integrationId}`);
         const seq = await drawn(p);
         assert.equal(seq.unsafe, 0);
@@ -112,15 +113,14 @@ describe('diagrams drawn by Mermaid in Chromium', function () {
     for (const label of ['end; graph TD; A-->B', 'say "hi" #35; &amp; &#60;b&#62;', '`markdown` **bold** _em_']) assert.ok(squash(app.text).includes(squash(label)), `${label} drawn literally`);
     assert.equal(app.unsafe, 0);
     // An interaction diagram whose participants and messages are hostile too.
-    const tab = await hostile.page.evaluate(() => (document.querySelectorAll('#tabs .tab')[3] as HTMLElement).dataset['tab']!);
-    await hostile.nextRender(() => hostile.page.click(`#tabs .tab[data-tab="${tab}"]`));
+    await hostile.showTab((await hostile.tabKeys())[3]!);
     const seq = await drawn(hostile);
     for (const text of ["end <b>bold</b> & 'single'", 'click p0 call alert(1); end', '--> x ->> y ;; #quot; %% comment']) assert.ok(squash(seq.text).includes(squash(text)), `${text} drawn literally`);
     await hostile.page.screenshot({ path: join(SCREENSHOTS, 'hostile-names-interaction.png') });
     const globals = await hostile.page.evaluate(() => [(window as unknown as Record<string, unknown>)['__pwned'], document.querySelectorAll('img').length, document.title]);
     assert.deepEqual(globals, [undefined, 0, 'Integration diagrams']);
     await assertClean(hostile, 'hostile');
-    await hostile.page.click('#tabs .tab[data-tab="application"]');
+    await hostile.showTab('application');
     await hostile.page.screenshot({ path: join(SCREENSHOTS, 'hostile-names-application.png') });
     await hostile.page.context().close();
   });

@@ -10,7 +10,7 @@ import { DiagramsRequest } from '../../../shared/src/requests';
 import { LANGUAGE_ID, SETTINGS_SECTION } from '../../../shared/src/names';
 import { DEFAULT_PREVIEW_DEBOUNCE_MS } from '../../../shared/src/settings';
 import { newNonce, previewHtml } from './html';
-import { parseWebviewMessage, revealSelection, type FromWebview, type ToWebview } from '../../../shared/src/webviewMessages';
+import { directionSetting, parseWebviewMessage, revealSelection, type FromWebview, type ToWebview } from '../../../shared/src/webviewMessages';
 
 
 export function isManifest(document: vscode.TextDocument | undefined): document is vscode.TextDocument {
@@ -73,6 +73,9 @@ export class PreviewPanel implements vscode.Disposable {
       client.onDidChangeState((e) => {
         if (e.newState === State.Running) this.schedule(0);
       }),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration(`${SETTINGS_SECTION}.preview.direction`)) this.postOptions();
+      }),
     );
   }
 
@@ -101,6 +104,12 @@ export class PreviewPanel implements vscode.Disposable {
     const webview = this.panel.webview;
     const media = (file: string) => webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'media', 'dist', file)).toString();
     return previewHtml({ cspSource: webview.cspSource, scriptUri: media('preview.js'), styleUri: media('preview.css'), nonce: newNonce() });
+  }
+
+  /** The preview's settings, for the webview: which way the application diagram flows. */
+  private postOptions(): void {
+    const value = vscode.workspace.getConfiguration(SETTINGS_SECTION).get<unknown>('preview.direction', 'auto');
+    this.post({ type: 'options', direction: directionSetting(value) ?? 'auto' });
   }
 
   private debounceMs(): number {
@@ -165,6 +174,7 @@ export class PreviewPanel implements vscode.Disposable {
     switch (message.type) {
       case 'ready':
         this.ready = true;
+        this.postOptions();
         return this.refresh();
       case 'reveal':
         return this.revealInEditor(message);
