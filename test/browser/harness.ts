@@ -61,7 +61,11 @@ export interface PreviewPage {
   showTab(key: string): Promise<void>;
 }
 
-export async function openPreview(browser: Browser, options: { theme?: string; state?: WebviewState; width?: number; height?: number } = {}): Promise<PreviewPage> {
+/**
+ * Opens the preview page. `mediaDir` serves another build of preview.js (the benchmark's layout
+ * variants: bench/diagrams.ts) in place of media/dist's.
+ */
+export async function openPreview(browser: Browser, options: { theme?: string; state?: WebviewState; width?: number; height?: number; mediaDir?: string } = {}): Promise<PreviewPage> {
   const context = await browser.newContext({ viewport: { width: options.width ?? 1400, height: options.height ?? 900 }, deviceScaleFactor: 1 });
   const page = await context.newPage();
   const external: string[] = [];
@@ -81,7 +85,8 @@ export async function openPreview(browser: Browser, options: { theme?: string; s
     const url = route.request().url();
     if (url === `${ORIGIN}/index.html`) return route.fulfill({ contentType: 'text/html', body: html });
     if (url.startsWith(`${ORIGIN}/media/dist/`)) {
-      const file = join(ROOT, 'media/dist', url.slice(`${ORIGIN}/media/dist/`.length).split('?')[0]!);
+      const name = url.slice(`${ORIGIN}/media/dist/`.length).split('?')[0]!;
+      const file = options.mediaDir && existsSync(join(options.mediaDir, name)) ? join(options.mediaDir, name) : join(ROOT, 'media/dist', name);
       if (existsSync(file)) return route.fulfill({ contentType: file.endsWith('.css') ? 'text/css' : 'text/javascript', body: readFileSync(file) });
     }
     external.push(url);
