@@ -1,17 +1,18 @@
 /**
  * `npm run bench`: how fast the engine and the language server are on manifests of 100,
- * 1,000 and 10,000 integrations, against the bars of SPEC section 7, and how the preview
- * copes with 50, 200 and 500 systems. Writes BENCHMARKS.md.
+ * 1,000 and 10,000 integrations, against the bars of SPEC section 7, how the preview copes
+ * with 10 to 500 systems, and how ELK and dagre lay the diagrams out (SPEC 9). Writes BENCHMARKS.md.
  *
  *   npm run bench                      # everything, writes BENCHMARKS.md
  *   npm run bench -- --quick           # fewer repetitions
  *   npm run bench -- --sizes=100,1000 --no-browser --no-before --no-write
+ *   npm run bench -- --only=diagrams   # the diagram sections alone, put in place in BENCHMARKS.md
  *
  * Options: --sizes=a,b,c (1000r: 1,000 integrations that say more each; none: diagrams only)  --quick  --no-build  --no-browser  --no-before (skip the server as
- * it was before the incremental analyzer)  --no-write (print only)  --out=FILE.
+ * it was before the incremental analyzer)  --no-write (print only)  --out=FILE  --only=diagrams.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
@@ -25,7 +26,7 @@ import { RULES } from '../server/src/rules';
 import { generateManifest } from './generate';
 import { DiagnosticsPuller, pullDiagnostics, startServer, type ServerProcess } from './lspClient';
 import { machine, ms, summarize, timeAsync, timeRuns, type Summary } from './stats';
-import { renderDiagrams, type DiagramResult } from './diagrams';
+import { compareLayouts, PANEL, renderDiagrams, VARIANTS, type DiagramResult, type LayoutRow } from './diagrams';
 
 const ROOT = resolve(__dirname, '..');
 const TODAY = '2026-11-22';
@@ -39,6 +40,8 @@ interface Options {
   before: boolean;
   write: boolean;
   out: string;
+  /** Only the diagram sections, put in place in an existing report. */
+  diagramsOnly: boolean;
 }
 
 function options(): Options {
@@ -52,6 +55,7 @@ function options(): Options {
     before: !args.includes('--no-before'),
     write: !args.includes('--no-write'),
     out: value('out') ?? join(ROOT, 'BENCHMARKS.md'),
+    diagramsOnly: value('only') === 'diagrams',
   };
 }
 
@@ -239,7 +243,65 @@ async function buildBeforeServer(dir: string): Promise<string> {
 
 // ----- the report -----
 
-function report(o: Options, machineLine: string, engines: EngineResult[], servers: Map<string, { size: Size; after?: ServerResult; before?: ServerResult }>, diagrams: DiagramResult[] | undefined, endLoad: string): string {
+const DIAGRAMS_HEADING = '## Diagrams and the preview at scale';
+const LAYOUT_HEADING = '## Layout: ELK or dagre (SPEC 9)';
+
+/**
+ * The diagram sections of the report: render at scale, and the layouts compared. `measured`
+ * (date and machine) when they were measured apart from the rest of the report.
+ */
+function diagramSections(diagrams: DiagramResult[], layouts: LayoutRow[] | undefined, measured: string | undefined): string[] {
+  const lines: string[] = [DIAGRAMS_HEADING, ''];
+  if (measured) lines.push(`${measured}.`, '');
+  lines.push(
+    '`diagramsFor` (application diagram, one interaction diagram per integration, mappings, waivers) on manifests of 10 to 500 systems (two integrations per system), and the render of the application diagram by the bundled Mermaid (12, ELK layout, with the preview\'s tidying and legible fit) in the real preview page (media/dist, headless Chromium with the flags of E2E.md, a 1400 × 900 page), timed from posting the diagram set to the page marking it rendered. Beyond 60 systems or 150 connections the preview draws the focus view (the busiest system and its neighbours) instead of the whole diagram; the "whole diagram instead" column renders the whole diagram anyway, to show why. The last column is the first wave\'s render of the same size (2026-11-22: Mermaid 11, dagre, no tidying), where it was measured.',
+    '',
+    '| systems | integrations | `diagramsFor` | application diagram shown | Mermaid text | render in the preview | whole diagram instead | first wave |',
+    '| ---: | ---: | ---: | --- | ---: | ---: | --- | ---: |',
+  );
+  for (const d of diagrams) {
+    lines.push(
+      `| ${d.systems} | ${d.integrations} | median ${ms(d.generate.median)} | ${d.focus ?? 'whole'} | ${(d.mermaidChars / 1024).toFixed(0)} KB | ${d.renderMs === undefined ? d.renderError ?? 'n/a' : `${ms(d.renderMs)} ms`} | ${d.whole} | ${d.firstWave} |`,
+    );
+  }
+  if (!layouts?.length) return lines;
+  const [product, other] = [VARIANTS[0]!, VARIANTS[1]!];
+  const raw = VARIANTS.slice(2);
+  const cases = [...new Map(layouts.map((r) => [r.case.name, r.case])).values()];
+  const row = (variant: string, name: string) => layouts.find((r) => r.variant.key === variant && r.case.name === name);
+  const cell = (r: LayoutRow | undefined) => (!r ? 'n/a' : r.error ? r.error : `${r.overlaps}${r.kinds ? ` (${r.kinds})` : ''} · ${r.crossings} · ${r.inView}/${r.case.systems} · ${ms(r.renderMs)} ms`);
+  const total = (variant: string, f: (r: LayoutRow) => number) => layouts.filter((r) => r.variant.key === variant).reduce((n, r) => n + (Number.isFinite(f(r)) ? f(r) : 0), 0);
+  lines.push(
+    '',
+    LAYOUT_HEADING,
+    '',
+    `Every example and generated manifests of 5 to 40 systems (seeds 5005 to 5040), drawn in the real preview page in a ${PANEL.width} × ${PANEL.height} panel (the side panel of SPEC 16), measured on screen by \`test/browser/layoutMetrics.page.ts\`: overlaps between labels, nodes, other edges' lines, arrowheads, group titles and group borders; crossings of two edges away from their ends; systems wholly in the panel at first sight; render time (median of ${Math.max(...layouts.filter((r) => r.variant.key === product.key).map((r) => r.runs))} runs, from posting the set to the page marking it drawn, fit included). The layouts are builds of the preview with Mermaid's layout switched (\`bench/diagrams.ts\`, \`variantBundle\`); "tidied" is the preview's own pass over the drawing (\`media/src/tidy.ts\`: labels and group titles moved clear, groups grown to hold them), "as Mermaid draws it" is without it. Each cell: overlaps · crossings · systems in view · render time.`,
+    '',
+    `| manifest | systems | edges | ${product.label} | ${other.label} | ${raw.map((v) => `${v.label}: overlaps`).join(' | ')} |`,
+    `| --- | ---: | ---: | --- | --- | ${raw.map(() => '---').join(' | ')} |`,
+  );
+  for (const c of cases) {
+    lines.push(`| ${c.name} | ${c.systems} | ${c.edges} | ${cell(row(product.key, c.name))} | ${cell(row(other.key, c.name))} | ${raw.map((v) => { const r = row(v.key, c.name); return r ? `${r.overlaps}${r.kinds ? ` (${r.kinds})` : ''}` : 'n/a'; }).join(' | ')} |`);
+  }
+  lines.push(
+    '',
+    `Totals over the ${cases.length} manifests: ${VARIANTS.map((v) => `${v.label}: ${total(v.key, (r) => r.overlaps)} overlaps, ${total(v.key, (r) => r.crossings)} crossings`).join('; ')}. ` +
+      `Render time, ELK against dagre (both tidied): ${cases.map((c) => `${c.name} ${ms(row(product.key, c.name)?.renderMs ?? NaN)} / ${ms(row(other.key, c.name)?.renderMs ?? NaN)} ms`).join('; ')}.`,
+  );
+  return lines;
+}
+
+/** Puts the diagram sections in place in an existing report: from DIAGRAMS_HEADING up to the next section after them. */
+function spliceDiagramSections(report: string, sections: string[]): string {
+  const start = report.indexOf(`\n${DIAGRAMS_HEADING}\n`);
+  if (start < 0) throw new Error(`BENCHMARKS.md has no "${DIAGRAMS_HEADING}" section to replace: run the whole benchmark`);
+  const after = report.indexOf('\n## ', start + 1 + DIAGRAMS_HEADING.length);
+  const layout = report.indexOf(`\n${LAYOUT_HEADING}\n`, start);
+  const end = layout >= 0 && layout === after ? report.indexOf('\n## ', layout + 1 + LAYOUT_HEADING.length) : after;
+  return report.slice(0, start + 1) + sections.join('\n') + '\n' + (end < 0 ? '' : report.slice(end));
+}
+
+function report(o: Options, machineLine: string, engines: EngineResult[], servers: Map<string, { size: Size; after?: ServerResult; before?: ServerResult }>, diagrams: DiagramResult[] | undefined, endLoad: string, layouts?: LayoutRow[]): string {
   const ratio = (v: number, floor: number) => `${(v / floor).toFixed(2)}×`;
   const lines: string[] = [];
   const push = (...l: string[]) => lines.push(...l);
@@ -310,22 +372,7 @@ function report(o: Options, machineLine: string, engines: EngineResult[], server
       );
     }
   }
-  if (diagrams) {
-    push(
-      '',
-      '## Diagrams and the preview at scale',
-      '',
-      '`diagramsFor` (application diagram, one interaction diagram per integration, mappings, waivers) on manifests of 50, 200 and 500 systems (two integrations per system), and the render of the application diagram by the bundled Mermaid in the real preview page (media/dist, headless Chromium with the flags of E2E.md), timed from posting the diagram set to the page marking it rendered. Beyond 60 systems or 150 connections the preview draws the focus view (the busiest system and its neighbours) instead of the whole diagram; the last column renders the whole diagram anyway, to show why.',
-      '',
-      '| systems | integrations | `diagramsFor` | application diagram shown | Mermaid text | render in the preview | whole diagram instead |',
-      '| ---: | ---: | ---: | --- | ---: | ---: | --- |',
-    );
-    for (const d of diagrams) {
-      push(
-        `| ${d.systems} | ${d.integrations} | median ${ms(d.generate.median)} | ${d.focus ?? 'whole'} | ${(d.mermaidChars / 1024).toFixed(0)} KB | ${d.renderMs === undefined ? d.renderError ?? 'n/a' : `${ms(d.renderMs)} ms`} | ${d.whole} |`,
-      );
-    }
-  }
+  if (diagrams) push('', ...diagramSections(diagrams, layouts, undefined));
   push(
     '',
     '## How the server keeps up',
@@ -353,6 +400,16 @@ async function main(): Promise<void> {
   if (!existsSync(serverJs)) throw new Error('dist/server.js is missing: run `npm run build`.');
   const tmp = mkdtempSync(join(tmpdir(), 'im-bench-'));
   try {
+    if (o.diagramsOnly) {
+      const date = new Date().toISOString().slice(0, 16).replace('T', ' ');
+      const diagrams = await renderDiagrams(o.quick);
+      const layouts = await compareLayouts(o.quick, tmp);
+      const loads = (await import('node:os')).loadavg().map((l) => l.toFixed(2)).join(' / ');
+      const sections = diagramSections(diagrams, layouts, `Measured ${date} UTC by \`npm run bench -- --only=diagrams${o.quick ? ' --quick' : ''}\` on ${machineLine}; load average ${loads} at the end`);
+      console.log('\n' + sections.join('\n'));
+      if (o.write) writeFileSync(o.out, spliceDiagramSections(readFileSync(o.out, 'utf8'), sections));
+      return;
+    }
     const beforeJs = o.before ? await buildBeforeServer(tmp) : undefined;
     const engines: EngineResult[] = [];
     const servers = new Map<string, { size: Size; after?: ServerResult; before?: ServerResult }>();
@@ -371,8 +428,9 @@ async function main(): Promise<void> {
       servers.set(size.key, { size, after, ...(before ? { before } : {}) });
     }
     const diagrams = o.browser ? await renderDiagrams(o.quick) : undefined;
+    const layouts = o.browser ? await compareLayouts(o.quick, tmp) : undefined;
     const loads = (await import('node:os')).loadavg().map((l) => l.toFixed(2)).join(' / ');
-    const text = report(o, machineLine, engines, servers, diagrams, `load average ${loads}`);
+    const text = report(o, machineLine, engines, servers, diagrams, `load average ${loads}`, layouts);
     console.log('\n' + text);
     if (o.write) writeFileSync(o.out, text);
   } finally {

@@ -17,7 +17,7 @@ export interface Box {
 export interface Legibility {
   /** The median height of a label line at zoom 1; 0 when the drawing has no labels. */
   lineHeight: number;
-  /** What a reader looks for, with how much it counts: systems 2, edge labels 1. */
+  /** What a reader looks for, with how much it counts: a system more than all the labels around it (100 to 1). */
   items: { box: Box; weight: number }[];
 }
 
@@ -45,7 +45,7 @@ export function legibilityOf(svg: SVGSVGElement, scale: number): Legibility {
   }
 
   const items: Legibility['items'] = [];
-  for (const node of Array.from(svg.querySelectorAll('g.node'))) items.push({ box: local(node.getBoundingClientRect()), weight: 2 });
+  for (const node of Array.from(svg.querySelectorAll('g.node'))) items.push({ box: local(node.getBoundingClientRect()), weight: 100 });
   for (const label of Array.from(svg.querySelectorAll('g.edgeLabel'))) {
     if ((label.textContent ?? '').trim()) items.push({ box: local(label.getBoundingClientRect()), weight: 1 });
   }
@@ -73,7 +73,15 @@ export function busiestCentre(items: Legibility['items'], content: { width: numb
   let best: { x: number; y: number } | undefined;
   let bestScore = -1;
   let bestDistance = Infinity;
-  for (const candidate of [mean, ...items.map((i) => ({ x: i.box.x + i.box.width / 2, y: i.box.y + i.box.height / 2 }))]) {
+  // Windows centred on each item, and with each item in one of their corners.
+  const candidates = [mean];
+  for (const { box: b } of items) {
+    candidates.push({ x: b.x + b.width / 2, y: b.y + b.height / 2 });
+    for (const [dx, dy] of [[1, 1], [-1, 1], [1, -1], [-1, -1]] as const) {
+      candidates.push({ x: (dx > 0 ? b.x : b.x + b.width) + (dx * width) / 2, y: (dy > 0 ? b.y : b.y + b.height) + (dy * height) / 2 });
+    }
+  }
+  for (const candidate of candidates) {
     const c = { x: clampAxis(candidate.x, width, content.width), y: clampAxis(candidate.y, height, content.height) };
     const window = { x: c.x - width / 2, y: c.y - height / 2, width, height };
     let score = 0;

@@ -65,8 +65,9 @@ let activeKey = state.tab ?? 'application';
 /** The zoom and pan the user made, per tab, and what the tab showed then (`contentKey`). */
 const views: Record<string, View> = { ...(state.views ?? {}) };
 const viewKeys: Record<string, string> = { ...(state.viewKeys ?? {}) };
-let legendOpen = state.legend ?? true;
-let directionChoice: DirectionSetting = state.direction ?? 'auto';
+// The saved state is what an earlier version of this page saved: read it as unknown.
+let legendOpen = typeof state.legend === 'boolean' ? state.legend : true;
+let directionChoice: DirectionSetting = directionSetting(state.direction) ?? 'auto';
 let direction: Direction = panelDirection(undefined);
 let cursor: { uri: string; version: number; offset: number } | undefined;
 let theme: Theme = currentTheme();

@@ -107,8 +107,9 @@ class Scene {
   }
 
   /**
-   * Each group title to the free place nearest to where it is: along its strip at the top,
-   * else along the bottom of the group, else in a strip the group grows by at its bottom.
+   * Each group title to the free place nearest to where it is: along its strip at the top;
+   * else along that strip past the frame's side, the group growing sideways to hold it; else
+   * along the bottom of the group; else in a strip the group grows by at its bottom.
    */
   placeTitles(): void {
     for (const group of this.groups) {
@@ -118,24 +119,40 @@ class Scene {
       const left = group.box.x + CLEARANCE;
       const right = group.box.x + group.box.width - CLEARANCE - box.width;
       const bottom = group.box.y + group.box.height - CLEARANCE - box.height;
-      const along = (y: number, within: Box) => alongFrom(box.x, left, right).map((x) => ({ x, y })).find((p) => this.titleIsClear({ ...box, ...p }, within));
-      let free = along(box.y, group.box) ?? (bottom > box.y ? along(bottom, group.box) : undefined);
-      if (!free) {
-        const strip = { x: group.box.x, y: group.box.y + group.box.height, width: group.box.width, height: box.height + 2 * CLEARANCE };
-        const grown = { ...group.box, height: group.box.height + strip.height };
-        if (!this.nodes.some((n) => overlaps(n, strip)) && !this.labels.some((l) => overlaps(l.box, strip)) && !this.groups.some((g) => g !== group && overlaps(g.box, strip))) {
-          free = along(strip.y + CLEARANCE, grown);
-          if (free) this.resizeGroup(group, grown);
+      /** The nearest clear place on the row at `y`, with the frame it needs (grown to hold it when `reach` lets it pass the sides). */
+      const along = (y: number, frame: Box, reach = 0) => {
+        for (const x of alongFrom(box.x, left - reach, right + reach)) {
+          const place = { ...box, x, y };
+          const needed = union(frame, grow(place, CLEARANCE));
+          if (needed.width !== frame.width && !this.canGrow(group, needed)) continue;
+          if (this.titleIsClear(place, needed)) return { place, frame: needed };
         }
-      }
-      if (!free) continue;
-      move(title.element, this.toParent(title.element, free.x - box.x, free.y - box.y));
-      title.box = { ...box, x: free.x, y: free.y };
+        return undefined;
+      };
+      const strip = { ...group.box, height: group.box.height + box.height + 2 * CLEARANCE };
+      const found =
+        along(box.y, group.box) ??
+        along(box.y, group.box, 2 * box.width) ??
+        (bottom > box.y ? along(bottom, group.box) : undefined) ??
+        (this.canGrow(group, strip) ? along(group.box.y + group.box.height + CLEARANCE, strip) : undefined);
+      if (!found) continue;
+      if (found.frame !== group.box) this.resizeGroup(group, found.frame);
+      move(title.element, this.toParent(title.element, found.place.x - box.x, found.place.y - box.y));
+      title.box = found.place;
     }
   }
 
-  /** Makes a group's frame `to` (which holds its old frame), and the drawing larger when needed. */
-  private resizeGroup(group: Scene['groups'][number], to: Box): void {
+  /** Whether a group's frame can become `to`: it takes in no node, label or other group it did not hold. */
+  private canGrow(group: Scene['groups'][number], to: Box, except?: Label): boolean {
+    const taken = (b: Box) => overlaps(to, b) && !overlaps(group.box, b);
+    return !this.nodes.some(taken) && !this.labels.some((l) => l !== except && taken(l.box)) && !this.groups.some((g) => g !== group && overlaps(to, g.box));
+  }
+
+  /**
+   * Makes a group's frame `to` (which holds its old frame), and the drawing larger when needed;
+   * with `recentre`, its title moves with the frame's centre.
+   */
+  private resizeGroup(group: Scene['groups'][number], to: Box, recentre = false): void {
     const rect = group.rect;
     const at = this.toParent(rect, to.x - group.box.x, to.y - group.box.y);
     const size = this.toParent(rect, to.width - group.box.width, to.height - group.box.height);
@@ -146,7 +163,7 @@ class Scene {
     rect.setAttribute('height', String(attr('height') + size.y));
     // A title stays centred over its frame (placeTitles moves it on if it is not clear there).
     const title = group.title;
-    if (title && to.width !== group.box.width) {
+    if (recentre && title && to.width !== group.box.width) {
       const dx = to.x + to.width / 2 - (group.box.x + group.box.width / 2);
       move(title.element, this.toParent(title.element, dx, 0));
       title.box = { ...title.box, x: title.box.x + dx };
@@ -202,12 +219,10 @@ class Scene {
     const crossed = this.groups.filter((g) => overlaps(g.box, label.box) && !contains(g.box, label.box));
     if (crossed.length !== 1) return;
     const group = crossed[0]!;
-    const held = grow(label.box, CLEARANCE);
-    const next = union(group.box, held);
-    const taken = (b: Box) => overlaps(next, b) && !overlaps(group.box, b);
-    if (this.nodes.some(taken) || this.labels.some((l) => l !== label && taken(l.box)) || this.groups.some((g) => g !== group && overlaps(next, g.box))) return;
+    const next = union(group.box, grow(label.box, CLEARANCE));
+    if (!this.canGrow(group, next, label)) return;
     if (!this.labelIsClear(label, label.box, [group])) return;
-    this.resizeGroup(group, next);
+    this.resizeGroup(group, next, true);
   }
 
   private titleIsClear(box: Box, group: Box): boolean {

@@ -215,7 +215,7 @@ describe('diagrams people can read at first sight', function () {
     await p.page.click('#details .legend-fold summary');
     await p.page.waitForFunction(() => !(document.querySelector('#details .legend-fold') as HTMLDetailsElement).open);
     await p.page.waitForFunction((h) => document.getElementById('viewport')!.getBoundingClientRect().height > h, open);
-    assert.equal((await p.state())?.legend, false);
+    await p.page.waitForFunction(() => (window as unknown as { __state?: { legend?: boolean } }).__state?.legend === false);
     const restored = await openPreview(browser, { ...PANEL, state: (await p.state())! });
     await restored.page.waitForSelector('#canvas svg');
     assert.equal(await restored.page.$eval('#details .legend-fold', (d) => (d as HTMLDetailsElement).open), false);

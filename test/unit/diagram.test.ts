@@ -203,7 +203,9 @@ describe('diagrams', () => {
       const label = (set: Record<string, string | null>) => /e0@[^|]*\|"([^"]*)"\|/.exec(setOf(withIntegration({ via: null, ...set })).set.application.mermaid)![1];
       assert.equal(label({ volume: '8k/day', frequency: 'every 4h' }), '1. Order status<br/>8k/day · every 4h');
       assert.equal(label({ volume: '8k/day', peak: '1.2k/hour' }), '1. Order status<br/>8k/day');
-      assert.equal(label({ volume: null, peak: '3k/hour', frequency: 'near-real-time' }), '1. Order status<br/>peak 3k/hour · near-real-time');
+      // A long rate line is two: amount, then frequency (not a line that wraps after its `·`).
+      assert.equal(label({ volume: null, peak: '3k/hour', frequency: 'near-real-time' }), '1. Order status<br/>peak 3k/hour<br/>near-real-time');
+      assert.equal(label({ volume: '1.2k/day', frequency: 'on-demand' }), '1. Order status<br/>1.2k/day · on-demand');
       assert.equal(label({ volume: null, frequency: null }), '1. Order status');
       // What the author wrote is drawn as text, whatever it is.
       assert.equal(label({ volume: 'end"] --> x[%%{init}%%', frequency: null }), '✖ 1. Order status<br/>end#34;#93; --#62; x#91;#37;#37;#123;init#125;#37;#37;');

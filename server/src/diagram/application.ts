@@ -190,9 +190,15 @@ function shape(system: System): string {
  */
 export function edgeLabel(integration: Integration, c: Counts, n: number): string {
   const name = flowchartText(integration.name ?? integration.id, 48) || 'unnamed integration';
-  const rate = writtenRate(integration).map((s) => flowchartText(s, 32));
-  return `${findingMarker(c)}${n}. ${name}` + (rate.length ? `<br/>${rate.join(' · ')}` : '');
+  const rate = writtenRate(integration);
+  // Amount and frequency share a line when it is short; else each has its own, rather than a line that wraps after its `·`.
+  const together = rate.join(' · ').length <= RATE_LINE;
+  const lines = (together ? [rate.join(' · ')] : rate).filter(Boolean).map((s) => flowchartText(s, 32));
+  return [`${findingMarker(c)}${n}. ${name}`, ...lines].join('<br/>');
 }
+
+/** The longest rate line (`8k/day · every 4h`) that labels draw whole: Mermaid wraps labels at 200 px. */
+const RATE_LINE = 20;
 
 /**
  * How much and how often, as written: the volume (or, without one, the peak) and the
