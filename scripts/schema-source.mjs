@@ -26,6 +26,31 @@ const patterns = ['dual-write', 'virtual-tables', 'dmf', 'odata', 'web-api', 'bu
   'connector', 'embedded', 'messaging', 'file-transfer', 'custom'];
 const severities = ['error', 'warning', 'info', 'hint', 'off'];
 
+// The integration strategy checklist of the guidance (guidance/checklist.md), item by item:
+// the id an answer is recorded under (`checklist: { <id>: ... }`) and the item in our words.
+// server/src/checklist/ reads them from the schema and says how the manifest shows each one.
+const checklistItems = [
+  ['goals-documented', 'The business goals and expected benefits of the integrations are written down in business terms.'],
+  ['goals-aligned', 'Every integration serves a short- or long-term goal of the organisation.'],
+  ['architecture-overview', 'The overview of the integration architecture, its systems and its integration points is clear.'],
+  ['shared-understanding', 'Stakeholders share one understanding of the purpose and scope of the integrations.'],
+  ['cloud-boundary', 'The boundary between cloud and on-premises systems is known, and crossing it is planned.'],
+  ['middleware', 'The integrations use integration middleware or a messaging service.'],
+  ['monitoring-alerts', 'The architecture meets the expectations for monitoring, audit, notification and alerts.'],
+  ['security-resilience', 'The architecture gives the expected security, availability and disaster recovery.'],
+  ['alm-version-control', 'Every integration component follows application lifecycle management and is under version control.'],
+  ['design-aligned', 'Each integration\'s design fits the overall integration architecture.'],
+  ['no-needless-replication', 'No data is copied or sent into the solution without need.'],
+  ['design-options', 'The options and benefits of UI, data and process integration, and of Dataverse, are stated.'],
+  ['async-messaging', 'Integrations favour robust, asynchronous, message-based patterns.'],
+  ['volumes-and-limits', 'Each pattern suits the expected volumes, frequency and service protection limits.'],
+  ['operating-costs', 'Operating costs of services, platforms and storage are estimated, with how scaling moves them.'],
+  ['load-testing', 'Each integration is planned for user and performance testing under realistic loads, with the process before it, across the boundary and after it.'],
+  ['end-to-end-testing', 'The end-to-end tests of each integration\'s pattern follow its expected volumes, frequency and service protection limits.'],
+  ['change-management', 'Change management for the integrations supports the business goals.'],
+  ['impact-analysis', 'The impact on upstream and downstream processes has been analysed.'],
+];
+
 const id = (what) => ({
   type: 'string', pattern: idPattern,
   patternErrorMessage: 'An id starts with a letter and holds only letters, digits, `-` and `_`.',
@@ -58,6 +83,22 @@ const waivers = {
   },
 };
 const enumOf = (values, description) => ({ type: 'string', enum: values, description });
+// What running a system or an integration costs: a fixed amount per month, or an amount per
+// million messages (turned into a monthly figure from the volume and from the peak).
+// `oneAmount` (our keyword, schema/validate.ts) asks for exactly one of the two amounts.
+const cost = (what) => ({
+  type: 'object', additionalProperties: false, required: ['currency'], oneAmount: true,
+  description: `What ${what} costs to run: \`monthly\` (a fixed amount per month) or \`perMillion\` (an amount per million messages, turned into a monthly figure from the volume and the peak), and the \`currency\`. Costs roll up per integration, per system and for the solution, one total per currency.`,
+  properties: {
+    monthly: { type: 'number', minimum: 0, description: 'A fixed amount per month, such as `120`.' },
+    perMillion: { type: 'number', minimum: 0, description: 'An amount per million messages, such as `0.4`: multiplied by the messages a month at the volume, and at the peak, to show how scaling moves the cost.' },
+    currency: {
+      type: 'string', pattern: '^[A-Z]{3}$',
+      patternErrorMessage: 'A currency is a three-letter ISO 4217 code in capitals, such as `EUR`, `USD` or `GBP`.',
+      description: 'The currency of the amount, a three-letter code such as `EUR`. Amounts in different currencies are never added together.',
+    },
+  },
+});
 
 const schema = {
   $schema: 'http://json-schema.org/draft-07/schema#',
@@ -86,6 +127,18 @@ const schema = {
         disasterRecovery: { type: 'string', description: 'How the integrations recover from a regional outage, with recovery objectives.' },
         availability: { type: 'string', description: 'The availability the integration platform must deliver, such as `99.9%`.' },
       },
+    },
+    checklist: {
+      type: 'object', additionalProperties: false,
+      description: 'Answers to the integration strategy checklist that the manifest cannot show by itself, one entry per item id, each with a `status` and a `note`. `integration-manifests checklist` and the preview\'s Checklist tab show every item.',
+      properties: Object.fromEntries(checklistItems.map(([itemId, text]) => [itemId, {
+        type: 'object', additionalProperties: false, required: ['status'],
+        description: text,
+        properties: {
+          status: enumOf(['met', 'at-risk', 'open'], 'Where the item stands: `met`, `at-risk` (something stands in the way) or `open` (not yet addressed).'),
+          note: { type: 'string', description: 'What shows the answer: a decision, a document, a meeting, a link.' },
+        },
+      }])),
     },
     actors: {
       type: 'array', description: 'People and roles that trigger integrations or take part in interaction diagrams.',
@@ -117,6 +170,7 @@ const schema = {
           hosting: enumOf(['cloud', 'on-premises'], 'Where the system runs. An integration between an on-premises and a cloud system crosses the boundary and needs a gateway.'),
           endpoint: { type: 'string', description: 'URL of the system, for reference.' },
           owner: { type: 'string', description: 'Who owns the system.' },
+          cost: cost('this system (a middleware service above all)'),
           waivers,
           ...common,
         },
@@ -192,6 +246,7 @@ const schema = {
             authentication: enumOf(['entra-id', 'oauth2', 'managed-identity', 'certificate', 'api-key', 'basic', 'shared-key', 'none'], 'How the calling side proves its identity.'),
             secrets: enumOf(['key-vault', 'managed-identity', 'none'], 'Where credentials are kept.'),
             transport: enumOf(['tls1.3', 'tls1.2', 'tls1.1', 'tls1.0', 'http'], 'Transport protection of data in transit.'),
+            identity: { type: 'string', description: 'The application user or service principal the integration signs in as, such as `svc-order-sync`. Dataverse counts its service protection limits per user: integrations that share an identity share them.' },
           },
         },
         monitoring: {
@@ -235,6 +290,7 @@ const schema = {
             },
           },
         },
+        cost: cost('this integration'),
         waivers,
         ...common,
       },

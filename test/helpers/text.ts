@@ -83,6 +83,7 @@ export const BASE = joinLines(
   '    name: Service Bus',
   '    kind: service-bus',
   '    hosting: cloud',
+  '    cost: { monthly: 600, currency: EUR }',
   'integrations:',
   '  - id: status',
   '    name: Order status',

@@ -42,7 +42,7 @@ describe('protocol: outline and code lenses', () => {
       lenses.map((l) => [l.range.start.line, l.command?.title, l.command?.command, l.command?.arguments]),
       [
         [h.rangeOf(uri, 'integrations:').start.line, 'Open diagram', 'integrationManifests.openPreview', [uri]],
-        [h.rangeOf(uri, '- id: status').start.line, 'data · async · 3000/hour · 2 findings', '', undefined],
+        [h.rangeOf(uri, '- id: status').start.line, 'data · async · 500/day · peak 3k/hour · 2 findings', '', undefined],
       ],
     );
   });
@@ -51,7 +51,7 @@ describe('protocol: outline and code lenses', () => {
     const two = BASE + joinLines('  - id: second', '    name: Second', '    type: ui', '    from: sales', '    to: erp', '    mode: sync');
     const uri = await h.open(two);
     const titles = (await h.codeLenses(uri)).map((l) => l.command?.title);
-    assert.equal(titles[1], 'data · async · 20.8/hour · no findings');
+    assert.equal(titles[1], 'data · async · 500/day (20.8/hour) · no findings');
     assert.match(titles[2]!, /^ui · sync · no rate · \d+ findings?$/);
   });
 });

@@ -115,7 +115,7 @@ const SEVERITIES = ['error', 'warning', 'info', 'hint', 'off'];
 
 const CASES: Case[] = [
   // top level and solution-wide blocks
-  { name: 'top-level keys on a blank line', text: M + '|', offers: ['governance', 'rules'], not: ['solution', 'systems', 'integrations', 'actors', 'goals', 'integrationManifest'], exactly: true },
+  { name: 'top-level keys on a blank line', text: M + '|', offers: ['governance', 'checklist', 'rules'], not: ['solution', 'systems', 'integrations', 'actors', 'goals', 'integrationManifest'], exactly: true },
   { name: 'a half-typed top-level key', text: M + 'gov|', offers: ['governance', 'rules'], not: ['systems'] },
   { name: 'integrationManifest when it is missing', text: put('integrationManifest: 1\n', '|\n'), offers: ['integrationManifest'], first: ['integrationManifest'] },
   { name: 'the format version', text: put('integrationManifest: 1', 'integrationManifest: |'), offers: ['1'], exactly: true },
@@ -154,7 +154,7 @@ const CASES: Case[] = [
   { name: 'goals flow sequence', text: put('    goals: [visibility]', '    goals: [|]'), offers: ['visibility', 'cash'], exactly: true },
   { name: 'goals flow sequence without the listed goal', text: put('    goals: [visibility]', '    goals: [visibility, |]'), offers: ['cash'], exactly: true },
   // nested blocks of an integration
-  { name: 'security keys not yet written', text: after('      authentication: entra-id', '      |'), offers: ['secrets', 'transport'], not: ['authentication'], exactly: true },
+  { name: 'security keys not yet written', text: after('      authentication: entra-id', '      |'), offers: ['secrets', 'transport', 'identity'], not: ['authentication'], exactly: true },
   { name: 'transport values', text: after('      authentication: entra-id', '      transport: |'), offers: ['tls1.3', 'tls1.2', 'tls1.1', 'tls1.0', 'http'], first: ['tls1.2'], exactly: true },
   { name: 'authentication values', text: put('      authentication: entra-id', '      authentication: |'), offers: ['entra-id', 'oauth2', 'managed-identity', 'certificate', 'api-key', 'basic', 'shared-key', 'none'], first: ['entra-id'], exactly: true },
   { name: 'monitoring keys', text: M + '    monitoring:\n      |', offers: ['tool', 'alerts', 'audit'], exactly: true },
@@ -207,7 +207,7 @@ const CASES: Case[] = [
   {
     name: 'an empty document: the starter, then the top-level keys',
     text: '|',
-    offers: ['New manifest (starter)', 'integrationManifest', 'solution', 'systems', 'integrations', 'goals', 'actors', 'governance', 'rules'],
+    offers: ['New manifest (starter)', 'integrationManifest', 'solution', 'systems', 'integrations', 'goals', 'actors', 'governance', 'checklist', 'rules'],
     first: ['New manifest (starter)', 'integrationManifest', 'solution'],
     exactly: true,
   },
@@ -329,7 +329,7 @@ describe('completion', () => {
       assert.equal(added.systemOfRecord?.id, added.from?.id);
       assert.equal(added.from?.id, 'erp', 'an outside system sends');
       assert.equal(added.to?.id, 'sales', 'to the Dynamics 365 side');
-      assert.deepEqual(added.security, { present: true, authentication: 'entra-id', secrets: 'key-vault', transport: 'tls1.2' });
+      assert.deepEqual(added.security, { present: true, authentication: 'entra-id', secrets: 'key-vault', transport: 'tls1.2', identity: undefined });
       assert.deepEqual(added.monitoring, { present: true, tool: 'application-insights', alerts: true, audit: undefined });
       assert.equal(added.errorHandling.deadLetter, true);
       assert.equal(added.errorHandling.backoff, 'exponential');
@@ -350,6 +350,7 @@ describe('completion', () => {
       const added = lintText(accept(completeAt(M + '  - |'), 'New process integration')).manifest.integrations[1]!;
       assert.equal(added.trigger, 'event');
       assert.equal(added.mode, 'async');
+      assert.equal(added.testing.endToEnd, 'planned', 'its end-to-end test is planned');
     });
 
     it('is indented to the list where the dash goes', () => {

@@ -11,11 +11,11 @@ import { TODAY } from '../helpers/text';
 const EXAMPLES = join(__dirname, '..', '..', 'examples');
 
 const EXPECTED: Record<string, string[]> = {
-  'order-to-cash.integration.yaml': ['214:prefer-async-messaging'],
+  'order-to-cash.integration.yaml': ['216:prefer-async-messaging'],
   'production-scheduling.integration.yaml': ['167:process-event-driven', '172:prefer-low-code'],
   'bank-reconciliation.integration.yaml': [],
-  'hr-worker-sync.integration.yaml': ['178:load-testing', '197:pii-protection', '208:waiver-expired'],
-  'embedded-dashboards.integration.yaml': ['64:ui-embedded'],
+  'hr-worker-sync.integration.yaml': ['180:load-testing', '199:pii-protection', '210:waiver-expired'],
+  'embedded-dashboards.integration.yaml': ['65:ui-embedded'],
 };
 
 function lint(file: string) {

@@ -26,6 +26,10 @@ interface Exception {
   why: string;
 }
 
+/** Why a fix that routes through middleware may bring cost-estimated. */
+const PAID_ROUTE =
+  'routing an integration through paid middleware (Service Bus, API Management) puts a billed service on its path; what that service costs (its tier, its price per million messages) only the author knows, so the fix writes no `cost` and cost-estimated asks for the estimate. A fix that wrote a price would state a fact it cannot know.';
+
 /** Findings a fix legitimately cannot cover. */
 const EXCEPTIONS: readonly Exception[] = [
   {
@@ -53,6 +57,18 @@ const EXCEPTIONS: readonly Exception[] = [
     fix: /^Set `systemOfRecord: /,
     follows: 'unused-system',
     why: 'the system named as system of record took no part in the integration, which is the finding; once the integration names its real owner, that system may be named by nothing. Whether to remove it or to add the integrations it has is for the author.',
+  },
+  {
+    rule: 'prefer-async-messaging',
+    fix: /through Service Bus/,
+    follows: 'cost-estimated',
+    why: PAID_ROUTE,
+  },
+  {
+    rule: 'hybrid-gateway',
+    fix: /^Route it through (API Management|Service Bus)/,
+    follows: 'cost-estimated',
+    why: PAID_ROUTE,
   },
 ];
 

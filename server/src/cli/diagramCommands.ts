@@ -65,7 +65,7 @@ function docs(args: string[], io: CliIo): number {
   return 0;
 }
 
-function parse(command: string, args: string[], options: Parameters<typeof parseOptions>[1]): { values: Record<string, unknown>; file: string } {
+export function parse(command: string, args: string[], options: Parameters<typeof parseOptions>[1]): { values: Record<string, unknown>; file: string } {
   const parsed = parseOptions(args, options);
   const [file, ...extra] = parsed.positionals;
   if (!file) throw new CliError(`${command} needs a manifest file, such as \`integration-manifests ${command} examples/order-to-cash.integration.yaml\`.`);
@@ -82,7 +82,7 @@ function directionOf(value: unknown): Direction {
   throw new CliError(`Unknown direction \`${value}\`: use auto, LR (left to right) or TB (top to bottom).`);
 }
 
-function read(file: string, io: CliIo): Analysis {
+export function read(file: string, io: CliIo): Analysis {
   return analyzeText(readManifestFile(file, io), file);
 }
 

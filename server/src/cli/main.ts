@@ -1,4 +1,5 @@
 import { runMcpServer } from '../mcp/stdio';
+import { checklist } from './checklistCommand';
 import { runDiagramCommand } from './diagramCommands';
 import { CliError, parseCount, parseOptions, type CliIo } from './io';
 import { FORMATS, lint, type Format } from './lint';
@@ -17,6 +18,8 @@ Commands:
   docs <file>                Print Markdown documentation with diagrams and the integration inventory
       --output <file>        Write it to a file instead
       --direction <d>        auto (default: top to bottom), LR or TB
+  checklist <file>           Print the integration strategy checklist: each item's status and evidence
+      --format <f>           markdown (default) or json
   mcp                        Serve the manifests to AI agents over MCP (stdio), read-only
       --root <dir>           The folder whose manifests it serves (default: the current folder)
 
@@ -81,6 +84,7 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
   if (command === 'diagram' || command === 'docs') {
     return runDiagramCommand(command, rest, io);
   }
+  if (command === 'checklist') return checklist(rest, io);
   if (command === 'mcp') return runMcpServer(rest, io);
   throw new CliError(`Unknown command \`${command}\`. Run \`integration-manifests --help\` for the commands.`);
 }

@@ -5,7 +5,7 @@
  */
 import type { Analysis } from '../analysis/analyze';
 import type { Integration, Manifest } from '../model/manifest';
-import { formatPerHour, ratePerHour } from '../model/rate';
+import { writtenWithHourly } from '../model/rate';
 import { diagramsFor, tooLarge } from './index';
 import { countsByIntegration, type Counts } from './findings';
 import type { DiagramSet, Direction, LegendEntry } from '../../../shared/src/diagrams';
@@ -68,20 +68,9 @@ function inventory(manifest: Manifest, counts: ReadonlyMap<Integration, Counts>)
     const c = counts.get(i);
     const findings = c && (c.errors || c.warnings) ? [plural(c.errors, 'error'), plural(c.warnings, 'warning')].filter(Boolean).join(', ') : 'none';
     const path = [i.from?.id, ...i.via.map((v) => v.id), i.to?.id].map(name).join(' → ');
-    return [String(n + 1), i.id, i.name ?? '', i.type ?? '', path, (i.mode ?? '') + (i.twoWay ? ', two-way' : ''), i.pattern ?? '', rateCell(i), i.owner ?? '', findings];
+    return [String(n + 1), i.id, i.name ?? '', i.type ?? '', path, (i.mode ?? '') + (i.twoWay ? ', two-way' : ''), i.pattern ?? '', writtenWithHourly(i) ?? '', i.owner ?? '', findings];
   });
   return table(['No.', 'Id', 'Name', 'Type', 'From → To', 'Mode', 'Pattern', 'Rate', 'Owner', 'Findings'], rows);
-}
-
-/**
- * The rate as the author wrote it (volume, peak, frequency), then the hourly figure the rules
- * compare, when the figure it comes from is not already per hour: `8k/day · every 4h (333.3/hour)`.
- */
-function rateCell(i: Integration): string {
-  const written = [i.volume, i.peak === undefined ? undefined : `peak ${i.peak}`, i.frequency].filter((s): s is string => !!s?.trim()).join(' · ');
-  const source = ratePerHour(i.peak) !== undefined ? i.peak! : i.volume;
-  const hourly = i.ratePerHour !== undefined && !/\/\s*hour\s*$/.test(source ?? '') ? `(${formatPerHour(i.ratePerHour)}${source === i.peak ? ' at peak' : ''})` : '';
-  return [written, hourly].filter(Boolean).join(' ');
 }
 
 function waiverSection(set: DiagramSet): string[] {

@@ -1,12 +1,13 @@
 /**
- * Code lenses: a summary over each integration (`type · mode · rate/hour · N findings`) and
- * "Open diagram" over the `integrations:` key.
+ * Code lenses: a summary over each integration (`type · mode · rate as written (per hour) ·
+ * monthly cost · N findings`) and "Open diagram" over the `integrations:` key.
  */
 import type { CodeLens } from 'vscode-languageserver';
 import type { Analysis } from '../analysis/analyze';
 import { keySpan, pairOf } from '../document/nodes';
-import type { Integration } from '../model/manifest';
-import { formatPerHour } from '../model/rate';
+import { formatEstimate, integrationEstimate } from '../model/cost';
+import type { Integration, Manifest } from '../model/manifest';
+import { writtenWithHourly } from '../model/rate';
 import { COMMANDS } from '../../../shared/src/names';
 import { toRange } from './protocol';
 
@@ -27,17 +28,20 @@ export function codeLenses(analysis: Analysis): CodeLens[] {
     lenses.push({
       range: { start, end: start },
       // An empty command id makes the lens a label: it informs, it does not act.
-      command: { title: summary(integration, findings.get(integration) ?? 0), command: '' },
+      command: { title: summary(manifest, integration, findings.get(integration) ?? 0), command: '' },
     });
   }
   return lenses;
 }
 
-export function summary(integration: Integration, findings: number): string {
+/** The rate as written with the per-hour figure beside it, and the monthly cost when one is estimated (`model/cost.ts`). */
+export function summary(manifest: Manifest, integration: Integration, findings: number): string {
+  const cost = formatEstimate(integrationEstimate(manifest, integration));
   return [
     integration.type ?? 'no type',
     integration.mode ?? 'no mode',
-    integration.ratePerHour === undefined ? 'no rate' : formatPerHour(integration.ratePerHour),
+    writtenWithHourly(integration) ?? 'no rate',
+    ...(cost ? [cost] : []),
     findings === 0 ? 'no findings' : findings === 1 ? '1 finding' : `${findings} findings`,
   ].join(' · ');
 }

@@ -5,7 +5,7 @@
  */
 import { isAlias, isScalar, type YAMLMap, type YAMLSeq } from 'yaml';
 import { MAX_ALIAS_COUNT, type ManifestDocument } from '../document/manifestDocument';
-import { asMap, asSeq, booleanAt, keySpan, numberAt, pairOf, resolved, scalarText, spanOf, stringAt, valueOf, writtenValueOf } from '../document/nodes';
+import { asMap, asSeq, booleanAt, keySpan, keyText, numberAt, pairOf, resolved, scalarText, spanOf, stringAt, valueOf, writtenValueOf } from '../document/nodes';
 import type { Span } from '../document/range';
 import { ratePerHour } from './rate';
 import { familyOf, type Hosting, type IntegrationType, type Mode, type SystemFamily } from './vocabulary';
@@ -51,12 +51,20 @@ export interface ItemBase {
   waivers: Waiver[];
 }
 
+/**
+ * What a system or an integration costs to run, as written: a fixed `monthly` amount or an
+ * amount `perMillion` messages, in a currency. Read only when it has a currency and exactly one
+ * amount that is a number of zero or more (the schema says what is wrong otherwise).
+ */
+export type Cost = { currency: string; span: Span } & ({ monthly: number; perMillion?: undefined } | { perMillion: number; monthly?: undefined });
+
 export interface System extends ItemBase {
   kind: 'system';
   systemKind: string | undefined;
   family: SystemFamily | undefined;
   hosting: Hosting | undefined;
   owner: string | undefined;
+  cost: Cost | undefined;
 }
 
 export interface Goal extends ItemBase {
@@ -101,7 +109,7 @@ export interface Integration extends ItemBase {
   goals: Ref[];
   owner: string | undefined;
   data: { present: boolean; pii: boolean | undefined; entities: string[]; format: string | undefined; mapping: Mapping[] };
-  security: { present: boolean; authentication: string | undefined; secrets: string | undefined; transport: string | undefined };
+  security: { present: boolean; authentication: string | undefined; secrets: string | undefined; transport: string | undefined; identity: string | undefined };
   monitoring: { present: boolean; tool: string | undefined; alerts: boolean | undefined; audit: boolean | undefined };
   errorHandling: {
     present: boolean;
@@ -112,6 +120,7 @@ export interface Integration extends ItemBase {
   };
   testing: { present: boolean; load: string | undefined; endToEnd: string | undefined };
   steps: Step[];
+  cost: Cost | undefined;
 }
 
 export type Item = System | Integration | Goal | Actor;
@@ -120,6 +129,16 @@ export interface Governance {
   present: boolean;
   alm: string | undefined;
   versionControl: boolean | undefined;
+  availability: string | undefined;
+  disasterRecovery: string | undefined;
+}
+
+/** An answer recorded under `checklist:` for one item of the integration strategy checklist. */
+export interface ChecklistAnswer {
+  status: 'met' | 'at-risk' | 'open' | undefined;
+  note: string | undefined;
+  /** Where the item's id is written. */
+  span: Span;
 }
 
 export interface Manifest {
@@ -131,6 +150,8 @@ export interface Manifest {
   goals: Goal[];
   actors: Actor[];
   governance: Governance;
+  /** The answers recorded under `checklist:`, by item id (ids the checklist does not know included: the schema reports them). */
+  checklist: Map<string, ChecklistAnswer>;
   /** Every item with an id, by id; more than one entry means a duplicate id. */
   byId: Map<string, Item[]>;
   /** The document as plain data (what the schema validates), or undefined when it cannot be expanded. */
@@ -217,6 +238,7 @@ export function buildModel(document: ManifestDocument, parts: ModelParts = {}): 
     goals: eager ? (items(root, 'goals', parts) as Goal[]) : [],
     actors: eager ? (items(root, 'actors', parts) as Actor[]) : [],
     governance: readGovernance(valueOf(root, 'governance')),
+    checklist: readChecklist(valueOf(root, 'checklist')),
     byId: new Map(),
     data: undefined,
     dataError: undefined,
@@ -327,7 +349,22 @@ function readSystem(base: Base): System {
     family: familyOf(systemKind),
     hosting: hosting === 'cloud' || hosting === 'on-premises' ? hosting : undefined,
     owner: stringAt(base.node, 'owner'),
+    cost: readCost(base.node),
   };
+}
+
+function readCost(item: YAMLMap): Cost | undefined {
+  const map = asMap(valueOf(item, 'cost'));
+  const currency = stringAt(map, 'currency')?.trim();
+  const span = spanOf(valueOf(item, 'cost'));
+  if (!map || !currency || !span) return undefined;
+  const monthly = numberAt(map, 'monthly');
+  const perMillion = numberAt(map, 'perMillion');
+  const amount = (n: number | undefined) => n !== undefined && Number.isFinite(n) && n >= 0;
+  if (pairOf(map, 'monthly') && pairOf(map, 'perMillion')) return undefined;
+  if (amount(monthly)) return { currency, span, monthly: monthly! };
+  if (amount(perMillion)) return { currency, span, perMillion: perMillion! };
+  return undefined;
 }
 
 /**
@@ -420,6 +457,7 @@ function readIntegration(base: Base, through: Span | undefined): Integration {
       authentication: stringAt(security, 'authentication'),
       secrets: stringAt(security, 'secrets'),
       transport: stringAt(security, 'transport'),
+      identity: stringAt(security, 'identity')?.trim() || undefined,
     },
     monitoring: {
       present: monitoring !== undefined,
@@ -442,6 +480,7 @@ function readIntegration(base: Base, through: Span | undefined): Integration {
       async: booleanAt(m, 'async') === true,
       span: at,
     })),
+    cost: readCost(n),
   };
 }
 
@@ -462,5 +501,24 @@ function readWaivers(map: YAMLMap, through: Span | undefined): Waiver[] {
 
 function readGovernance(node: unknown): Governance {
   const map = asMap(node);
-  return { present: map !== undefined, alm: stringAt(map, 'alm'), versionControl: booleanAt(map, 'versionControl') };
+  const text = (key: string) => stringAt(map, key)?.trim() || undefined;
+  return {
+    present: map !== undefined,
+    alm: stringAt(map, 'alm'),
+    versionControl: booleanAt(map, 'versionControl'),
+    availability: text('availability'),
+    disasterRecovery: text('disasterRecovery'),
+  };
+}
+
+function readChecklist(node: unknown): Map<string, ChecklistAnswer> {
+  const answers = new Map<string, ChecklistAnswer>();
+  for (const pair of asMap(node)?.items ?? []) {
+    const id = keyText(pair);
+    const span = keySpan(pair);
+    if (id === undefined || !span || answers.has(id)) continue;
+    const status = stringAt(pair.value, 'status');
+    answers.set(id, { status: oneOf(status, ['met', 'at-risk', 'open'] as const), note: stringAt(pair.value, 'note')?.trim() || undefined, span });
+  }
+  return answers;
 }

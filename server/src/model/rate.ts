@@ -40,4 +40,24 @@ export function formatPerHour(perHour: number): string {
   return `${round(perHour)}/hour`;
 }
 
+/** What a rate is written in: an integration's `volume`, `peak` and `frequency`, and the per-hour figure rules use. */
+export interface WrittenRates {
+  volume: string | undefined;
+  peak: string | undefined;
+  frequency: string | undefined;
+  ratePerHour: number | undefined;
+}
+
+/**
+ * The rate as the author wrote it (volume, peak, frequency), then the hourly figure the rules
+ * compare when the figure it comes from is not already per hour: `8k/day · every 4h
+ * (333.3/hour)`, `20k/day · peak 3k/hour (3000/hour at peak)`. Undefined when nothing is written.
+ */
+export function writtenWithHourly(i: WrittenRates): string | undefined {
+  const written = [i.volume, i.peak === undefined ? undefined : `peak ${i.peak}`, i.frequency].filter((s): s is string => !!s?.trim()).join(' · ');
+  const source = ratePerHour(i.peak) !== undefined ? i.peak! : i.volume;
+  const hourly = i.ratePerHour !== undefined && !/\/\s*hour\s*$/.test(source ?? '') ? `(${formatPerHour(i.ratePerHour)}${source === i.peak ? ' at peak' : ''})` : '';
+  return [written, hourly].filter(Boolean).join(' ') || undefined;
+}
+
 export const REAL_TIME_FREQUENCIES: readonly string[] = ['real-time', 'near-real-time'];

@@ -16,6 +16,8 @@ export interface JsonSchema {
   patternErrorMessage?: string;
   /** Our keyword: a rate above zero and at most `MAX_THRESHOLD_PER_HOUR` (a rule's threshold). */
   positiveRate?: boolean;
+  /** Our keyword: a cost map gives exactly one amount, `monthly` or `perMillion`. */
+  oneAmount?: boolean;
   properties?: Record<string, JsonSchema>;
   required?: readonly string[];
   items?: JsonSchema;

@@ -12,6 +12,7 @@ import authenticationRequired from './authentication-required';
 import dualWriteScope from './dual-write-scope';
 import preferAsyncMessaging from './prefer-async-messaging';
 import serviceProtectionLimits from './service-protection-limits';
+import dataverseCapacity from './dataverse-capacity';
 import systemOfRecord from './system-of-record';
 import sharedDataLayer from './shared-data-layer';
 import hybridGateway from './hybrid-gateway';
@@ -30,6 +31,9 @@ import unusedGoal from './unused-goal';
 import unusedSystem from './unused-system';
 import volumeDeclared from './volume-declared';
 import loadTesting from './load-testing';
+import endToEndTesting from './end-to-end-testing';
+import costEstimated from './cost-estimated';
+import resilienceDeclared from './resilience-declared';
 import preferLowCode from './prefer-low-code';
 import middlewareHub from './middleware-hub';
 import governanceDeclared from './governance-declared';
@@ -49,6 +53,7 @@ export const RULES: readonly RuleDefinition[] = [
   dualWriteScope,
   preferAsyncMessaging,
   serviceProtectionLimits,
+  dataverseCapacity,
   systemOfRecord,
   sharedDataLayer,
   hybridGateway,
@@ -67,6 +72,9 @@ export const RULES: readonly RuleDefinition[] = [
   unusedSystem,
   volumeDeclared,
   loadTesting,
+  endToEndTesting,
+  costEstimated,
+  resilienceDeclared,
   preferLowCode,
   middlewareHub,
   governanceDeclared,

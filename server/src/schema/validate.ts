@@ -59,6 +59,8 @@ function getValidators(): Validators {
     ajv.addKeyword({ keyword: 'patternErrorMessage', schemaType: 'string' });
     // A rule's threshold: a rate (the pattern checks the form) that is above zero and not absurdly large.
     ajv.addKeyword({ keyword: 'positiveRate', type: 'string', schemaType: 'boolean', validate: (_: boolean, value: string) => ratePerHour(value) === undefined || thresholdPerHour(value) !== undefined, errors: false });
+    // A cost: exactly one amount, `monthly` or `perMillion` (its other keys have their own checks).
+    ajv.addKeyword({ keyword: 'oneAmount', type: 'object', schemaType: 'boolean', validate: (_: boolean, value: Record<string, unknown>) => amountsOf(value).length === 1, errors: false });
     const whole = ajv.compile(manifestSchema);
     const order = Object.keys(manifestSchema.properties ?? {});
     const items = new Map<string, ValidateFunction>();
@@ -168,6 +170,11 @@ export function validateSchema(document: ManifestDocument, data: unknown): Schem
     }
   }
   return problems;
+}
+
+/** The amounts a cost map gives (`monthly`, `perMillion`), whatever their values. */
+function amountsOf(value: unknown): string[] {
+  return isPlainObject(value) ? ['monthly', 'perMillion'].filter((k) => Object.hasOwn(value as object, k)) : [];
 }
 
 function isPlainObject(value: unknown): boolean {
@@ -308,6 +315,13 @@ function translate(document: ManifestDocument, error: ErrorObject, lookup: PairL
         message: `Unknown key \`${extra}\` in ${itemLabel(path)}${guess ? `; did you mean \`${guess}\`?` : `. Allowed keys: ${allowed.join(', ')}.`}`,
         ...(guess ? { data: { fix: 'rename-key' as const, value: guess } } : {}),
       };
+    }
+    case 'oneAmount': {
+      const amounts = amountsOf(valueAtPointer(data, error.instancePath));
+      const keySpanOf = keySpan(lookup(node, amounts[1] ?? 'currency')) ?? onValue;
+      return amounts.length === 0
+        ? { span: onValue, message: `${what} gives no amount: add \`monthly\` (a fixed amount per month) or \`perMillion\` (an amount per million messages).` }
+        : { span: keySpanOf, message: `${what} gives both \`monthly\` and \`perMillion\`: keep the one that says how this is charged.` };
     }
     case 'positiveRate':
       return { span: onValue, message: `${what} must be a rate above zero and at most 1,000,000,000,000 per hour, such as \`500/hour\`.` };

@@ -44,7 +44,7 @@ const ITEM_NAMES: Readonly<Record<string, string>> = {
 /**
  * The name of a path in the guidance texts: list items restart the name with the item's
  * kind, so `integrations[].data.mapping[].from` is `mapping.from` and both kinds of waiver
- * are `waiver.*`; a rule's entry under `rules:` is `rule`.
+ * are `waiver.*`; a rule's entry under `rules:` is `rule`, and an answer under `checklist:` is `answer`.
  */
 export function guidancePath(path: readonly string[]): string {
   let parts: string[] = [];
@@ -54,6 +54,7 @@ export function guidancePath(path: readonly string[]): string {
     const itemName = path[i + 1] === ITEM ? own(ITEM_NAMES, segment) : undefined;
     if (itemName) parts = [itemName];
     else if (i === 1 && path[0] === 'rules') parts = ['rule'];
+    else if (i === 1 && path[0] === 'checklist') parts = ['answer'];
     else parts.push(segment);
   }
   return parts.join('.');

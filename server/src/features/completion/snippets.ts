@@ -130,7 +130,7 @@ function likelyEnds(systems: readonly Candidate[], type: IntegrationType): { fro
 
 const TYPE_TEXT: Readonly<Record<IntegrationType, { label: string; detail: string; name: string }>> = {
   data: { label: 'New data integration', name: 'Data integration', detail: 'Async messaging through Service Bus, system of record, Entra ID, Key Vault, TLS 1.2, alerts, retries and dead-letter' },
-  process: { label: 'New process integration', name: 'Process integration', detail: 'Event-driven, async messaging through Service Bus, Entra ID, Key Vault, TLS 1.2, alerts, retries and dead-letter' },
+  process: { label: 'New process integration', name: 'Process integration', detail: 'Event-driven, async messaging through Service Bus, Entra ID, Key Vault, TLS 1.2, alerts, retries, dead-letter and an end-to-end test' },
   ui: { label: 'New UI integration', name: 'UI integration', detail: 'An embedded view of another system: no data copied; Entra ID, TLS 1.2, monitoring and retries' },
 };
 
@@ -163,6 +163,8 @@ function integrationSnippet(analysis: Analysis, type: IntegrationType): Snippet 
     'errorHandling:',
     type === 'ui' ? '  retry: { attempts: 3, backoff: exponential }' : '  retry: { attempts: 5, backoff: exponential }',
     ...(type === 'ui' ? [] : ['  deadLetter: true']),
+    // A process is tested end to end, across the systems it joins (rule end-to-end-testing).
+    ...(type === 'process' ? ['testing:', '  endToEnd: planned'] : []),
   );
   return { label, detail, filterText: `integration ${type} new ${type} integration`, lines };
 }

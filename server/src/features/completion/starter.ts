@@ -22,6 +22,8 @@ export const STARTER_LINES: readonly string[] = [
   'governance:',
   '  alm: azure-devops',
   '  versionControl: true',
+  "  availability: '99.9%'",
+  '  disasterRecovery: Agree recovery point and time objectives with the business',
   'goals:',
   '  - id: ${2:order-visibility}',
   '    title: ${3:Sales sees the status of every order within 15 minutes}',

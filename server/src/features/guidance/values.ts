@@ -30,6 +30,11 @@ const TEST_STATES: Values = {
 };
 
 export const VALUE_GUIDANCE: Readonly<Record<string, Values>> = {
+  'answer.status': {
+    met: { short: 'Done: say in the note what shows it.', text: 'The checklist shows this item as met, with your note as its evidence. Where the manifest itself shows the item is at risk, its findings still show.' },
+    'at-risk': { short: 'Something stands in the way: say what in the note.' },
+    open: { short: 'Not addressed yet.', text: 'The checklist shows this item as open until the manifest or a recorded answer shows it is met.' },
+  },
   integrationManifest: {
     '1': { short: 'Version 1 of the manifest format, the only one there is.' },
   },
