@@ -10,7 +10,7 @@ import type { Log } from 'sarif';
 import type { CliIo } from '../../server/src/cli/io';
 import { runCli } from '../../server/src/cli/main';
 import { AZURE_PIPELINES_ENV, validateSarif } from '../helpers/sarifValidator';
-import { withIntegration } from '../helpers/text';
+import { BASE, withIntegration } from '../helpers/text';
 
 const EXAMPLES = join(__dirname, '../../examples');
 
@@ -29,6 +29,7 @@ describe('SARIF the services accept (SARIF Multitool)', function () {
     // the examples, copied so that their paths are relative to the folder the command runs in
     for (const file of readdirSync(EXAMPLES).filter((f) => f.endsWith('.integration.yaml'))) writeFileSync(join(dir, file), readFileSync(join(EXAMPLES, file), 'utf8'));
     writeFileSync(join(dir, 'findings.integration.yaml'), withIntegration({ mode: 'asink', monitoring: null }));
+    writeFileSync(join(dir, 'base.integration.yaml'), BASE);
   });
   after(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -55,5 +56,13 @@ describe('SARIF the services accept (SARIF Multitool)', function () {
     const sarif = await sarifOf(dir, ['lint', '--format', 'sarif', '*.integration.yaml'], AZURE_PIPELINES_ENV);
     assert.match((JSON.parse(sarif) as Log).runs[0]?.automationDetails?.id ?? '', /^azuredevops\/pipeline\/build\/contoso\/Architecture\/42\//);
     assert.deepEqual(validateSarif(sarif, 'Sarif;Ghas;Ado'), []);
+  });
+
+  it('diff --format sarif (the introduced findings): no error or warning under Sarif and Ghas, and under Ado in Azure Pipelines', async () => {
+    const args = ['diff', '--format', 'sarif', 'base.integration.yaml', 'findings.integration.yaml'];
+    const sarif = await sarifOf(dir, args);
+    assert.ok(((JSON.parse(sarif) as Log).runs[0]?.results ?? []).length > 0, 'the log has findings to judge');
+    assert.deepEqual(validateSarif(sarif, 'Sarif;Ghas'), []);
+    assert.deepEqual(validateSarif(await sarifOf(dir, args, AZURE_PIPELINES_ENV), 'Sarif;Ghas;Ado'), []);
   });
 });
