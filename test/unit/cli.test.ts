@@ -221,7 +221,7 @@ describe('command line', () => {
 
     const usage: [string, string[], RegExp][] = [
       ['an unknown format', ['lint', '--format', 'xml', 'clean.integration.yaml'], /Unknown format 'xml': use stylish, json or sarif\./],
-      ['an unknown option', ['lint', '--fix', 'clean.integration.yaml'], /Unknown option '--fix'\. Run 'integration-manifests --help' for the options\./],
+      ['an unknown option', ['lint', '--fxi', 'clean.integration.yaml'], /Unknown option '--fxi'\. Run 'integration-manifests --help' for the options\./],
       ['a bad --max-warnings', ['lint', '--max-warnings', 'many', 'clean.integration.yaml'], /--max-warnings takes a whole number, not 'many'\./],
       ['a missing file', ['lint', 'missing.integration.yaml'], /File not found: missing\.integration\.yaml/],
       ['a folder', ['lint', 'sub'], /sub is a folder; give manifest files or a glob such as 'sub\/\*\.integration\.yaml'\./],
