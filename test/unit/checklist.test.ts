@@ -174,7 +174,7 @@ describe('checklist', () => {
     });
 
     it('explains a wrong format and a missing file', async () => {
-      assert.deepEqual(await run('checklist', 'm.integration.yaml', '--format', 'sarif'), { code: 2, out: '', err: 'integration-manifests: Unknown format `sarif`: use markdown or json.\n' });
+      assert.deepEqual(await run('checklist', 'm.integration.yaml', '--format', 'sarif'), { code: 2, out: '', err: "integration-manifests: Unknown format 'sarif': use markdown or json.\n" });
       const missing = await run('checklist');
       assert.equal(missing.code, 2);
       assert.match(missing.err, /checklist needs a manifest file/);

@@ -80,7 +80,7 @@ ruleTester(RULE, {
       errors: [{ at: 'warehouse' }],
       fixes: ['Create system `warehouse`'],
       fix: 'Create system `warehouse`',
-      output: /\n {2}- id: bus\n {4}name: Service Bus\n {4}kind: service-bus\n {4}hosting: cloud\n {2}- id: warehouse\n {4}name: warehouse\n {4}kind: custom\nintegrations:\n/,
+      output: /\n {2}- id: bus\n {4}name: Service Bus\n {4}kind: service-bus\n {4}hosting: cloud\n {4}cost: \{ monthly: 600, currency: EUR \}\n {2}- id: warehouse\n {4}name: warehouse\n {4}kind: custom\nintegrations:\n/,
       clean: CLEAN,
     },
     {
