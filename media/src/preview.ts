@@ -15,6 +15,7 @@ import { directionSetting, type ExportFormat, type ToWebview, type WebviewState 
 import type { DiagramSet, Direction, DirectionSetting, OffsetSpan } from '../../shared/src/diagrams';
 import { withDirection } from '../../shared/src/mermaidText';
 import { applicationDetails, interactionDetails } from './details';
+import { CHECKLIST_TAB, renderChecklist } from './checklist';
 import { pngDataUrl, svgText } from './exporter';
 import { legibilityOf } from './legibility';
 import { closePicker, findingsText, marker, pickerButton } from './picker';
@@ -51,6 +52,7 @@ const ui = {
   canvas: $<HTMLElement>('canvas'),
   placeholder: $<HTMLElement>('placeholder'),
   details: $<HTMLElement>('details'),
+  checklist: $<HTMLElement>('checklist'),
   offscreen: $<HTMLElement>('offscreen'),
   focusLabel: $<HTMLElement>('focus-label'),
   focus: $<HTMLSelectElement>('focus'),
@@ -143,7 +145,7 @@ async function show(next: DiagramSet): Promise<void> {
   set = next;
   keepSet = JSON.stringify(next).length <= MAX_STATE_CHARS;
   tabs = tabsOf(next);
-  if (!tabs.some((t) => t.key === activeKey)) activeKey = 'application';
+  if (!tabs.some((t) => t.key === activeKey) && !onChecklist()) activeKey = 'application';
   saveState();
   drawTabs();
   await renderActive();
@@ -196,13 +198,44 @@ function drawTabs(): void {
   closePicker();
   if (!tabs.length) return;
   ui.tabs.classList.remove('compact');
-  ui.tabs.replaceChildren(...tabs.map(tabButton));
+  ui.tabs.replaceChildren(...tabs.map(tabButton), ...checklistTab());
   if (ui.tabs.scrollWidth <= ui.tabs.clientWidth + 1) return;
   const interactions = tabs.filter((t) => t.interaction);
   const active = interactions.find((t) => t.key === activeKey);
   const list = interactions.map((t) => ({ key: t.key, title: t.title, keywords: t.keywords, errors: t.errors, warnings: t.warnings, selected: t.key === activeKey }));
   ui.tabs.classList.add('compact');
-  ui.tabs.replaceChildren(tabButton(tabs[0]!), ...(active ? [tabButton(active)] : []), pickerButton(list, selectTab));
+  ui.tabs.replaceChildren(tabButton(tabs[0]!), ...(active ? [tabButton(active)] : []), pickerButton(list, selectTab), ...checklistTab());
+}
+
+/** Whether the Checklist tab is the one shown (it is a tab only when the set carries a checklist). */
+function onChecklist(): boolean {
+  return activeKey === CHECKLIST_TAB && !!set?.checklist;
+}
+
+/** The Checklist tab's button, after the diagrams; marked when an item is at risk. */
+function checklistTab(): HTMLButtonElement[] {
+  const checklist = set?.checklist;
+  if (!checklist) return [];
+  const b = document.createElement('button');
+  const risky = checklist.counts['at-risk'];
+  b.type = 'button';
+  b.className = 'tab checklist-tab' + (risky ? ' warning' : '');
+  b.setAttribute('role', 'tab');
+  b.setAttribute('aria-selected', String(onChecklist()));
+  b.dataset['tab'] = CHECKLIST_TAB;
+  b.textContent = (risky ? '▲ ' : '') + 'Checklist';
+  b.title = `Integration strategy checklist: ${checklist.counts.met} met, ${risky} at risk, ${checklist.counts.open} open, ${checklist.counts.manual} to answer by hand`;
+  b.addEventListener('click', () => selectTab(CHECKLIST_TAB));
+  return [b];
+}
+
+/** Shows the checklist instead of the drawing (the drawing stays, hidden, for the way back). */
+function showChecklist(on: boolean): void {
+  ui.checklist.hidden = !on;
+  ui.viewport.hidden = on;
+  ui.details.hidden = on;
+  document.body.classList.toggle('on-checklist', on);
+  if (on && set?.checklist) renderChecklist(ui.checklist, set.checklist, reveal);
 }
 
 function tabButton(tab: Tab): HTMLButtonElement {
@@ -243,6 +276,11 @@ function contentKey(tab: Tab): string {
 
 async function renderActive(): Promise<void> {
   if (!set) return;
+  showChecklist(onChecklist());
+  if (onChecklist()) {
+    document.body.dataset['rendered'] = String(++renderToken);
+    return;
+  }
   const tab = tabs.find((t) => t.key === activeKey) ?? tabs[0]!;
   const mermaid = shownMermaid(tab);
   const renderKey = `${theme}\n${mermaid}`;

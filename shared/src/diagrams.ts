@@ -118,6 +118,24 @@ export interface WaiverEntry {
   span: OffsetSpan;
 }
 
+/** One item of the integration strategy checklist as the preview's Checklist tab shows it (server/src/checklist). */
+export interface ChecklistEntry {
+  id: string;
+  sectionTitle: string;
+  text: string;
+  status: 'met' | 'at-risk' | 'open' | 'manual';
+  /** Markdown-free lines (keys in backticks are kept as written). */
+  evidence: string[];
+  findings: { rule: string; severity: string; message: string; span: OffsetSpan }[];
+}
+
+export interface ChecklistView {
+  counts: Record<ChecklistEntry['status'], number>;
+  items: ChecklistEntry[];
+  /** The estimated operating costs per month, one total per currency (`EUR 600.00/month`). */
+  costs: string;
+}
+
 export interface DiagramSet {
   uri: string;
   /** The document version the diagrams were made from. */
@@ -127,4 +145,6 @@ export interface DiagramSet {
   interactions: InteractionDiagram[];
   mappings: FieldMapping[];
   waivers: WaiverEntry[];
+  /** The integration strategy checklist (the preview's Checklist tab); absent from the command line's diagrams. */
+  checklist?: ChecklistView;
 }

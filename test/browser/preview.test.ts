@@ -62,7 +62,7 @@ describe('the preview page', function () {
     assert.deepEqual(posted[0], { type: 'ready' });
     await p.showSet(spec);
     assert.match(await svgText(p), /Warehouse\s*ERP/);
-    assert.equal(await p.page.locator('#tabs .tab').count(), 2);
+    assert.equal(await p.page.locator('#tabs .tab').count(), 3, 'the application, the one interaction, the checklist');
   });
 
   it('reveals a clicked node, edge or message in the editor', async () => {
@@ -232,7 +232,7 @@ describe('the preview page', function () {
     const [focus] = await waitPosted(p, 'focus');
     assert.deepEqual(focus, { type: 'focus', uri: URI, systemId: 'sys9' });
     // Many interactions: a list to pick from instead of a tab each.
-    assert.equal((await p.tabKeys()).length, 81);
+    assert.equal((await p.tabKeys()).length, 82, '80 interactions, the application and the checklist');
   });
 
   it('redraws a restored panel from its saved state before the extension answers', async () => {

@@ -94,12 +94,12 @@ describe('protocol: `node dist/cli.js mcp` (MCP over stdio)', function () {
     assert.match(textOf(result), message);
   }
 
-  it('initializes as integration-manifests with instructions, and lists exactly the four tools, each described with an input and an output schema', async () => {
+  it('initializes as integration-manifests with instructions, and lists exactly the five tools, each described with an input and an output schema', async () => {
     assert.equal(client.getServerVersion()?.name, 'integration-manifests');
     assert.equal(client.getServerVersion()?.version, (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version);
     assert.match(client.getInstructions() ?? '', /list_manifests/);
     const { tools } = await client.listTools();
-    assert.deepEqual(tools.map((t) => t.name).sort(), ['describe', 'diagram', 'findings', 'list_manifests']);
+    assert.deepEqual(tools.map((t) => t.name).sort(), ['checklist', 'describe', 'diagram', 'findings', 'list_manifests']);
     for (const tool of tools) {
       assert.ok((tool.description ?? '').length > 80, `${tool.name} says what it does`);
       assert.equal(tool.inputSchema.type, 'object');
@@ -109,7 +109,7 @@ describe('protocol: `node dist/cli.js mcp` (MCP over stdio)', function () {
     }
     const byName = new Map(tools.map((t) => [t.name, t]));
     assert.deepEqual(byName.get('list_manifests')!.inputSchema.properties ?? {}, {});
-    for (const name of ['describe', 'findings', 'diagram']) {
+    for (const name of ['describe', 'findings', 'diagram', 'checklist']) {
       const { properties, required } = byName.get(name)!.inputSchema;
       assert.deepEqual(required, ['file'], `${name} requires file`);
       assert.match((properties?.['file'] as { description?: string }).description ?? '', /relative to the server root/);
@@ -200,17 +200,17 @@ describe('protocol: `node dist/cli.js mcp` (MCP over stdio)', function () {
     assert.deepEqual(counts, { errors: 0, warnings: 1, infos: 0, hints: 0 });
     assert.equal(findings.length, 1);
     const [finding] = findings;
-    // Line 214 of the example is `    mode: sync`, under the comment that announces this finding.
+    // Line 216 of the example is `    mode: sync`, under the comment that announces this finding.
     const lines = readFileSync(join(EXAMPLES, 'order-to-cash.integration.yaml'), 'utf8').split('\n');
-    assert.equal(lines[213], '    mode: sync');
-    assert.match(lines[210]!, /Deliberate finding: prefer-async-messaging/);
+    assert.equal(lines[215], '    mode: sync');
+    assert.match(lines[212]!, /Deliberate finding: prefer-async-messaging/);
     const { message, summary, ...place } = finding!;
     assert.deepEqual(place, {
       rule: 'prefer-async-messaging',
       severity: 'warning',
-      line: 214,
+      line: 216,
       column: 11,
-      endLine: 214,
+      endLine: 216,
       endColumn: 15,
       item: { kind: 'integration', id: 'credit-check' },
       category: 'guidance',
@@ -246,6 +246,25 @@ describe('protocol: `node dist/cli.js mcp` (MCP over stdio)', function () {
     await refused('diagram', { file: 'sales/order-to-cash.integration.yaml', integration: 'order-relase' }, /has no integration "order-relase"\. Did you mean "order-release"\? Its integrations: order-release, order-status, shipped-invoices, customers, credit-check\./);
   });
 
+  it('checklist: every item of the guidance checklist with its status and evidence, and the operating costs, as the CLI gives them', async () => {
+    const answer = (await structured('checklist', { file: 'sales/order-to-cash.integration.yaml' })) as {
+      file: string;
+      counts: Record<string, number>;
+      items: { id: string; status: string; evidence: string[]; findings: { rule: string; line: number }[]; answer: unknown }[];
+      costs: { totals: unknown[]; systems: { id: string }[] };
+    };
+    assert.equal(answer.file, 'sales/order-to-cash.integration.yaml');
+    assert.equal(answer.items.length, 19);
+    assert.deepEqual(answer.counts, { met: 12, 'at-risk': 1, open: 2, manual: 4 });
+    const byId = new Map(answer.items.map((i) => [i.id, i]));
+    assert.deepEqual(byId.get('async-messaging')?.findings.map((f) => [f.rule, f.line]), [['prefer-async-messaging', 216]]);
+    assert.equal(byId.get('operating-costs')?.status, 'met');
+    assert.deepEqual(answer.costs.totals, [{ currency: 'EUR', monthly: 600, atPeak: 600 }]);
+    assert.deepEqual(answer.costs.systems.map((s) => s.id), ['bus']);
+    assert.equal(byId.get('change-management')?.status, 'manual');
+    assert.equal(byId.get('change-management')?.answer, null);
+  });
+
   describe('refuses what lies outside the root or is no manifest, with a message, and keeps serving', () => {
     const cases: [string, () => string, RegExp][] = [
       ['a path up out of the root', () => '../outside/secret.integration.yaml', /"\.\.\/outside\/secret\.integration\.yaml" lies outside the root/],
@@ -263,12 +282,12 @@ describe('protocol: `node dist/cli.js mcp` (MCP over stdio)', function () {
     ];
     for (const [what, file, message] of cases) {
       it(what, async () => {
-        for (const tool of ['describe', 'findings', 'diagram']) await refused(tool, { file: file() }, message);
+        for (const tool of ['describe', 'findings', 'diagram', 'checklist']) await refused(tool, { file: file() }, message);
       });
     }
 
     it('a missing or empty `file` argument', async () => {
-      for (const tool of ['describe', 'findings', 'diagram']) {
+      for (const tool of ['describe', 'findings', 'diagram', 'checklist']) {
         await refused(tool, {}, /Input validation error: Invalid arguments for tool \w+:[\s\S]*file/);
         await refused(tool, { file: '' }, /Input validation error[\s\S]*file/);
         await refused(tool, { file: 42 }, /Input validation error[\s\S]*file/);
@@ -314,7 +333,7 @@ describe('protocol: `node dist/cli.js mcp` (MCP over stdio)', function () {
       const replies = stdout.trim().split('\n').map((l) => JSON.parse(l) as { id: number; result: { serverInfo?: { name: string }; tools?: { name: string }[] } });
       assert.deepEqual(replies.map((r) => r.id), [1, 2]);
       assert.equal(replies[0]!.result.serverInfo?.name, 'integration-manifests');
-      assert.equal(replies[1]!.result.tools?.length, 4);
+      assert.equal(replies[1]!.result.tools?.length, 5);
     });
 
     it('refuses a root that does not exist, is a file, or an unknown option, with code 2 and nothing on stdout', async () => {

@@ -38,6 +38,7 @@ const HEAD = joinLines(
   '    name: Service Bus',
   '    kind: service-bus',
   '    hosting: cloud',
+  '    cost: { monthly: 600, currency: EUR }',
   'integrations:',
 );
 

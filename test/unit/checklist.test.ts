@@ -170,7 +170,7 @@ describe('checklist', () => {
       assert.match(out, /^# Integration strategy checklist: Test solution\n/);
       for (const h of ['## Define business goals', '## Choose a platform', '## Choose a design', '## Choose a pattern', '## Project governance', '## Operating costs']) assert.ok(out.includes(`\n${h}\n`), h);
       assert.match(out, /\| Integrations favour robust, asynchronous, message-based patterns\. \(`async-messaging`\) \| At risk \| .*warning prefer-async-messaging \(line 30\)/);
-      assert.match(out, /Estimated monthly total: EUR 600\.00\/month\./);
+      assert.match(out, /Estimated per month: EUR 600\.00\/month\./);
     });
 
     it('explains a wrong format and a missing file', async () => {

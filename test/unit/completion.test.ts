@@ -154,6 +154,13 @@ const CASES: Case[] = [
   { name: 'goals flow sequence', text: put('    goals: [visibility]', '    goals: [|]'), offers: ['visibility', 'cash'], exactly: true },
   { name: 'goals flow sequence without the listed goal', text: put('    goals: [visibility]', '    goals: [visibility, |]'), offers: ['cash'], exactly: true },
   // nested blocks of an integration
+  {
+    name: 'checklist item ids not yet answered, under `checklist:`',
+    text: BASE + 'checklist:\n  change-management: { status: met }\n  |',
+    offers: ['goals-documented', 'operating-costs', 'impact-analysis', 'end-to-end-testing'],
+    not: ['change-management', 'status'],
+  },
+  { name: 'the statuses an answer records', text: BASE + 'checklist:\n  impact-analysis:\n    status: |', offers: ['met', 'at-risk', 'open'], exactly: true },
   { name: 'security keys not yet written', text: after('      authentication: entra-id', '      |'), offers: ['secrets', 'transport', 'identity'], not: ['authentication'], exactly: true },
   { name: 'transport values', text: after('      authentication: entra-id', '      transport: |'), offers: ['tls1.3', 'tls1.2', 'tls1.1', 'tls1.0', 'http'], first: ['tls1.2'], exactly: true },
   { name: 'authentication values', text: put('      authentication: entra-id', '      authentication: |'), offers: ['entra-id', 'oauth2', 'managed-identity', 'certificate', 'api-key', 'basic', 'shared-key', 'none'], first: ['entra-id'], exactly: true },
@@ -344,6 +351,12 @@ describe('completion', () => {
       assert.equal(added.volume, undefined);
       assert.equal(added.systemOfRecord, undefined);
       assert.equal(added.from?.id, 'lake', 'an analytics system is the likeliest to be embedded');
+    });
+
+    it('a checklist item id comes with the item in our words', () => {
+      const found = item(completeAt(BASE + 'checklist:\n  |'), 'operating-costs');
+      const docs = resolveCompletion(found).documentation;
+      assert.match(JSON.stringify(docs ?? found.detail ?? ''), /Operating costs of services, platforms and storage are estimated, with how scaling moves them/);
     });
 
     it('a process integration is event driven', () => {

@@ -226,7 +226,7 @@ describe('hover', () => {
       assert.match(h.markdown, /\*\*Integration `status`\*\* — Order status/);
       assert.match(h.markdown, /`data` · `sync` · `odata`/);
       assert.match(h.markdown, /\*\*Inbound\*\* to Dynamics 365: Warehouse ERP \(`erp`\) sends to Dynamics 365 Sales \(`sales`\)/);
-      assert.match(h.markdown, /Rate: \*\*833\.3\/hour\*\* \(volume 20k\/day\)/);
+      assert.match(h.markdown, /Rate: 20k\/day \(833\.3\/hour\)/, 'as written, the per-hour figure beside');
       assert.match(h.markdown, /Crosses the cloud \/ on-premises boundary/);
       assert.match(h.markdown, /Path: `erp` → `bus` → `sales` \(service-bus\)/);
       assert.match(h.markdown, /Serves: Sales sees order status/);
@@ -304,6 +304,53 @@ describe('hover', () => {
       assert.ok(lintText(broken).document.syntaxProblems.length > 0, 'the document must be broken above the hovered lines');
       assert.match(hoverAt('    mode: sync', '    mo|de: sync', broken).markdown, /How the systems exchange/);
       assert.match(hoverAt('    pattern: odata', '    pattern: od|ata', broken).markdown, /record-level/);
+    });
+  });
+
+  describe('cost and capacity', () => {
+    const SYSTEMS = joinLines(
+      'integrationManifest: 1',
+      'solution: { name: Costs }',
+      'systems:',
+      '  - { id: shop, name: Shop, kind: e-commerce, hosting: cloud }',
+      '  - { id: sales, name: Sales, kind: dynamics-365-sales, hosting: cloud }',
+      '  - { id: flows, name: Flows, kind: logic-apps, hosting: cloud, cost: { perMillion: 25, currency: USD } }',
+      '  - { id: bus, name: Bus, kind: service-bus, hosting: cloud }',
+      'integrations:',
+      '  - { id: orders, name: Orders, type: data, from: shop, to: sales, mode: async, volume: 1m/month, peak: 10k/hour, via: [flows], security: { identity: svc-shop } }',
+      '  - { id: returns, name: Returns, type: data, from: shop, to: sales, mode: async, peak: 30k/hour, via: [bus], cost: { monthly: 40, currency: EUR }, security: { identity: svc-shop } }',
+      '  - { id: bulk, name: Bulk, type: data, from: shop, to: sales, mode: batch, peak: 500k/hour }',
+    );
+
+    it('a system priced per million messages shows its monthly cost at the volume and at the peak', () => {
+      const h = hoverAt('  - { id: flows,', '  - { id: fl|ows,', SYSTEMS);
+      assert.match(h.markdown, /- Cost: USD 25\.00\/month \(USD 182\.50 at peak\) \(USD 25 per million messages, over the 1 integration through it\)/);
+    });
+
+    it('paid middleware without a cost says so', () => {
+      assert.match(hoverAt('via: [bus]', 'via: [b|us]', SYSTEMS).markdown, /- Cost: not estimated/);
+    });
+
+    it('a Dataverse app shows what is written into it outside batches, per identity, against the threshold', () => {
+      const h = hoverAt('  - { id: sales,', '  - { id: sa|les,', SYSTEMS);
+      assert.match(h.markdown, /- Capacity: written into outside batches at 40k\/hour as `svc-shop` \(2 integrations\) \(threshold 72k\/hour per identity\)\./);
+    });
+
+    it('an integration shows its rate as written and its cost, its own and its share of middleware priced per message', () => {
+      assert.match(hoverAt('  - { id: orders,', '  - { id: ord|ers,', SYSTEMS).markdown, /- Rate: 1m\/month · peak 10k\/hour\n- [^]*- Cost: USD 25\.00\/month \(USD 182\.50 at peak\)/);
+      assert.match(hoverAt('  - { id: returns,', '  - { id: ret|urns,', SYSTEMS).markdown, /- Cost: EUR 40\.00\/month/);
+    });
+  });
+
+  describe('checklist', () => {
+    it('an item id shows the item in our words', () => {
+      const text = M + 'checklist:\n  impact-analysis: { status: open }\n';
+      assert.match(hoverAt('  impact-analysis:', '  impact-an|alysis:', text).markdown, /The impact on upstream and downstream processes has been analysed\./);
+    });
+
+    it('a status says what it records', () => {
+      const text = M + 'checklist:\n  impact-analysis: { status: at-risk }\n';
+      assert.match(hoverAt('status: at-risk', 'status: at-r|isk', text).markdown, /Something stands in the way/);
     });
   });
 });

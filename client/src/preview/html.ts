@@ -69,6 +69,7 @@ export function previewHtml(o: PreviewHtmlOptions): string {
   <p id="placeholder" class="placeholder">Waiting for the diagrams of the active manifest…</p>
 </main>
 <section id="details" class="details"></section>
+<section id="checklist" class="checklist" aria-label="Integration strategy checklist" hidden></section>
 <div id="offscreen" class="offscreen" aria-hidden="true"></div>
 <script nonce="${attr(o.nonce)}" src="${attr(o.scriptUri)}"></script>
 </body>

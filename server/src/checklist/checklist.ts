@@ -13,9 +13,11 @@
  */
 import type { Analysis } from '../analysis/analyze';
 import { plainText } from '../analysis/plainText';
+import type { Span } from '../document/range';
 import { formatAmount, solutionCosts, type Amount } from '../model/cost';
 import { manifestSchema } from '../model/vocabulary';
 import type { Severity } from '../rules/types';
+import type { ChecklistView } from '../../../shared/src/diagrams';
 import { ITEM_RULES, SECTION_TITLES, type Section } from './items';
 
 export type ChecklistStatus = 'met' | 'at-risk' | 'open' | 'manual';
@@ -30,6 +32,8 @@ export interface ChecklistFinding {
   /** 1-based. */
   line: number;
   column: number;
+  /** Where the finding is, in the document (UTF-16 offsets). */
+  span: Span;
 }
 
 export interface ChecklistItem {
@@ -76,7 +80,7 @@ export function checklistOf(analysis: Analysis): Checklist {
       .filter((p) => rule.rules.includes(p.rule))
       .map((p) => {
         const at = document.lines.positionAt(p.span.start);
-        return { rule: p.rule, severity: p.severity, message: plainText(p.message), line: at.line + 1, column: at.character + 1 };
+        return { rule: p.rule, severity: p.severity, message: plainText(p.message), line: at.line + 1, column: at.character + 1, span: { start: p.span.start, end: p.span.end } };
       });
     const recorded = manifest.checklist.get(id);
     const answer = recorded ? { status: recorded.status, note: recorded.note } : undefined;
@@ -109,4 +113,20 @@ export function checklistOf(analysis: Analysis): Checklist {
 /** `EUR 600.00/month + USD 12.40/month`, or `none estimated`. */
 export function totalsLine(totals: readonly Amount[]): string {
   return totals.length ? totals.map(formatAmount).join(' + ') : 'none estimated';
+}
+
+/** The checklist as the preview's Checklist tab receives it. */
+export function checklistView(checklist: Checklist): ChecklistView {
+  return {
+    counts: checklist.counts,
+    items: checklist.items.map(({ id, sectionTitle, text, status, evidence, findings }) => ({
+      id,
+      sectionTitle,
+      text,
+      status,
+      evidence,
+      findings: findings.map(({ rule, severity, message, span }) => ({ rule, severity, message, span })),
+    })),
+    costs: totalsLine(checklist.costs.totals),
+  };
 }

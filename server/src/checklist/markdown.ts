@@ -3,13 +3,13 @@
  * then one table per section of the guidance's checklist, the findings that put items at risk,
  * and the operating costs per system and per currency.
  */
-import { inline } from '../diagram/markdown';
-import { formatEstimate } from '../model/cost';
-import { totalsLine, type Checklist, type ChecklistStatus } from './checklist';
+import { costSection, inline } from '../diagram/markdown';
+import type { Manifest } from '../model/manifest';
+import type { Checklist, ChecklistStatus } from './checklist';
 
 export const STATUS_LABELS: Readonly<Record<ChecklistStatus, string>> = { met: 'Met', 'at-risk': 'At risk', open: 'Open', manual: 'Manual' };
 
-export function checklistMarkdown(checklist: Checklist, source: string): string {
+export function checklistMarkdown(checklist: Checklist, manifest: Manifest, source: string): string {
   const out: string[] = [];
   const title = checklist.solution?.trim() || 'Integration manifest';
   out.push(`# Integration strategy checklist: ${inline(title)}`, '');
@@ -24,14 +24,8 @@ export function checklistMarkdown(checklist: Checklist, source: string): string 
     }
     out.push('');
   }
-  out.push('## Operating costs', '');
-  out.push(`Estimated monthly total: ${totalsLine(checklist.costs.totals)}. Amounts in different currencies are not added together; a price per million messages is counted at each integration's volume, and at its peak.`, '');
-  if (checklist.costs.systems.length) {
-    out.push('| System | Kind | Per month |', '| --- | --- | --- |');
-    for (const s of checklist.costs.systems) out.push(`| ${cell(s.name)} (\`${s.id}\`) | ${cell(s.kind ?? '')} | ${cell(formatEstimate({ amounts: s.amounts, unpriced: [] }) ?? 'not priced')} |`);
-    out.push('');
-  }
-  for (const u of checklist.costs.unpriced) out.push(`- Not priced: ${u}.`);
+  const costs = costSection(manifest);
+  out.push(...(costs.length ? costs : ['## Operating costs', '', 'No `cost` is estimated on any system or integration.', '']));
   return out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd() + '\n';
 }
 

@@ -10,6 +10,7 @@ import { countsByIntegration } from './findings';
 import { interactionDiagram } from './interaction';
 import type { ApplicationDiagram, DiagramSet, Direction, FieldMapping, WaiverEntry } from '../../../shared/src/diagrams';
 import { waiverStatus } from '../model/waivers';
+import { checklistOf, checklistView } from '../checklist/checklist';
 
 /** Beyond these the whole application diagram is not legible, and the focus view is drawn instead. */
 export const LIMITS = { systems: 60, edges: 150, mermaidChars: 100_000 } as const;
@@ -55,6 +56,7 @@ export function diagramsFor(analysis: Analysis, options: DiagramOptions = {}): D
     interactions: manifest.integrations.map((i) => interactionDiagram(manifest, i, counts.get(i))),
     mappings: mappings(manifest),
     waivers: waivers(manifest, options.today ?? todayUtc()),
+    ...(options.portable ? {} : { checklist: checklistView(checklistOf(analysis)) }),
   };
 }
 

@@ -5,6 +5,7 @@
  */
 import type { Analysis } from '../analysis/analyze';
 import type { Integration, Manifest } from '../model/manifest';
+import { formatAmount, formatEstimate, solutionCosts, type Estimate } from '../model/cost';
 import { writtenWithHourly } from '../model/rate';
 import { diagramsFor, tooLarge } from './index';
 import { countsByIntegration, type Counts } from './findings';
@@ -58,6 +59,7 @@ export function manifestMarkdown(analysis: Analysis, options: MarkdownOptions): 
     }
   }
 
+  out.push(...costSection(manifest));
   out.push(...waiverSection(set));
   return out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd() + '\n';
 }
@@ -71,6 +73,32 @@ function inventory(manifest: Manifest, counts: ReadonlyMap<Integration, Counts>)
     return [String(n + 1), i.id, i.name ?? '', i.type ?? '', path, (i.mode ?? '') + (i.twoWay ? ', two-way' : ''), i.pattern ?? '', writtenWithHourly(i) ?? '', i.owner ?? '', findings];
   });
   return table(['No.', 'Id', 'Name', 'Type', 'From → To', 'Mode', 'Pattern', 'Rate', 'Owner', 'Findings'], rows);
+}
+
+/**
+ * The estimated operating costs (`model/cost.ts`): each system with a cost (middleware first),
+ * each integration with its own, and the solution's total per currency. Nothing when no cost is
+ * written. The checklist's Markdown shows the same section.
+ */
+export function costSection(manifest: Manifest): string[] {
+  const costs = solutionCosts(manifest);
+  if (!costs.systems.length && !costs.integrations.length) return [];
+  const money = (e: Estimate) => formatEstimate(e) ?? 'not priced';
+  const rows = [
+    ...costs.systems.map(({ system, estimate }) => [`${system.name ?? system.id} (${system.id})`, system.systemKind ?? '', money(estimate)]),
+    ...costs.integrations.map(({ integration, estimate }) => [`${integration.name ?? integration.id} (${integration.id})`, 'integration', money(estimate)]),
+  ];
+  const total = costs.totals.length ? costs.totals.map(formatAmount).join(' + ') : 'none priced';
+  return [
+    '## Operating costs',
+    '',
+    `Estimated per month: ${inline(total)}. Amounts in different currencies are not added together; a price per million messages is counted at each integration's volume, and at its peak.`,
+    '',
+    ...table(['Cost of', 'Kind', 'Per month'], rows),
+    '',
+    ...costs.unpriced.map((u) => `- Not priced: ${u.replace(/[\r\n]+/g, ' ')}.`),
+    '',
+  ];
 }
 
 function waiverSection(set: DiagramSet): string[] {

@@ -17,6 +17,7 @@ import { keyMarkdown, valueGuidance, valueMarkdown } from './guidance';
 import { integrationMarkdown } from './hover/integration';
 import { ruleMarkdown } from './hover/rule';
 import { summaryMarkdown, usageById } from './hover/summary';
+import { systemDetails } from './hover/system';
 import { itemIn, itemAt } from '../model/itemAt';
 import { own } from '../model/lookup';
 
@@ -91,14 +92,22 @@ function valueHover(analysis: Analysis, ctx: CursorContext, offset: number): str
 function referenceHover(analysis: Analysis, id: string, lists: readonly ListKey[]): string {
   for (const list of lists) {
     const found = candidates(analysis, list).find((c) => c.id === id);
-    if (found) return summaryMarkdown(found, usageById(analysis.manifest).get(id) ?? []);
+    if (found) return withSystemDetails(analysis, found.kind, id, summaryMarkdown(found, usageById(analysis.manifest).get(id) ?? []));
   }
   const what = lists.map((l) => KIND_NAMES[l]).join(' or ');
   return `No ${what} with id \`${id}\` is declared in this manifest.`;
 }
 
 function ownSummary(analysis: Analysis, item: Item): string {
-  return summaryMarkdown(candidateOf(item), usageById(analysis.manifest).get(item.id) ?? []);
+  return withSystemDetails(analysis, item.kind, item.id, summaryMarkdown(candidateOf(item), usageById(analysis.manifest).get(item.id) ?? []));
+}
+
+/** A system's summary with its cost and, for a Dataverse app, its shared capacity. */
+function withSystemDetails(analysis: Analysis, kind: ItemKind, id: string, summary: string): string {
+  const details = kind === 'system' ? systemDetails(analysis.manifest, id) : undefined;
+  return details ? `${summary}
+
+${details}` : summary;
 }
 
 function unquote(text: string): string {

@@ -4,8 +4,7 @@
  * no tool writes anything. Each answer is JSON text (the Mermaid itself for `diagram`) plus the
  * same value as `structuredContent`, checked against the tool's output schema; a refusal or a
  * failure is a result with `isError: true` and a message that says what to do, never a crash.
- *
- * `impact` and `checklist` (SPEC 15) wait for the engine to compute them.
+ * `checklist` lives in checklistTool.ts. `impact` (SPEC 15) waits for the engine to compute it.
  */
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
@@ -19,6 +18,7 @@ import { ratePerHour } from '../model/rate';
 import { closest } from '../model/suggest';
 import { findRule } from '../rules';
 import { VERSION, ruleDocsUrl } from '../../../shared/src/product';
+import { CHECKLIST_DESCRIPTION, CHECKLIST_OUTPUT, checklistAnswer } from './checklistTool';
 import { findManifests, quoted, readManifest, ToolError } from './paths';
 
 const FILE = z
@@ -153,7 +153,7 @@ type Shape = Record<string, z.ZodType>;
 type Output<S extends Shape> = z.infer<z.ZodObject<S>>;
 
 const INSTRUCTIONS = `Read-only access to the Integration Manifests under one folder: YAML designs (*.integration.yaml) of Dynamics 365 and Power Platform integrations, checked against the integration guidance.
-Start with list_manifests; pass the \`file\` it returns to describe (systems and integrations with derived facts), findings (lint findings with each rule's guidance) and diagram (Mermaid). Nothing is written.`;
+Start with list_manifests; pass the \`file\` it returns to describe (systems and integrations with derived facts), findings (lint findings with each rule's guidance), diagram (Mermaid) and checklist (the guidance's integration strategy checklist with each item's status and evidence, and the operating costs). Nothing is written.`;
 
 /**
  * An MCP server with the tools, reading the manifests under `root` (a real path, see
@@ -216,6 +216,22 @@ export function createMcpServer(root: string, log: (text: string) => void = () =
         const value = diagram(root, file, integration);
         // The Mermaid as the text, not JSON: what a client without structured content shows the model, verbatim.
         return { content: [{ type: 'text', text: value.mermaid }], structuredContent: value };
+      }),
+  );
+
+  server.registerTool(
+    'checklist',
+    {
+      title: 'Integration strategy checklist',
+      description: CHECKLIST_DESCRIPTION,
+      annotations: { title: 'Integration strategy checklist', ...readOnly },
+      inputSchema: { file: FILE },
+      outputSchema: CHECKLIST_OUTPUT,
+    },
+    ({ file }) =>
+      answer('checklist', log, () => {
+        const { name, analysis } = analyzed(root, file);
+        return json(checklistAnswer(name, analysis));
       }),
   );
 

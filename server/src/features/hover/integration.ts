@@ -5,7 +5,8 @@
  */
 import type { Analysis, Problem } from '../../analysis/analyze';
 import { findSystem, isWritten, type Integration, type Manifest, type System } from '../../model/manifest';
-import { formatPerHour, ratePerHour } from '../../model/rate';
+import { formatEstimate, integrationEstimate } from '../../model/cost';
+import { formatPerHour, writtenWithHourly } from '../../model/rate';
 import type { SystemFamily } from '../../model/vocabulary';
 import { ruleDocsUrl } from '../../../../shared/src/product';
 import { SEVERITY_ORDER, SEVERITY_RANK } from '../../rules/types';
@@ -20,6 +21,8 @@ export function integrationMarkdown(analysis: Analysis, integration: Integration
   const title = `**Integration \`${integration.id || '(no id)'}\`**${integration.name ? ` — ${integration.name}` : ''}`;
   const traits = [integration.type, integration.mode, integration.trigger, integration.frequency, integration.pattern].filter(Boolean);
   const facts = [direction(manifest, integration), rate(integration), boundary(manifest, integration), path(manifest, integration)];
+  const monthly = cost(manifest, integration);
+  if (monthly) facts.push(monthly);
   const goals = integration.goals.map((g) => manifest.byId.get(g.id)?.find((i) => i.kind === 'goal')?.name ?? g.id);
   if (goals.length) facts.push(`Serves: ${goals.join('; ')}`);
   const waiting = isWritten(integration, manifest)
@@ -46,10 +49,17 @@ function direction(manifest: Manifest, integration: Integration): string {
   return `Outside Dynamics 365: neither end is a Dynamics 365 or Dataverse system.${back}`;
 }
 
+/** The rate as written, with the per-hour figure the rules compare beside it. */
 function rate(integration: Integration): string {
   if (integration.ratePerHour === undefined) return 'Rate: not declared (give `volume` or `peak`, such as `500/hour`).';
-  const source = ratePerHour(integration.peak) !== undefined ? `peak ${integration.peak}` : `volume ${integration.volume}`;
-  return `Rate: **${formatPerHour(integration.ratePerHour)}** (${source})`;
+  return `Rate: ${writtenWithHourly(integration) ?? formatPerHour(integration.ratePerHour)}`;
+}
+
+/** What the integration costs a month (its own cost and its share of middleware priced per message), when estimated. */
+function cost(manifest: Manifest, integration: Integration): string | undefined {
+  const estimate = integrationEstimate(manifest, integration);
+  const line = formatEstimate(estimate);
+  return line ? `Cost: ${line}` : undefined;
 }
 
 function boundary(manifest: Manifest, integration: Integration): string {
