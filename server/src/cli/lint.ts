@@ -1,7 +1,7 @@
 import { isAbsolute, normalize } from 'node:path';
 import { glob } from 'tinyglobby';
 import { analyzeText } from '../analysis/analyze';
-import { formatSarif } from './formatSarif';
+import { formatSarif, sarifOptions } from './formatSarif';
 import { formatStylish } from './formatStylish';
 import { toLintFindings, type LintFinding } from './lintResult';
 import { CliError, readManifestFile, type CliIo } from './io';
@@ -37,7 +37,7 @@ export async function lint(options: LintOptions, io: CliIo): Promise<number> {
   }
   // JSON.stringify escapes C0 controls but writes DEL, C1 and bidirectional controls raw; `visibleLines` escapes them as \uXXXX too.
   if (options.format === 'json') io.stdout(visibleLines(JSON.stringify(findings, null, 2) + '\n'));
-  else if (options.format === 'sarif') io.stdout(visibleLines(formatSarif(findings, io.version)));
+  else if (options.format === 'sarif') io.stdout(visibleLines(formatSarif(findings, sarifOptions('lint', io))));
   else io.stdout(formatStylish(findings, files, io.color));
   const errors = findings.filter((f) => f.severity === 'error').length;
   const warnings = findings.filter((f) => f.severity === 'warning').length;

@@ -1,5 +1,6 @@
 import { runMcpServer } from '../mcp/stdio';
 import { runDiagramCommand } from './diagramCommands';
+import { runDiff } from './diff';
 import { CliError, parseCount, parseOptions, type CliIo } from './io';
 import { FORMATS, lint, type Format } from './lint';
 import { visibleMessage, visibleOutput } from './safeText';
@@ -10,6 +11,12 @@ Commands:
   lint <files|globs...>      Check manifests against the integration guidance
       --format <f>           stylish (default), json or sarif
       --max-warnings <n>     Exit with 1 when there are more than n warnings
+  diff <base> <head>         What a change does: systems and integrations added, removed,
+                             renamed and changed, findings introduced and resolved
+  diff --git <ref> <file>    The same, against the file's text at a git ref (HEAD, main...)
+      --format <f>           markdown (default), json or sarif (the introduced findings)
+      --fail-on <s>          Exit with 1 when an introduced finding is at least error
+                             (default), warning, or never (none)
   diagram <file>             Print a diagram as Mermaid
       --type <t>             application (default) or interaction
       --integration <id>     The integration of an interaction diagram
@@ -78,6 +85,7 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
     if (!positionals.length) throw new CliError('lint needs at least one file or glob, such as `examples/*.integration.yaml`.');
     return lint({ patterns: positionals, format: format as Format, maxWarnings }, io);
   }
+  if (command === 'diff') return runDiff(rest, io);
   if (command === 'diagram' || command === 'docs') {
     return runDiagramCommand(command, rest, io);
   }
