@@ -503,7 +503,7 @@ describe('diagrams', () => {
       assert.match((await run('docs', 'm.integration.yaml', '--direction', 'lr')).out, /```mermaid\nflowchart LR\n/);
       const wrong = await run('diagram', 'm.integration.yaml', '--direction', 'up');
       assert.equal(wrong.code, 2);
-      assert.match(wrong.err, /Unknown direction `up`: use auto, LR \(left to right\) or TB \(top to bottom\)/);
+      assert.match(wrong.err, /Unknown direction 'up': use auto, LR \(left to right\) or TB \(top to bottom\)/);
     });
 
     it('prints one interaction diagram, or all of them separated', async () => {
@@ -520,9 +520,9 @@ describe('diagrams', () => {
     it('explains unknown integrations, types, missing files and misplaced options', async () => {
       const unknown = await run('diagram', 'm.integration.yaml', '--integration', 'stauts');
       assert.equal(unknown.code, 2);
-      assert.match(unknown.err, /has no integration `stauts`\. Did you mean `status`\? Its integrations: status\./);
+      assert.match(unknown.err, /has no integration 'stauts'\. Did you mean 'status'\? Its integrations: status\./);
       const type = await run('diagram', 'm.integration.yaml', '--type', 'sequence');
-      assert.match(type.err, /Unknown diagram type `sequence`: use application or interaction/);
+      assert.match(type.err, /Unknown diagram type 'sequence': use application or interaction/);
       const missing = await run('diagram', 'nope.yaml');
       assert.equal(missing.code, 2);
       assert.match(missing.err, /File not found: nope\.yaml/);
