@@ -91,7 +91,7 @@ describe('browser: the language server in a web worker (dist/browser/server.js)'
     assert.ok(web.capabilities.diagnosticProvider, 'pull diagnostics declared');
     assert.equal(web.capabilities.hoverProvider, true);
     assert.equal(web.capabilities.completionProvider?.resolveProvider, true);
-    assert.deepEqual(web.capabilities.codeActionProvider, { codeActionKinds: ['quickfix'] });
+    assert.ok((web.capabilities.codeActionProvider as { codeActionKinds?: string[] }).codeActionKinds?.includes('quickfix'));
   });
 
   for (const name of EXAMPLES) {
