@@ -46,12 +46,12 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_', ignoreRestSiblings: true }],
     },
   },
-  // The engine: document, model, rules, analysis, incremental, schema, diff, diagram. No LSP, no editor, no Node.
-  { files: ['server/src/{document,model,rules,analysis,incremental,schema,diff}/**/*.ts'], rules: restrictWithoutNode(LSP, EDITOR, SERVER_FEATURES) },
+  // The engine: document, model, rules, analysis, incremental, schema, diff, landscape, diagram. No LSP, no editor, no Node.
+  { files: ['server/src/{document,model,rules,analysis,incremental,schema,diff,landscape}/**/*.ts'], rules: restrictWithoutNode(LSP, EDITOR, SERVER_FEATURES) },
   // The diagram generator is engine too; only its request handler (register.ts) meets the connection.
   { files: ['server/src/diagram/**/*.ts'], ignores: ['server/src/diagram/register.ts'], rules: restrictWithoutNode(LSP, EDITOR, SERVER_FEATURES) },
   // The rest of the server side (features, language service, server, the diagram request, the web worker's entry) never reaches VS Code's API or the client, nor Node.
-  { files: ['server/src/**/*.ts'], ignores: ['server/src/{document,model,rules,analysis,incremental,schema,diff,diagram}/**/*.ts', ...SERVER_NODE], rules: restrictWithoutNode(EDITOR, NOT_CLIENT) },
+  { files: ['server/src/**/*.ts'], ignores: ['server/src/{document,model,rules,analysis,incremental,schema,diff,landscape,diagram}/**/*.ts', ...SERVER_NODE], rules: restrictWithoutNode(EDITOR, NOT_CLIENT) },
   { files: ['server/src/diagram/register.ts'], rules: restrictWithoutNode(EDITOR, NOT_CLIENT) },
   // The Node entry and worker thread, the CLI and the MCP server: Node, but still no VS Code API or client.
   { files: SERVER_NODE, rules: restrict(EDITOR, NOT_CLIENT) },
