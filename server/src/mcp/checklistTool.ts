@@ -44,7 +44,11 @@ export function checklistAnswer(name: string, analysis: Analysis): z.infer<z.Zod
     file: name,
     solution: result.solution ?? null,
     counts: result.counts,
-    items: result.items.map((i) => ({ ...i, answer: i.answer ? { status: i.answer.status ?? null, note: i.answer.note ?? null } : null })),
+    items: result.items.map((i) => ({
+      ...i,
+      findings: i.findings.map(({ rule, severity, message, line, column }) => ({ rule, severity, message, line, column })),
+      answer: i.answer ? { status: i.answer.status ?? null, note: i.answer.note ?? null } : null,
+    })),
     costs: { ...result.costs, systems: result.costs.systems.map((s) => ({ ...s, kind: s.kind ?? null })) },
   };
 }
