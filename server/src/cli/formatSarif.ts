@@ -1,6 +1,6 @@
 import { isAbsolute } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Log, ReportingDescriptor, Result } from 'sarif';
+import type { Log, PhysicalLocation, ReportingDescriptor, Result } from 'sarif';
 import { REPOSITORY_URL, ruleDocsUrl } from '../../../shared/src/product';
 import { RULES } from '../rules';
 import type { LintFinding } from './lintResult';
@@ -33,19 +33,17 @@ export function formatSarif(findings: readonly LintFinding[], version: string): 
           ...(index.has(f.rule) ? { ruleIndex: index.get(f.rule) } : {}),
           level: LEVEL[f.severity],
           message: { text: f.message },
-          locations: [
-            {
-              physicalLocation: {
-                artifactLocation: { uri: toArtifactUri(f.file) },
-                region: { startLine: f.line, startColumn: f.column, endLine: f.endLine, endColumn: f.endColumn },
-              },
-            },
-          ],
+          locations: [{ physicalLocation: physicalLocation(f) }],
+          ...(f.related ? { relatedLocations: f.related.map((r, id) => ({ id, physicalLocation: physicalLocation(r), message: { text: r.message } })) } : {}),
         })),
       },
     ],
   };
   return JSON.stringify(log, null, 2) + '\n';
+}
+
+function physicalLocation(at: Pick<LintFinding, 'file' | 'line' | 'column' | 'endLine' | 'endColumn'>): PhysicalLocation {
+  return { artifactLocation: { uri: toArtifactUri(at.file) }, region: { startLine: at.line, startColumn: at.column, endLine: at.endLine, endColumn: at.endColumn } };
 }
 
 /**

@@ -1,10 +1,10 @@
 import { isAbsolute, normalize } from 'node:path';
 import { glob } from 'tinyglobby';
-import { analyzeText } from '../analysis/analyze';
 import { formatSarif } from './formatSarif';
 import { formatStylish } from './formatStylish';
 import { toLintFindings, type LintFinding } from './lintResult';
-import { CliError, readManifestFile, type CliIo } from './io';
+import { readEstate } from './estate';
+import { CliError, type CliIo } from './io';
 import { visibleLines } from './safeText';
 
 export const FORMATS = ['stylish', 'json', 'sarif'] as const;
@@ -28,13 +28,15 @@ export async function expandFiles(patterns: readonly string[], cwd: string): Pro
   return files;
 }
 
-/** Runs `lint`; returns the exit code: 1 on an error finding or too many warnings, else 0. */
+/**
+ * Runs `lint` on the files given and the manifests they import, each judged once within its
+ * estate; returns the exit code: 1 on an error finding or too many warnings, else 0.
+ */
 export async function lint(options: LintOptions, io: CliIo): Promise<number> {
-  const files = await expandFiles(options.patterns, io.cwd);
+  const { judged } = await readEstate(await expandFiles(options.patterns, io.cwd), io);
+  const files = judged.map((j) => j.file);
   const findings: LintFinding[] = [];
-  for (const file of files) {
-    findings.push(...toLintFindings(file, analyzeText(readManifestFile(file, io), file)));
-  }
+  for (const { file, analysis } of judged) findings.push(...toLintFindings(file, analysis));
   // JSON.stringify escapes C0 controls but writes DEL, C1 and bidirectional controls raw; `visibleLines` escapes them as \uXXXX too.
   if (options.format === 'json') io.stdout(visibleLines(JSON.stringify(findings, null, 2) + '\n'));
   else if (options.format === 'sarif') io.stdout(visibleLines(formatSarif(findings, io.version)));

@@ -10,11 +10,13 @@ Commands:
   lint <files|globs...>      Check manifests against the integration guidance
       --format <f>           stylish (default), json or sarif
       --max-warnings <n>     Exit with 1 when there are more than n warnings
-  diagram <file>             Print a diagram as Mermaid
+                             (the manifests they import are checked too, each once)
+  diagram <file>             Print a diagram as Mermaid (with what the manifest imports)
       --type <t>             application (default) or interaction
       --integration <id>     The integration of an interaction diagram
       --direction <d>        auto (default: top to bottom), LR or TB
   docs <file>                Print Markdown documentation with diagrams and the integration inventory
+                             (with what the manifest imports)
       --output <file>        Write it to a file instead
       --direction <d>        auto (default: top to bottom), LR or TB
   mcp                        Serve the manifests to AI agents over MCP (stdio), read-only

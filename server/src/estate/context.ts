@@ -5,20 +5,24 @@
 import type { Span } from '../document/range';
 import type { EstateContext, EstateItem, EstateLocation } from '../model/estate';
 import type { Item } from '../model/manifest';
-import type { Estate, EstateNode } from './load';
+import type { Estate, EstateImport, EstateNode } from './load';
 
-/** The manifests `path` imports, directly or through others (itself left out), by imports that resolved. */
-export function importedBy(estate: Estate, path: string): Set<string> {
-  const seen = new Set<string>([path]);
-  const queue = [path];
-  while (queue.length > 0)
-    for (const edge of estate.nodes.get(queue.shift()!)?.imports ?? [])
-      if (edge.target && !edge.refused && !seen.has(edge.target)) {
-        seen.add(edge.target);
-        queue.push(edge.target);
+/**
+ * The manifests `path` imports, directly or through others (itself left out), by imports that
+ * resolved, nearest first: each with the import of `path` it is reached through.
+ */
+export function importsOf(estate: Estate, path: string): Map<string, EstateImport> {
+  const through = new Map<string, EstateImport>();
+  const queue: [string, EstateImport | undefined][] = [[path, undefined]];
+  while (queue.length > 0) {
+    const [at, first] = queue.shift()!;
+    for (const edge of estate.nodes.get(at)?.imports ?? [])
+      if (edge.target && !edge.refused && edge.target !== path && !through.has(edge.target)) {
+        through.set(edge.target, first ?? edge);
+        queue.push([edge.target, first ?? edge]);
       }
-  seen.delete(path);
-  return seen;
+  }
+  return through;
 }
 
 /** The estate of `path`: every manifest connected to it by imports, in either direction (itself included), in the order read. */
@@ -59,7 +63,7 @@ export function estatesOf(estate: Estate): string[][] {
 export function estateContextOf(estate: Estate, path: string): EstateContext | undefined {
   const self = estate.nodes.get(path);
   if (!self) return undefined;
-  const imported = importedBy(estate, path);
+  const imported = importsOf(estate, path);
   const items: EstateItem[] = [];
   const systems = new Set<string>();
   const goals = new Set<string>();

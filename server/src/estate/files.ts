@@ -20,6 +20,8 @@ export type FileRead =
 export interface EstateFiles {
   /** The folder nothing outside of is read (the workspace folder; the CLI's current directory): an absolute, normalized POSIX path. */
   readonly root: string;
+  /** How messages name the root: `the workspace folder` unless said (the CLI: `the current directory`). */
+  readonly rootName?: string;
   /**
    * Reads the file at `path` (absolute, normalized, inside `root` as written) if it is a regular
    * file whose real path is inside `root` too; never reads anything else. May answer from

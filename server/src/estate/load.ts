@@ -40,6 +40,9 @@ export interface Estate {
   entries: string[];
 }
 
+/** A manifest to start from: its path, or its path and the text already read (a file named on the command line, read even outside the root; its imports are not). */
+export type EstateEntry = string | { path: string; text: string };
+
 /** The most manifests one estate reads; past it, imports are refused (a generated tree without end). */
 export const MAX_ESTATE_FILES = 5000;
 
@@ -48,7 +51,7 @@ export const MAX_ESTATE_FILES = 5000;
  * before, whose nodes are reused where the text is the same (the language server calls this on
  * every change).
  */
-export async function loadEstate(paths: readonly string[], files: EstateFiles, previous?: Estate): Promise<Estate> {
+export async function loadEstate(paths: readonly EstateEntry[], files: EstateFiles, previous?: Estate): Promise<Estate> {
   const nodes = new Map<string, EstateNode>();
   const entries: string[] = [];
   /** Real paths of what a path read as, so each file is read once. */
@@ -74,8 +77,8 @@ export async function loadEstate(paths: readonly string[], files: EstateFiles, p
     return node;
   };
 
-  for (const path of paths) {
-    const got = await read(path);
+  for (const entry of paths) {
+    const got: FileRead = typeof entry === 'string' ? await read(entry) : { kind: 'text', text: entry.text, real: entry.path };
     if (got.kind !== 'text') continue;
     if (typeof admit(got.real, got.text) === 'object' && !entries.includes(got.real)) entries.push(got.real);
   }
@@ -99,14 +102,15 @@ async function resolveImport(
   const wrong = notRelative(spec);
   if (wrong) return refuse(wrong);
   const path = resolveFrom(node.path, spec);
-  if (path === undefined || !isInside(files.root, path)) return refuse(`\`${spec}\` leaves the workspace folder. Imports name manifests inside it; nothing outside is read.`);
+  const root = files.rootName ?? 'the workspace folder';
+  if (path === undefined || !isInside(files.root, path)) return refuse(`\`${spec}\` leaves ${root}. Imports name manifests inside it; nothing outside is read.`);
   if (path === node.path) return refuse(`\`${spec}\` is this manifest itself. Import other manifests only.`);
   const got = await read(path);
   switch (got.kind) {
     case 'missing':
       return refuse(`No file \`${relativeTo(files.root, path)}\` exists. Check the path: it is relative to this manifest.`);
     case 'outside':
-      return refuse(`\`${spec}\` leads outside the workspace folder (through a symbolic link). Imports name manifests inside it; nothing outside is read.`);
+      return refuse(`\`${spec}\` leads outside ${root} (through a symbolic link). Imports name manifests inside it; nothing outside is read.`);
     case 'not-a-file':
       return refuse(`\`${relativeTo(files.root, path)}\` is not a file. An import names a manifest file (\`*.integration.yaml\`).`);
     case 'unreadable':
