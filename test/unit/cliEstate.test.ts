@@ -87,7 +87,7 @@ describe('command line: estates', () => {
     assert.deepEqual(sarif.runs[0]!.results![0]!.relatedLocations, [
       {
         id: 0,
-        physicalLocation: { artifactLocation: { uri: 'shared/systems.integration.yaml' }, region: { startLine: 10, startColumn: 9, endLine: 10, endColumn: 12 } },
+        physicalLocation: { artifactLocation: { uri: 'shared/systems.integration.yaml', uriBaseId: '%SRCROOT%' }, region: { startLine: 10, startColumn: 9, endLine: 10, endColumn: 12 } },
         message: { text: "The system 'erp' (ERP) in shared/systems.integration.yaml" },
       },
     ]);
@@ -102,7 +102,7 @@ describe('command line: estates', () => {
     assert.match(out, /\["Dynamics 365 Sales<br\/>dynamics-365-sales"\]/);
     assert.match(out, /\{\{"Service Bus<br\/>service-bus"\}\}/);
     assert.match(out, /\|"1\. Orders to ERP<br\/>500\/day"\|/);
-    assert.match(out, /classDef imported stroke-dasharray:2 3\n  class s0,s1,s2 imported/);
+    assert.match(out, /classDef imported stroke-dasharray:2 3\n {2}class s0,s1,s2 imported/);
   });
 
   it('docs names the manifests it includes, and the interaction diagrams of imported integrations', async () => {

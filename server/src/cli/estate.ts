@@ -4,9 +4,9 @@
  * manifest analysed once with its estate context.
  */
 import { realpathSync } from 'node:fs';
-import { analyzeText, type Analysis } from '../analysis/analyze';
-import { analyzeInEstate } from '../estate/analyze';
-import { importsOf } from '../estate/context';
+import { analyze, analyzeText, type Analysis } from '../analysis/analyze';
+import { estateContextOf, importsOf, standsAlone } from '../estate/context';
+import type { EstateContext } from '../model/estate';
 import { loadEstate, type Estate } from '../estate/load';
 import type { DrawnImport } from '../diagram/estate';
 import { estatePath, nodeEstateFiles } from '../node/estateFiles';
@@ -16,7 +16,12 @@ import { readManifestFile, type CliIo } from './io';
 export interface JudgedFile {
   /** As given on the command line, or, for a manifest reached by an import, its path relative to the current directory. */
   file: string;
+  text: string;
   analysis: Analysis;
+  /** Whether it was named on the command line (else an import reached it). */
+  given: boolean;
+  /** Its estate context, unless it stands alone. */
+  estate: EstateContext | undefined;
   /** Its path in the estate (real, absolute), when it is a manifest of it. */
   path: string | undefined;
 }
@@ -41,15 +46,20 @@ export async function readEstate(files: readonly string[], io: CliIo): Promise<C
     if (seen.has(path)) continue;
     seen.add(path);
     // A file that is not a manifest is not part of an estate: judged alone, the schema says what it lacks.
-    const analysis = estate.nodes.has(path) ? analyzeInEstate(estate, path)! : analyzeText(text, file);
-    judged.push({ file, analysis, path: estate.nodes.has(path) ? path : undefined });
+    judged.push(estate.nodes.has(path) ? judge(estate, path, file, true) : { file, text, analysis: analyzeText(text, file), given: true, estate: undefined, path: undefined });
   }
   for (const [path, node] of estate.nodes) {
     if (seen.has(path)) continue;
     seen.add(path);
-    judged.push({ file: node.file, analysis: analyzeInEstate(estate, path)!, path });
+    judged.push(judge(estate, path, node.file, false));
   }
   return { estate, judged };
+}
+
+function judge(estate: Estate, path: string, file: string, given: boolean): JudgedFile {
+  const node = estate.nodes.get(path)!;
+  const context = standsAlone(estate, path) ? undefined : estateContextOf(estate, path);
+  return { file, text: node.text, analysis: analyze(node.document, context ? { estate: context } : {}, node.manifest), given, estate: context, path };
 }
 
 /** What `path` imports, for drawing it with everything it imports (`withImports`). */

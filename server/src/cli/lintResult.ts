@@ -1,5 +1,5 @@
 /** One finding of the command line, with 1-based positions and its message as plain text (the `json` format README documents). */
-import type { Analysis } from '../analysis/analyze';
+import type { Analysis, Problem } from '../analysis/analyze';
 import { plainText } from '../analysis/plainText';
 import type { Severity } from '../rules/types';
 
@@ -25,9 +25,9 @@ export interface RelatedFinding {
   message: string;
 }
 
-export function toLintFindings(file: string, analysis: Analysis): LintFinding[] {
+export function toLintFindings(file: string, analysis: Analysis, problems: readonly Problem[] = analysis.problems): LintFinding[] {
   const { lines } = analysis.document;
-  return analysis.problems.map((p) => {
+  return problems.map((p) => {
     const start = lines.positionAt(p.span.start);
     const end = lines.positionAt(p.span.end);
     return {

@@ -98,11 +98,11 @@ function legendLine(legend: LegendEntry[]): string {
   return `Legend: ${parts.map(inline).join('; ')}.`;
 }
 
-function mermaidBlock(mermaid: string): string[] {
+export function mermaidBlock(mermaid: string): string[] {
   return ['```mermaid', mermaid.trimEnd(), '```'];
 }
 
-function table(head: string[], rows: string[][]): string[] {
+export function table(head: string[], rows: string[][]): string[] {
   const line = (cells: string[]) => `| ${cells.map((c) => cell(c)).join(' | ')} |`;
   return [line(head), `| ${head.map(() => '---').join(' | ')} |`, ...rows.map(line)];
 }
@@ -122,10 +122,10 @@ export function inline(text: string): string {
 }
 
 /** Text inside an inline code span: backticks cannot end it early. */
-function code(text: string): string {
+export function code(text: string): string {
   return text.replace(/[\r\n]+/g, ' ').replace(/`/g, 'ˋ');
 }
 
-function plural(n: number, word: string): string {
+export function plural(n: number, word: string): string {
   return n ? `${n} ${word}${n === 1 ? '' : 's'}` : '';
 }
