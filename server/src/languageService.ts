@@ -33,7 +33,7 @@ import { hover, hoverListsFindings } from './features/hover';
 import * as navigation from './features/navigation';
 import { toOffset } from './features/protocol';
 import { documentSymbols } from './features/symbols';
-import { AnalysisWorker } from './incremental/analysisWorker';
+import type { RulesWorker } from './incremental/rulesWorker';
 import { NULL_LOGGER, type Logger } from './logger';
 import { DocumentAnalyses } from './incremental/documentAnalyses';
 import { runInSlices } from './incremental/slices';
@@ -57,8 +57,8 @@ export interface LanguageServiceOptions extends DisplaySettings {
   settings?: RuleSettings;
   /** Today as YYYY-MM-DD (UTC); waivers expire against it. Defaults to the clock. */
   today?: () => string;
-  /** Run the rules on a worker thread for `settled` (the language server does, from its bundle). */
-  rulesOffThread?: boolean;
+  /** Where `settled` has the rules run (the Node server's worker thread); without one, here, a slice at a time. */
+  rulesWorker?: RulesWorker;
   /** Where errors that are caught and worked around are reported (the server's log); none by default. */
   logger?: Logger;
 }
@@ -124,7 +124,7 @@ export function createLanguageService(options: LanguageServiceOptions): Language
   let settingsGeneration = 0;
   const logger = options.logger ?? NULL_LOGGER;
   // A rule that throws is logged here once per failure (on whichever thread it ran); its findings become one `internal-error` finding.
-  const analyses = new DocumentAnalyses(options.rulesOffThread && AnalysisWorker.available() ? new AnalysisWorker(undefined, logger) : undefined, { logger });
+  const analyses = new DocumentAnalyses(options.rulesWorker, { logger });
 
   const keyOf = (document: ServiceDocument) => `${document.version}:${settingsGeneration}:${today()}`;
   const keyOfUri = (uri: string) => {

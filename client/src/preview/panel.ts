@@ -4,7 +4,7 @@
  * the webview asks for (reveal an item, export a diagram, focus on a system).
  */
 import * as vscode from 'vscode';
-import { State, type LanguageClient } from 'vscode-languageclient/node';
+import { State, type BaseLanguageClient } from 'vscode-languageclient';
 import type { DiagramsParams } from '../../../shared/src/diagrams';
 import { ChangesRequest, DiagramsRequest } from '../../../shared/src/requests';
 import { CompareUnavailable, textAtHead } from './compare';
@@ -42,7 +42,7 @@ export class PreviewPanel implements vscode.Disposable {
 
   constructor(
     readonly panel: vscode.WebviewPanel,
-    private readonly client: LanguageClient,
+    private readonly client: BaseLanguageClient,
     private readonly extensionUri: vscode.Uri,
     initial: { uri?: string; focus?: string | null } = {},
   ) {
@@ -266,7 +266,7 @@ export class PreviewPanel implements vscode.Disposable {
     const filters: Record<string, string[]> = { svg: { SVG: ['svg'] }, png: { PNG: ['png'] }, mermaid: { Mermaid: ['mmd', 'md'] } }[message.format];
     const target = await vscode.window.showSaveDialog({ ...(document.uri.scheme === 'untitled' ? {} : { defaultUri }), filters, saveLabel: 'Export diagram' });
     if (!target) return;
-    const bytes = message.format === 'png' ? Buffer.from(message.data.slice('data:image/png;base64,'.length), 'base64') : Buffer.from(message.data, 'utf8');
+    const bytes = message.format === 'png' ? base64Bytes(message.data.slice('data:image/png;base64,'.length)) : new TextEncoder().encode(message.data);
     try {
       await vscode.workspace.fs.writeFile(target, bytes);
       void vscode.window.showInformationMessage(`Diagram saved to ${vscode.workspace.asRelativePath(target)}.`);
@@ -274,4 +274,9 @@ export class PreviewPanel implements vscode.Disposable {
       void vscode.window.showErrorMessage(`The diagram could not be saved: ${e instanceof Error ? e.message : String(e)}`);
     }
   }
+}
+
+/** The bytes of base64 text (as in a data: URL), with what both VS Code desktop and the web have. */
+function base64Bytes(base64: string): Uint8Array {
+  return Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
 }

@@ -3,12 +3,12 @@
  * button and code lens call it too) and the serializer that brings the panel back after a reload.
  */
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient } from 'vscode-languageclient';
 import type { WebviewState } from '../../../shared/src/webviewMessages';
 import { COMMANDS, PREVIEW_VIEW_TYPE } from '../../../shared/src/names';
 import { isManifest, PreviewPanel, webviewOptions } from './panel';
 
-export function registerPreview(context: vscode.ExtensionContext, client: LanguageClient): void {
+export function registerPreview(context: vscode.ExtensionContext, client: BaseLanguageClient): void {
   let current: PreviewPanel | undefined;
   const adopt = (panel: PreviewPanel) => {
     current?.dispose();
