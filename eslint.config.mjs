@@ -33,6 +33,13 @@ export default tseslint.config(
   // The rest of the server side (features, language service, server, CLI, the diagram request) never reaches VS Code's API or the client.
   { files: ['server/src/**/*.ts'], ignores: ['server/src/{document,model,rules,analysis,incremental,schema,diagram}/**/*.ts'], rules: restrict(EDITOR, NOT_CLIENT) },
   { files: ['server/src/diagram/register.ts'], rules: restrict(EDITOR, NOT_CLIENT) },
+  // The workspace index reads files only through `ManifestFiles`: no Node, no LSP (the web build runs it too).
+  // Node's file system is nodeFiles.ts; the connection (folders, file watcher) is register.ts.
+  {
+    files: ['server/src/workspace/**/*.ts'],
+    ignores: ['server/src/workspace/nodeFiles.ts', 'server/src/workspace/register.ts'],
+    rules: restrict(LSP, EDITOR, NOT_CLIENT, SERVER_FEATURES, { group: ['node:*'], message: 'The workspace index reads files through ManifestFiles (workspace/files.ts): Node APIs go in nodeFiles.ts.' }),
+  },
   // What both sides share imports neither side.
   {
     files: ['shared/src/**/*.ts'],

@@ -34,6 +34,7 @@ import { AnalysisWorker } from './incremental/analysisWorker';
 import { NULL_LOGGER, type Logger } from './logger';
 import { DocumentAnalyses } from './incremental/documentAnalyses';
 import { runInSlices } from './incremental/slices';
+import type { WorkspaceIndex } from './workspace/workspaceIndex';
 
 export { RenameRejected } from './features/navigation';
 
@@ -58,6 +59,8 @@ export interface LanguageServiceOptions extends DisplaySettings {
   rulesOffThread?: boolean;
   /** Where errors that are caught and worked around are reported (the server's log); none by default. */
   logger?: Logger;
+  /** The manifests of the workspace on disk, for the features that cross files; without it, each document stands alone. */
+  index?: WorkspaceIndex;
 }
 
 /** Settings that change what is shown, not what is found. */

@@ -37,6 +37,9 @@ import { createLanguageService, RenameRejected, type DisplaySettings } from './l
 import { lineLogger, type Logger } from './logger';
 import { plainText } from './analysis/plainText';
 import { PARAMS, paramsProblem, type Check } from './params';
+import { WorkspaceIndex } from './workspace/workspaceIndex';
+import { nodeManifestFiles } from './workspace/nodeFiles';
+import { watchWorkspace } from './workspace/register';
 
 
 /** How long typing must pause before diagnostics are pushed, unless `initializationOptions.debounceMs` says otherwise. */
@@ -53,7 +56,9 @@ export interface ServerOptions {
 export function startServer(connection: Connection, options: ServerOptions = {}): void {
   const documents = new TextDocuments(TextDocument);
   const logger: Logger = lineLogger({ error: (line) => connection.console.error(line), warn: (line) => connection.console.warn(line), info: (line) => connection.console.info(line) });
-  const service = createLanguageService({ documents, rulesOffThread: true, logger, ...(options.today ? { today: options.today } : {}) });
+  // The manifests of the workspace on disk, for the features that cross files (the editor's text of an open one wins).
+  const index = new WorkspaceIndex(nodeManifestFiles(), { logger });
+  const service = createLanguageService({ documents, index, rulesOffThread: true, logger, ...(options.today ? { today: options.today } : {}) });
   const client = { pullDiagnostics: false, configuration: false, dynamicConfiguration: false, diagnosticRefresh: false, codeLensRefresh: false };
   let debounceMs = DEFAULT_DEBOUNCE_MS;
   const pending = new Map<string, ReturnType<typeof setTimeout>>();
@@ -64,6 +69,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   const refuseAfterShutdown = () => {
     if (shutDown) throw new ResponseError(ErrorCodes.InvalidRequest, 'The server has been shut down: it answers no more requests.');
   };
+
+  const workspace = watchWorkspace(connection, index, logger, () => shutDown);
 
   /**
    * Every request handler goes through this: after shutdown it refuses the request, and it
@@ -97,8 +104,10 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const init: { [K in keyof InitializationOptions]?: unknown } = isRecord(params.initializationOptions) ? params.initializationOptions : {};
     if (typeof init.debounceMs === 'number' && init.debounceMs >= 0) debounceMs = init.debounceMs;
     service.setSettings(...settingsFrom({ rules: init.rules, maxProblems: init.maxProblems }));
+    const workspaceCapabilities = workspace.initialize(params);
     return {
       capabilities: {
+        workspace: workspaceCapabilities,
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         completionProvider: { resolveProvider: true, triggerCharacters: [':', ' ', '[', ',', '-'] },
         hoverProvider: true,
@@ -134,6 +143,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
           refreshDiagnostics();
         }
       }).then(() => connection.console.info(READY_MESSAGE));
+      void logFailure('Indexing the workspace failed; features see the open manifests only', () => workspace.initialized());
     }),
   );
 

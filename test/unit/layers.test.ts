@@ -29,6 +29,7 @@ const CASES: LayerCase[] = [
   { file: 'server/src/incremental/example.ts', forbidden: ['vscode-languageserver', '../features/diagnostics'], allowed: ['node:worker_threads', '../analysis/analyze'] },
   { file: 'server/src/diagram/application.ts', forbidden: ['vscode-languageserver', '../features/hover'], allowed: ['../../../shared/src/diagrams', '../model/manifest'] },
   { file: 'server/src/diagram/register.ts', forbidden: ['vscode', '../../../client/src/extension'], allowed: ['vscode-languageserver', '../../../shared/src/requests'] },
+  { file: 'server/src/workspace/workspaceIndex.ts', forbidden: ['node:fs/promises', 'vscode-languageserver', '../features/navigation', '../languageService'], allowed: ['../model/manifest', './files'] },
   { file: 'server/src/features/hover.ts', forbidden: ['vscode', 'vscode-languageclient/node', '../../../client/src/preview/panel', '../../../media/src/render'], allowed: ['vscode-languageserver', '../model/manifest'] },
   { file: 'shared/src/example.ts', forbidden: ['vscode', 'vscode-languageserver', '../../server/src/model/manifest', '../../client/src/extension', '../../media/src/render'], allowed: ['vscode-languageserver-protocol', './diagrams'] },
   {
