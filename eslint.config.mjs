@@ -8,9 +8,11 @@ import tseslint from 'typescript-eslint';
 const LSP = { group: ['vscode-languageserver', 'vscode-languageserver/*', 'vscode-languageserver-protocol', 'vscode-languageserver-protocol/*', 'vscode-jsonrpc', 'vscode-jsonrpc/*'], message: 'The engine knows no LSP: speak it in server/src/features or server.ts (see ARCHITECTURE.md).' };
 const EDITOR = { group: ['vscode', 'vscode-languageclient', 'vscode-languageclient/*'], message: 'Only client/src talks to VS Code.' };
 const SERVER_FEATURES = {
-  group: ['**/features/*', '**/features/**', '**/languageService', '**/server', '**/cli/*', '**/cli'],
-  message: 'The engine does not import the features, the language service, the server or the CLI built on it (see ARCHITECTURE.md).',
+  group: ['**/features/*', '**/features/**', '**/languageService', '**/server', '**/cli/*', '**/cli', '**/node/*'],
+  message: 'The engine does not import the features, the language service, the server, the CLI or the Node file access built on it (see ARCHITECTURE.md).',
 };
+/** Node's own modules: the estate reads files only through the interface its caller passes (the web build has no file system). */
+const NODE = { group: ['node:*', 'fs', 'fs/*', 'path', 'path/*', 'os', 'url', 'child_process', 'worker_threads'], message: 'The estate holds no Node API: read files through EstateFiles (server/src/estate/files.ts); the Node implementation is server/src/node/.' };
 const NOT_CLIENT = { group: ['**/client/src/**', '**/media/src/**'], message: 'The server shares code with the client only through shared/src.' };
 const restrict = (...patterns) => ({ 'no-restricted-imports': ['error', { patterns }] });
 
@@ -26,12 +28,14 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_', ignoreRestSiblings: true }],
     },
   },
-  // The engine: document, model, rules, analysis, incremental, schema, diagram. No LSP, no editor.
-  { files: ['server/src/{document,model,rules,analysis,incremental,schema}/**/*.ts'], rules: restrict(LSP, EDITOR, SERVER_FEATURES) },
+  // The engine: document, model, rules, analysis, incremental, schema, diff, diagram. No LSP, no editor.
+  { files: ['server/src/{document,model,rules,analysis,incremental,schema,diff}/**/*.ts'], rules: restrict(LSP, EDITOR, SERVER_FEATURES) },
+  // The estate (imports across manifests) is engine too, and reads files only through the interface it is given.
+  { files: ['server/src/estate/**/*.ts'], rules: restrict(LSP, EDITOR, SERVER_FEATURES, NODE) },
   // The diagram generator is engine too; only its request handler (register.ts) meets the connection.
   { files: ['server/src/diagram/**/*.ts'], ignores: ['server/src/diagram/register.ts'], rules: restrict(LSP, EDITOR, SERVER_FEATURES) },
   // The rest of the server side (features, language service, server, CLI, the diagram request) never reaches VS Code's API or the client.
-  { files: ['server/src/**/*.ts'], ignores: ['server/src/{document,model,rules,analysis,incremental,schema,diagram}/**/*.ts'], rules: restrict(EDITOR, NOT_CLIENT) },
+  { files: ['server/src/**/*.ts'], ignores: ['server/src/{document,model,rules,analysis,incremental,schema,diff,diagram,estate}/**/*.ts'], rules: restrict(EDITOR, NOT_CLIENT) },
   { files: ['server/src/diagram/register.ts'], rules: restrict(EDITOR, NOT_CLIENT) },
   // The workspace index reads files only through `ManifestFiles`: no Node, no LSP (the web build runs it too).
   // Node's file system is nodeFiles.ts; the connection (folders, file watcher) is register.ts.

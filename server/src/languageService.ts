@@ -22,6 +22,7 @@ import type {
 import { todayUtc, type Analysis } from './analysis/analyze';
 import type { RuleSettings } from './analysis/config';
 import { codeActions } from './features/codeActions';
+import { applyPatternsAction, fixAllAction } from './features/fixAllActions';
 import { codeLenses } from './features/codeLens';
 import { completionList, resolveCompletion } from './features/completion';
 import { DEFAULT_MAX_PROBLEMS } from '../../shared/src/settings';
@@ -92,6 +93,8 @@ export interface LanguageService {
   /** `diagnostics`, computed as `settled` does; undefined when the document changed first. */
   settledDiagnostics(uri: string, cancelled?: () => boolean): Promise<Diagnostic[] | undefined>;
   codeActions(uri: string, range: Range, diagnostics: readonly Diagnostic[]): CodeAction[];
+  /** Every preferred fix of the manifest as one `source.fixAll.integration-manifest` action; none when nothing is to fix. */
+  fixAll(uri: string): CodeAction[];
   codeLenses(uri: string): CodeLens[];
   definition(uri: string, position: Position): Location | null;
   references(uri: string, position: Position, includeDeclaration: boolean): Location[];
@@ -182,9 +185,16 @@ export function createLanguageService(options: LanguageServiceOptions): Language
         return [internalErrorDiagnostic(e)];
       }
     },
-    codeActions(uri, _range, context) {
+    codeActions(uri, range, context) {
       const a = analysis(uri);
-      return a ? codeActions(a, context, { today: today(), logger }) : [];
+      if (!a) return [];
+      const patterns = applyPatternsAction(a, toOffset(a.document, range.start), context, { settings, today: today() });
+      return [...codeActions(a, context, { today: today(), logger }), ...(patterns ? [patterns] : [])];
+    },
+    fixAll(uri) {
+      const a = analysis(uri);
+      const action = a && fixAllAction(a, { settings, today: today() });
+      return action ? [action] : [];
     },
     codeLenses(uri) {
       const a = analysis(uri);

@@ -32,6 +32,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { LANGUAGE_ID, SETTINGS_SECTION } from '../../shared/src/names';
 import { readSettings, type InitializationOptions, type RuleSettings } from '../../shared/src/settings';
 import { DiagramsRequest } from '../../shared/src/requests';
+import { FIX_ALL_KIND, wantsFixAll } from './features/fixAllActions';
 import { registerDiagramRequest } from './diagram/register';
 import { createLanguageService, RenameRejected, type DisplaySettings } from './languageService';
 import { lineLogger, type Logger } from './logger';
@@ -116,7 +117,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         renameProvider: caps.textDocument?.rename?.prepareSupport ? { prepareProvider: true } : true,
         documentSymbolProvider: { label: 'Integration manifest' },
         documentHighlightProvider: true,
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
         codeLensProvider: { resolveProvider: false },
         ...(client.pullDiagnostics
           ? { diagnosticProvider: { identifier: LANGUAGE_ID, interFileDependencies: false, workspaceDiagnostics: false } }
@@ -291,8 +292,12 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   // Quick fixes and code lenses read the problems: they wait for them rather than compute them all at once.
   connection.onCodeAction(
     guarded(PARAMS.codeAction, async ({ textDocument, range, context }, token) => {
-      if (context.only && !context.only.some((kind) => CodeActionKind.QuickFix.startsWith(kind))) return [];
-      return (await settle(textDocument.uri, token)) ? service.codeActions(textDocument.uri, range, context.diagnostics) : [];
+      // `only: [source.fixAll]` (on save, or the Source Action menu) asks for fix-all alone; no `only` or quick fixes for the rest.
+      const fixAll = wantsFixAll(context.only);
+      const quickFixes = !context.only || context.only.some((kind) => CodeActionKind.QuickFix.startsWith(kind));
+      if (!fixAll && !quickFixes) return [];
+      if (!(await settle(textDocument.uri, token))) return [];
+      return [...(quickFixes ? service.codeActions(textDocument.uri, range, context.diagnostics) : []), ...(fixAll ? service.fixAll(textDocument.uri) : [])];
     }),
   );
   connection.onCodeLens(guarded(PARAMS.textDocument, async ({ textDocument }, token) => ((await settle(textDocument.uri, token)) ? service.codeLenses(textDocument.uri) : [])));

@@ -181,7 +181,7 @@ describe('command line', () => {
       assert.equal(rules[schema.ruleIndex ?? -1]?.id, 'schema');
       assert.equal(schema.message.text, BAD_MODE);
       assert.deepEqual(schema.locations?.[0]?.physicalLocation, {
-        artifactLocation: { uri: 'broken.integration.yaml' },
+        artifactLocation: { uri: 'broken.integration.yaml', uriBaseId: '%SRCROOT%' },
         region: { startLine: s.line, startColumn: s.column, endLine: s.line, endColumn: s.column + 5 },
       });
     });

@@ -1,35 +1,38 @@
 /**
  * `diagram <file> [--type application|interaction] [--integration id] [--direction d]`: prints Mermaid.
  * `docs <file> [--output file] [--direction d]`: writes the manifest's Markdown documentation.
+ * Both draw the manifest with everything it imports (`withImports`): the root of an estate draws the estate.
  * Both run the same engine and generators, with the same labels, as the editor's preview. The
  * direction follows the preview's rule, for a page: `auto` (the default) is top to bottom, since
  * a page is a tall panel; `LR` and `TB` as in `integrationManifests.preview.direction`.
  */
-import { analyzeText, type Analysis } from '../analysis/analyze';
+import type { Analysis } from '../analysis/analyze';
 import { diagramsFor } from '../diagram';
+import { withImports } from '../diagram/estate';
 import { manifestMarkdown, PAGE_DIRECTION } from '../diagram/markdown';
 import type { Direction } from '../../../shared/src/diagrams';
 import { closest } from '../model/suggest';
-import { CliError, parseOptions, readManifestFile, writeOutputFile, type CliIo } from './io';
+import { drawnImports, readEstate } from './estate';
+import { CliError, parseOptions, writeOutputFile, type CliIo } from './io';
 import { visibleLines } from './safeText';
 
 const ID = /^[A-Za-z][A-Za-z0-9_-]*$/;
 
-export function runDiagramCommand(command: string, args: string[], io: CliIo): number {
+export async function runDiagramCommand(command: string, args: string[], io: CliIo): Promise<number> {
   if (command === 'diagram') return diagram(args, io);
   if (command === 'docs') return docs(args, io);
   throw new CliError(`Unknown command \`${command}\`. Run \`integration-manifests --help\` for the commands.`);
 }
 
-function diagram(args: string[], io: CliIo): number {
+async function diagram(args: string[], io: CliIo): Promise<number> {
   const { values, file } = parse('diagram', args, { type: { type: 'string' }, integration: { type: 'string' }, direction: { type: 'string' } });
   const direction = directionOf(values['direction']);
   const integrationId = values['integration'] as string | undefined;
   const type = (values['type'] as string | undefined) ?? (integrationId !== undefined ? 'interaction' : 'application');
   if (type !== 'application' && type !== 'interaction') throw new CliError(`Unknown diagram type \`${type}\`: use application or interaction.`);
   if (type === 'application' && integrationId !== undefined) throw new CliError('--integration picks an interaction diagram: use it with --type interaction (or without --type).');
-  const analysis = read(file, io);
-  const set = diagramsFor(analysis, { portable: true, direction });
+  const { analysis, drawn } = await read(file, io);
+  const set = diagramsFor(drawn, { portable: true, direction });
   if (type === 'application') {
     io.stdout(visibleLines(set.application.mermaid));
   } else if (integrationId !== undefined) {
@@ -47,14 +50,14 @@ function diagram(args: string[], io: CliIo): number {
   return 0;
 }
 
-function docs(args: string[], io: CliIo): number {
+async function docs(args: string[], io: CliIo): Promise<number> {
   const { values, file } = parse('docs', args, { output: { type: 'string', short: 'o' }, direction: { type: 'string' } });
   const output = values['output'] as string | undefined;
   const direction = directionOf(values['direction']);
-  const analysis = read(file, io);
+  const { analysis, drawn, imported } = await read(file, io);
   // Mermaid labels drop control characters (`mermaidText`) but Markdown text keeps them: escaped
   // for the file as for the terminal, since the file will be `cat` too.
-  const markdown = visibleLines(manifestMarkdown(analysis, { source: file, direction }));
+  const markdown = visibleLines(manifestMarkdown(drawn, { source: file, direction, imported }));
   if (output === undefined) {
     io.stdout(markdown);
   } else {
@@ -82,8 +85,12 @@ function directionOf(value: unknown): Direction {
   throw new CliError(`Unknown direction \`${value}\`: use auto, LR (left to right) or TB (top to bottom).`);
 }
 
-function read(file: string, io: CliIo): Analysis {
-  return analyzeText(readManifestFile(file, io), file);
+/** The manifest's own analysis, the analysis to draw (with everything it imports), and the files it imports. */
+async function read(file: string, io: CliIo): Promise<{ analysis: Analysis; drawn: Analysis; imported: string[] }> {
+  const estate = await readEstate([file], io);
+  const own = estate.judged[0]!;
+  const imports = drawnImports(estate, own.path);
+  return { analysis: own.analysis, drawn: withImports(own.analysis, imports), imported: imports.map((i) => i.file) };
 }
 
 function unknownIntegration(id: string, file: string, ids: string[]): string {

@@ -12,7 +12,7 @@ import { isMainThread, parentPort, Worker, workerData, type MessagePort } from '
 import type { AnalysisOptions, Problem } from '../analysis/analyze';
 import { describeError, lineLogger, NULL_LOGGER, type Logger } from '../logger';
 import type { Item, ItemKind, Manifest } from '../model/manifest';
-import type { Severity } from '../rules/types';
+import type { RelatedLocation, Severity } from '../rules/types';
 import { IncrementalAnalyzer } from './analyzer';
 import { editBetween } from './layout';
 
@@ -26,6 +26,7 @@ export interface PlainProblem {
   message: string;
   data: Record<string, unknown>;
   item?: { kind: ItemKind; index: number };
+  related?: RelatedLocation[];
 }
 
 /** A log entry made on the worker thread (a rule that threw), already without manifest text, for the main thread's log. */
@@ -222,6 +223,7 @@ export function plainProblems(manifest: Manifest, problems: readonly Problem[]):
     message: p.message,
     data: p.data,
     ...(p.item && index.has(p.item) ? { item: { kind: p.item.kind, index: index.get(p.item)! } } : {}),
+    ...(p.related ? { related: p.related } : {}),
   }));
 }
 
@@ -230,7 +232,7 @@ export function problemsFrom(manifest: Manifest, plain: readonly PlainProblem[])
   const lists: Record<ItemKind, Item[]> = { system: manifest.systems, integration: manifest.integrations, goal: manifest.goals, actor: manifest.actors };
   return plain.map((p) => {
     const item = p.item ? lists[p.item.kind][p.item.index] : undefined;
-    return { rule: p.rule, severity: p.severity, span: p.span, message: p.message, data: p.data, ...(item ? { item } : {}) };
+    return { rule: p.rule, severity: p.severity, span: p.span, message: p.message, data: p.data, ...(item ? { item } : {}), ...(p.related ? { related: p.related } : {}) };
   });
 }
 
