@@ -39,7 +39,7 @@ import { lineLogger, type Logger } from './logger';
 import { plainText } from './analysis/plainText';
 import { PARAMS, paramsProblem, type Check } from './params';
 import { WorkspaceIndex } from './workspace/workspaceIndex';
-import { nodeManifestFiles } from './workspace/nodeFiles';
+import { nodeEstateAccess, nodeManifestFiles } from './workspace/nodeFiles';
 import { watchWorkspace } from './workspace/register';
 
 
@@ -59,7 +59,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   const logger: Logger = lineLogger({ error: (line) => connection.console.error(line), warn: (line) => connection.console.warn(line), info: (line) => connection.console.info(line) });
   // The manifests of the workspace on disk, for the features that cross files (the editor's text of an open one wins).
   const index = new WorkspaceIndex(nodeManifestFiles(), { logger });
-  const service = createLanguageService({ documents, index, rulesOffThread: true, logger, ...(options.today ? { today: options.today } : {}) });
+  const service = createLanguageService({ documents, workspace: { index, access: nodeEstateAccess() }, rulesOffThread: true, logger, ...(options.today ? { today: options.today } : {}) });
   const client = { pullDiagnostics: false, configuration: false, dynamicConfiguration: false, diagnosticRefresh: false, codeLensRefresh: false };
   let debounceMs = DEFAULT_DEBOUNCE_MS;
   const pending = new Map<string, ReturnType<typeof setTimeout>>();
@@ -144,7 +144,12 @@ export function startServer(connection: Connection, options: ServerOptions = {})
           refreshDiagnostics();
         }
       }).then(() => connection.console.info(READY_MESSAGE));
-      void logFailure('Indexing the workspace failed; features see the open manifests only', () => workspace.initialized());
+      void logFailure('Indexing the workspace failed; features see the open manifests only', async () => {
+        const started = performance.now();
+        await workspace.initialized();
+        await service.estatesCurrent();
+        connection.console.info(`Indexed ${index.all().length} manifest files of the workspace and read their estates in ${Math.round(performance.now() - started)} ms.`);
+      });
     }),
   );
 
@@ -216,8 +221,19 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     return items;
   }
 
+  // Opened: the estates are read at once; typed: after a pause in typing.
+  documents.onDidOpen(({ document }) => service.documentChanged(document.uri));
   documents.onDidChangeContent(({ document }) => {
+    service.documentChanged(document.uri, true);
     if (!client.pullDiagnostics) schedulePush(document.uri);
+  });
+
+  // A manifest changed that others import (or import it), typed or on disk: their diagnostics follow.
+  service.onDependentsChanged((uris) => {
+    if (shutDown) return;
+    if (!client.pullDiagnostics) for (const uri of uris) schedulePush(uri);
+    else if (client.diagnosticRefresh) void connection.languages.diagnostics.refresh();
+    if (client.codeLensRefresh) void connection.sendRequest(CodeLensRefreshRequest.type);
   });
 
   documents.onDidClose(({ document }) => {
@@ -226,6 +242,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     pending.delete(document.uri);
     answers.delete(document.uri);
     service.forget(document.uri);
+    service.documentChanged(document.uri);
     if (!client.pullDiagnostics) void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
   });
 
@@ -273,11 +290,13 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   connection.onCompletion(guarded(PARAMS.textDocumentPosition, (params) => service.completion(params.textDocument.uri, params.position, triggerKindOf(params))));
   connection.onCompletionResolve(guarded(PARAMS.completionItem, (item) => service.resolveCompletion(item)));
   connection.onHover(guarded(PARAMS.textDocumentPosition, ({ textDocument, position }, token) => service.settledHover(textDocument.uri, position, () => token.isCancellationRequested)));
-  connection.onDefinition(guarded(PARAMS.textDocumentPosition, ({ textDocument, position }) => service.definition(textDocument.uri, position)));
-  connection.onReferences(guarded(PARAMS.references, ({ textDocument, position, context }) => service.references(textDocument.uri, position, context.includeDeclaration)));
+  // Across files: once the estates are read as they are now.
+  connection.onDefinition(guarded(PARAMS.textDocumentPosition, async ({ textDocument, position }) => (await service.estatesCurrent(), service.definition(textDocument.uri, position))));
+  connection.onReferences(guarded(PARAMS.references, async ({ textDocument, position, context }) => (await service.estatesCurrent(), service.references(textDocument.uri, position, context.includeDeclaration))));
   connection.onPrepareRename(guarded(PARAMS.textDocumentPosition, ({ textDocument, position }) => service.prepareRename(textDocument.uri, position)));
   connection.onRenameRequest(
-    guarded(PARAMS.rename, ({ textDocument, position, newName }) => {
+    guarded(PARAMS.rename, async ({ textDocument, position, newName }) => {
+      await service.estatesCurrent();
       try {
         return service.rename(textDocument.uri, position, newName);
       } catch (e) {

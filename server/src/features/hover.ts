@@ -8,7 +8,7 @@ import { MarkupKind, type Hover } from 'vscode-languageserver';
 import type { Analysis } from '../analysis/analyze';
 import type { Item, ItemKind } from '../model/manifest';
 import { formatPerHour, ratePerHour } from '../model/rate';
-import { candidateOf, candidates, type ListKey } from './completion/candidates';
+import { candidateOf, candidates, type Candidate, type ListKey } from './completion/candidates';
 import { cursorContext, type CursorContext } from './completion/context';
 import { isRatePath } from './completion/keys';
 import { REFERENCE_LISTS } from './completion/references';
@@ -91,14 +91,22 @@ function valueHover(analysis: Analysis, ctx: CursorContext, offset: number): str
 function referenceHover(analysis: Analysis, id: string, lists: readonly ListKey[]): string {
   for (const list of lists) {
     const found = candidates(analysis, list).find((c) => c.id === id);
-    if (found) return summaryMarkdown(found, usageById(analysis.manifest).get(id) ?? []);
+    if (found) return summaryMarkdown(found, usageById(analysis.manifest).get(id) ?? [], usedElsewhere(analysis, found));
   }
   const what = lists.map((l) => KIND_NAMES[l]).join(' or ');
-  return `No ${what} with id \`${id}\` is declared in this manifest.`;
+  return `No ${what} with id \`${id}\` is declared in this manifest${analysis.manifest.estate ? ' or the manifests it imports' : ''}.`;
 }
 
 function ownSummary(analysis: Analysis, item: Item): string {
-  return summaryMarkdown(candidateOf(item), usageById(analysis.manifest).get(item.id) ?? []);
+  const candidate = candidateOf(item);
+  return summaryMarkdown(candidate, usageById(analysis.manifest).get(item.id) ?? [], usedElsewhere(analysis, candidate));
+}
+
+/** Whether integrations of other manifests of the estate name the item. */
+function usedElsewhere(analysis: Analysis, item: Candidate): boolean {
+  const elsewhere = analysis.manifest.estate?.elsewhere;
+  if (!elsewhere) return false;
+  return (item.kind === 'goal' ? elsewhere.goals : elsewhere.systems).includes(item.id);
 }
 
 function unquote(text: string): string {

@@ -1,12 +1,14 @@
 /**
- * `ManifestFiles` over Node's file system: the language server's. The only file of the
- * workspace index that uses Node.
+ * `ManifestFiles` and `EstateAccess` over Node's file system: the language server's. The only
+ * file of the workspace folder that uses Node.
  */
 import { realpath, stat, readFile } from 'node:fs/promises';
 import { sep } from 'node:path';
 import { glob } from 'tinyglobby';
-import { URI } from 'vscode-uri';
+import { URI, Utils } from 'vscode-uri';
 import { MANIFEST_GLOB, MAX_INDEXED_BYTES, type ManifestFiles } from './files';
+import type { EstateAccess } from './estates';
+import { estatePath, nodeEstateFiles, systemPath } from '../node/estateFiles';
 
 /** Folders never searched for manifests. */
 const IGNORED = ['**/node_modules/**', '**/.git/**'];
@@ -32,5 +34,22 @@ export function nodeManifestFiles(): ManifestFiles {
         return (e as NodeJS.ErrnoException).code === 'ENOENT' ? { missing: true } : { skipped: 'it could not be read' };
       }
     },
+  };
+}
+
+/**
+ * The estates' file access on Node: `nodeEstateFiles` rooted at the folder, naming files as the
+ * editor does (vscode-uri, so that a location or an edit names an open document by the very
+ * URI the editor gave it).
+ */
+export function nodeEstateAccess(): EstateAccess {
+  const uriOf = (path: string) => URI.file(systemPath(path)).toString();
+  return {
+    async files(folder, overlay) {
+      const files = await nodeEstateFiles(URI.parse(folder).fsPath, (path) => overlay(uriOf(path)));
+      return { root: files.root, read: (path) => files.read(path), uriOf };
+    },
+    pathOf: (uri) => (uri.startsWith('file:') ? estatePath(URI.parse(uri).fsPath) : undefined),
+    folderOfFile: (uri) => Utils.dirname(URI.parse(uri)).toString(),
   };
 }

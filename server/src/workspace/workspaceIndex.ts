@@ -1,16 +1,14 @@
 /**
- * The workspace index: every manifest file under the workspace folders as it is on disk,
- * parsed, so that features can cross files (imports, ids declared elsewhere, rename in files
+ * The workspace index: the text of every manifest file under the workspace folders as it is
+ * on disk, so that features can cross files (imports, ids declared elsewhere, rename in files
  * that are not open). Read at start, then kept current from the file watcher's events. What
- * the editor holds for an open file wins over this (the language service's `estateFiles`):
- * the index is only ever the disk.
+ * the editor holds for an open file wins over this (`WorkspaceEstates`): the index is only
+ * ever the disk. The estates are read from it (`workspace/estates.ts`), which parses.
  *
  * It reads through `ManifestFiles`, so it uses no Node API itself. Indexing never holds the
- * server up: each file is read asynchronously and parsed alone (at most `MAX_INDEXED_BYTES`),
- * and requests are answered between two files.
+ * server up: each file is read asynchronously (at most `MAX_INDEXED_BYTES`), and requests are
+ * answered between two files.
  */
-import { parseManifest, type ManifestDocument } from '../document/manifestDocument';
-import { buildModel, type Manifest } from '../model/manifest';
 import { NULL_LOGGER, type Logger } from '../logger';
 import { isManifestName, type ManifestFiles } from './files';
 
@@ -20,8 +18,7 @@ export interface IndexedManifest {
   readonly folder: string;
   /** Changes whenever the file's indexed text does (unique across the index). */
   readonly generation: number;
-  readonly document: ManifestDocument;
-  readonly manifest: Manifest;
+  readonly text: string;
 }
 
 export interface FileChange {
@@ -50,7 +47,6 @@ export class WorkspaceIndex {
   setFolders(folders: readonly string[]): Promise<void> {
     const next = [...new Set(folders.map(withoutSlash))];
     this.loading = this.enqueue(async () => {
-      const started = performance.now();
       const changed = new Set<string>();
       for (const uri of [...this.entries.keys()])
         if (!next.some((folder) => isInside(uri, folder))) {
@@ -69,7 +65,6 @@ export class WorkspaceIndex {
         }
         for (const uri of uris) if (await this.readInto(uri)) changed.add(uri);
       }
-      if (added.length) this.logger.info(`Indexed ${this.entries.size} manifest files of the workspace in ${Math.round(performance.now() - started)} ms.`);
       this.emit([...changed]);
     });
     return this.loading;
@@ -109,6 +104,11 @@ export class WorkspaceIndex {
     return [...this.entries.values()].sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0));
   }
 
+  /** The workspace folders (URIs) indexed. */
+  folderUris(): readonly string[] {
+    return this.folders;
+  }
+
   /** The workspace folder that holds the URI, if any. */
   folderOf(uri: string): string | undefined {
     return this.folders.find((folder) => isInside(uri, folder));
@@ -129,16 +129,8 @@ export class WorkspaceIndex {
       if ('skipped' in read) this.logger.warn(`A manifest file is left out of the workspace index: ${read.skipped}.`);
       return this.entries.delete(uri);
     }
-    if (known?.document.text === read.text) return false;
-    try {
-      const document = parseManifest(read.text, uri);
-      this.entries.set(uri, { uri, folder, generation: ++this.generation, document, manifest: buildModel(document) });
-    } catch (e) {
-      this.logger.error('A manifest file could not be indexed', e);
-      this.entries.delete(uri);
-    }
-    // One file at a time: requests that arrived meanwhile are answered before the next.
-    await new Promise((resolve) => setImmediate(resolve));
+    if (known?.text === read.text) return false;
+    this.entries.set(uri, { uri, folder, generation: ++this.generation, text: read.text });
     return true;
   }
 
