@@ -37,6 +37,7 @@ import { DocumentAnalyses } from './incremental/documentAnalyses';
 import { runInSlices } from './incremental/slices';
 import type { WorkspaceIndex } from './workspace/workspaceIndex';
 import { WorkspaceEstates, type EstateAccess } from './workspace/estates';
+import { drawnEstates } from './workspace/drawnEstate';
 import { withEstate } from './model/estate';
 
 export { RenameRejected } from './features/navigation';
@@ -90,6 +91,8 @@ export interface LanguageService {
    * answered meanwhile; undefined when the document changed (or `cancelled()`) first.
    */
   settled(uri: string, cancelled?: () => boolean): Promise<Analysis | undefined>;
+  /** What the preview draws: `settled`, with everything the document imports (its estate's manifests it reaches by imports). */
+  drawn(uri: string, cancelled?: () => boolean): Promise<Analysis | undefined>;
   /** Replaces the editor's rule settings (and display settings, when given); the next analysis uses them. */
   setSettings(settings: RuleSettings, display?: DisplaySettings): void;
   /** Changes whenever the diagnostics of `uri` may have changed (document version, settings, day). */
@@ -195,9 +198,20 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     return a ? feature(a, toOffset(a.document, position)) : fallback;
   }
 
+  const drawn = estates
+    ? drawnEstates({
+        estates,
+        isOpen: (uri) => documents.get(uri) !== undefined,
+        settled,
+        optionsOf: (uri) => ({ options: optionsOf(uri), key: `${settingsGeneration}:${today()}:${estateOf(uri)?.key ?? ''}` }),
+        runtime: { logger },
+      })
+    : settled;
+
   return {
     analysis,
     settled,
+    drawn,
     setSettings(next, display) {
       settings = next;
       if (display?.maxProblems !== undefined) maxProblems = display.maxProblems;

@@ -321,8 +321,11 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   );
   connection.onCodeLens(guarded(PARAMS.textDocument, async ({ textDocument }, token) => ((await settle(textDocument.uri, token)) ? service.codeLenses(textDocument.uri) : [])));
   // The diagrams mark the findings: they wait for the rules (off the main thread) instead of running them here.
-  // register.ts registers its handler itself: it is given a connection that guards it like the others.
-  registerDiagramRequest(guardedRequests(connection, { [DiagramsRequest.method]: PARAMS.diagrams }), async (uri, token) => ((await settle(uri, token)) ? service.analysis(uri) : undefined));
+  // They draw the manifest with everything it imports. register.ts registers its handler
+  // itself: it is given a connection that guards it like the others.
+  registerDiagramRequest(guardedRequests(connection, { [DiagramsRequest.method]: PARAMS.diagrams }), async (uri, token) =>
+    (await settle(uri, token)) ? service.drawn(uri, () => token.isCancellationRequested) : undefined,
+  );
   // Any other request: unknown before shutdown, refused after.
   connection.onRequest((method) => {
     refuseAfterShutdown();

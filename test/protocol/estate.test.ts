@@ -14,6 +14,8 @@ import type { Diagnostic, TextEdit } from 'vscode-languageserver';
 import { URI } from 'vscode-uri';
 import { startHarness, type Harness } from './harness';
 import { joinLines } from '../helpers/text';
+import type { DiagramSet } from '../../shared/src/diagrams';
+import { DiagramsRequest } from '../../shared/src/requests';
 
 const CATALOG = joinLines(
   'integrationManifest: 1',
@@ -79,6 +81,8 @@ const FILES: Record<string, string> = {
   'shared/systems.integration.yaml': CATALOG,
   'sales/sales.integration.yaml': domain('Sales', 'order-status', 'erp', 'crm'),
   'finance/finance.integration.yaml': domain('Finance', 'invoices', 'erp', 'crm'),
+  // The root of the estate: what the preview draws of it is the estate.
+  'root.integration.yaml': joinLines('integrationManifest: 1', 'imports:', '  - ./sales/sales.integration.yaml', '  - ./finance/finance.integration.yaml', 'solution:', '  name: Contoso estate'),
   // Not connected to the others: the same ids mean other systems there.
   'lab/lab.integration.yaml': joinLines('integrationManifest: 1', 'systems:', '  - id: erp', '    name: Lab ERP', '    kind: erp', '    hosting: cloud'),
 };
@@ -177,6 +181,24 @@ for (const mode of ['pull', 'push'] as const)
       const text = (hover?.contents as { value: string }).value;
       assert.match(text, /System `erp`.*Finance and Operations/);
       assert.match(text, /Declared in `shared\/systems\.integration\.yaml`, which this manifest imports\./);
+    });
+
+    it('draws the root manifest with everything it imports, each place pointing at its import', async () => {
+      const root = await open('root.integration.yaml');
+      const set = await h.request<DiagramSet | null>(DiagramsRequest.method, { uri: root });
+      assert.ok(set);
+      assert.deepEqual(set.application.systems.map((s) => s.id).sort(), ['bus', 'crm', 'erp']);
+      assert.deepEqual(set.interactions.map((i) => i.integrationId).sort(), ['invoices', 'order-status']);
+      assert.match(set.application.mermaid, /Finance and Operations/);
+      // A click on the catalog's system or the finance integration selects the import it came through.
+      const text = h.text(root);
+      const spanText = (t: { span: { start: number; end: number } }) => text.slice(t.span.start, t.span.end);
+      const targets = [...Object.values(set.application.nodes), ...Object.values(set.application.edges)];
+      assert.ok(targets.length > 0);
+      for (const target of targets) assert.match(spanText(target), /^\.\/(sales|finance)\/\w+\.integration\.yaml$/);
+      // A manifest that imports nothing draws itself alone.
+      const lab = await open('lab/lab.integration.yaml');
+      assert.deepEqual((await h.request<DiagramSet | null>(DiagramsRequest.method, { uri: lab }))?.application.systems.map((s) => s.id), ['erp']);
     });
 
     it('checks a dependent again when the manifest it imports is typed in, unsaved', async () => {
