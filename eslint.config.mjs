@@ -28,14 +28,14 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_', ignoreRestSiblings: true }],
     },
   },
-  // The engine: document, model, rules, analysis, incremental, schema, diff, diagram. No LSP, no editor.
-  { files: ['server/src/{document,model,rules,analysis,incremental,schema,diff}/**/*.ts'], rules: restrict(LSP, EDITOR, SERVER_FEATURES) },
+  // The engine: document, model, rules, analysis, incremental, schema, diff, landscape, diagram. No LSP, no editor.
+  { files: ['server/src/{document,model,rules,analysis,incremental,schema,diff,landscape}/**/*.ts'], rules: restrict(LSP, EDITOR, SERVER_FEATURES) },
   // The estate (imports across manifests) is engine too, and reads files only through the interface it is given.
   { files: ['server/src/estate/**/*.ts'], rules: restrict(LSP, EDITOR, SERVER_FEATURES, NODE) },
   // The diagram generator is engine too; only its request handler (register.ts) meets the connection.
   { files: ['server/src/diagram/**/*.ts'], ignores: ['server/src/diagram/register.ts'], rules: restrict(LSP, EDITOR, SERVER_FEATURES) },
   // The rest of the server side (features, language service, server, CLI, the diagram request) never reaches VS Code's API or the client.
-  { files: ['server/src/**/*.ts'], ignores: ['server/src/{document,model,rules,analysis,incremental,schema,diff,diagram,estate}/**/*.ts'], rules: restrict(EDITOR, NOT_CLIENT) },
+  { files: ['server/src/**/*.ts'], ignores: ['server/src/{document,model,rules,analysis,incremental,schema,diff,landscape,diagram,estate}/**/*.ts'], rules: restrict(EDITOR, NOT_CLIENT) },
   { files: ['server/src/diagram/register.ts'], rules: restrict(EDITOR, NOT_CLIENT) },
   // The workspace index reads files only through `ManifestFiles`: no Node, no LSP (the web build runs it too).
   // Node's file system is nodeFiles.ts; the connection (folders, file watcher) is register.ts.

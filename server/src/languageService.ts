@@ -19,7 +19,9 @@ import type {
   Range,
   WorkspaceEdit,
 } from 'vscode-languageserver';
-import { todayUtc, type Analysis } from './analysis/analyze';
+import { analyzeText, todayUtc, type Analysis } from './analysis/analyze';
+import { changeView } from './features/changeView';
+import type { ChangeView } from '../../shared/src/changes';
 import type { RuleSettings } from './analysis/config';
 import { codeActions } from './features/codeActions';
 import { applyPatternsAction, fixAllAction } from './features/fixAllActions';
@@ -114,6 +116,8 @@ export interface LanguageService {
   /** `diagnostics`, computed as `settled` does; undefined when the document changed first. */
   settledDiagnostics(uri: string, cancelled?: () => boolean): Promise<Diagnostic[] | undefined>;
   codeActions(uri: string, range: Range, diagnostics: readonly Diagnostic[]): CodeAction[];
+  /** What the document changes against `baseText` (null: the file is new), under the same settings and day; undefined when it is not open. */
+  changes(uri: string, baseText: string | null, baseLabel: string): ChangeView | undefined;
   /** Every preferred fix of the manifest as one `source.fixAll.integration-manifest` action; none when nothing is to fix. */
   fixAll(uri: string): CodeAction[];
   codeLenses(uri: string): CodeLens[];
@@ -264,6 +268,13 @@ export function createLanguageService(options: LanguageServiceOptions): Language
       if (!a) return [];
       const patterns = applyPatternsAction(a, toOffset(a.document, range.start), context, { settings, today: today() });
       return [...codeActions(a, context, { today: today(), logger }), ...(patterns ? [patterns] : [])];
+    },
+    changes(uri, baseText, baseLabel) {
+      const document = documents.get(uri);
+      const head = analysis(uri);
+      if (!document || !head) return undefined;
+      const base = baseText === null ? undefined : analyzeText(baseText, uri, { settings, today: today() });
+      return changeView(base, head, { uri, version: document.version, baseLabel });
     },
     fixAll(uri) {
       const a = analysis(uri);

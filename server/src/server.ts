@@ -31,7 +31,7 @@ import { isMainThread } from 'node:worker_threads';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { LANGUAGE_ID, SETTINGS_SECTION } from '../../shared/src/names';
 import { readSettings, type InitializationOptions, type RuleSettings } from '../../shared/src/settings';
-import { DiagramsRequest } from '../../shared/src/requests';
+import { ChangesRequest, DiagramsRequest } from '../../shared/src/requests';
 import { FIX_ALL_KIND, wantsFixAll } from './features/fixAllActions';
 import { registerDiagramRequest } from './diagram/register';
 import { createLanguageService, RenameRejected, type DisplaySettings } from './languageService';
@@ -325,6 +325,11 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   // itself: it is given a connection that guards it like the others.
   registerDiagramRequest(guardedRequests(connection, { [DiagramsRequest.method]: PARAMS.diagrams }), async (uri, token) =>
     (await settle(uri, token)) ? service.drawn(uri, () => token.isCancellationRequested) : undefined,
+  );
+  // The preview's "Compare with HEAD": the client sends the committed text; the findings are settled first, as for the diagrams.
+  connection.onRequest(
+    ChangesRequest,
+    guarded(PARAMS.changes, async ({ uri, baseText, baseLabel }, token) => ((await settle(uri, token)) ? (service.changes(uri, baseText ?? null, baseLabel) ?? null) : null)),
   );
   // Any other request: unknown before shutdown, refused after.
   connection.onRequest((method) => {

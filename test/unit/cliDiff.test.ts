@@ -73,8 +73,8 @@ describe('cli diff', () => {
     });
 
     for (const [what, args, message] of [
-      ['an unknown format', ['diff', '--format', 'html', 'base.integration.yaml', 'warns.integration.yaml'], /Unknown --format `html`: use markdown, json or sarif\./],
-      ['an unknown --fail-on', ['diff', '--fail-on', 'info', 'base.integration.yaml', 'warns.integration.yaml'], /Unknown --fail-on `info`: use error, warning or none\./],
+      ['an unknown format', ['diff', '--format', 'html', 'base.integration.yaml', 'warns.integration.yaml'], /Unknown --format 'html': use markdown, json or sarif\./],
+      ['an unknown --fail-on', ['diff', '--fail-on', 'info', 'base.integration.yaml', 'warns.integration.yaml'], /Unknown --fail-on 'info': use error, warning or none\./],
       ['one file without --git', ['diff', 'base.integration.yaml'], /diff compares two manifests: diff <base> <head>/],
       ['a missing file', ['diff', 'base.integration.yaml', 'gone.integration.yaml'], /File not found: gone.integration.yaml/],
       ['two files with --git', ['diff', '--git', 'HEAD', 'base.integration.yaml', 'warns.integration.yaml'], /diff --git <ref> <file> compares one manifest/],
@@ -125,13 +125,13 @@ describe('cli diff', () => {
     it('an unknown ref', async () => {
       const { code, err } = await run(repo, 'diff', '--git', 'no-such-branch', 'orders.integration.yaml');
       assert.equal(code, 2);
-      assert.match(err, /git does not know the ref `no-such-branch` in the repository of orders\.integration\.yaml/);
+      assert.match(err, /git does not know the ref 'no-such-branch' in the repository of orders\.integration\.yaml/);
     });
 
     it('a ref that looks like an option', async () => {
       const { code, err } = await run(repo, 'diff', '--git=--output=x', 'orders.integration.yaml');
       assert.equal(code, 2);
-      assert.match(err, /`--output=x` is not a git ref/);
+      assert.match(err, /'--output=x' is not a git ref/);
     });
 
     it('a file outside any repository', async () => {

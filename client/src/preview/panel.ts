@@ -6,7 +6,8 @@
 import * as vscode from 'vscode';
 import { State, type LanguageClient } from 'vscode-languageclient/node';
 import type { DiagramsParams } from '../../../shared/src/diagrams';
-import { DiagramsRequest } from '../../../shared/src/requests';
+import { ChangesRequest, DiagramsRequest } from '../../../shared/src/requests';
+import { CompareUnavailable, textAtHead } from './compare';
 import { LANGUAGE_ID, SETTINGS_SECTION } from '../../../shared/src/names';
 import { DEFAULT_PREVIEW_DEBOUNCE_MS } from '../../../shared/src/settings';
 import { newNonce, previewHtml } from './html';
@@ -32,6 +33,8 @@ export class PreviewPanel implements vscode.Disposable {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private request = 0;
   private ready = false;
+  /** While the change view is open: the committed text it compares with (null: the file is new), for the document it was read for. */
+  private comparing: { document: vscode.TextDocument; baseText: string | null } | undefined;
   private readonly disposables: vscode.Disposable[] = [];
   private readonly disposeEmitter = new vscode.EventEmitter<void>();
   readonly onDidDispose = this.disposeEmitter.event;
@@ -79,12 +82,49 @@ export class PreviewPanel implements vscode.Disposable {
     );
   }
 
+  /**
+   * "Compare with HEAD": reads the followed manifest's committed text through the Git extension
+   * and shows what the editor's text changes against it; the view follows the typing until it is
+   * closed. When the comparison cannot be made, a message says why.
+   */
+  async compareWithHead(): Promise<void> {
+    const document = this.document;
+    if (!document) {
+      void vscode.window.showInformationMessage('Open an integration manifest first, then compare it with HEAD.');
+      return;
+    }
+    try {
+      this.comparing = { document, baseText: await textAtHead(document.uri) };
+    } catch (e) {
+      if (!(e instanceof CompareUnavailable)) throw e;
+      this.comparing = undefined;
+      void vscode.window.showWarningMessage(e.message);
+      return;
+    }
+    await this.refreshChanges();
+  }
+
+  /** Asks the server what the document changes against the committed text, and posts the view. */
+  private async refreshChanges(): Promise<void> {
+    const comparing = this.comparing;
+    if (!comparing || comparing.document !== this.document || !this.ready || this.client.state !== State.Running) return;
+    const uri = this.client.code2ProtocolConverter.asUri(comparing.document.uri);
+    try {
+      const view = await this.client.sendRequest(ChangesRequest, { uri, baseText: comparing.baseText, baseLabel: 'HEAD' });
+      if (view && this.comparing === comparing) this.post({ type: 'changes', view });
+    } catch (e) {
+      void vscode.window.showWarningMessage(`The changes could not be compared: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
+
   /** Shows the diagrams of `document` (a manifest) from now on. */
   follow(document: vscode.TextDocument): void {
     if (document !== this.document) this.focus = undefined;
     this.document = document;
     this.updateTitle();
     this.schedule(0);
+    // The change view follows the manifest too: compared with its own HEAD.
+    if (this.comparing && this.comparing.document !== document) void this.compareWithHead();
   }
 
   reveal(): void {
@@ -152,6 +192,7 @@ export class PreviewPanel implements vscode.Disposable {
         return;
       }
       this.post({ type: 'diagrams', set });
+      void this.refreshChanges();
       const editor = vscode.window.visibleTextEditors.find((e) => e.document === document);
       if (editor) this.postCursor(editor);
     } catch (e) {
@@ -184,6 +225,11 @@ export class PreviewPanel implements vscode.Disposable {
         return this.refresh();
       case 'export':
         return this.export(message);
+      case 'compare':
+        return this.compareWithHead();
+      case 'closeChanges':
+        this.comparing = undefined;
+        return;
     }
   }
 

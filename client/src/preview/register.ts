@@ -37,6 +37,10 @@ export function registerPreview(context: vscode.ExtensionContext, client: Langua
       const panel = vscode.window.createWebviewPanel(PREVIEW_VIEW_TYPE, 'Integration diagrams', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, webviewOptions(context.extensionUri));
       adopt(new PreviewPanel(panel, client, context.extensionUri, { uri: document.uri.toString() }));
     }),
+    vscode.commands.registerCommand(COMMANDS.compareWithHead, async () => {
+      await vscode.commands.executeCommand(COMMANDS.openPreview);
+      await current?.compareWithHead();
+    }),
     vscode.window.registerWebviewPanelSerializer(PREVIEW_VIEW_TYPE, {
       deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown): Thenable<void> {
         const saved = (typeof state === 'object' && state !== null ? state : {}) as WebviewState;

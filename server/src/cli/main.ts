@@ -1,5 +1,6 @@
 import { runMcpServer } from '../mcp/stdio';
 import { runDiagramCommand } from './diagramCommands';
+import { plainText } from '../analysis/plainText';
 import { runDiff } from './diff';
 import { CliError, parseCount, parseOptions, type CliIo } from './io';
 import { FORMATS, lint, type Format } from './lint';
@@ -46,7 +47,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     return await dispatch(argv, safe);
   } catch (e) {
     if (e instanceof CliError) {
-      safe.stderr(`integration-manifests: ${e.message}\n`);
+      // Written once with backticks around names; the terminal reads them plain (see plainText).
+      safe.stderr(`integration-manifests: ${plainText(e.message)}\n`);
       return 2;
     }
     throw e;

@@ -38,15 +38,20 @@ export function diffMarkdown(diff: ManifestDiff, options: DiffMarkdownOptions): 
   return out.join('\n').trimEnd() + '\n';
 }
 
-/** One sentence: how many systems and integrations changed, and the findings introduced (by severity) and resolved. */
+/** One sentence: how many systems and integrations changed, and the findings introduced (by severity) and resolved; in bold. */
 export function summaryLine(diff: ManifestDiff): string {
+  return `**${summaryText(diff)}**`;
+}
+
+/** `summaryLine` as plain text. */
+export function summaryText(diff: ManifestDiff): string {
   const items = [counted(diff.systems, 'system'), counted(diff.integrations, 'integration')].filter(Boolean);
   const errors = diff.introduced.filter((p) => p.severity === 'error').length;
   const warnings = diff.introduced.filter((p) => p.severity === 'warning').length;
   const bySeverity = [plural(errors, 'error'), plural(warnings, 'warning')].filter(Boolean).join(', ');
   const introduced = diff.introduced.length ? `${plural(diff.introduced.length, 'finding')} introduced${bySeverity ? ` (${bySeverity})` : ''}` : 'no finding introduced';
   const resolved = diff.resolved.length ? `${diff.resolved.length} resolved` : 'none resolved';
-  return `**${items.length ? items.join('; ') : 'No system or integration changed'}. ${capital(introduced)}, ${resolved}.**`;
+  return `${items.length ? items.join('; ') : 'No system or integration changed'}. ${capital(introduced)}, ${resolved}.`;
 }
 
 function counted(changes: readonly ItemChange[], word: string): string {
@@ -65,7 +70,12 @@ function itemTable(changes: readonly ItemChange[]): string[] {
 
 /** `hosting: on-premises → cloud; monitoring.alerts: (none) → true`. */
 function fieldsText(c: ItemChange): string {
-  return c.fields.map((f) => `${f.path}: ${f.before ?? '(none)'} → ${f.after ?? '(none)'}`).join('; ');
+  return fieldLines(c).join('; ');
+}
+
+/** Each changed field of `c` as `path: before → after`. */
+export function fieldLines(c: ItemChange): string[] {
+  return c.fields.map((f) => `${f.path}: ${f.before ?? '(none)'} → ${f.after ?? '(none)'}`);
 }
 
 function findingTable(problems: readonly Problem[], analysis: Analysis): string[] {

@@ -112,6 +112,8 @@ function estateItem(node: EstateNode, item: Item, imported: boolean): EstateItem
     if (item.systemKind !== undefined) e.systemKind = item.systemKind;
     if (item.hosting !== undefined) e.hosting = item.hosting;
     if (item.owner !== undefined) e.owner = item.owner;
+    if (item.domain !== undefined) e.domain = item.domain;
+    if (item.tags.length > 0) e.tags = [...item.tags];
   }
   if (item.kind === 'goal' && item.metric !== undefined) e.metric = item.metric;
   return e;

@@ -34,10 +34,12 @@ export interface EstateItem {
   at: EstateLocation;
   /** True when this manifest imports the item's file (directly or through others): the item is in its namespace. */
   imported: boolean;
-  /** A system's `kind`, `hosting` and `owner`; a goal's `metric`. */
+  /** A system's `kind`, `hosting`, `owner`, `domain` and `tags`; a goal's `metric`. */
   systemKind?: string;
   hosting?: Hosting;
   owner?: string;
+  domain?: string;
+  tags?: string[];
   metric?: string;
 }
 
@@ -110,7 +112,7 @@ function modelItem(e: EstateItem): Item {
   };
   switch (e.kind) {
     case 'system':
-      return { ...base, kind: 'system', systemKind: e.systemKind, family: familyOf(e.systemKind), hosting: e.hosting, owner: e.owner };
+      return { ...base, kind: 'system', systemKind: e.systemKind, family: familyOf(e.systemKind), hosting: e.hosting, owner: e.owner, domain: e.domain, tags: [...(e.tags ?? [])] };
     case 'goal':
       return { ...base, kind: 'goal', metric: e.metric };
     case 'actor':
@@ -146,6 +148,7 @@ function importedIntegration(base: Omit<Item, 'kind'>): Item {
     errorHandling: { present: false, retryAttempts: undefined, backoff: undefined, deadLetter: undefined, notify: undefined },
     testing: { present: false, load: undefined, endToEnd: undefined },
     steps: [],
+    tags: [],
   };
 }
 

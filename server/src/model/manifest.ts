@@ -60,6 +60,9 @@ export interface System extends ItemBase {
   family: SystemFamily | undefined;
   hosting: Hosting | undefined;
   owner: string | undefined;
+  /** The business domain, trimmed; undefined when absent or blank. */
+  domain: string | undefined;
+  tags: string[];
 }
 
 export interface Goal extends ItemBase {
@@ -115,6 +118,32 @@ export interface Integration extends ItemBase {
   };
   testing: { present: boolean; load: string | undefined; endToEnd: string | undefined };
   steps: Step[];
+  tags: string[];
+}
+
+/** A text value of a list, with where it is written (a domain or a tag in a view's `include`). */
+export interface Written {
+  value: string;
+  span: Span;
+}
+
+/** A saved view (`views:`): which part of the landscape it shows and how. Not an item: its id names it among views only. */
+export interface View {
+  id: string;
+  idSpan: Span;
+  title: string | undefined;
+  description: string | undefined;
+  span: Span;
+  include: {
+    domains: Written[];
+    systems: Ref[];
+    types: string[];
+    patterns: string[];
+    goals: Ref[];
+    tags: string[];
+  };
+  groupBy: 'hosting' | 'domain' | 'none';
+  neighbours: number;
 }
 
 export type Item = System | Integration | Goal | Actor;
@@ -142,6 +171,7 @@ export interface Manifest {
   goals: Goal[];
   actors: Actor[];
   governance: Governance;
+  views: View[];
   /** Every item with an id, by id; more than one entry means a duplicate id. */
   byId: Map<string, Item[]>;
   /**
@@ -240,6 +270,7 @@ export function buildModel(document: ManifestDocument, parts: ModelParts = {}): 
     goals: eager ? (items(root, 'goals', parts) as Goal[]) : [],
     actors: eager ? (items(root, 'actors', parts) as Actor[]) : [],
     governance: readGovernance(valueOf(root, 'governance')),
+    views: readViews(valueOf(root, 'views')),
     byId: new Map(),
     imported: new Map(),
     estate: undefined,
@@ -352,7 +383,44 @@ function readSystem(base: Base): System {
     family: familyOf(systemKind),
     hosting: hosting === 'cloud' || hosting === 'on-premises' ? hosting : undefined,
     owner: stringAt(base.node, 'owner'),
+    domain: stringAt(base.node, 'domain')?.trim() || undefined,
+    tags: texts(valueOf(base.node, 'tags')),
   };
+}
+
+/** The text items of a list (anything else is left out: the schema reports it). */
+function texts(node: unknown): string[] {
+  return (asSeq(node)?.items ?? []).map(scalarText).filter((s): s is string => s !== undefined);
+}
+
+function readViews(node: unknown): View[] {
+  return mapItems(node).map(({ map, at }) => {
+    const include = asMap(valueOf(map, 'include'));
+    const idNode = writtenValueOf(map, 'id');
+    const id = scalarText(idNode) ?? '';
+    const groupBy = stringAt(map, 'groupBy');
+    const neighbours = numberAt(map, 'neighbours');
+    return {
+      id,
+      idSpan: (id && spanOf(idNode)) || keySpan(pairOf(map, 'id')) || { start: at.start, end: at.start },
+      title: stringAt(map, 'title'),
+      description: stringAt(map, 'description'),
+      span: at,
+      include: {
+        domains: listItems(writtenValueOf(include, 'domains')).flatMap(({ node, at: span }) => {
+          const value = scalarText(node)?.trim();
+          return value && span ? [{ value, span }] : [];
+        }),
+        systems: refs(writtenValueOf(include, 'systems')),
+        types: texts(valueOf(include, 'types')),
+        patterns: texts(valueOf(include, 'patterns')),
+        goals: refs(writtenValueOf(include, 'goals')),
+        tags: texts(valueOf(include, 'tags')),
+      },
+      groupBy: groupBy === 'domain' || groupBy === 'none' ? groupBy : 'hosting',
+      neighbours: neighbours !== undefined && Number.isInteger(neighbours) && neighbours > 0 ? Math.min(neighbours, 5) : 0,
+    };
+  });
 }
 
 /**
@@ -460,6 +528,7 @@ function readIntegration(base: Base, through: Span | undefined): Integration {
       notify: stringAt(errorHandling, 'notify'),
     },
     testing: { present: testing !== undefined, load: stringAt(testing, 'load'), endToEnd: stringAt(testing, 'endToEnd') },
+    tags: texts(valueOf(n, 'tags')),
     steps: mapItems(writtenValueOf(n, 'steps'), through).map(({ map: m, at, aliased }) => ({
       from: aliased ? ref(writtenValueOf(m, 'from'), { ...at }) : ref(writtenValueOf(m, 'from')),
       to: aliased ? ref(writtenValueOf(m, 'to'), { ...at }) : ref(writtenValueOf(m, 'to')),
