@@ -84,15 +84,16 @@ export class WorkspaceEstates {
   }
 
   /**
-   * Whether the estate context of `uri` may differ from what the last read gives: a read is
-   * due, and the document is new to the estates or its imports (as written now) are not those
-   * read. Otherwise its context cannot change by typing in it, and its rules need not wait.
+   * Whether the rules of `uri` should wait for the read that is due: its imports (as written
+   * now) are not those read, or it is new to the estates and imports something. A manifest
+   * new to the estates that imports nothing is checked at once: if another imports it, the
+   * read that follows tells `onDidRead`, and it is checked again.
    */
   mayChange(uri: string, imports: readonly string[]): boolean {
     if (!this.dirty && !this.reading) return false;
-    const place = this.placeOf(uri);
-    const read = place?.node.manifest.imports;
-    return !read || read.length !== imports.length || read.some((i, n) => i.path !== imports[n]);
+    const read = this.placeOf(uri)?.node.manifest.imports;
+    if (!read) return imports.length > 0;
+    return read.length !== imports.length || read.some((i, n) => i.path !== imports[n]);
   }
 
   private read(): void {
