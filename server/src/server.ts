@@ -2,17 +2,17 @@
  * The language server: connection wiring only. Capabilities, document sync, settings and
  * the diagnostics schedule live here; every answer comes from the language service.
  *
- * Run it as `node dist/server.js --stdio` (any editor) or with `--node-ipc` (the VS Code client).
+ * It knows no transport: `server/src/node/main.ts` starts it in Node (`node dist/server.js
+ * --stdio` for any editor, `--node-ipc` for the VS Code client) and `server/src/browser/main.ts`
+ * in a web worker (vscode.dev, github.dev).
  */
 import {
   CodeActionKind,
   CodeLensRefreshRequest,
   CompletionTriggerKind,
-  createConnection,
   DidChangeConfigurationNotification,
   ErrorCodes,
   LSPErrorCodes,
-  ProposedFeatures,
   ResponseError,
   TextDocuments,
   TextDocumentSyncKind,
@@ -26,20 +26,21 @@ import {
   type NotificationHandler,
   type RequestHandler,
   type RequestType,
-} from 'vscode-languageserver/node';
-import { isMainThread } from 'node:worker_threads';
+} from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { LANGUAGE_ID, SETTINGS_SECTION } from '../../shared/src/names';
 import { readSettings, type InitializationOptions, type RuleSettings } from '../../shared/src/settings';
 import { ChangesRequest, DiagramsRequest } from '../../shared/src/requests';
-import { FIX_ALL_KIND, wantsFixAll } from './features/fixAllActions';
+import { FIX_ALL_KIND, readApplyPatternsData, wantsFixAll } from './features/fixAllActions';
 import { registerDiagramRequest } from './diagram/register';
 import { createLanguageService, RenameRejected, type DisplaySettings } from './languageService';
 import { lineLogger, type Logger } from './logger';
+import type { RulesWorker } from './incremental/rulesWorker';
 import { plainText } from './analysis/plainText';
 import { PARAMS, paramsProblem, type Check } from './params';
 import { WorkspaceIndex } from './workspace/workspaceIndex';
-import { nodeEstateAccess, nodeManifestFiles } from './workspace/nodeFiles';
+import type { ManifestFiles } from './workspace/files';
+import type { EstateAccess } from './workspace/estates';
 import { watchWorkspace } from './workspace/register';
 
 
@@ -52,15 +53,29 @@ export const READY_MESSAGE = 'Integration Manifests language server is ready.';
 export interface ServerOptions {
   /** Today as YYYY-MM-DD (UTC); tests fix it so waiver dates are stable. */
   today?: () => string;
+  /** Where the rules run off the thread that answers requests (Node: a worker thread); without one, a slice at a time between requests. */
+  rulesWorker?: (logger: Logger) => RulesWorker | undefined;
+  /**
+   * How the workspace's manifests are read (Node: `nodeWorkspaceFiles`): the server then indexes
+   * the workspace folders and follows imports across files. Without it, each manifest stands alone.
+   */
+  workspaceFiles?: { files: ManifestFiles; access: EstateAccess };
 }
 
 export function startServer(connection: Connection, options: ServerOptions = {}): void {
   const documents = new TextDocuments(TextDocument);
   const logger: Logger = lineLogger({ error: (line) => connection.console.error(line), warn: (line) => connection.console.warn(line), info: (line) => connection.console.info(line) });
+  const rulesWorker = options.rulesWorker?.(logger);
   // The manifests of the workspace on disk, for the features that cross files (the editor's text of an open one wins).
-  const index = new WorkspaceIndex(nodeManifestFiles(), { logger });
-  const service = createLanguageService({ documents, workspace: { index, access: nodeEstateAccess() }, rulesOffThread: true, logger, ...(options.today ? { today: options.today } : {}) });
-  const client = { pullDiagnostics: false, configuration: false, dynamicConfiguration: false, diagnosticRefresh: false, codeLensRefresh: false };
+  const index = options.workspaceFiles ? new WorkspaceIndex(options.workspaceFiles.files, { logger }) : undefined;
+  const service = createLanguageService({
+    documents,
+    logger,
+    ...(index && options.workspaceFiles ? { workspace: { index, access: options.workspaceFiles.access } } : {}),
+    ...(rulesWorker ? { rulesWorker } : {}),
+    ...(options.today ? { today: options.today } : {}),
+  });
+  const client = { pullDiagnostics: false, configuration: false, dynamicConfiguration: false, diagnosticRefresh: false, codeLensRefresh: false, resolvesCodeActionEdits: false };
   let debounceMs = DEFAULT_DEBOUNCE_MS;
   const pending = new Map<string, ReturnType<typeof setTimeout>>();
 
@@ -71,7 +86,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     if (shutDown) throw new ResponseError(ErrorCodes.InvalidRequest, 'The server has been shut down: it answers no more requests.');
   };
 
-  const workspace = watchWorkspace(connection, index, logger, () => shutDown);
+  const workspace = index ? watchWorkspace(connection, index, logger, () => shutDown) : undefined;
 
   /**
    * Every request handler goes through this: after shutdown it refuses the request, and it
@@ -101,14 +116,15 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     client.dynamicConfiguration = caps.workspace?.didChangeConfiguration?.dynamicRegistration === true;
     client.diagnosticRefresh = caps.workspace?.diagnostics?.refreshSupport === true;
     client.codeLensRefresh = caps.workspace?.codeLens?.refreshSupport === true;
+    client.resolvesCodeActionEdits = caps.textDocument?.codeAction?.resolveSupport?.properties.includes('edit') === true;
     // From the client: checked field by field (`readSettings`), anything malformed reads as unset.
     const init: { [K in keyof InitializationOptions]?: unknown } = isRecord(params.initializationOptions) ? params.initializationOptions : {};
     if (typeof init.debounceMs === 'number' && init.debounceMs >= 0) debounceMs = init.debounceMs;
     service.setSettings(...settingsFrom({ rules: init.rules, maxProblems: init.maxProblems }));
-    const workspaceCapabilities = workspace.initialize(params);
+    const workspaceCapabilities = workspace?.initialize(params);
     return {
       capabilities: {
-        workspace: workspaceCapabilities,
+        ...(workspaceCapabilities ? { workspace: workspaceCapabilities } : {}),
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         completionProvider: { resolveProvider: true, triggerCharacters: [':', ' ', '[', ',', '-'] },
         hoverProvider: true,
@@ -117,7 +133,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         renameProvider: caps.textDocument?.rename?.prepareSupport ? { prepareProvider: true } : true,
         documentSymbolProvider: { label: 'Integration manifest' },
         documentHighlightProvider: true,
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: true },
         codeLensProvider: { resolveProvider: false },
         ...(client.pullDiagnostics
           ? { diagnosticProvider: { identifier: LANGUAGE_ID, interFileDependencies: false, workspaceDiagnostics: false } }
@@ -144,12 +160,13 @@ export function startServer(connection: Connection, options: ServerOptions = {})
           refreshDiagnostics();
         }
       }).then(() => connection.console.info(READY_MESSAGE));
-      void logFailure('Indexing the workspace failed; features see the open manifests only', async () => {
-        const started = performance.now();
-        await workspace.initialized();
-        await service.estatesCurrent();
-        connection.console.info(`Indexed ${index.all().length} manifest files of the workspace and read their estates in ${Math.round(performance.now() - started)} ms.`);
-      });
+      if (workspace && index)
+        void logFailure('Indexing the workspace failed; features see the open manifests only', async () => {
+          const started = performance.now();
+          await workspace.initialized();
+          await service.estatesCurrent();
+          connection.console.info(`Indexed ${index.all().length} manifest files of the workspace and read their estates in ${Math.round(performance.now() - started)} ms.`);
+        });
     }),
   );
 
@@ -316,7 +333,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       const quickFixes = !context.only || context.only.some((kind) => CodeActionKind.QuickFix.startsWith(kind));
       if (!fixAll && !quickFixes) return [];
       if (!(await settle(textDocument.uri, token))) return [];
-      return [...(quickFixes ? service.codeActions(textDocument.uri, range, context.diagnostics) : []), ...(fixAll ? service.fixAll(textDocument.uri) : [])];
+      return [...(quickFixes ? service.codeActions(textDocument.uri, range, context.diagnostics, client.resolvesCodeActionEdits) : []), ...(fixAll ? service.fixAll(textDocument.uri) : [])];
     }),
   );
   connection.onCodeLens(guarded(PARAMS.textDocument, async ({ textDocument }, token) => ((await settle(textDocument.uri, token)) ? service.codeLenses(textDocument.uri) : [])));
@@ -326,6 +343,11 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   registerDiagramRequest(guardedRequests(connection, { [DiagramsRequest.method]: PARAMS.diagrams }), async (uri, token) =>
     (await settle(uri, token)) ? service.drawn(uri, () => token.isCancellationRequested) : undefined,
   );
+  // "Apply all recommended patterns to this integration" gets its edit when it is chosen (see `applyPatternsAction`).
+  connection.onCodeActionResolve(guarded(PARAMS.codeActionResolve, async (action, token) => {
+    const data = readApplyPatternsData(action.data);
+    return data && (await settle(data.uri, token)) ? service.resolveCodeAction(action) : action;
+  }));
   // The preview's "Compare with HEAD": the client sends the committed text; the findings are settled first, as for the diagrams.
   connection.onRequest(
     ChangesRequest,
@@ -383,6 +405,3 @@ function settingsFrom(section: unknown): [RuleSettings, DisplaySettings] {
   const { rules, maxProblems } = readSettings(section);
   return [rules, { maxProblems }];
 }
-
-// The bundle is also the rules' worker thread (see incremental/analysisWorker.ts): no server there.
-if (require.main === module && isMainThread) startServer(createConnection(ProposedFeatures.all));

@@ -12,6 +12,9 @@
  *   await h.dispose();
  *
  * Anything without a helper: `h.request(method, params)` / `h.client.sendNotification(...)`.
+ *
+ * `startHarness({ server })` talks to another server instead, through the reader and writer
+ * `server` gives (the web worker bundle in Chromium: test/browser/webWorkerServer.ts).
  */
 import { PassThrough } from 'node:stream';
 import {
@@ -30,6 +33,8 @@ import {
   type DocumentSymbol,
   type Hover,
   type Location,
+  type MessageReader,
+  type MessageWriter,
   type Position,
   type ProtocolConnection,
   type PublishDiagnosticsParams,
@@ -41,6 +46,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { RuleSettings } from '../../server/src/analysis/config';
 import { READY_MESSAGE, startServer } from '../../server/src/server';
+import { nodeWorkspaceFiles } from '../../server/src/node/workspaceFiles';
 import { TODAY } from '../helpers/text';
 
 export interface HarnessOptions {
@@ -58,6 +64,35 @@ export interface HarnessOptions {
    * resolves once the server says it has indexed them.
    */
   workspaceFolders?: string[];
+  /** The server to talk to; by default `startServer` in this process (given `today`). */
+  server?: () => ServerTransport | Promise<ServerTransport>;
+  /** The client resolves a code action's `edit` (`codeAction/resolve`), as VS Code does; off by default. */
+  resolveCodeActions?: boolean;
+}
+
+/** How the harness's client reaches a server, and how to let it go after `shutdown`. */
+export interface ServerTransport {
+  reader: MessageReader;
+  writer: MessageWriter;
+  dispose(): void | Promise<void>;
+}
+
+/** The language server in this process, joined to the client by two streams. */
+function inProcessServer(today: string): ServerTransport {
+  const toServer = new PassThrough();
+  const toClient = new PassThrough();
+  // Reader and writer objects (not raw streams): vscode-languageserver exits the process when a raw input stream closes.
+  const serverConnection = createConnection(new StreamMessageReader(toServer), new StreamMessageWriter(toClient));
+  startServer(serverConnection, { today: () => today, workspaceFiles: nodeWorkspaceFiles() });
+  return {
+    reader: new StreamMessageReader(toClient),
+    writer: new StreamMessageWriter(toServer),
+    dispose() {
+      serverConnection.dispose();
+      toServer.end();
+      toClient.end();
+    },
+  };
 }
 
 export interface Harness {
@@ -120,7 +155,7 @@ export interface Harness {
 
 const SECTION = 'integrationManifests';
 
-function capabilities(pull: boolean, workspace: boolean): ClientCapabilities {
+function capabilities(pull: boolean, workspace: boolean, resolveCodeActions = false): ClientCapabilities {
   return {
     workspace: {
       ...(workspace ? { workspaceFolders: true, didChangeWatchedFiles: { dynamicRegistration: true } } : {}),
@@ -144,6 +179,7 @@ function capabilities(pull: boolean, workspace: boolean): ClientCapabilities {
         codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'refactor', 'source'] } },
         isPreferredSupport: true,
         dataSupport: true,
+        ...(resolveCodeActions ? { resolveSupport: { properties: ['edit'] } } : {}),
       },
       codeLens: {},
       definition: { linkSupport: false },
@@ -154,12 +190,8 @@ function capabilities(pull: boolean, workspace: boolean): ClientCapabilities {
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   const pull = (options.diagnostics ?? 'pull') === 'pull';
   const today = options.today ?? TODAY;
-  const toServer = new PassThrough();
-  const toClient = new PassThrough();
-  // Reader and writer objects (not raw streams): vscode-languageserver exits the process when a raw input stream closes.
-  const serverConnection = createConnection(new StreamMessageReader(toServer), new StreamMessageWriter(toClient));
-  startServer(serverConnection, { today: () => today });
-  const client = createProtocolConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer));
+  const server = options.server ? await options.server() : inProcessServer(today);
+  const client = createProtocolConnection(server.reader, server.writer);
 
   let rules: RuleSettings = options.rules ?? {};
   let maxProblems = options.maxProblems;
@@ -213,7 +245,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const { capabilities: serverCapabilities } = await client.sendRequest<{ capabilities: ServerCapabilities }>('initialize', {
     processId: null,
     rootUri: null,
-    capabilities: capabilities(pull, options.workspaceFolders !== undefined),
+    capabilities: capabilities(pull, options.workspaceFolders !== undefined, options.resolveCodeActions),
     initializationOptions: { debounceMs: 0 },
     workspaceFolders: options.workspaceFolders?.map((uri, i) => ({ uri, name: `folder ${i + 1}` })) ?? null,
   });
@@ -352,9 +384,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       await client.sendRequest('shutdown');
       // No `exit` notification: in this process it would end the test run.
       client.dispose();
-      serverConnection.dispose();
-      toServer.end();
-      toClient.end();
+      await server.dispose();
     },
   };
   return harness;

@@ -9,7 +9,7 @@ import {
   type ProtocolConnection,
   type PublishDiagnosticsParams,
 } from 'vscode-languageserver/node';
-import { RULES_NICENESS } from '../../server/src/incremental/analysisWorker';
+import { RULES_NICENESS } from '../../server/src/node/analysisWorker';
 import { withIntegration } from '../helpers/text';
 
 const ROOT = resolve(__dirname, '../..');

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { URI } from 'vscode-uri';
 import { MAX_INDEXED_BYTES } from '../../server/src/workspace/files';
-import { nodeManifestFiles } from '../../server/src/workspace/nodeFiles';
+import { nodeManifestFiles } from '../../server/src/node/workspaceFiles';
 import { WorkspaceIndex } from '../../server/src/workspace/workspaceIndex';
 import type { Logger } from '../../server/src/logger';
 

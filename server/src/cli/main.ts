@@ -1,5 +1,6 @@
 import { runMcpServer } from '../mcp/stdio';
 import { runDiagramCommand } from './diagramCommands';
+import { runImpact } from './impact';
 import { plainText } from '../analysis/plainText';
 import { runDiff } from './diff';
 import { CliError, parseCount, parseOptions, type CliIo } from './io';
@@ -24,7 +25,11 @@ Commands:
   diagram <file>             Print a diagram as Mermaid (with what the manifest imports)
       --type <t>             application (default) or interaction
       --integration <id>     The integration of an interaction diagram
+      --view <id>            A saved view (views:) instead of the whole diagram
       --direction <d>        auto (default: top to bottom), LR or TB
+  impact <file> <system>     What lies upstream and downstream of a system, through via
+                             and onward, and its integrations in and out
+      --format <f>           markdown (default) or json
   docs <file>                Print Markdown documentation with diagrams and the integration inventory
                              (with what the manifest imports)
       --output <file>        Write it to a file instead
@@ -95,6 +100,7 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
   if (command === 'diagram' || command === 'docs') {
     return runDiagramCommand(command, rest, io);
   }
+  if (command === 'impact') return runImpact(rest, io);
   if (command === 'mcp') return runMcpServer(rest, io);
   throw new CliError(`Unknown command \`${command}\`. Run \`integration-manifests --help\` for the commands.`);
 }

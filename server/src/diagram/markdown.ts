@@ -40,6 +40,8 @@ export function manifestMarkdown(analysis: Analysis, options: MarkdownOptions): 
   out.push(...mermaidBlock(set.application.mermaid), '');
   out.push(legendLine(set.application.legend), '');
 
+  out.push(...viewSections(set));
+
   out.push('## Integration inventory', '');
   if (!manifest.integrations.length) out.push('No integrations are declared yet.', '');
   else out.push(...inventory(manifest, counts), '');
@@ -63,6 +65,19 @@ export function manifestMarkdown(analysis: Analysis, options: MarkdownOptions): 
 
   out.push(...waiverSection(set));
   return out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd() + '\n';
+}
+
+/** A section per saved view (`views:`): its title, description and diagram. */
+function viewSections(set: DiagramSet): string[] {
+  if (!set.views?.length) return [];
+  const out = ['## Saved views', ''];
+  for (const v of set.views) {
+    out.push(`### ${inline(v.title)} (\`${code(v.id)}\`)`, '');
+    if (v.description.trim()) out.push(inline(v.description), '');
+    if (v.application.overview) out.push(`> ${inline(v.application.overview.message.replace(/ Each domain is one node; click one to see its systems\.$/, ' Each domain is one node.'))}`, '');
+    out.push(...mermaidBlock(v.application.mermaid), '');
+  }
+  return out;
 }
 
 function inventory(manifest: Manifest, counts: ReadonlyMap<Integration, Counts>): string[] {

@@ -16,6 +16,7 @@ import { guidancePath, schemaAt } from './completion/schema';
 import { keyMarkdown, valueGuidance, valueMarkdown } from './guidance';
 import { integrationMarkdown } from './hover/integration';
 import { ruleMarkdown } from './hover/rule';
+import { systemImpactMarkdown } from './hover/impact';
 import { summaryMarkdown, usageById } from './hover/summary';
 import { itemIn, itemAt } from '../model/itemAt';
 import { own } from '../model/lookup';
@@ -91,7 +92,7 @@ function valueHover(analysis: Analysis, ctx: CursorContext, offset: number): str
 function referenceHover(analysis: Analysis, id: string, lists: readonly ListKey[]): string {
   for (const list of lists) {
     const found = candidates(analysis, list).find((c) => c.id === id);
-    if (found) return summaryMarkdown(found, usageById(analysis.manifest).get(id) ?? [], usedElsewhere(analysis, found));
+    if (found) return withImpact(analysis, found, summaryMarkdown(found, usageById(analysis.manifest).get(id) ?? [], usedElsewhere(analysis, found)));
   }
   const what = lists.map((l) => KIND_NAMES[l]).join(' or ');
   return `No ${what} with id \`${id}\` is declared in this manifest${analysis.manifest.estate ? ' or the manifests it imports' : ''}.`;
@@ -99,7 +100,7 @@ function referenceHover(analysis: Analysis, id: string, lists: readonly ListKey[
 
 function ownSummary(analysis: Analysis, item: Item): string {
   const candidate = candidateOf(item);
-  return summaryMarkdown(candidate, usageById(analysis.manifest).get(item.id) ?? [], usedElsewhere(analysis, candidate));
+  return withImpact(analysis, candidate, summaryMarkdown(candidate, usageById(analysis.manifest).get(item.id) ?? [], usedElsewhere(analysis, candidate)));
 }
 
 /** Whether integrations of other manifests of the estate name the item. */
@@ -107,6 +108,12 @@ function usedElsewhere(analysis: Analysis, item: Candidate): boolean {
   const elsewhere = analysis.manifest.estate?.elsewhere;
   if (!elsewhere) return false;
   return (item.kind === 'goal' ? elsewhere.goals : elsewhere.systems).includes(item.id);
+}
+
+/** A system's summary with its integrations in and out and its up- and downstream counts. */
+function withImpact(analysis: Analysis, item: Candidate, summary: string): string {
+  const impact = item.kind === 'system' ? systemImpactMarkdown(analysis.manifest, item.id) : undefined;
+  return impact ? `${summary}\n\n${impact}` : summary;
 }
 
 function unquote(text: string): string {

@@ -43,7 +43,7 @@ export default defineRule<ReferenceData>({
   id: 'unknown-reference',
   severity: 'error',
   category: 'correctness',
-  summary: 'Every reference names an item declared in the manifest or one it imports: systems, goals, actors, or a rule id.',
+  summary: 'Every reference names an item declared in the manifest or one it imports: systems, goals, actors (also in the `include` of a saved view), or a rule id.',
   *check({ manifest, ruleIds }) {
     const known = {
       system: new Set(candidates(manifest, 'system', ruleIds)),
@@ -76,6 +76,10 @@ export default defineRule<ReferenceData>({
         yield* check(s.from, 'participant', 'from', i);
         yield* check(s.to, 'participant', 'to', i);
       }
+    }
+    for (const view of manifest.views) {
+      for (const r of view.include.systems) yield* check(r, 'system', 'include.systems');
+      for (const r of view.include.goals) yield* check(r, 'goal', 'include.goals');
     }
     for (const item of [...manifest.systems, ...manifest.integrations])
       for (const w of item.waivers) if (w.rule) yield* check({ id: w.rule, span: w.ruleSpan }, 'rule', 'rule', item);

@@ -18,6 +18,7 @@ export interface Candidate {
   systemKind?: string;
   family?: SystemFamily;
   hosting?: string;
+  domain?: string;
   owner?: string;
   description?: string;
   /** For an item of an imported manifest: that manifest, as a person reads its path. */
@@ -57,7 +58,7 @@ export function candidateOf(item: Item): Candidate {
     id: item.id,
     kind: item.kind,
     ...defined({ name: item.name, description: item.description, file: item.origin?.file }),
-    ...(item.kind === 'system' ? defined({ systemKind: item.systemKind, family: item.family, hosting: item.hosting, owner: item.owner }) : {}),
+    ...(item.kind === 'system' ? defined({ systemKind: item.systemKind, family: item.family, hosting: item.hosting, domain: item.domain, owner: item.owner }) : {}),
   };
 }
 

@@ -1,14 +1,14 @@
 /**
- * `ManifestFiles` and `EstateAccess` over Node's file system: the language server's. The only
- * file of the workspace folder that uses Node.
+ * The workspace's files on Node (`ManifestFiles` for the workspace index, `EstateAccess` for
+ * the estates of server/src/workspace): what `node/main.ts` gives the language server.
  */
 import { realpath, stat, readFile } from 'node:fs/promises';
 import { sep } from 'node:path';
 import { glob } from 'tinyglobby';
 import { URI, Utils } from 'vscode-uri';
-import { MANIFEST_GLOB, MAX_INDEXED_BYTES, type ManifestFiles } from './files';
-import type { EstateAccess } from './estates';
-import { estatePath, nodeEstateFiles, systemPath } from '../node/estateFiles';
+import { MANIFEST_GLOB, MAX_INDEXED_BYTES, type ManifestFiles } from '../workspace/files';
+import type { EstateAccess } from '../workspace/estates';
+import { estatePath, nodeEstateFiles, systemPath } from './estateFiles';
 
 /** Folders never searched for manifests. */
 const IGNORED = ['**/node_modules/**', '**/.git/**'];
@@ -52,4 +52,9 @@ export function nodeEstateAccess(): EstateAccess {
     pathOf: (uri) => (uri.startsWith('file:') ? estatePath(URI.parse(uri).fsPath) : undefined),
     folderOfFile: (uri) => Utils.dirname(URI.parse(uri)).toString(),
   };
+}
+
+/** Both, as `startServer`'s `workspaceFiles`. */
+export function nodeWorkspaceFiles(): { files: ManifestFiles; access: EstateAccess } {
+  return { files: nodeManifestFiles(), access: nodeEstateAccess() };
 }
