@@ -5,7 +5,6 @@
  */
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { analyzeText, type Analysis, type AnalysisOptions } from '../../../server/src/analysis/analyze';
 import { estateContextOf } from '../../../server/src/estate/context';
 import { IncrementalAnalyzer } from '../../../server/src/incremental/analyzer';
