@@ -6,6 +6,7 @@
 import * as vscode from 'vscode';
 import { BaseLanguageClient, BrowserMessageReader, BrowserMessageWriter, type LanguageClientOptions, type MessageTransports } from 'vscode-languageclient/browser';
 import { activateWith } from '../activation';
+import { registerFileAccess } from '../files';
 import { CLIENT_ID, CLIENT_NAME } from '../languageClient';
 
 export { deactivate } from '../activation';
@@ -52,5 +53,10 @@ class WorkerLanguageClient extends BaseLanguageClient {
 }
 
 export function activate(context: vscode.ExtensionContext): Promise<void> {
-  return activateWith(context, (context, options) => new WorkerLanguageClient(options, vscode.Uri.joinPath(context.extensionUri, 'dist', 'browser', 'server.js')));
+  return activateWith(context, (context, options) => {
+    const client = new WorkerLanguageClient(options, vscode.Uri.joinPath(context.extensionUri, 'dist', 'browser', 'server.js'));
+    // The server in the worker has no file system: it reads imported manifests through the editor.
+    registerFileAccess(client);
+    return client;
+  });
 }

@@ -72,6 +72,8 @@ export const CATALOG = [
   '    name: Service Bus',
   '    kind: service-bus',
   '    hosting: cloud',
+  // Priced in the catalog: the domain manifests' integrations through it need no cost of their own (cost-estimated).
+  '    cost: { monthly: 600, currency: EUR }',
 ];
 
 /** A domain manifest that imports `catalog` and integrates two of its systems. */
