@@ -91,8 +91,8 @@ export interface LanguageService {
   diagnostics(uri: string): Diagnostic[];
   /** `diagnostics`, computed as `settled` does; undefined when the document changed first. */
   settledDiagnostics(uri: string, cancelled?: () => boolean): Promise<Diagnostic[] | undefined>;
-  /** With `deferEdits` (a client that resolves code actions), actions whose edit is costly come without it: `resolveCodeAction` adds it. */
-  codeActions(uri: string, range: Range, diagnostics: readonly Diagnostic[], deferEdits?: boolean): CodeAction[];
+  /** With `resolves` (a client that resolves code actions), also actions whose edit `resolveCodeAction` makes when chosen ("Apply all recommended patterns to this integration"). */
+  codeActions(uri: string, range: Range, diagnostics: readonly Diagnostic[], resolves?: boolean): CodeAction[];
   /** A deferred action with its edit; unchanged when it is not ours or its document moved on since it was offered. */
   resolveCodeAction(action: CodeAction): CodeAction;
   /** What the document changes against `baseText` (null: the file is new), under the same settings and day; undefined when it is not open. */
@@ -189,11 +189,11 @@ export function createLanguageService(options: LanguageServiceOptions): Language
         return [internalErrorDiagnostic(e)];
       }
     },
-    codeActions(uri, range, context, deferEdits) {
+    codeActions(uri, range, context, resolves) {
       const a = analysis(uri);
       const document = documents.get(uri);
       if (!a || !document) return [];
-      const patterns = applyPatternsAction(a, toOffset(a.document, range.start), context, { settings, today: today() }, deferEdits ? { version: document.version } : undefined);
+      const patterns = resolves ? applyPatternsAction(a, toOffset(a.document, range.start), context, document.version) : undefined;
       return [...codeActions(a, context, { today: today(), logger }), ...(patterns ? [patterns] : [])];
     },
     changes(uri, baseText, baseLabel) {
