@@ -277,18 +277,19 @@ export function createLanguageService(options: LanguageServiceOptions): Language
       const document = documents.get(uri);
       const head = analysis(uri);
       if (!document || !head) return undefined;
-      const base = baseText === null ? undefined : analyzeText(baseText, uri, { settings, today: today() });
+      // The base in today's estate: what it imports is read as it is now (the estate at the base is not known).
+      const base = baseText === null ? undefined : analyzeText(baseText, uri, optionsOf(uri));
       return changeView(base, head, { uri, version: document.version, baseLabel });
     },
     resolveCodeAction(action) {
       const data = readApplyPatternsData(action.data);
       const document = data && documents.get(data.uri);
       const a = data && document?.version === data.version ? analysis(data.uri) : undefined;
-      return data && a ? resolveApplyPatterns(action, a, data, { settings, today: today() }) : action;
+      return data && a ? resolveApplyPatterns(action, a, data, optionsOf(data.uri)) : action;
     },
     fixAll(uri) {
       const a = analysis(uri);
-      const action = a && fixAllAction(a, { settings, today: today() });
+      const action = a && fixAllAction(a, optionsOf(uri));
       return action ? [action] : [];
     },
     codeLenses(uri) {
