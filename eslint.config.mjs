@@ -9,8 +9,8 @@ import tseslint from 'typescript-eslint';
 const LSP = { group: ['vscode-languageserver', 'vscode-languageserver/*', 'vscode-languageserver-protocol', 'vscode-languageserver-protocol/*', 'vscode-jsonrpc', 'vscode-jsonrpc/*'], message: 'The engine knows no LSP: speak it in server/src/features or server.ts (see ARCHITECTURE.md).' };
 const EDITOR = { group: ['vscode', 'vscode-languageclient', 'vscode-languageclient/*'], message: 'Only client/src talks to VS Code.' };
 const SERVER_FEATURES = {
-  group: ['**/features/*', '**/features/**', '**/languageService', '**/server', '**/cli/*', '**/cli'],
-  message: 'The engine does not import the features, the language service, the server or the CLI built on it (see ARCHITECTURE.md).',
+  group: ['**/features/*', '**/features/**', '**/languageService', '**/server', '**/cli/*', '**/cli', '**/node/*'],
+  message: 'The engine does not import the features, the language service, the server, the CLI or the Node code built on it (see ARCHITECTURE.md).',
 };
 const CLIENT = { group: ['**/server/src/**', '**/media/src/**'], message: 'The client reaches the server through the protocol and shared/src only.' };
 const NOT_CLIENT = { group: ['**/client/src/**', '**/media/src/**'], message: 'The server shares code with the client only through shared/src.' };
@@ -46,15 +46,19 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_', ignoreRestSiblings: true }],
     },
   },
-  // The engine: document, model, rules, analysis, incremental, schema, diff, landscape, diagram. No LSP, no editor, no Node.
-  { files: ['server/src/{document,model,rules,analysis,incremental,schema,diff,landscape}/**/*.ts'], rules: restrictWithoutNode(LSP, EDITOR, SERVER_FEATURES) },
+  // The engine: document, model, rules, analysis, incremental, schema, diff, landscape, estate, diagram. No LSP, no editor, no Node
+  // (the estate reads files only through the EstateFiles its caller passes; the Node one is server/src/node/estateFiles.ts).
+  { files: ['server/src/{document,model,rules,analysis,incremental,schema,diff,landscape,estate}/**/*.ts'], rules: restrictWithoutNode(LSP, EDITOR, SERVER_FEATURES) },
   // The diagram generator is engine too; only its request handler (register.ts) meets the connection.
   { files: ['server/src/diagram/**/*.ts'], ignores: ['server/src/diagram/register.ts'], rules: restrictWithoutNode(LSP, EDITOR, SERVER_FEATURES) },
   // The rest of the server side (features, language service, server, the diagram request, the web worker's entry) never reaches VS Code's API or the client, nor Node.
-  { files: ['server/src/**/*.ts'], ignores: ['server/src/{document,model,rules,analysis,incremental,schema,diff,landscape,diagram}/**/*.ts', ...SERVER_NODE], rules: restrictWithoutNode(EDITOR, NOT_CLIENT) },
+  { files: ['server/src/**/*.ts'], ignores: ['server/src/{document,model,rules,analysis,incremental,schema,diff,landscape,estate,diagram}/**/*.ts', ...SERVER_NODE], rules: restrictWithoutNode(EDITOR, NOT_CLIENT) },
   { files: ['server/src/diagram/register.ts'], rules: restrictWithoutNode(EDITOR, NOT_CLIENT) },
   // The Node entry and worker thread, the CLI and the MCP server: Node, but still no VS Code API or client.
   { files: SERVER_NODE, rules: restrict(EDITOR, NOT_CLIENT) },
+  // The workspace index and the estates read files only through interfaces (ManifestFiles, EstateAccess): no Node, no LSP
+  // (the web build runs them too; Node's side is server/src/node/workspaceFiles.ts). register.ts meets the connection.
+  { files: ['server/src/workspace/**/*.ts'], ignores: ['server/src/workspace/register.ts'], rules: restrictWithoutNode(LSP, EDITOR, NOT_CLIENT, SERVER_FEATURES) },
   // What both sides share imports neither side, nor Node.
   {
     files: ['shared/src/**/*.ts'],

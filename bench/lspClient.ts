@@ -57,7 +57,16 @@ const CAPABILITIES: ClientCapabilities = {
   },
 };
 
-export async function startServer(serverJs: string, cwd: string): Promise<ServerProcess> {
+export interface StartOptions {
+  /** A workspace folder (URI): the server indexes its manifests; the client offers to watch files. */
+  workspaceFolder?: string;
+  /** Each `window/logMessage` of the server. */
+  onLog?: (message: string) => void;
+  /** Each `workspace/diagnostic/refresh` of the server. */
+  onRefresh?: () => void;
+}
+
+export async function startServer(serverJs: string, cwd: string, options: StartOptions = {}): Promise<ServerProcess> {
   // BENCH_SERVER_FLAGS: node flags for the server (say `--cpu-prof` to profile it).
   const flags = process.env['BENCH_SERVER_FLAGS']?.split(' ').filter(Boolean) ?? [];
   const child = spawn(process.execPath, [...flags, serverJs, '--stdio'], { cwd, stdio: ['pipe', 'pipe', 'pipe'] });
@@ -65,14 +74,25 @@ export async function startServer(serverJs: string, cwd: string): Promise<Server
   child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout, { contentTypeDecoder: LIGHT_JSON }), new StreamMessageWriter(child.stdin));
   connection.onRequest('client/registerCapability', () => null);
-  connection.onRequest('workspace/diagnostic/refresh', () => null);
+  connection.onRequest('workspace/diagnostic/refresh', () => {
+    options.onRefresh?.();
+    return null;
+  });
   connection.onRequest('workspace/codeLens/refresh', () => null);
-  connection.onNotification('window/logMessage', () => undefined);
+  connection.onNotification('window/logMessage', (params: { message: string }) => options.onLog?.(params.message));
   connection.listen();
   child.on('exit', (code) => {
     if (code && code !== 0) console.error(`server exited with ${code}: ${stderr}`);
   });
-  await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: CAPABILITIES });
+  const folder = options.workspaceFolder;
+  await connection.sendRequest('initialize', {
+    processId: process.pid,
+    rootUri: folder ?? null,
+    capabilities: folder
+      ? { ...CAPABILITIES, workspace: { workspaceFolders: true, didChangeWatchedFiles: { dynamicRegistration: true }, diagnostics: { refreshSupport: true } } }
+      : CAPABILITIES,
+    ...(folder ? { workspaceFolders: [{ uri: folder, name: 'estate' }] } : {}),
+  });
   await connection.sendNotification('initialized', {});
   return {
     connection,

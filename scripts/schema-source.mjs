@@ -69,6 +69,11 @@ const schema = {
   required: ['integrationManifest', 'solution'],
   properties: {
     integrationManifest: { const: 1, description: 'Format version of this manifest. Only version 1 exists.' },
+    imports: {
+      type: 'array', uniqueItems: true,
+      description: 'Other manifests whose actors, goals, systems and integrations this manifest uses, such as a shared catalog of systems: paths relative to this file, with forward slashes (`./shared/systems.integration.yaml`). An imported manifest needs no `solution` of its own. Ids are unique across every manifest connected by imports.',
+      items: { type: 'string', minLength: 1, description: 'Path of another manifest, relative to this file, inside the workspace folder. Not an absolute path or a URL.' },
+    },
     solution: {
       type: 'object', additionalProperties: false, required: ['name'],
       description: 'The solution this manifest describes.',

@@ -11,15 +11,9 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { changeView } from '../../server/src/features/changeView';
 import { CHANGE_COLORS } from '../../server/src/diff/diagram';
-import { BASE, lintText, withIntegration } from '../helpers/text';
+import { CHANGE_BASE, CHANGE_HEAD, rgb } from '../helpers/changeFixture';
+import { lintText } from '../helpers/text';
 import { close, launch, openPreview, SCREENSHOTS, setOf } from './harness';
-
-const HR = '  - id: hr\n    name: HR system\n    kind: custom\n    hosting: cloud\n';
-const FEED = '  - id: hr-feed\n    name: Workers to Sales\n    type: data\n    from: hr\n    to: sales\n    mode: batch\n';
-const BEFORE = BASE.replace('integrations:\n', 'integrations:\n  - id: old-export\n    name: Old export <script>alert(1)</script>\n    type: data\n    from: sales\n    to: erp\n    mode: batch\n');
-const AFTER = withIntegration({ mode: 'asink' }, BASE).replace('integrations:\n', `${HR}integrations:\n${FEED}`);
-
-const rgb = (hex: string) => `rgb(${[1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)).join(', ')})`;
 
 describe('preview: the change view (Compare with HEAD)', function () {
   this.timeout(120_000);
@@ -31,11 +25,11 @@ describe('preview: the change view (Compare with HEAD)', function () {
 
   it('the button asks to compare; the view draws the change and lists it as text; Close hides it', async () => {
     const p = await openPreview(browser!, { width: 900, height: 800 });
-    await p.showSet(setOf(AFTER, { uri: 'file:///orders.integration.yaml' }));
+    await p.showSet(setOf(CHANGE_HEAD, { uri: 'file:///orders.integration.yaml' }));
     await p.page.click('#compare-head');
     assert.ok((await p.posted()).some((m) => m.type === 'compare'), 'the click posts compare');
 
-    const view = changeView(lintText(BEFORE), lintText(AFTER), { uri: 'file:///orders.integration.yaml', version: 1, baseLabel: 'HEAD' });
+    const view = changeView(lintText(CHANGE_BASE), lintText(CHANGE_HEAD), { uri: 'file:///orders.integration.yaml', version: 1, baseLabel: 'HEAD' });
     await p.send({ type: 'changes', view });
     await p.page.waitForSelector('#changes:not([hidden]) .changes-diagram svg');
     const shown = await p.page.evaluate(() => {

@@ -12,17 +12,9 @@ import type { Browser } from 'playwright-core';
 import { diffManifests } from '../../server/src/diff/model';
 import { diffMarkdown } from '../../server/src/diff/markdown';
 import { CHANGE_COLORS } from '../../server/src/diff/diagram';
-import { BASE, lintText, withIntegration } from '../helpers/text';
+import { CHANGE_BASE, CHANGE_HEAD, rgb } from '../helpers/changeFixture';
+import { lintText } from '../helpers/text';
 import { close, launch, openPlainMermaid, ROOT, SCREENSHOTS } from './harness';
-
-const HR = '  - id: hr\n    name: HR system\n    kind: custom\n    hosting: cloud\n';
-const FEED = '  - id: hr-feed\n    name: Workers to Sales\n    type: data\n    from: hr\n    to: sales\n    mode: batch\n';
-
-/** base → head: a system renamed (bus → hub), one added (HR) with a new integration, the order integration changed (sync), and one integration removed. */
-const BEFORE = BASE.replace('integrations:\n', 'integrations:\n  - id: old-export\n    name: Old export\n    type: data\n    from: sales\n    to: erp\n    mode: batch\n');
-const AFTER = withIntegration({ mode: 'sync' }, BASE.replace('  - id: bus\n', '  - id: hub\n').replace('[bus]', '[hub]')).replace('integrations:\n', `${HR}integrations:\n${FEED}`);
-
-const rgb = (hex: string) => `rgb(${[1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)).join(', ')})`;
 
 describe('the change diagram, drawn by plain Mermaid as GitHub and Azure DevOps draw it', function () {
   this.timeout(120_000);
@@ -33,7 +25,7 @@ describe('the change diagram, drawn by plain Mermaid as GitHub and Azure DevOps 
   after(() => close(browser));
 
   for (const [what, baseText, headText] of [
-    ['systems and integrations added, removed, changed and renamed', BEFORE, AFTER],
+    ['systems and integrations added, removed, changed and renamed', CHANGE_BASE, CHANGE_HEAD],
     ['an example with a system moved to the cloud and a new integration', readFileSync(join(ROOT, 'examples/order-to-cash.integration.yaml'), 'utf8'), readFileSync(join(ROOT, 'examples/order-to-cash.integration.yaml'), 'utf8').replace('hosting: on-premises', 'hosting: cloud').replace(/\nintegrations:\n/, `\nintegrations:\n  - id: new-feed\n    name: New feed\n    type: data\n    from: sales\n    to: erp\n    mode: batch\n`)],
   ] as const)
     it(what, async () => {

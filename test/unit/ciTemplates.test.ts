@@ -5,12 +5,13 @@
  * the diff of each changed manifest goes into the job summary; an introduced error fails.
  */
 import assert from 'node:assert/strict';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Log } from 'sarif';
 import { parse } from 'yaml';
+import { git } from '../helpers/cli';
 import { BASE, withIntegration } from '../helpers/text';
 
 const ROOT = join(__dirname, '../..');
@@ -25,10 +26,6 @@ interface Step {
   env?: Record<string, string>;
   uses?: string;
   task?: string;
-}
-
-function git(cwd: string, ...args: string[]): void {
-  execFileSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.com', '-c', 'commit.gpgsign=false', ...args], { cwd, stdio: 'pipe' });
 }
 
 /** A repository with two commits: a manifest changed (its mode misspelt: an error), one added, one removed, and a file that is no manifest. */

@@ -1,29 +1,17 @@
 /** `integration-manifests diff`: two files or a file against a git ref (a real repository in a temporary folder), every format, --fail-on, and every error. */
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { Log } from 'sarif';
-import type { CliIo } from '../../server/src/cli/io';
-import { runCli } from '../../server/src/cli/main';
+import { git, runIn } from '../helpers/cli';
 import { BASE, withIntegration } from '../helpers/text';
 
-async function run(cwd: string, ...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io: CliIo = { cwd, stdout: (t) => void (out += t), stderr: (t) => void (err += t), resolve: (f) => resolve(cwd, f), color: false, version: '9.9.9' };
-  const code = await runCli(args, io);
-  return { code, out, err };
-}
+const run = (cwd: string, ...args: string[]) => runIn(cwd, args);
 
 /** The change under review: monitoring dropped (a warning) and the mode misspelt (an error). */
 const WARNS = withIntegration({ monitoring: null });
 const ERRS = withIntegration({ mode: 'asink' });
-
-function git(cwd: string, ...args: string[]): void {
-  execFileSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.com', '-c', 'commit.gpgsign=false', ...args], { cwd, stdio: 'pipe' });
-}
 
 describe('cli diff', () => {
   let dir: string;

@@ -1,18 +1,13 @@
 /** `lint --fix`: writes the fixed files, says what it applied and what remains, never touches a file with YAML errors. */
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import type { CliIo } from '../../server/src/cli/io';
-import { runCli } from '../../server/src/cli/main';
-import { commentsOf, withIntegration } from '../helpers/text';
+import { join } from 'node:path';
+import { runIn } from '../helpers/cli';
+import { fixableProblems } from '../../server/src/analysis/fixAll';
+import { commentsOf, lintText, withIntegration } from '../helpers/text';
 
-async function run(cwd: string, ...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io: CliIo = { cwd, stdout: (t) => void (out += t), stderr: (t) => void (err += t), resolve: (f) => resolve(cwd, f), color: false, version: '9.9.9' };
-  return { code: await runCli(args, io), out, err };
-}
+const run = (cwd: string, ...args: string[]) => runIn(cwd, args);
 
 /** Without error handling (a warning with a fix), with comments around it. */
 const FIXABLE = withIntegration({ errorHandling: null }).replace('    mode: async\n', '    mode: async # decided in the design review\n').replace('integrations:\n', '# the integrations\nintegrations:\n');
@@ -58,5 +53,19 @@ describe('cli lint --fix', () => {
     const { out, err } = await run(dir, 'lint', '--fix', '--format', 'json', 'orders.integration.yaml');
     assert.deepEqual(JSON.parse(out), []);
     assert.match(err, /Applied/);
+  });
+
+  it('on every example: files written, no fixable finding left, every comment in place', async () => {
+    const examples = join(__dirname, '../../examples');
+    const files = readdirSync(examples).filter((f) => f.endsWith('.integration.yaml'));
+    for (const f of files) writeFileSync(join(dir, f), readFileSync(join(examples, f), 'utf8'));
+    const { err } = await run(dir, 'lint', '--fix', ...files);
+    assert.match(err, /^Applied \d+ fix(es)? in \d+ files?\./m);
+    for (const f of files) {
+      const before = readFileSync(join(examples, f), 'utf8');
+      const after = readFileSync(join(dir, f), 'utf8');
+      assert.deepEqual(fixableProblems(lintText(after)).map((p) => p.rule), [], f);
+      assert.deepEqual(commentsOf(after), commentsOf(before), f);
+    }
   });
 });

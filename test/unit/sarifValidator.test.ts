@@ -5,20 +5,16 @@
 import assert from 'node:assert/strict';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { Log } from 'sarif';
-import type { CliIo } from '../../server/src/cli/io';
-import { runCli } from '../../server/src/cli/main';
+import { runIn } from '../helpers/cli';
 import { AZURE_PIPELINES_ENV, validateSarif } from '../helpers/sarifValidator';
 import { BASE, withIntegration } from '../helpers/text';
 
 const EXAMPLES = join(__dirname, '../../examples');
 
 async function sarifOf(cwd: string, args: string[], env: Record<string, string> = {}): Promise<string> {
-  let out = '';
-  const io: CliIo = { cwd, stdout: (t) => void (out += t), stderr: () => undefined, resolve: (f) => resolve(cwd, f), color: false, version: '1.2.3', env };
-  await runCli(args, io);
-  return out;
+  return (await runIn(cwd, args, { version: '1.2.3', env })).out;
 }
 
 describe('SARIF the services accept (SARIF Multitool)', function () {

@@ -9,6 +9,7 @@ import type { DiagramsParams } from '../../../shared/src/diagrams';
 import type { LandscapeRequest } from '../../../shared/src/landscape';
 import { ChangesRequest, DiagramsRequest } from '../../../shared/src/requests';
 import { CompareUnavailable, textAtHead } from './compare';
+import type { ChangeView } from '../../../shared/src/changes';
 import { LANGUAGE_ID, SETTINGS_SECTION } from '../../../shared/src/names';
 import { DEFAULT_PREVIEW_DEBOUNCE_MS } from '../../../shared/src/settings';
 import { newNonce, previewHtml } from './html';
@@ -89,35 +90,40 @@ export class PreviewPanel implements vscode.Disposable {
   /**
    * "Compare with HEAD": reads the followed manifest's committed text through the Git extension
    * and shows what the editor's text changes against it; the view follows the typing until it is
-   * closed. When the comparison cannot be made, a message says why.
+   * closed. When the comparison cannot be made, a message says why. Returns the view shown, or
+   * the message (for the command's caller: the end-to-end tests).
    */
-  async compareWithHead(): Promise<void> {
+  async compareWithHead(): Promise<ChangeView | string | undefined> {
     const document = this.document;
-    if (!document) {
-      void vscode.window.showInformationMessage('Open an integration manifest first, then compare it with HEAD.');
-      return;
-    }
+    if (!document) return this.unavailable('Open an integration manifest first, then compare it with HEAD.');
     try {
       this.comparing = { document, baseText: await textAtHead(document.uri) };
     } catch (e) {
       if (!(e instanceof CompareUnavailable)) throw e;
       this.comparing = undefined;
-      void vscode.window.showWarningMessage(e.message);
-      return;
+      return this.unavailable(e.message);
     }
-    await this.refreshChanges();
+    return this.refreshChanges();
+  }
+
+  private unavailable(message: string): string {
+    void vscode.window.showWarningMessage(message);
+    return message;
   }
 
   /** Asks the server what the document changes against the committed text, and posts the view. */
-  private async refreshChanges(): Promise<void> {
+  private async refreshChanges(): Promise<ChangeView | undefined> {
     const comparing = this.comparing;
-    if (!comparing || comparing.document !== this.document || !this.ready || this.client.state !== State.Running) return;
+    if (!comparing || comparing.document !== this.document || this.client.state !== State.Running) return undefined;
     const uri = this.client.code2ProtocolConverter.asUri(comparing.document.uri);
     try {
       const view = await this.client.sendRequest(ChangesRequest, { uri, baseText: comparing.baseText, baseLabel: 'HEAD' });
-      if (view && this.comparing === comparing) this.post({ type: 'changes', view });
+      if (!view || this.comparing !== comparing) return undefined;
+      this.post({ type: 'changes', view });
+      return view;
     } catch (e) {
       void vscode.window.showWarningMessage(`The changes could not be compared: ${e instanceof Error ? e.message : String(e)}`);
+      return undefined;
     }
   }
 
@@ -242,7 +248,8 @@ export class PreviewPanel implements vscode.Disposable {
       case 'export':
         return this.export(message);
       case 'compare':
-        return this.compareWithHead();
+        await this.compareWithHead();
+        return;
       case 'closeChanges':
         this.comparing = undefined;
         return;

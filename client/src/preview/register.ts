@@ -38,9 +38,10 @@ export function registerPreview(context: vscode.ExtensionContext, client: BaseLa
       const panel = vscode.window.createWebviewPanel(PREVIEW_VIEW_TYPE, 'Integration diagrams', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, webviewOptions(context.extensionUri));
       adopt(new PreviewPanel(panel, client, context.extensionUri, { uri: document.uri.toString() }));
     }),
+    // Returns the change view, or the message that said why there is none (for tests).
     vscode.commands.registerCommand(COMMANDS.compareWithHead, async () => {
       await vscode.commands.executeCommand(COMMANDS.openPreview);
-      await current?.compareWithHead();
+      return current?.compareWithHead();
     }),
     vscode.window.registerWebviewPanelSerializer(PREVIEW_VIEW_TYPE, {
       deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown): Thenable<void> {

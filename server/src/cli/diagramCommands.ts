@@ -1,27 +1,30 @@
 /**
  * `diagram <file> [--type application|interaction] [--integration id] [--view id] [--direction d]`: prints Mermaid.
  * `docs <file> [--output file] [--direction d]`: writes the manifest's Markdown documentation.
+ * Both draw the manifest with everything it imports (`withImports`): the root of an estate draws the estate.
  * Both run the same engine and generators, with the same labels, as the editor's preview. The
  * direction follows the preview's rule, for a page: `auto` (the default) is top to bottom, since
  * a page is a tall panel; `LR` and `TB` as in `integrationManifests.preview.direction`.
  */
 import { analyzeText, type Analysis } from '../analysis/analyze';
 import { diagramsFor } from '../diagram';
+import { withImports } from '../diagram/estate';
 import { manifestMarkdown, PAGE_DIRECTION } from '../diagram/markdown';
 import type { Direction } from '../../../shared/src/diagrams';
 import { closest } from '../model/suggest';
+import { drawnImports, readEstate } from './estate';
 import { CliError, parseOptions, readManifestFile, writeOutputFile, type CliIo } from './io';
 import { visibleLines } from './safeText';
 
 const ID = /^[A-Za-z][A-Za-z0-9_-]*$/;
 
-export function runDiagramCommand(command: string, args: string[], io: CliIo): number {
+export async function runDiagramCommand(command: string, args: string[], io: CliIo): Promise<number> {
   if (command === 'diagram') return diagram(args, io);
   if (command === 'docs') return docs(args, io);
   throw new CliError(`Unknown command \`${command}\`. Run \`integration-manifests --help\` for the commands.`);
 }
 
-function diagram(args: string[], io: CliIo): number {
+async function diagram(args: string[], io: CliIo): Promise<number> {
   const { values, file } = parse('diagram', args, { type: { type: 'string' }, integration: { type: 'string' }, view: { type: 'string' }, direction: { type: 'string' } });
   const direction = directionOf(values['direction']);
   const integrationId = values['integration'] as string | undefined;
@@ -30,8 +33,8 @@ function diagram(args: string[], io: CliIo): number {
   if (type === 'application' && integrationId !== undefined) throw new CliError('--integration picks an interaction diagram: use it with --type interaction (or without --type).');
   const viewId = values['view'] as string | undefined;
   if (viewId !== undefined && (type !== 'application' || integrationId !== undefined)) throw new CliError('--view picks a saved view of the application diagram: use it without --type interaction and --integration.');
-  const analysis = read(file, io);
-  const set = diagramsFor(analysis, { portable: true, direction });
+  const { analysis, drawn } = await readDrawn(file, io);
+  const set = diagramsFor(drawn, { portable: true, direction });
   if (viewId !== undefined) {
     const found = set.views?.find((v) => v.id === viewId);
     if (!found) throw new CliError(unknownId('saved view', 'views', viewId, file, (set.views ?? []).map((v) => v.id)));
@@ -53,14 +56,14 @@ function diagram(args: string[], io: CliIo): number {
   return 0;
 }
 
-function docs(args: string[], io: CliIo): number {
+async function docs(args: string[], io: CliIo): Promise<number> {
   const { values, file } = parse('docs', args, { output: { type: 'string', short: 'o' }, direction: { type: 'string' } });
   const output = values['output'] as string | undefined;
   const direction = directionOf(values['direction']);
-  const analysis = read(file, io);
+  const { analysis, drawn, imported } = await readDrawn(file, io);
   // Mermaid labels drop control characters (`mermaidText`) but Markdown text keeps them: escaped
   // for the file as for the terminal, since the file will be `cat` too.
-  const markdown = visibleLines(manifestMarkdown(analysis, { source: file, direction }));
+  const markdown = visibleLines(manifestMarkdown(drawn, { source: file, direction, imported }));
   if (output === undefined) {
     io.stdout(markdown);
   } else {
@@ -88,8 +91,17 @@ function directionOf(value: unknown): Direction {
   throw new CliError(`Unknown direction \`${value}\`: use auto, LR (left to right) or TB (top to bottom).`);
 }
 
+/** The manifest alone (what `impact` reads). */
 export function read(file: string, io: CliIo): Analysis {
   return analyzeText(readManifestFile(file, io), file);
+}
+
+/** The manifest's own analysis, the analysis to draw (with everything it imports), and the files it imports. */
+async function readDrawn(file: string, io: CliIo): Promise<{ analysis: Analysis; drawn: Analysis; imported: string[] }> {
+  const estate = await readEstate([file], io);
+  const own = estate.judged[0]!;
+  const imports = drawnImports(estate, own.path);
+  return { analysis: own.analysis, drawn: withImports(own.analysis, imports), imported: imports.map((i) => i.file) };
 }
 
 /** An id the manifest does not have: what it has, and the closest. */

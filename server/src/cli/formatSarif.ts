@@ -1,6 +1,6 @@
 import { isAbsolute, relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Log, ReportingDescriptor, Result, Run } from 'sarif';
+import type { Log, PhysicalLocation, ReportingDescriptor, Result, Run } from 'sarif';
 import { REPOSITORY_URL, ruleDocsUrl } from '../../../shared/src/product';
 import { RULES } from '../rules';
 import type { RuleDefinition } from '../rules/types';
@@ -60,19 +60,18 @@ export function formatSarif(findings: readonly LintFinding[], options: SarifOpti
           ...(index.has(f.rule) ? { ruleIndex: index.get(f.rule) } : {}),
           level: LEVEL[f.severity],
           message: { text: f.message },
-          locations: [
-            {
-              physicalLocation: {
-                artifactLocation: artifactLocation(f.file, options.cwd),
-                region: { startLine: f.line, startColumn: f.column, endLine: f.endLine, endColumn: f.endColumn },
-              },
-            },
-          ],
+          locations: [{ physicalLocation: physicalLocation(f, options.cwd) }],
+          // The other places in the estate the finding is about (the other occurrence of a duplicate id).
+          ...(f.related ? { relatedLocations: f.related.map((r, id) => ({ id, physicalLocation: physicalLocation(r, options.cwd), message: { text: r.message } })) } : {}),
         })),
       },
     ],
   };
   return JSON.stringify(log, null, 2) + '\n';
+}
+
+function physicalLocation(at: Pick<LintFinding, 'file' | 'line' | 'column' | 'endLine' | 'endColumn'>, cwd: string): PhysicalLocation {
+  return { artifactLocation: artifactLocation(at.file, cwd), region: { startLine: at.line, startColumn: at.column, endLine: at.endLine, endColumn: at.endColumn } };
 }
 
 /** A rule as the services show it: a readable name, what it checks, and where its page is. */

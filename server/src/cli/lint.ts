@@ -1,12 +1,12 @@
 import { isAbsolute, normalize } from 'node:path';
 import { glob } from 'tinyglobby';
-import { analyzeText } from '../analysis/analyze';
 import { fixAll } from '../analysis/fixAll';
 import { fixReport, type FixReport } from './fixReport';
 import { formatSarif, sarifOptions } from './formatSarif';
 import { formatStylish } from './formatStylish';
 import { toLintFindings, type LintFinding } from './lintResult';
-import { CliError, readManifestFile, writeOutputFile, type CliIo } from './io';
+import { readEstate } from './estate';
+import { CliError, writeOutputFile, type CliIo } from './io';
 import { visibleLines } from './safeText';
 
 export const FORMATS = ['stylish', 'json', 'sarif'] as const;
@@ -32,18 +32,22 @@ export async function expandFiles(patterns: readonly string[], cwd: string): Pro
   return files;
 }
 
-/** Runs `lint`; returns the exit code: 1 on an error finding or too many warnings, else 0. */
+/**
+ * Runs `lint` on the files given and the manifests they import, each judged once within its
+ * estate; returns the exit code: 1 on an error finding or too many warnings, else 0. `--fix`
+ * writes only the files given: a manifest reached by an import is reported, not rewritten.
+ */
 export async function lint(options: LintOptions, io: CliIo): Promise<number> {
-  const files = await expandFiles(options.patterns, io.cwd);
+  const { judged } = await readEstate(await expandFiles(options.patterns, io.cwd), io);
+  const files = judged.map((j) => j.file);
   const findings: LintFinding[] = [];
   const fixed: FixReport[] = [];
-  for (const file of files) {
-    const text = readManifestFile(file, io);
-    if (!options.fix) {
-      findings.push(...toLintFindings(file, analyzeText(text, file)));
+  for (const { file, text, analysis, given, estate } of judged) {
+    if (!options.fix || !given) {
+      findings.push(...toLintFindings(file, analysis));
       continue;
     }
-    const result = fixAll(text, file);
+    const result = fixAll(text, file, estate ? { estate } : {});
     if (result.text !== text) writeOutputFile(file, result.text, io);
     fixed.push({ file, result });
     findings.push(...toLintFindings(file, result.analysis));

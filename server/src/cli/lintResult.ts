@@ -12,6 +12,17 @@ export interface LintFinding {
   column: number;
   endLine: number;
   endColumn: number;
+  /** Places in other manifests the finding is about too (the other occurrence of a duplicate id): the file relative to the current directory, 1-based. */
+  related?: RelatedFinding[];
+}
+
+export interface RelatedFinding {
+  file: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  message: string;
 }
 
 export function toLintFindings(file: string, analysis: Analysis, problems: readonly Problem[] = analysis.problems): LintFinding[] {
@@ -28,6 +39,18 @@ export function toLintFindings(file: string, analysis: Analysis, problems: reado
       column: start.character + 1,
       endLine: end.line + 1,
       endColumn: end.character + 1,
+      ...(p.related
+        ? {
+            related: p.related.map((r) => ({
+              file: r.at.file,
+              line: r.at.range.start.line + 1,
+              column: r.at.range.start.character + 1,
+              endLine: r.at.range.end.line + 1,
+              endColumn: r.at.range.end.character + 1,
+              message: plainText(r.message),
+            })),
+          }
+        : {}),
     };
   });
 }

@@ -13,14 +13,16 @@ Commands:
   lint <files|globs...>      Check manifests against the integration guidance
       --format <f>           stylish (default), json or sarif
       --max-warnings <n>     Exit with 1 when there are more than n warnings
+                             (the manifests they import are checked too, each once)
       --fix                  Apply every recommended fix first and write the files
+                             (the files given; what they import is not rewritten)
   diff <base> <head>         What a change does: systems and integrations added, removed,
                              renamed and changed, findings introduced and resolved
   diff --git <ref> <file>    The same, against the file's text at a git ref (HEAD, main...)
       --format <f>           markdown (default), json or sarif (the introduced findings)
       --fail-on <s>          Exit with 1 when an introduced finding is at least error
                              (default), warning, or never (none)
-  diagram <file>             Print a diagram as Mermaid
+  diagram <file>             Print a diagram as Mermaid (with what the manifest imports)
       --type <t>             application (default) or interaction
       --integration <id>     The integration of an interaction diagram
       --view <id>            A saved view (views:) instead of the whole diagram
@@ -29,6 +31,7 @@ Commands:
                              and onward, and its integrations in and out
       --format <f>           markdown (default) or json
   docs <file>                Print Markdown documentation with diagrams and the integration inventory
+                             (with what the manifest imports)
       --output <file>        Write it to a file instead
       --direction <d>        auto (default: top to bottom), LR or TB
   mcp                        Serve the manifests to AI agents over MCP (stdio), read-only

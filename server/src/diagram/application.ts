@@ -35,7 +35,11 @@ const CLASS_STYLES: Record<string, string> = {
   middleware: 'stroke-width:2px',
   undeclared: `stroke:${SEVERITY_COLORS.error},stroke-width:2px,stroke-dasharray:5 4`,
   focus: 'stroke-width:4px',
+  imported: 'stroke-dasharray:2 3',
 };
+
+/** The legend's line for systems of an imported manifest, shown when the diagram has one. */
+export const IMPORTED_LEGEND: LegendEntry = { label: 'Dotted border: declared in an imported manifest', dashed: true };
 
 const GROUPS: { hosting: Hosting | undefined; id: string; title: string }[] = [
   { hosting: 'cloud', id: 'g_cloud', title: 'Cloud' },
@@ -147,6 +151,7 @@ export function applicationDiagram(manifest: Manifest, options: ApplicationOptio
     nodes[id] = { itemId: system.id, kind: 'system', span: system.span, selection: system.idSpan };
     if (system.family === 'middleware') addClass('middleware', id);
     if (system === focusSystem) addClass('focus', id);
+    if (system.origin) addClass('imported', id);
   };
   const groupBy = options.groupBy ?? 'hosting';
   // Domains within hosting once any system declares one; until then the hosting groups alone, as before domains existed.
@@ -185,7 +190,7 @@ export function applicationDiagram(manifest: Manifest, options: ApplicationOptio
     integrationCount: drawn.length,
     edgeCount: edgeLines.length,
     systems: manifest.systems.filter((s) => s.id).map((s) => ({ id: s.id, name: s.name ?? s.id })),
-    legend: LEGEND,
+    legend: shownSystems.some((s) => s.origin) ? [...LEGEND, IMPORTED_LEGEND] : LEGEND,
   };
   if (focusSystem && options.focus) result.focus = focusInfo(manifest, focusSystem, shownSystems.length, drawn.length, touching.length, options.focus);
   return result;

@@ -20,6 +20,8 @@ export interface MarkdownOptions {
   today?: string;
   /** The application diagram's direction: top to bottom unless said (a page is a tall panel). */
   direction?: Direction;
+  /** The manifests it imports, as the reader should see them, when the analysis includes their items (`withImports`). */
+  imported?: readonly string[];
 }
 
 export function manifestMarkdown(analysis: Analysis, options: MarkdownOptions): string {
@@ -30,6 +32,7 @@ export function manifestMarkdown(analysis: Analysis, options: MarkdownOptions): 
   const title = manifest.solutionName?.trim() || 'Integration manifest';
   out.push(`# ${inline(title)}`, '');
   out.push(`Integration architecture documented from \`${code(options.source)}\`. Regenerate this file with \`integration-manifests docs\` after changing the manifest.`, '');
+  if (options.imported?.length) out.push(`It includes the systems and integrations of the manifests it imports: ${options.imported.map((f) => `\`${code(f)}\``).join(', ')}. Their systems have a dotted border in the diagram.`, '');
 
   out.push('## Application integration diagram', '');
   const large = tooLarge(set.application);

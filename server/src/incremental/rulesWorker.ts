@@ -6,7 +6,7 @@
  */
 import type { AnalysisOptions, Problem } from '../analysis/analyze';
 import type { Item, ItemKind, Manifest } from '../model/manifest';
-import type { Severity } from '../rules/types';
+import type { RelatedLocation, Severity } from '../rules/types';
 
 /** A problem as it crosses threads: its item named by kind and place in its list. */
 export interface PlainProblem {
@@ -16,6 +16,7 @@ export interface PlainProblem {
   message: string;
   data: Record<string, unknown>;
   item?: { kind: ItemKind; index: number };
+  related?: RelatedLocation[];
 }
 
 /** A log entry made on the worker thread (a rule that threw), already without manifest text, for the main thread's log. */
@@ -53,6 +54,7 @@ export function plainProblems(manifest: Manifest, problems: readonly Problem[]):
     message: p.message,
     data: p.data,
     ...(p.item && index.has(p.item) ? { item: { kind: p.item.kind, index: index.get(p.item)! } } : {}),
+    ...(p.related ? { related: p.related } : {}),
   }));
 }
 
@@ -61,6 +63,6 @@ export function problemsFrom(manifest: Manifest, plain: readonly PlainProblem[])
   const lists: Record<ItemKind, Item[]> = { system: manifest.systems, integration: manifest.integrations, goal: manifest.goals, actor: manifest.actors };
   return plain.map((p) => {
     const item = p.item ? lists[p.item.kind][p.item.index] : undefined;
-    return { rule: p.rule, severity: p.severity, span: p.span, message: p.message, data: p.data, ...(item ? { item } : {}) };
+    return { rule: p.rule, severity: p.severity, span: p.span, message: p.message, data: p.data, ...(item ? { item } : {}), ...(p.related ? { related: p.related } : {}) };
   });
 }

@@ -7,6 +7,7 @@ import { isAlias, isScalar, type YAMLMap, type YAMLSeq } from 'yaml';
 import { MAX_ALIAS_COUNT, type ManifestDocument } from '../document/manifestDocument';
 import { asMap, asSeq, booleanAt, keySpan, numberAt, pairOf, resolved, scalarText, spanOf, stringAt, valueOf, writtenValueOf } from '../document/nodes';
 import type { Span } from '../document/range';
+import type { EstateContext, Origin } from './estate';
 import { ratePerHour } from './rate';
 import { familyOf, type Hosting, type IntegrationType, type Mode, type SystemFamily } from './vocabulary';
 
@@ -49,6 +50,8 @@ export interface ItemBase {
   name: string | undefined;
   description: string | undefined;
   waivers: Waiver[];
+  /** Set on an item of another manifest that this one imports (`manifest.imported`): its file, and where its id is there. Its spans are in that file. */
+  origin?: Origin;
 }
 
 export interface System extends ItemBase {
@@ -151,10 +154,18 @@ export interface Governance {
   versionControl: boolean | undefined;
 }
 
+/** One value of `imports:`: a path to another manifest, relative to this one. */
+export interface Import {
+  path: string;
+  span: Span;
+}
+
 export interface Manifest {
   document: ManifestDocument;
   root: YAMLMap | undefined;
   solutionName: string | undefined;
+  /** The values of `imports:` that are text, in order. */
+  imports: Import[];
   systems: System[];
   integrations: Integration[];
   goals: Goal[];
@@ -163,6 +174,14 @@ export interface Manifest {
   views: View[];
   /** Every item with an id, by id; more than one entry means a duplicate id. */
   byId: Map<string, Item[]>;
+  /**
+   * The items of the manifests this one imports, by id (`withEstate` in model/estate.ts sets
+   * it from the estate context); empty when analysed alone. `findSystem` and `findItem` look
+   * here after `byId`.
+   */
+  imported: Map<string, Item[]>;
+  /** The estate context this manifest was analysed with, if any (`withEstate`). */
+  estate: EstateContext | undefined;
   /** The document as plain data (what the schema validates), or undefined when it cannot be expanded. */
   data: unknown;
   /** Why the document could not be expanded to plain data (an alias bomb), if so. */
@@ -198,13 +217,16 @@ export function isWritten(integration: Integration, manifest: Manifest): boolean
   );
 }
 
+/** The system with this id: the manifest's own, else one it imports. */
 export function findSystem(manifest: Manifest, id: string | undefined): System | undefined {
   if (id === undefined) return undefined;
-  return manifest.byId.get(id)?.find((i): i is System => i.kind === 'system');
+  const isSystem = (i: Item): i is System => i.kind === 'system';
+  return manifest.byId.get(id)?.find(isSystem) ?? manifest.imported.get(id)?.find(isSystem);
 }
 
+/** The item with this id: the manifest's own, else one it imports. */
 export function findItem(manifest: Manifest, id: string | undefined): Item | undefined {
-  return id === undefined ? undefined : manifest.byId.get(id)?.[0];
+  return id === undefined ? undefined : (manifest.byId.get(id)?.[0] ?? manifest.imported.get(id)?.[0]);
 }
 
 /** Span of a top-level key, or of `integrationManifest` (or the document start) when it is missing. */
@@ -242,6 +264,7 @@ export function buildModel(document: ManifestDocument, parts: ModelParts = {}): 
     document,
     root,
     solutionName: stringAt(valueOf(root, 'solution'), 'name'),
+    imports: readImports(valueOf(root, 'imports')),
     systems: eager ? (items(root, 'systems', parts) as System[]) : [],
     integrations: eager ? (items(root, 'integrations', parts) as Integration[]) : [],
     goals: eager ? (items(root, 'goals', parts) as Goal[]) : [],
@@ -249,6 +272,8 @@ export function buildModel(document: ManifestDocument, parts: ModelParts = {}): 
     governance: readGovernance(valueOf(root, 'governance')),
     views: readViews(valueOf(root, 'views')),
     byId: new Map(),
+    imported: new Map(),
+    estate: undefined,
     data: undefined,
     dataError: undefined,
   };
@@ -527,6 +552,16 @@ function readWaivers(map: YAMLMap, through: Span | undefined): Waiver[] {
       expiresSpan: aliased ? { ...span } : (spanOf(writtenValueOf(w, 'expires')) ?? { ...span }),
     };
   });
+}
+
+function readImports(node: unknown): Import[] {
+  const imports: Import[] = [];
+  for (const item of asSeq(node)?.items ?? []) {
+    const value = resolved(item);
+    const span = spanOf(item);
+    if (isScalar(value) && typeof value.value === 'string' && span) imports.push({ path: value.value, span });
+  }
+  return imports;
 }
 
 function readGovernance(node: unknown): Governance {
