@@ -78,6 +78,12 @@ export interface LanguageService {
    * answered meanwhile; undefined when the document changed (or `cancelled()`) first.
    */
   settled(uri: string, cancelled?: () => boolean): Promise<Analysis | undefined>;
+  /**
+   * Resolves once the document's current version is parsed, a slice at a time so that other
+   * requests are answered meanwhile (a large manifest being opened); the features then find
+   * its analysis at once.
+   */
+  parsed(uri: string): Promise<void>;
   /** Replaces the editor's rule settings (and display settings, when given); the next analysis uses them. */
   setSettings(settings: RuleSettings, display?: DisplaySettings): void;
   /** Changes whenever the diagnostics of `uri` may have changed (document version, settings, day). */
@@ -145,6 +151,10 @@ export function createLanguageService(options: LanguageServiceOptions): Language
   return {
     analysis,
     settled,
+    async parsed(uri) {
+      const document = documents.get(uri);
+      if (document) await analyses.parsed(document, keyOf(document), { settings, today: today() });
+    },
     setSettings(next, display) {
       settings = next;
       if (display?.maxProblems !== undefined) maxProblems = display.maxProblems;
