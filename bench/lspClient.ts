@@ -22,6 +22,8 @@ import {
 export interface ServerProcess {
   connection: ProtocolConnection;
   child: ChildProcess;
+  /** Resolves with the next diagnostics the server pushes for `uri` (from the moment of the call). */
+  nextPublished(uri: string): Promise<number>;
   /** The server's memory from /proc/<pid>/status: resident set now and at its peak, in MB. */
   memory(): { rssMb: number; peakRssMb: number } | undefined;
   stop(): Promise<void>;
@@ -57,7 +59,14 @@ const CAPABILITIES: ClientCapabilities = {
   },
 };
 
-export async function startServer(serverJs: string, cwd: string): Promise<ServerProcess> {
+/** How to start a server besides the script: what it answers to `workspace/configuration`, by section. */
+export interface StartOptions {
+  configuration?: (section: string | undefined) => unknown;
+  /** Client capabilities beyond the text document ones (`workspace`). */
+  workspace?: ClientCapabilities['workspace'];
+}
+
+export async function startServer(serverJs: string, cwd: string, options: StartOptions = {}): Promise<ServerProcess> {
   // BENCH_SERVER_FLAGS: node flags for the server (say `--cpu-prof` to profile it).
   const flags = process.env['BENCH_SERVER_FLAGS']?.split(' ').filter(Boolean) ?? [];
   const child = spawn(process.execPath, [...flags, serverJs, '--stdio'], { cwd, stdio: ['pipe', 'pipe', 'pipe'] });
@@ -68,15 +77,25 @@ export async function startServer(serverJs: string, cwd: string): Promise<Server
   connection.onRequest('workspace/diagnostic/refresh', () => null);
   connection.onRequest('workspace/codeLens/refresh', () => null);
   connection.onNotification('window/logMessage', () => undefined);
+  connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) => params.items.map((item) => options.configuration?.(item.section) ?? null));
+  const waiting = new Map<string, ((count: number) => void)[]>();
+  connection.onNotification('textDocument/publishDiagnostics', (params: { uri: string; diagnostics: unknown[] }) => {
+    const waiters = waiting.get(params.uri) ?? [];
+    waiting.delete(params.uri);
+    for (const resolve of waiters) resolve(params.diagnostics.length);
+  });
   connection.listen();
   child.on('exit', (code) => {
     if (code && code !== 0) console.error(`server exited with ${code}: ${stderr}`);
   });
-  await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: CAPABILITIES });
+  await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: { ...CAPABILITIES, ...(options.workspace ? { workspace: options.workspace } : {}) } });
   await connection.sendNotification('initialized', {});
   return {
     connection,
     child,
+    nextPublished(uri) {
+      return new Promise((resolve) => waiting.set(uri, [...(waiting.get(uri) ?? []), resolve]));
+    },
     memory() {
       try {
         const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
