@@ -31,7 +31,11 @@ export interface GenerateOptions {
    * 0.6 gives about 550 (1,000 ≈ 550 KB).
    */
   detail?: number;
+  /** Business domains to spread the systems over (`domain:` of each system, in turn); none by default. */
+  domains?: number;
 }
+
+const DOMAINS = ['Finance', 'Sales', 'Supply chain', 'Customer service', 'Human resources', 'Marketing', 'Manufacturing', 'Commerce', 'Projects', 'Procurement', 'Logistics', 'Data platform'];
 
 const ENTITIES = ['SalesOrder', 'Customer', 'Invoice', 'Product', 'PriceList', 'Shipment', 'Worker', 'Vendor', 'PurchaseOrder', 'Payment', 'Case', 'Asset', 'WorkOrder', 'Ledger', 'Quote'];
 const VERBS = ['sync', 'publish', 'import', 'export', 'update', 'notify', 'reconcile', 'replicate', 'embed', 'post'];
@@ -113,6 +117,10 @@ export function generateManifest(options: GenerateOptions): string {
     line(`    name: ${titleCase(s.kind)} ${s.id.split('-').pop()}`);
     line(`    kind: ${s.kind}`);
     line(`    hosting: ${s.hosting}`);
+    if (options.domains) {
+      const d = systems.indexOf(s) % options.domains;
+      line(`    domain: ${DOMAINS[d % DOMAINS.length]}${d >= DOMAINS.length ? ` ${Math.floor(d / DOMAINS.length) + 1}` : ''}`);
+    }
     if (chance(0.4)) line(`    owner: ${pick(TEAMS)}`);
     if (chance(0.15)) line(`    endpoint: https://${s.id}.contoso.example/api`);
     if (chance(0.1)) line(`    tags: [${pick(['core', 'legacy', 'regional'])}, ${pick(['tier-1', 'tier-2'])}]`);

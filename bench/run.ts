@@ -262,7 +262,7 @@ async function buildBeforeServer(dir: string): Promise<string> {
   const outfile = join(dir, 'server-before.js');
   await build({
     ...nodeBundle(),
-    entryPoints: [join(ROOT, 'server/src/server.ts')],
+    entryPoints: [join(ROOT, 'server/src/node/main.ts')],
     outfile,
     plugins: [
       {

@@ -1,18 +1,24 @@
-// Bundles the extension (client), the language server, the command line and the webview.
+// Bundles the extension (client), the language server, the command line and the webview, and
+// the web extension (client and server for a browser, no Node built-ins: see browser-bundle.cjs).
 // Usage: node scripts/build.mjs [--watch] [--minify]
 import * as esbuild from 'esbuild';
 import { chmodSync, existsSync } from 'node:fs';
 import nodeBundleModule from './node-bundle.cjs';
+import browserBundleModule from './browser-bundle.cjs';
 
 const watch = process.argv.includes('--watch');
 const minify = process.argv.includes('--minify');
 
 const node = nodeBundleModule.nodeBundle({ minify });
+const browser = browserBundleModule.browserBundle({ minify });
 
 const builds = [
-  { ...node, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' },
+  { ...node, entryPoints: ['server/src/node/main.ts'], outfile: 'dist/server.js' },
   { ...node, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node\n' + node.banner.js } },
-  { ...node, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
+  { ...node, entryPoints: ['client/src/node/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
+  // The web extension (vscode.dev, github.dev): the extension as the web extension host loads it, and the server in a web worker.
+  { ...browser, format: 'cjs', entryPoints: ['client/src/browser/extension.ts'], outfile: 'dist/browser/extension.js', external: ['vscode'] },
+  { ...browser, format: 'iife', entryPoints: ['server/src/browser/main.ts'], outfile: 'dist/browser/server.js' },
   {
     bundle: true,
     platform: 'browser',

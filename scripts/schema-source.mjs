@@ -69,6 +69,11 @@ const schema = {
   required: ['integrationManifest', 'solution'],
   properties: {
     integrationManifest: { const: 1, description: 'Format version of this manifest. Only version 1 exists.' },
+    imports: {
+      type: 'array', uniqueItems: true,
+      description: 'Other manifests whose actors, goals, systems and integrations this manifest uses, such as a shared catalog of systems: paths relative to this file, with forward slashes (`./shared/systems.integration.yaml`). An imported manifest needs no `solution` of its own. Ids are unique across every manifest connected by imports.',
+      items: { type: 'string', minLength: 1, description: 'Path of another manifest, relative to this file, inside the workspace folder. Not an absolute path or a URL.' },
+    },
     solution: {
       type: 'object', additionalProperties: false, required: ['name'],
       description: 'The solution this manifest describes.',
@@ -115,6 +120,7 @@ const schema = {
           name: { type: 'string', description: 'Display name of the system.' },
           kind: enumOf(systemKinds, 'What the system is. Rules use the kind\'s family: Dataverse apps share one data layer, finance and operations apps, Business Central, analytics, middleware, or other.'),
           hosting: enumOf(['cloud', 'on-premises'], 'Where the system runs. An integration between an on-premises and a cloud system crosses the boundary and needs a gateway.'),
+          domain: { type: 'string', description: 'The business domain the system serves, in your own words, such as `Finance`, `Sales` or `Supply chain`. The application diagram groups systems by hosting and then by domain, and a large landscape opens as an overview of its domains.' },
           endpoint: { type: 'string', description: 'URL of the system, for reference.' },
           owner: { type: 'string', description: 'Who owns the system.' },
           waivers,
@@ -125,6 +131,31 @@ const schema = {
     integrations: {
       type: 'array', description: 'The integrations between systems: one item per interface.',
       items: { $ref: '#/definitions/integration' },
+    },
+    views: {
+      type: 'array', description: 'Saved views of the landscape: each is a tab in the preview, a section in the generated document and `diagram --view <id>` on the command line.',
+      items: {
+        type: 'object', additionalProperties: false, required: ['id', 'title'],
+        properties: {
+          id: { ...id('view'), description: 'Unique id of this view, used by `diagram --view <id>`. View ids are unique among views.' },
+          title: { type: 'string', description: 'The title of the view, shown on its tab and as its section heading.' },
+          description: { type: 'string', description: 'What the view is for and who reads it.' },
+          include: {
+            type: 'object', additionalProperties: false,
+            description: 'Which integrations the view shows: those that match every list given here (an item matches a list when it matches one of its entries). A view without `include` shows everything.',
+            properties: {
+              domains: { type: 'array', items: { type: 'string' }, description: 'Domains (the `domain` of systems): integrations with an end in one of them.' },
+              systems: { type: 'array', items: ref('a system'), description: 'Systems: integrations with an end, or a middleware hop, at one of them.' },
+              types: { type: 'array', items: { type: 'string', enum: ['ui', 'data', 'process'] }, description: 'Integration types.' },
+              patterns: { type: 'array', items: { type: 'string', enum: patterns }, description: 'Integration patterns.' },
+              goals: { type: 'array', items: ref('a goal'), description: 'Business goals: integrations that serve one of them.' },
+              tags: { type: 'array', items: { type: 'string' }, description: 'Tags: integrations, or systems at their ends, that carry one of them.' },
+            },
+          },
+          groupBy: enumOf(['hosting', 'domain', 'none'], 'How the view groups its systems: by hosting and then domain (the default), by domain alone, or not at all.'),
+          neighbours: { type: 'integer', minimum: 0, maximum: 5, description: 'Also show the integrations this many steps away from the systems the view includes (0, the default, shows only what `include` selects).' },
+        },
+      },
     },
     rules: {
       type: 'object', description: 'Rule configuration for this manifest: a severity per rule id, or an object with `severity` and rule options such as `threshold`. Overrides the editor settings.',

@@ -1,30 +1,28 @@
 /**
- * The language client: starts the bundled server over node IPC for manifests, passes the
- * rule settings, and shows the server's state in the status bar.
+ * The language client's options, the same on every platform (manifests, the output channel,
+ * the rule settings at start), and the status item that shows the server's state.
  */
 import * as vscode from 'vscode';
-import { LanguageClient, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { State, type BaseLanguageClient, type LanguageClientOptions } from 'vscode-languageclient';
 import { COMMANDS, LANGUAGE_ID, SETTINGS_SECTION, STATUS_ITEM_ID } from '../../shared/src/names';
 import type { InitializationOptions, RuleSettings } from '../../shared/src/settings';
 
-export function createLanguageClient(context: vscode.ExtensionContext, outputChannel: vscode.OutputChannel): LanguageClient {
-  const module = context.asAbsolutePath('dist/server.js');
-  const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
-  };
-  const clientOptions: LanguageClientOptions = {
+/** The client id (its settings section: `integrationManifests.trace.server`) and the name shown to the user. */
+export const CLIENT_ID = SETTINGS_SECTION;
+export const CLIENT_NAME = 'Integration Manifests';
+
+export function clientOptions(outputChannel: vscode.OutputChannel): LanguageClientOptions {
+  return {
     documentSelector: [{ language: LANGUAGE_ID }],
     outputChannel,
     initializationOptions: {
       rules: vscode.workspace.getConfiguration(SETTINGS_SECTION).get<RuleSettings>('rules') ?? {},
     } satisfies InitializationOptions,
   };
-  return new LanguageClient(SETTINGS_SECTION, 'Integration Manifests', serverOptions, clientOptions);
 }
 
 /** A status bar item that shows whether the server runs; shown while a manifest is the active editor. */
-export function createStatusItem(context: vscode.ExtensionContext, client: LanguageClient, outputChannel: vscode.OutputChannel): void {
+export function createStatusItem(context: vscode.ExtensionContext, client: BaseLanguageClient, outputChannel: vscode.OutputChannel): void {
   const item = vscode.window.createStatusBarItem(STATUS_ITEM_ID, vscode.StatusBarAlignment.Right, 100);
   item.name = 'Integration Manifests';
   item.command = COMMANDS.showOutput;

@@ -14,6 +14,7 @@
 import { directionSetting, type ExportFormat, type ToWebview, type WebviewState } from '../../shared/src/webviewMessages';
 import type { DiagramSet, Direction, DirectionSetting, OffsetSpan } from '../../shared/src/diagrams';
 import { withDirection } from '../../shared/src/mermaidText';
+import { installChangeView, isChangeView, showChangeView } from './changeView';
 import { applicationDetails, interactionDetails } from './details';
 import { pngDataUrl, svgText } from './exporter';
 import { legibilityOf } from './legibility';
@@ -112,6 +113,9 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
       break;
     case 'status':
       if (typeof message.message === 'string') status(message.message, message.severity === 'error' ? 'error' : 'info');
+      break;
+    case 'changes':
+      if (isChangeView(message.view)) void showChangeView(message.view);
       break;
     case 'options': {
       const choice = directionSetting(message.direction);
@@ -387,6 +391,7 @@ $('fit').addEventListener('click', () => viewport.fit());
 $('export-svg').addEventListener('click', () => void exportAs('svg'));
 $('export-png').addEventListener('click', () => void exportAs('png'));
 $('export-mermaid').addEventListener('click', () => void exportAs('mermaid'));
+installChangeView(document.querySelector<HTMLElement>('.toolbar .actions')!, ui.offscreen);
 
 async function exportAs(format: ExportFormat): Promise<void> {
   const tab = tabs.find((t) => t.key === activeKey);

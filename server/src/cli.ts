@@ -31,6 +31,7 @@ runCli(process.argv.slice(2), {
   resolve: (f) => resolve(process.cwd(), f),
   color: !!process.stdout.isTTY && !process.env['NO_COLOR'],
   version: VERSION,
+  env: process.env,
 }).then(
   (code) => {
     process.exitCode = code;

@@ -19,9 +19,12 @@ import type {
   Range,
   WorkspaceEdit,
 } from 'vscode-languageserver';
-import { todayUtc, type Analysis } from './analysis/analyze';
+import { analyzeText, todayUtc, type Analysis } from './analysis/analyze';
+import { changeView } from './features/changeView';
+import type { ChangeView } from '../../shared/src/changes';
 import type { RuleSettings } from './analysis/config';
 import { codeActions } from './features/codeActions';
+import { applyPatternsAction, fixAllAction } from './features/fixAllActions';
 import { codeLenses } from './features/codeLens';
 import { completionList, resolveCompletion } from './features/completion';
 import { DEFAULT_MAX_PROBLEMS } from '../../shared/src/settings';
@@ -30,7 +33,7 @@ import { hover, hoverListsFindings } from './features/hover';
 import * as navigation from './features/navigation';
 import { toOffset } from './features/protocol';
 import { documentSymbols } from './features/symbols';
-import { AnalysisWorker } from './incremental/analysisWorker';
+import type { RulesWorker } from './incremental/rulesWorker';
 import { NULL_LOGGER, type Logger } from './logger';
 import { DocumentAnalyses } from './incremental/documentAnalyses';
 import { runInSlices } from './incremental/slices';
@@ -54,8 +57,8 @@ export interface LanguageServiceOptions extends DisplaySettings {
   settings?: RuleSettings;
   /** Today as YYYY-MM-DD (UTC); waivers expire against it. Defaults to the clock. */
   today?: () => string;
-  /** Run the rules on a worker thread for `settled` (the language server does, from its bundle). */
-  rulesOffThread?: boolean;
+  /** Where `settled` has the rules run (the Node server's worker thread); without one, here, a slice at a time. */
+  rulesWorker?: RulesWorker;
   /** Where errors that are caught and worked around are reported (the server's log); none by default. */
   logger?: Logger;
 }
@@ -95,6 +98,10 @@ export interface LanguageService {
   /** `diagnostics`, computed as `settled` does; undefined when the document changed first. */
   settledDiagnostics(uri: string, cancelled?: () => boolean): Promise<Diagnostic[] | undefined>;
   codeActions(uri: string, range: Range, diagnostics: readonly Diagnostic[]): CodeAction[];
+  /** What the document changes against `baseText` (null: the file is new), under the same settings and day; undefined when it is not open. */
+  changes(uri: string, baseText: string | null, baseLabel: string): ChangeView | undefined;
+  /** Every preferred fix of the manifest as one `source.fixAll.integration-manifest` action; none when nothing is to fix. */
+  fixAll(uri: string): CodeAction[];
   codeLenses(uri: string): CodeLens[];
   definition(uri: string, position: Position): Location | null;
   references(uri: string, position: Position, includeDeclaration: boolean): Location[];
@@ -123,7 +130,7 @@ export function createLanguageService(options: LanguageServiceOptions): Language
   let settingsGeneration = 0;
   const logger = options.logger ?? NULL_LOGGER;
   // A rule that throws is logged here once per failure (on whichever thread it ran); its findings become one `internal-error` finding.
-  const analyses = new DocumentAnalyses(options.rulesOffThread && AnalysisWorker.available() ? new AnalysisWorker(undefined, logger) : undefined, { logger });
+  const analyses = new DocumentAnalyses(options.rulesWorker, { logger });
 
   const keyOf = (document: ServiceDocument) => `${document.version}:${settingsGeneration}:${today()}`;
   const keyOfUri = (uri: string) => {
@@ -189,9 +196,23 @@ export function createLanguageService(options: LanguageServiceOptions): Language
         return [internalErrorDiagnostic(e)];
       }
     },
-    codeActions(uri, _range, context) {
+    codeActions(uri, range, context) {
       const a = analysis(uri);
-      return a ? codeActions(a, context, { today: today(), logger }) : [];
+      if (!a) return [];
+      const patterns = applyPatternsAction(a, toOffset(a.document, range.start), context, { settings, today: today() });
+      return [...codeActions(a, context, { today: today(), logger }), ...(patterns ? [patterns] : [])];
+    },
+    changes(uri, baseText, baseLabel) {
+      const document = documents.get(uri);
+      const head = analysis(uri);
+      if (!document || !head) return undefined;
+      const base = baseText === null ? undefined : analyzeText(baseText, uri, { settings, today: today() });
+      return changeView(base, head, { uri, version: document.version, baseLabel });
+    },
+    fixAll(uri) {
+      const a = analysis(uri);
+      const action = a && fixAllAction(a, { settings, today: today() });
+      return action ? [action] : [];
     },
     codeLenses(uri) {
       const a = analysis(uri);

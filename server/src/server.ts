@@ -2,17 +2,17 @@
  * The language server: connection wiring only. Capabilities, document sync, settings and
  * the diagnostics schedule live here; every answer comes from the language service.
  *
- * Run it as `node dist/server.js --stdio` (any editor) or with `--node-ipc` (the VS Code client).
+ * It knows no transport: `server/src/node/main.ts` starts it in Node (`node dist/server.js
+ * --stdio` for any editor, `--node-ipc` for the VS Code client) and `server/src/browser/main.ts`
+ * in a web worker (vscode.dev, github.dev).
  */
 import {
   CodeActionKind,
   CodeLensRefreshRequest,
   CompletionTriggerKind,
-  createConnection,
   DidChangeConfigurationNotification,
   ErrorCodes,
   LSPErrorCodes,
-  ProposedFeatures,
   ResponseError,
   TextDocuments,
   TextDocumentSyncKind,
@@ -26,15 +26,16 @@ import {
   type NotificationHandler,
   type RequestHandler,
   type RequestType,
-} from 'vscode-languageserver/node';
-import { isMainThread } from 'node:worker_threads';
+} from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { LANGUAGE_ID, SETTINGS_SECTION } from '../../shared/src/names';
 import { readSettings, type InitializationOptions, type RuleSettings } from '../../shared/src/settings';
-import { DiagramsRequest } from '../../shared/src/requests';
+import { ChangesRequest, DiagramsRequest } from '../../shared/src/requests';
+import { FIX_ALL_KIND, wantsFixAll } from './features/fixAllActions';
 import { registerDiagramRequest } from './diagram/register';
 import { createLanguageService, RenameRejected, type DisplaySettings } from './languageService';
 import { lineLogger, type Logger } from './logger';
+import type { RulesWorker } from './incremental/rulesWorker';
 import { plainText } from './analysis/plainText';
 import { PARAMS, paramsProblem, type Check } from './params';
 
@@ -48,12 +49,15 @@ export const READY_MESSAGE = 'Integration Manifests language server is ready.';
 export interface ServerOptions {
   /** Today as YYYY-MM-DD (UTC); tests fix it so waiver dates are stable. */
   today?: () => string;
+  /** Where the rules run off the thread that answers requests (Node: a worker thread); without one, a slice at a time between requests. */
+  rulesWorker?: (logger: Logger) => RulesWorker | undefined;
 }
 
 export function startServer(connection: Connection, options: ServerOptions = {}): void {
   const documents = new TextDocuments(TextDocument);
   const logger: Logger = lineLogger({ error: (line) => connection.console.error(line), warn: (line) => connection.console.warn(line), info: (line) => connection.console.info(line) });
-  const service = createLanguageService({ documents, rulesOffThread: true, logger, ...(options.today ? { today: options.today } : {}) });
+  const rulesWorker = options.rulesWorker?.(logger);
+  const service = createLanguageService({ documents, logger, ...(rulesWorker ? { rulesWorker } : {}), ...(options.today ? { today: options.today } : {}) });
   const client = { pullDiagnostics: false, configuration: false, dynamicConfiguration: false, diagnosticRefresh: false, codeLensRefresh: false };
   let debounceMs = DEFAULT_DEBOUNCE_MS;
   const pending = new Map<string, ReturnType<typeof setTimeout>>();
@@ -110,7 +114,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         renameProvider: caps.textDocument?.rename?.prepareSupport ? { prepareProvider: true } : true,
         documentSymbolProvider: { label: 'Integration manifest' },
         documentHighlightProvider: true,
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
         codeLensProvider: { resolveProvider: false },
         ...(client.pullDiagnostics
           ? { diagnosticProvider: { identifier: LANGUAGE_ID, interFileDependencies: false, workspaceDiagnostics: false } }
@@ -285,14 +289,23 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   // Quick fixes and code lenses read the problems: they wait for them rather than compute them all at once.
   connection.onCodeAction(
     guarded(PARAMS.codeAction, async ({ textDocument, range, context }, token) => {
-      if (context.only && !context.only.some((kind) => CodeActionKind.QuickFix.startsWith(kind))) return [];
-      return (await settle(textDocument.uri, token)) ? service.codeActions(textDocument.uri, range, context.diagnostics) : [];
+      // `only: [source.fixAll]` (on save, or the Source Action menu) asks for fix-all alone; no `only` or quick fixes for the rest.
+      const fixAll = wantsFixAll(context.only);
+      const quickFixes = !context.only || context.only.some((kind) => CodeActionKind.QuickFix.startsWith(kind));
+      if (!fixAll && !quickFixes) return [];
+      if (!(await settle(textDocument.uri, token))) return [];
+      return [...(quickFixes ? service.codeActions(textDocument.uri, range, context.diagnostics) : []), ...(fixAll ? service.fixAll(textDocument.uri) : [])];
     }),
   );
   connection.onCodeLens(guarded(PARAMS.textDocument, async ({ textDocument }, token) => ((await settle(textDocument.uri, token)) ? service.codeLenses(textDocument.uri) : [])));
   // The diagrams mark the findings: they wait for the rules (off the main thread) instead of running them here.
   // register.ts registers its handler itself: it is given a connection that guards it like the others.
   registerDiagramRequest(guardedRequests(connection, { [DiagramsRequest.method]: PARAMS.diagrams }), async (uri, token) => ((await settle(uri, token)) ? service.analysis(uri) : undefined));
+  // The preview's "Compare with HEAD": the client sends the committed text; the findings are settled first, as for the diagrams.
+  connection.onRequest(
+    ChangesRequest,
+    guarded(PARAMS.changes, async ({ uri, baseText, baseLabel }, token) => ((await settle(uri, token)) ? (service.changes(uri, baseText ?? null, baseLabel) ?? null) : null)),
+  );
   // Any other request: unknown before shutdown, refused after.
   connection.onRequest((method) => {
     refuseAfterShutdown();
@@ -351,6 +364,3 @@ function settingsFrom(section: unknown): [RuleSettings, DisplaySettings] {
   const { rules, maxProblems } = readSettings(section);
   return [rules, { maxProblems }];
 }
-
-// The bundle is also the rules' worker thread (see incremental/analysisWorker.ts): no server there.
-if (require.main === module && isMainThread) startServer(createConnection(ProposedFeatures.all));

@@ -1,14 +1,17 @@
 /**
  * The diagram set: what the server's diagram request answers (see `requests.ts`) and what the
  * extension posts to the webview. Shared by the server, the client and the webview, so this
- * file imports nothing.
+ * file imports only the other shared types.
  */
+import type { ImpactInfo, LandscapeFacets, LandscapeRequest, OverviewInfo } from './landscape';
 
-/** The parameters of the diagram request: `{ uri, focus? }`. */
+/** The parameters of the diagram request: `{ uri, focus?, landscape? }`. */
 export interface DiagramsParams {
   uri: string;
   /** A system id: draw the application diagram around this system only (the focus view). */
   focus?: string;
+  /** The overview's expanded domains, the filters and the impact the preview asks for. */
+  landscape?: LandscapeRequest;
 }
 
 export type DiagramsResult = DiagramSet | null;
@@ -29,7 +32,7 @@ export interface OffsetSpan {
 export interface DiagramTarget {
   /** The id of the system, integration or actor ('' when the item has none). */
   itemId: string;
-  kind: 'system' | 'integration' | 'actor' | 'step';
+  kind: 'system' | 'integration' | 'actor' | 'step' | 'domain';
   /** The whole item (or step) in the document: the cursor inside it highlights the drawing. */
   span: OffsetSpan;
   /** What a click selects: the id, or the reference or key that the drawing shows. */
@@ -74,6 +77,20 @@ export interface ApplicationDiagram {
   /** Every system, for the focus picker: id and name, in manifest order. */
   systems: { id: string; name: string }[];
   legend: LegendEntry[];
+  /** Set when the diagram is the overview of the landscape: one node per domain (SPEC 11). */
+  overview?: OverviewInfo;
+  /** Set when the diagram marks a system's impact. */
+  impact?: ImpactInfo;
+  /** Set when the preview's filters leave integrations out: what they keep, in words. */
+  filtered?: { message: string; shownIntegrations: number; totalIntegrations: number };
+}
+
+/** A saved view of the manifest (`views:`): its own application diagram. */
+export interface ViewDiagram {
+  id: string;
+  title: string;
+  description: string;
+  application: ApplicationDiagram;
 }
 
 export interface InteractionDiagram {
@@ -127,4 +144,8 @@ export interface DiagramSet {
   interactions: InteractionDiagram[];
   mappings: FieldMapping[];
   waivers: WaiverEntry[];
+  /** The values the preview's filters offer (absent from sets made before the landscape existed). */
+  landscape?: LandscapeFacets;
+  /** One diagram per saved view. */
+  views?: ViewDiagram[];
 }

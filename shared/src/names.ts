@@ -12,6 +12,7 @@ export const SETTINGS_SECTION = 'integrationManifests';
 /** Command ids contributed in package.json. */
 export const COMMANDS = {
   openPreview: 'integrationManifests.openPreview',
+  compareWithHead: 'integrationManifests.compareWithHead',
   restartServer: 'integrationManifests.restartServer',
   showOutput: 'integrationManifests.showOutput',
 } as const;

@@ -3,6 +3,7 @@
  * unions. Shared by client/src/preview (the extension side) and media/src (the webview).
  * Everything the webview sends is untrusted input: `parseWebviewMessage` checks its shape.
  */
+import type { ChangeView } from './changes';
 import type { DiagramSet, DirectionSetting, OffsetSpan } from './diagrams';
 
 /** Extension → webview. */
@@ -14,7 +15,9 @@ export type ToWebview =
   /** Nothing to draw, and why (no manifest open, the server is not ready...). */
   | { type: 'status'; message: string; severity: 'info' | 'error' }
   /** The preview's settings: which way the application diagram flows (`integrationManifests.preview.direction`). */
-  | { type: 'options'; direction: DirectionSetting };
+  | { type: 'options'; direction: DirectionSetting }
+  /** What the manifest changes against its last commit ("Compare with HEAD"), drawn over the diagrams until closed. */
+  | { type: 'changes'; view: ChangeView };
 
 export type ExportFormat = 'svg' | 'png' | 'mermaid';
 
@@ -27,7 +30,11 @@ export type FromWebview =
   /** Save a diagram: SVG or Mermaid text, or a PNG as a `data:image/png;base64,` URL. */
   | { type: 'export'; uri: string; format: ExportFormat; name: string; data: string }
   /** Centre the application diagram on a system, or (null) show all systems. */
-  | { type: 'focus'; uri: string; systemId: string | null };
+  | { type: 'focus'; uri: string; systemId: string | null }
+  /** "Compare with HEAD" was clicked. */
+  | { type: 'compare' }
+  /** The change view was closed: stop comparing. */
+  | { type: 'closeChanges' };
 
 /** What the webview keeps with `setState`, so a restored panel redraws at once. */
 export interface WebviewState {
@@ -58,6 +65,10 @@ export function parseWebviewMessage(data: unknown): FromWebview | undefined {
   switch (data['type']) {
     case 'ready':
       return { type: 'ready' };
+    case 'compare':
+      return { type: 'compare' };
+    case 'closeChanges':
+      return { type: 'closeChanges' };
     case 'reveal': {
       const { uri, version, selection } = data;
       if (typeof uri !== 'string' || !isCount(version) || !isSpan(selection)) return undefined;

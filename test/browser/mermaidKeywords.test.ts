@@ -209,7 +209,7 @@ describe('Mermaid keywords drawn literally by Mermaid in Chromium', function () 
   for (const [n, km] of MANIFESTS.entries()) {
     it(`manifest ${n + 1} (${km.kind}, ${km.cases.length} cases): the preview and the docs draw every name as written`, async () => {
       const analysis = analyzeText(km.text, `file:///work/keywords-${n}.integration.yaml`, { today: TODAY });
-      const set: DiagramSet = { ...diagramsFor(analysis, { today: TODAY }), version: ++version };
+      const set: DiagramSet = { ...diagramsFor(analysis, { today: TODAY, landscape: { layout: 'whole' } }), version: ++version };
       assert.equal(set.application.focus, undefined, 'the whole application diagram');
       const interaction = (id: string) => set.interactions.find((d) => d.integrationId === id);
 

@@ -453,7 +453,7 @@ describe('protocol conformance', function () {
 
     it('`exit` ends the process: code 0 after shutdown, 1 without', async function () {
       for (const shutdownFirst of [true, false]) {
-        const child = spawn(process.execPath, ['--require', require.resolve('tsx/cjs'), resolve(ROOT, 'server/src/server.ts'), '--stdio'], { cwd: ROOT, stdio: ['pipe', 'pipe', 'inherit'] });
+        const child = spawn(process.execPath, ['--require', require.resolve('tsx/cjs'), resolve(ROOT, 'server/src/node/main.ts'), '--stdio'], { cwd: ROOT, stdio: ['pipe', 'pipe', 'inherit'] });
         const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
         const connection: ProtocolConnection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
         connection.listen();

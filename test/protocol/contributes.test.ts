@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { listFiles, PackageManager } from '@vscode/vsce';
 import { RULE_IDS } from '../../server/src/rules';
 
 const ROOT = resolve(__dirname, '../..');
@@ -18,7 +19,7 @@ interface Contributes {
 }
 
 describe('package.json contributions', () => {
-  const pkg = json('package.json') as { contributes: Contributes; activationEvents: string[]; main: string };
+  const pkg = json('package.json') as { contributes: Contributes; activationEvents: string[]; main: string; browser: string };
   const c = pkg.contributes;
 
   it('declares the manifest language with its files, first line and configuration', () => {
@@ -39,6 +40,15 @@ describe('package.json contributions', () => {
     assert.ok(existsSync(resolve(ROOT, c.yamlValidation[0]!.url)));
     assert.deepEqual(c.yamlValidation[0]!.fileMatch, ['*.integration.yaml', '*.integration.yml']);
     assert.equal(pkg.main, './dist/extension.js');
+  });
+
+  it('declares the web extension (vscode.dev, github.dev) beside the desktop one, and packages both with their servers', async function () {
+    this.timeout(60_000);
+    assert.equal(pkg.browser, './dist/browser/extension.js');
+    // What `npm run package` puts in the .vsix, by vsce's own reading of .vscodeignore.
+    const files = await listFiles({ cwd: ROOT, packageManager: PackageManager.None });
+    for (const file of ['dist/extension.js', 'dist/server.js', 'dist/browser/extension.js', 'dist/browser/server.js', 'media/dist/preview.js']) assert.ok(files.includes(file), `${file} is not packaged`);
+    assert.deepEqual(files.filter((file) => file.endsWith('.map') || file.startsWith('server/') || file.startsWith('client/')), []);
   });
 
   it('offers every rule id, and only those, in the `integrationManifests.rules` setting', () => {

@@ -12,6 +12,9 @@
  *   await h.dispose();
  *
  * Anything without a helper: `h.request(method, params)` / `h.client.sendNotification(...)`.
+ *
+ * `startHarness({ server })` talks to another server instead, through the reader and writer
+ * `server` gives (the web worker bundle in Chromium: test/browser/webWorkerServer.ts).
  */
 import { PassThrough } from 'node:stream';
 import {
@@ -30,6 +33,8 @@ import {
   type DocumentSymbol,
   type Hover,
   type Location,
+  type MessageReader,
+  type MessageWriter,
   type Position,
   type ProtocolConnection,
   type PublishDiagnosticsParams,
@@ -52,6 +57,33 @@ export interface HarnessOptions {
   maxProblems?: number;
   /** Today for the server (waiver expiry); `TODAY` of the test helpers by default. */
   today?: string;
+  /** The server to talk to; by default `startServer` in this process (given `today`). */
+  server?: () => ServerTransport | Promise<ServerTransport>;
+}
+
+/** How the harness's client reaches a server, and how to let it go after `shutdown`. */
+export interface ServerTransport {
+  reader: MessageReader;
+  writer: MessageWriter;
+  dispose(): void | Promise<void>;
+}
+
+/** The language server in this process, joined to the client by two streams. */
+function inProcessServer(today: string): ServerTransport {
+  const toServer = new PassThrough();
+  const toClient = new PassThrough();
+  // Reader and writer objects (not raw streams): vscode-languageserver exits the process when a raw input stream closes.
+  const serverConnection = createConnection(new StreamMessageReader(toServer), new StreamMessageWriter(toClient));
+  startServer(serverConnection, { today: () => today });
+  return {
+    reader: new StreamMessageReader(toClient),
+    writer: new StreamMessageWriter(toServer),
+    dispose() {
+      serverConnection.dispose();
+      toServer.end();
+      toClient.end();
+    },
+  };
 }
 
 export interface Harness {
@@ -138,12 +170,8 @@ function capabilities(pull: boolean): ClientCapabilities {
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   const pull = (options.diagnostics ?? 'pull') === 'pull';
   const today = options.today ?? TODAY;
-  const toServer = new PassThrough();
-  const toClient = new PassThrough();
-  // Reader and writer objects (not raw streams): vscode-languageserver exits the process when a raw input stream closes.
-  const serverConnection = createConnection(new StreamMessageReader(toServer), new StreamMessageWriter(toClient));
-  startServer(serverConnection, { today: () => today });
-  const client = createProtocolConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer));
+  const server = options.server ? await options.server() : inProcessServer(today);
+  const client = createProtocolConnection(server.reader, server.writer);
 
   let rules: RuleSettings = options.rules ?? {};
   let maxProblems = options.maxProblems;
@@ -326,9 +354,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       await client.sendRequest('shutdown');
       // No `exit` notification: in this process it would end the test run.
       client.dispose();
-      serverConnection.dispose();
-      toServer.end();
-      toClient.end();
+      await server.dispose();
     },
   };
   return harness;

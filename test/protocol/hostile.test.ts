@@ -111,7 +111,7 @@ describe('protocol: hostile input through the server process (`node server.js --
   before(async () => {
     // The server bundle as `npm run build` makes it (the bundle is also the rules' worker thread).
     dir = mkdtempSync(join(tmpdir(), 'im-hostile-'));
-    buildSync({ ...nodeBundle(), entryPoints: [join(ROOT, 'server/src/server.ts')], outfile: join(dir, 'server.js') });
+    buildSync({ ...nodeBundle(), entryPoints: [join(ROOT, 'server/src/node/main.ts')], outfile: join(dir, 'server.js') });
     server = spawn(process.execPath, [join(dir, 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     server.stderr!.on('data', (chunk: Buffer) => stderr.push(chunk.toString()));
     server.on('exit', (code) => (exitCode = code));

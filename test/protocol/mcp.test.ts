@@ -94,12 +94,12 @@ describe('protocol: `node dist/cli.js mcp` (MCP over stdio)', function () {
     assert.match(textOf(result), message);
   }
 
-  it('initializes as integration-manifests with instructions, and lists exactly the four tools, each described with an input and an output schema', async () => {
+  it('initializes as integration-manifests with instructions, and lists exactly the five tools, each described with an input and an output schema', async () => {
     assert.equal(client.getServerVersion()?.name, 'integration-manifests');
     assert.equal(client.getServerVersion()?.version, (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version);
     assert.match(client.getInstructions() ?? '', /list_manifests/);
     const { tools } = await client.listTools();
-    assert.deepEqual(tools.map((t) => t.name).sort(), ['describe', 'diagram', 'findings', 'list_manifests']);
+    assert.deepEqual(tools.map((t) => t.name).sort(), ['describe', 'diagram', 'findings', 'impact', 'list_manifests']);
     for (const tool of tools) {
       assert.ok((tool.description ?? '').length > 80, `${tool.name} says what it does`);
       assert.equal(tool.inputSchema.type, 'object');
@@ -109,9 +109,9 @@ describe('protocol: `node dist/cli.js mcp` (MCP over stdio)', function () {
     }
     const byName = new Map(tools.map((t) => [t.name, t]));
     assert.deepEqual(byName.get('list_manifests')!.inputSchema.properties ?? {}, {});
-    for (const name of ['describe', 'findings', 'diagram']) {
+    for (const name of ['describe', 'findings', 'diagram', 'impact']) {
       const { properties, required } = byName.get(name)!.inputSchema;
-      assert.deepEqual(required, ['file'], `${name} requires file`);
+      assert.deepEqual(required, name === 'impact' ? ['file', 'system'] : ['file'], `${name} requires file`);
       assert.match((properties?.['file'] as { description?: string }).description ?? '', /relative to the server root/);
     }
     assert.deepEqual(Object.keys(byName.get('diagram')!.inputSchema.properties ?? {}), ['file', 'integration']);
@@ -246,6 +246,30 @@ describe('protocol: `node dist/cli.js mcp` (MCP over stdio)', function () {
     await refused('diagram', { file: 'sales/order-to-cash.integration.yaml', integration: 'order-relase' }, /has no integration "order-relase"\. Did you mean "order-release"\? Its integrations: order-release, order-status, shipped-invoices, customers, credit-check\./);
   });
 
+  it('impact: what lies upstream and downstream of a system through via and onward, its integrations in and out; an unknown system refused with a suggestion', async () => {
+    const result = (await structured('impact', { file: 'sales/order-to-cash.integration.yaml', system: 'erp' })) as {
+      file: string;
+      system: { id: string; name: string };
+      inbound: { id: string; via: string[] }[];
+      outbound: { id: string }[];
+      through: unknown[];
+      upstream: { id: string }[];
+      downstream: { id: string }[];
+      integrations: { id: string }[];
+    };
+    assert.equal(result.file, 'sales/order-to-cash.integration.yaml');
+    assert.deepEqual(result.system, { id: 'erp', name: 'Warehouse ERP', hosting: 'on-premises' });
+    assert.deepEqual(result.inbound.map((i) => [i.id, i.via]), [['order-release', ['bus']]]);
+    assert.deepEqual(result.outbound.map((i) => i.id), ['order-status', 'shipped-invoices']);
+    assert.deepEqual(result.through, []);
+    assert.deepEqual(result.upstream.map((s) => s.id), ['bus', 'sales', 'finance']);
+    assert.deepEqual(result.downstream.map((s) => s.id), ['bus', 'sales', 'finance']);
+    const bus = (await structured('impact', { file: 'sales/order-to-cash.integration.yaml', system: 'bus' })) as { through: { id: string }[]; inbound: unknown[] };
+    assert.deepEqual(bus.inbound, []);
+    assert.ok(bus.through.length >= 3, 'the bus carries the order flows');
+    await refused('impact', { file: 'sales/order-to-cash.integration.yaml', system: 'ep' }, /has no system "ep"\. Did you mean "erp"\? Its systems: sales, finance, erp, bus\./);
+  });
+
   describe('refuses what lies outside the root or is no manifest, with a message, and keeps serving', () => {
     const cases: [string, () => string, RegExp][] = [
       ['a path up out of the root', () => '../outside/secret.integration.yaml', /"\.\.\/outside\/secret\.integration\.yaml" lies outside the root/],
@@ -314,7 +338,7 @@ describe('protocol: `node dist/cli.js mcp` (MCP over stdio)', function () {
       const replies = stdout.trim().split('\n').map((l) => JSON.parse(l) as { id: number; result: { serverInfo?: { name: string }; tools?: { name: string }[] } });
       assert.deepEqual(replies.map((r) => r.id), [1, 2]);
       assert.equal(replies[0]!.result.serverInfo?.name, 'integration-manifests');
-      assert.equal(replies[1]!.result.tools?.length, 4);
+      assert.equal(replies[1]!.result.tools?.length, 5);
     });
 
     it('refuses a root that does not exist, is a file, or an unknown option, with code 2 and nothing on stdout', async () => {

@@ -9,7 +9,7 @@ import {
   type ProtocolConnection,
   type PublishDiagnosticsParams,
 } from 'vscode-languageserver/node';
-import { RULES_NICENESS } from '../../server/src/incremental/analysisWorker';
+import { RULES_NICENESS } from '../../server/src/node/analysisWorker';
 import { RULES_THREAD_MIN_CHARS } from '../../server/src/incremental/documentAnalyses';
 import { generateManifest } from '../../bench/generate';
 import { withIntegration } from '../helpers/text';

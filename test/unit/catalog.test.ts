@@ -22,6 +22,7 @@ const SPEC: readonly (readonly [id: string, severity: Severity, fix: boolean, gu
   ['schema', 'error', true],
   ['duplicate-id', 'error', false],
   ['unknown-reference', 'error', true],
+  ['import-unresolved', 'error', false],
   ['self-integration', 'error', false],
   ['system-of-record-participant', 'error', true, 'choose-design'],
   ['no-inline-secrets', 'error', true, 'general-guidance'],
@@ -109,7 +110,7 @@ describe('rule catalog', () => {
   });
 
   it('each rule says its category: these report what is wrong as written at once, the others judge the design once an integration is written', () => {
-    const correctness = ['yaml-syntax', 'schema', 'duplicate-id', 'unknown-reference', 'self-integration', 'system-of-record-participant', 'no-inline-secrets', 'waiver-reason', 'waiver-expired'];
+    const correctness = ['yaml-syntax', 'schema', 'duplicate-id', 'unknown-reference', 'import-unresolved', 'self-integration', 'system-of-record-participant', 'no-inline-secrets', 'waiver-reason', 'waiver-expired'];
     for (const id of RULE_IDS) assert.equal(findRule(id)?.category, correctness.includes(id) ? 'correctness' : 'guidance', id);
   });
 

@@ -181,7 +181,7 @@ describe('command line', () => {
       assert.equal(rules[schema.ruleIndex ?? -1]?.id, 'schema');
       assert.equal(schema.message.text, BAD_MODE);
       assert.deepEqual(schema.locations?.[0]?.physicalLocation, {
-        artifactLocation: { uri: 'broken.integration.yaml' },
+        artifactLocation: { uri: 'broken.integration.yaml', uriBaseId: '%SRCROOT%' },
         region: { startLine: s.line, startColumn: s.column, endLine: s.line, endColumn: s.column + 5 },
       });
     });
@@ -220,14 +220,14 @@ describe('command line', () => {
     });
 
     const usage: [string, string[], RegExp][] = [
-      ['an unknown format', ['lint', '--format', 'xml', 'clean.integration.yaml'], /Unknown format `xml`: use stylish, json or sarif\./],
-      ['an unknown option', ['lint', '--fix', 'clean.integration.yaml'], /Unknown option '--fix'\. Run `integration-manifests --help` for the options\./],
-      ['a bad --max-warnings', ['lint', '--max-warnings', 'many', 'clean.integration.yaml'], /--max-warnings takes a whole number, not `many`\./],
+      ['an unknown format', ['lint', '--format', 'xml', 'clean.integration.yaml'], /Unknown format 'xml': use stylish, json or sarif\./],
+      ['an unknown option', ['lint', '--fxi', 'clean.integration.yaml'], /Unknown option '--fxi'\. Run 'integration-manifests --help' for the options\./],
+      ['a bad --max-warnings', ['lint', '--max-warnings', 'many', 'clean.integration.yaml'], /--max-warnings takes a whole number, not 'many'\./],
       ['a missing file', ['lint', 'missing.integration.yaml'], /File not found: missing\.integration\.yaml/],
-      ['a folder', ['lint', 'sub'], /sub is a folder; give manifest files or a glob such as `sub\/\*\.integration\.yaml`\./],
-      ['a glob that matches nothing', ['lint', '*.integration.yml'], /No files match `\*\.integration\.yml`\./],
+      ['a folder', ['lint', 'sub'], /sub is a folder; give manifest files or a glob such as 'sub\/\*\.integration\.yaml'\./],
+      ['a glob that matches nothing', ['lint', '*.integration.yml'], /No files match '\*\.integration\.yml'\./],
       ['no files', ['lint'], /lint needs at least one file or glob/],
-      ['an unknown command', ['check', 'clean.integration.yaml'], /Unknown command `check`/],
+      ['an unknown command', ['check', 'clean.integration.yaml'], /Unknown command 'check'/],
     ];
     for (const [what, args, message] of usage)
       it(`is 2 for ${what}, with a clear message and no stack`, async () => {

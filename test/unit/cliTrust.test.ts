@@ -254,14 +254,14 @@ describe('command line: trust', () => {
           assert.equal(r.code, 2, args.join(' '));
           assert.equal(r.out, '');
           assert.match(r.err, /^integration-manifests: --max-warnings takes a whole number/);
-          assert.match(r.err, raw.length > 40 ? /…`/ : /Write it in digits|up to 9007199254740991/);
+          assert.match(r.err, raw.length > 40 ? /…'/ : /Write it in digits|up to 9007199254740991/);
           assert.ok(!/\n\s+at /.test(r.err), r.err);
         }
       });
 
     it('says that -1 is not "no limit": the option is left out for that', async () => {
       const r = await run(dir, ['lint', '--max-warnings', '-1', file]);
-      assert.match(r.err, /not `-1`\. Write it in digits, such as 0 or 10\. Leave the option out for no limit\./);
+      assert.match(r.err, /not '-1'\. Write it in digits, such as 0 or 10\. Leave the option out for no limit\./);
     });
 
     it('accepts plain digits, up to Number.MAX_SAFE_INTEGER', async () => {
@@ -312,7 +312,7 @@ describe('command line: trust', () => {
         ['a symbolic link to /dev/zero', ['docs', 'zero.integration.yaml'], /zero\.integration\.yaml is a character device/],
         ['/dev/random', ['lint', '/dev/random'], /\/dev\/random is a character device/],
         ['/dev/stdin (a pipe here)', ['lint', '/dev/stdin'], /\/dev\/stdin is a (named pipe \(FIFO\)|character device|socket)/],
-        ['a folder', ['lint', 'folder'], /^integration-manifests: folder is a folder; give manifest files or a glob such as `folder\/\*\.integration\.yaml`\.\n$/],
+        ['a folder', ['lint', 'folder'], /^integration-manifests: folder is a folder; give manifest files or a glob such as 'folder\/\*\.integration\.yaml'\.\n$/],
         ['a folder for diagram', ['diagram', 'folder/'], /folder\/ is a folder/],
       ];
       for (const [what, args, message] of cases)

@@ -20,7 +20,7 @@ import { MAX_EXPORT_CHARS, parseWebviewMessage } from '../../shared/src/webviewM
 import type { Analysis } from '../../server/src/analysis/analyze';
 import type { CliIo } from '../../server/src/cli/io';
 import { runCli } from '../../server/src/cli/main';
-import { diagramsFor, LIMITS } from '../../server/src/diagram';
+import { diagramsFor, LIMITS, type DiagramOptions } from '../../server/src/diagram';
 import { decodeEntityCodes, mermaidText, toPrivateUse, withDirection } from '../../shared/src/mermaidText';
 import { manifestMarkdown } from '../../server/src/diagram/markdown';
 import type { DiagramSet, DiagramsParams } from '../../shared/src/diagrams';
@@ -32,7 +32,7 @@ const ROOT = join(__dirname, '..', '..');
 const SNAPSHOTS = join(__dirname, '__snapshots__');
 const HOSTILE = readFileSync(join(ROOT, 'test/fixtures/hostile-names.integration.yaml'), 'utf8');
 
-function setOf(text: string, options: { focus?: string; portable?: boolean } = {}): { analysis: Analysis; set: DiagramSet } {
+function setOf(text: string, options: Omit<DiagramOptions, 'today'> = {}): { analysis: Analysis; set: DiagramSet } {
   const analysis = lintText(text);
   return { analysis, set: diagramsFor(analysis, { today: TODAY, ...options }) };
 }
@@ -323,7 +323,8 @@ describe('diagrams', () => {
       for (let i = 0; i < 90; i++) lines.push(`  - id: s${i}`, `    name: S${i}`, '    kind: erp');
       lines.push('integrations:');
       for (let i = 0; i < 100; i++) lines.push(`  - id: i${i}`, `    name: I${i}`, '    type: data', `    from: s${i < 80 ? 0 : i - 10}`, `    to: s${(i % 89) + 1}`, '    via: [bus]');
-      const { set } = setOf(joinLines(...lines));
+      // Two groups (the bus, the others) would open on the overview: this is the focus view when the whole diagram is asked for.
+      const { set } = setOf(joinLines(...lines), { landscape: { layout: 'whole' } });
       assert.equal(set.application.focus?.systemId, 's0');
       assert.ok(set.application.edgeCount <= LIMITS.edges, `${set.application.edgeCount} edges`);
       assert.equal(set.application.integrationCount, LIMITS.edges / 2);
@@ -503,7 +504,7 @@ describe('diagrams', () => {
       assert.match((await run('docs', 'm.integration.yaml', '--direction', 'lr')).out, /```mermaid\nflowchart LR\n/);
       const wrong = await run('diagram', 'm.integration.yaml', '--direction', 'up');
       assert.equal(wrong.code, 2);
-      assert.match(wrong.err, /Unknown direction `up`: use auto, LR \(left to right\) or TB \(top to bottom\)/);
+      assert.match(wrong.err, /Unknown direction 'up': use auto, LR \(left to right\) or TB \(top to bottom\)/);
     });
 
     it('prints one interaction diagram, or all of them separated', async () => {
@@ -520,9 +521,9 @@ describe('diagrams', () => {
     it('explains unknown integrations, types, missing files and misplaced options', async () => {
       const unknown = await run('diagram', 'm.integration.yaml', '--integration', 'stauts');
       assert.equal(unknown.code, 2);
-      assert.match(unknown.err, /has no integration `stauts`\. Did you mean `status`\? Its integrations: status\./);
+      assert.match(unknown.err, /has no integration 'stauts'\. Did you mean 'status'\? Its integrations: status\./);
       const type = await run('diagram', 'm.integration.yaml', '--type', 'sequence');
-      assert.match(type.err, /Unknown diagram type `sequence`: use application or interaction/);
+      assert.match(type.err, /Unknown diagram type 'sequence': use application or interaction/);
       const missing = await run('diagram', 'nope.yaml');
       assert.equal(missing.code, 2);
       assert.match(missing.err, /File not found: nope\.yaml/);

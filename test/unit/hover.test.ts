@@ -112,6 +112,16 @@ describe('hover', () => {
       assert.match(hoverAt('goals:\n', 'go|als:\n').markdown, /Every integration should support at least one/);
     });
 
+    it('explains `imports`: what it holds, why an estate shares a catalog, and its rules', () => {
+      const text = M.replace('solution:', 'imports:\n  - ./shared/systems.integration.yaml\nsolution:');
+      const h = hoverAt('imports:', 'imp|orts:', text);
+      assert.equal(covered(h), 'imports');
+      assert.match(h.markdown, /^\*\*`imports`\*\*/);
+      assert.match(h.markdown, /paths relative to this file, with forward slashes/);
+      assert.match(h.markdown, /shared catalog of systems: an imported manifest lends its systems, goals and actors/);
+      assert.match(h.markdown, /\[`import-unresolved`\]\(.*docs\/rules\/import-unresolved\.md\)/);
+    });
+
     it('says nothing on an unknown key', () => {
       assert.equal(hoverAt('    pattern: odata', '    patern|: odata').hover, null);
     });

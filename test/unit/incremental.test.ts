@@ -16,7 +16,7 @@ import { LineIndex } from '../../server/src/document/lineIndex';
 import { parseYaml } from '../../server/src/document/manifestDocument';
 import type { Manifest } from '../../server/src/model/manifest';
 import { IncrementalAnalyzer } from '../../server/src/incremental/analyzer';
-import { plainProblems, problemsFrom } from '../../server/src/incremental/analysisWorker';
+import { plainProblems, problemsFrom } from '../../server/src/incremental/rulesWorker';
 import { sameTree } from '../../server/src/incremental/contain';
 import { DocumentAnalyses } from '../../server/src/incremental/documentAnalyses';
 import { layoutOf, layoutSteps, relayout, type Layout } from '../../server/src/incremental/layout';

@@ -220,7 +220,8 @@ describe('Mermaid keywords in manifest text', () => {
     it(`manifest ${n + 1} (${km.kind}: ${km.cases[0]!.text.replace(/\s/g, ' ')} … ${km.cases[km.cases.length - 1]!.text.replace(/\s/g, ' ')}): syntax only from the generator, every label its exact text`, () => {
       const analysis = lintText(km.text);
       assert.equal(analysis.manifest.systems.length, km.systemLabel.size, 'every system read');
-      const preview = diagramsFor(analysis, { today: TODAY });
+      // The whole diagram, as the preview draws it when asked (a manifest this large otherwise opens on the overview).
+      const preview = diagramsFor(analysis, { today: TODAY, landscape: { layout: 'whole' } });
       assert.equal(preview.application.focus, undefined, 'the whole application diagram');
       checkSet(preview, km, analysis.manifest, 'preview');
       const portable = diagramsFor(analysis, { today: TODAY, portable: true });

@@ -13,7 +13,7 @@ import { DiagnosticSeverity } from 'vscode-languageserver';
 import { analyzeText, INTERNAL_ERROR, type Analysis, type Problem, type RuleRuntime } from '../../server/src/analysis/analyze';
 import { diagnostics } from '../../server/src/features/diagnostics';
 import { IncrementalAnalyzer } from '../../server/src/incremental/analyzer';
-import { AnalysisWorker } from '../../server/src/incremental/analysisWorker';
+import { AnalysisWorker } from '../../server/src/node/analysisWorker';
 import { DocumentAnalyses } from '../../server/src/incremental/documentAnalyses';
 import { lineLogger, type Logger } from '../../server/src/logger';
 import { RULES } from '../../server/src/rules';
@@ -266,7 +266,7 @@ describe('rule isolation: a rule that throws', () => {
             "  id: 'worker-throws', severity: 'warning', summary: 'Throws, for a test.',",
             '  check({ manifest }) { throw new SyntaxError(`${marker} ${manifest.document.text}`); },',
             '});',
-            `require(${JSON.stringify(join(src, 'incremental/analysisWorker.ts'))});`,
+            `require(${JSON.stringify(join(src, 'node/analysisWorker.ts'))});`,
           ].join('\n'),
         );
         worker = new AnalysisWorker(script, logger);

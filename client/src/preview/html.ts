@@ -10,8 +10,6 @@
  * Inline styles cannot load anything: images only from the webview's own source or `data:`
  * URLs, fonts only from the webview's own source.
  */
-import { randomBytes } from 'node:crypto';
-
 export interface PreviewHtmlOptions {
   /** `webview.cspSource`: the origin the webview serves local resources from. */
   cspSource: string;
@@ -23,7 +21,8 @@ export interface PreviewHtmlOptions {
 
 /** A fresh nonce: 128 random bits, base64. */
 export function newNonce(): string {
-  return randomBytes(16).toString('base64');
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return btoa(String.fromCharCode(...bytes));
 }
 
 export function contentSecurityPolicy(cspSource: string, nonce: string): string {

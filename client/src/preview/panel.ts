@@ -4,9 +4,11 @@
  * the webview asks for (reveal an item, export a diagram, focus on a system).
  */
 import * as vscode from 'vscode';
-import { State, type LanguageClient } from 'vscode-languageclient/node';
+import { State, type BaseLanguageClient } from 'vscode-languageclient';
 import type { DiagramsParams } from '../../../shared/src/diagrams';
-import { DiagramsRequest } from '../../../shared/src/requests';
+import { ChangesRequest, DiagramsRequest } from '../../../shared/src/requests';
+import { CompareUnavailable, textAtHead } from './compare';
+import type { ChangeView } from '../../../shared/src/changes';
 import { LANGUAGE_ID, SETTINGS_SECTION } from '../../../shared/src/names';
 import { DEFAULT_PREVIEW_DEBOUNCE_MS } from '../../../shared/src/settings';
 import { newNonce, previewHtml } from './html';
@@ -32,13 +34,15 @@ export class PreviewPanel implements vscode.Disposable {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private request = 0;
   private ready = false;
+  /** While the change view is open: the committed text it compares with (null: the file is new), for the document it was read for. */
+  private comparing: { document: vscode.TextDocument; baseText: string | null } | undefined;
   private readonly disposables: vscode.Disposable[] = [];
   private readonly disposeEmitter = new vscode.EventEmitter<void>();
   readonly onDidDispose = this.disposeEmitter.event;
 
   constructor(
     readonly panel: vscode.WebviewPanel,
-    private readonly client: LanguageClient,
+    private readonly client: BaseLanguageClient,
     private readonly extensionUri: vscode.Uri,
     initial: { uri?: string; focus?: string | null } = {},
   ) {
@@ -79,12 +83,54 @@ export class PreviewPanel implements vscode.Disposable {
     );
   }
 
+  /**
+   * "Compare with HEAD": reads the followed manifest's committed text through the Git extension
+   * and shows what the editor's text changes against it; the view follows the typing until it is
+   * closed. When the comparison cannot be made, a message says why. Returns the view shown, or
+   * the message (for the command's caller: the end-to-end tests).
+   */
+  async compareWithHead(): Promise<ChangeView | string | undefined> {
+    const document = this.document;
+    if (!document) return this.unavailable('Open an integration manifest first, then compare it with HEAD.');
+    try {
+      this.comparing = { document, baseText: await textAtHead(document.uri) };
+    } catch (e) {
+      if (!(e instanceof CompareUnavailable)) throw e;
+      this.comparing = undefined;
+      return this.unavailable(e.message);
+    }
+    return this.refreshChanges();
+  }
+
+  private unavailable(message: string): string {
+    void vscode.window.showWarningMessage(message);
+    return message;
+  }
+
+  /** Asks the server what the document changes against the committed text, and posts the view. */
+  private async refreshChanges(): Promise<ChangeView | undefined> {
+    const comparing = this.comparing;
+    if (!comparing || comparing.document !== this.document || this.client.state !== State.Running) return undefined;
+    const uri = this.client.code2ProtocolConverter.asUri(comparing.document.uri);
+    try {
+      const view = await this.client.sendRequest(ChangesRequest, { uri, baseText: comparing.baseText, baseLabel: 'HEAD' });
+      if (!view || this.comparing !== comparing) return undefined;
+      this.post({ type: 'changes', view });
+      return view;
+    } catch (e) {
+      void vscode.window.showWarningMessage(`The changes could not be compared: ${e instanceof Error ? e.message : String(e)}`);
+      return undefined;
+    }
+  }
+
   /** Shows the diagrams of `document` (a manifest) from now on. */
   follow(document: vscode.TextDocument): void {
     if (document !== this.document) this.focus = undefined;
     this.document = document;
     this.updateTitle();
     this.schedule(0);
+    // The change view follows the manifest too: compared with its own HEAD.
+    if (this.comparing && this.comparing.document !== document) void this.compareWithHead();
   }
 
   reveal(): void {
@@ -152,6 +198,7 @@ export class PreviewPanel implements vscode.Disposable {
         return;
       }
       this.post({ type: 'diagrams', set });
+      void this.refreshChanges();
       const editor = vscode.window.visibleTextEditors.find((e) => e.document === document);
       if (editor) this.postCursor(editor);
     } catch (e) {
@@ -184,6 +231,12 @@ export class PreviewPanel implements vscode.Disposable {
         return this.refresh();
       case 'export':
         return this.export(message);
+      case 'compare':
+        await this.compareWithHead();
+        return;
+      case 'closeChanges':
+        this.comparing = undefined;
+        return;
     }
   }
 
@@ -213,7 +266,7 @@ export class PreviewPanel implements vscode.Disposable {
     const filters: Record<string, string[]> = { svg: { SVG: ['svg'] }, png: { PNG: ['png'] }, mermaid: { Mermaid: ['mmd', 'md'] } }[message.format];
     const target = await vscode.window.showSaveDialog({ ...(document.uri.scheme === 'untitled' ? {} : { defaultUri }), filters, saveLabel: 'Export diagram' });
     if (!target) return;
-    const bytes = message.format === 'png' ? Buffer.from(message.data.slice('data:image/png;base64,'.length), 'base64') : Buffer.from(message.data, 'utf8');
+    const bytes = message.format === 'png' ? base64Bytes(message.data.slice('data:image/png;base64,'.length)) : new TextEncoder().encode(message.data);
     try {
       await vscode.workspace.fs.writeFile(target, bytes);
       void vscode.window.showInformationMessage(`Diagram saved to ${vscode.workspace.asRelativePath(target)}.`);
@@ -221,4 +274,9 @@ export class PreviewPanel implements vscode.Disposable {
       void vscode.window.showErrorMessage(`The diagram could not be saved: ${e instanceof Error ? e.message : String(e)}`);
     }
   }
+}
+
+/** The bytes of base64 text (as in a data: URL), with what both VS Code desktop and the web have. */
+function base64Bytes(base64: string): Uint8Array {
+  return Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
 }

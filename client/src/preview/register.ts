@@ -3,12 +3,12 @@
  * button and code lens call it too) and the serializer that brings the panel back after a reload.
  */
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient } from 'vscode-languageclient';
 import type { WebviewState } from '../../../shared/src/webviewMessages';
 import { COMMANDS, PREVIEW_VIEW_TYPE } from '../../../shared/src/names';
 import { isManifest, PreviewPanel, webviewOptions } from './panel';
 
-export function registerPreview(context: vscode.ExtensionContext, client: LanguageClient): void {
+export function registerPreview(context: vscode.ExtensionContext, client: BaseLanguageClient): void {
   let current: PreviewPanel | undefined;
   const adopt = (panel: PreviewPanel) => {
     current?.dispose();
@@ -36,6 +36,11 @@ export function registerPreview(context: vscode.ExtensionContext, client: Langua
       }
       const panel = vscode.window.createWebviewPanel(PREVIEW_VIEW_TYPE, 'Integration diagrams', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, webviewOptions(context.extensionUri));
       adopt(new PreviewPanel(panel, client, context.extensionUri, { uri: document.uri.toString() }));
+    }),
+    // Returns the change view, or the message that said why there is none (for tests).
+    vscode.commands.registerCommand(COMMANDS.compareWithHead, async () => {
+      await vscode.commands.executeCommand(COMMANDS.openPreview);
+      return current?.compareWithHead();
     }),
     vscode.window.registerWebviewPanelSerializer(PREVIEW_VIEW_TYPE, {
       deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown): Thenable<void> {

@@ -8,7 +8,8 @@ import type { Logger } from '../logger';
 import { buildModel, isWritten, type Integration, type Item, type Manifest, type Waiver } from '../model/manifest';
 import { waiverStatus } from '../model/waivers';
 import { RULE_IDS, RULES } from '../rules';
-import type { Finding, FindingData, RuleContext, RuleDefinition, Severity } from '../rules/types';
+import type { Finding, FindingData, RelatedLocation, RuleContext, RuleDefinition, Severity } from '../rules/types';
+import { withEstate, type EstateContext } from '../model/estate';
 import { effectiveConfig, manifestRuleSettings, type RuleSettings } from './config';
 import type { IntegrationFindings } from './integrationFindings';
 
@@ -20,6 +21,8 @@ export interface Problem {
   data: FindingData;
   /** The system or integration the finding belongs to (where a waiver for it goes), if any. */
   item?: Item;
+  /** Places in other manifests of the estate the problem is about too. */
+  related?: RelatedLocation[];
 }
 
 /** What the analysis is of besides the text. Plain data: it crosses to the rules' worker thread. */
@@ -27,6 +30,12 @@ export interface AnalysisOptions {
   settings?: RuleSettings;
   /** YYYY-MM-DD; today in UTC when absent. */
   today?: string;
+  /**
+   * The other manifests of its estate as far as the rules need them (server/src/estate/ makes
+   * it: `estateContextOf`). Absent: the manifest is judged alone, as a manifest without
+   * imports and importers is.
+   */
+  estate?: EstateContext;
 }
 
 /**
@@ -85,6 +94,7 @@ export function runToEnd<T>(steps: Generator<void, T>): T {
  */
 export function* checkManifest(manifest: Manifest, options: AnalysisOptions = {}, kept?: IntegrationFindings, runtime: RuleRuntime = {}): Generator<void, Problem[]> {
   const today = options.today ?? todayUtc();
+  withEstate(manifest, options.estate);
   const fromManifest = manifestRuleSettings(manifest);
   const problems: Problem[] = [];
   for (const rule of runtime.rules ?? RULES) {
@@ -147,6 +157,7 @@ function problemOf(rule: string, severity: Severity, finding: Finding): Problem 
     message: clipQuotes(finding.message),
     data: finding.data ?? {},
     ...(finding.item ? { item: finding.item } : {}),
+    ...(finding.related ? { related: finding.related } : {}),
   };
 }
 

@@ -15,11 +15,13 @@ export function formatStylish(findings: readonly LintFinding[], files: readonly 
     out.push(paint('4', visible(file)));
     const rows = mine.map((f) => [`${f.line}:${f.column}`, f.severity, visible(f.message), visible(f.rule)]);
     const width = [0, 1].map((i) => Math.max(...rows.map((r) => r[i]!.length)));
-    for (const [pos, severity, message, rule] of rows) {
+    rows.forEach(([pos, severity, message, rule], i) => {
       const sev = severity!.padEnd(width[1]!);
       const colored = severity === 'error' ? paint('31', sev) : severity === 'warning' ? paint('33', sev) : paint('36', sev);
       out.push(`  ${pos!.padEnd(width[0]!)}  ${colored}  ${message}  ${paint('2', rule!)}`);
-    }
+      // The other places it is about, under it: `see shared/systems.integration.yaml:10:9`.
+      for (const r of mine[i]!.related ?? []) out.push(`  ${' '.repeat(width[0]!)}  ${' '.repeat(width[1]!)}  ${paint('2', `see ${visible(r.file)}:${r.line}:${r.column}`)}`);
+    });
     out.push('');
   }
   const count = (s: string) => findings.filter((f) => f.severity === s).length;

@@ -13,6 +13,8 @@ export interface CliIo {
   resolve(file: string): string;
   color: boolean;
   version: string;
+  /** The environment: the CI service's variables (Azure Pipelines' name the run in SARIF). None in most tests. */
+  env?: Readonly<Record<string, string | undefined>>;
 }
 
 /** A problem with how the command was called or what it was given: printed without a stack, exit code 2. */

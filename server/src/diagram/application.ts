@@ -10,6 +10,7 @@ import type { Integration, Manifest, Ref, System } from '../model/manifest';
 import type { Hosting } from '../model/vocabulary';
 import { flowchartText, mermaidId } from '../../../shared/src/mermaidText';
 import { findingMarker, NO_FINDINGS, type Counts } from './findings';
+import { groupsOf } from '../landscape/groups';
 import type { ApplicationDiagram, DiagramTarget, Direction, FocusInfo, LegendEntry } from '../../../shared/src/diagrams';
 
 /** Line colours per integration type, readable on light and dark backgrounds. */
@@ -34,7 +35,11 @@ const CLASS_STYLES: Record<string, string> = {
   middleware: 'stroke-width:2px',
   undeclared: `stroke:${SEVERITY_COLORS.error},stroke-width:2px,stroke-dasharray:5 4`,
   focus: 'stroke-width:4px',
+  imported: 'stroke-dasharray:2 3',
 };
+
+/** The legend's line for systems of an imported manifest, shown when the diagram has one. */
+export const IMPORTED_LEGEND: LegendEntry = { label: 'Dotted border: declared in an imported manifest' };
 
 const GROUPS: { hosting: Hosting | undefined; id: string; title: string }[] = [
   { hosting: 'cloud', id: 'g_cloud', title: 'Cloud' },
@@ -58,6 +63,13 @@ export interface ApplicationOptions {
    * the panel: `withDirection`) or top to bottom (a page, for Markdown and the command line).
    */
   direction?: Direction;
+  /** Draw only these systems and integrations (a filter or a view chose them); all when absent. */
+  only?: { systems: readonly System[]; integrations: readonly Integration[] };
+  /**
+   * How systems are grouped: by hosting and, within it, by domain (or kind family for systems
+   * without one) once any system shown declares a domain; by domain alone; or not at all.
+   */
+  groupBy?: 'hosting' | 'domain' | 'none';
 }
 
 export function applicationDiagram(manifest: Manifest, options: ApplicationOptions = {}): ApplicationDiagram {
@@ -75,7 +87,8 @@ export function applicationDiagram(manifest: Manifest, options: ApplicationOptio
   });
 
   const focusSystem = options.focus ? manifest.systems.find((s) => s.id === options.focus!.systemId) : undefined;
-  const touching = focusSystem ? manifest.integrations.filter((i) => touches(i, focusSystem.id)) : manifest.integrations;
+  const candidates = options.only?.integrations ?? manifest.integrations;
+  const touching = focusSystem ? candidates.filter((i) => touches(i, focusSystem.id)) : candidates;
   // A focus on a very busy system still keeps to the edges a diagram can show: its first integrations.
   const drawn = focusSystem && options.focus?.maxEdges !== undefined ? withinEdges(touching, options.focus.maxEdges) : touching;
 
@@ -119,26 +132,48 @@ export function applicationDiagram(manifest: Manifest, options: ApplicationOptio
     }
   }
 
-  const shownSystems = focusSystem ? manifest.systems.filter((s) => s === focusSystem || used.has(nodeOf.get(s)!)) : manifest.systems;
+  const onlySystems = options.only && new Set(options.only.systems);
+  const shownSystems = focusSystem
+    ? manifest.systems.filter((s) => s === focusSystem || used.has(nodeOf.get(s)!))
+    : onlySystems
+      ? manifest.systems.filter((s) => onlySystems.has(s) || used.has(nodeOf.get(s)!))
+      : manifest.systems;
   const lines = [`flowchart ${options.direction ?? 'LR'}`, '  accTitle: Application integration diagram'];
-  if (!manifest.systems.length && !undeclared.size) {
-    lines.push('  empty["No systems yet: declare them under systems, then connect them under integrations"]');
+  if (!shownSystems.length && !undeclared.size) {
+    const why = manifest.systems.length ? 'No integration matches the filters: clear a filter to see more' : 'No systems yet: declare them under systems, then connect them under integrations';
+    lines.push(`  empty["${why}"]`);
   }
   const classes = new Map<string, string[]>();
   const addClass = (cls: string, id: string) => classes.set(cls, [...(classes.get(cls) ?? []), id]);
-  for (const group of GROUPS) {
-    const members = shownSystems.filter((s) => s.hosting === group.hosting);
-    if (!members.length) continue;
-    lines.push(`  subgraph ${group.id}["${group.title}"]`);
-    for (const system of members) {
-      const id = nodeOf.get(system)!;
-      lines.push(`    ${id}${shape(system)}`);
-      nodes[id] = { itemId: system.id, kind: 'system', span: system.span, selection: system.idSpan };
-      if (system.family === 'middleware') addClass('middleware', id);
-      if (system === focusSystem) addClass('focus', id);
+  const drawSystem = (system: System, indent: string) => {
+    const id = nodeOf.get(system)!;
+    lines.push(`${indent}${id}${shape(system)}`);
+    nodes[id] = { itemId: system.id, kind: 'system', span: system.span, selection: system.idSpan };
+    if (system.family === 'middleware') addClass('middleware', id);
+    if (system === focusSystem) addClass('focus', id);
+    if (system.origin) addClass('imported', id);
+  };
+  const groupBy = options.groupBy ?? 'hosting';
+  // Domains within hosting once any system declares one; until then the hosting groups alone, as before domains existed.
+  const byDomain = groupBy === 'domain' || (groupBy === 'hosting' && shownSystems.some((s) => s.domain));
+  /** The systems in their domain groups (each a subgraph), or as they are. */
+  const drawGroups = (members: readonly System[], parent: string, indent: string) => {
+    if (!byDomain) return members.forEach((s) => drawSystem(s, indent));
+    groupsOf(members).forEach(({ group, systems }, n) => {
+      lines.push(`${indent}subgraph ${parent}_${n}["${flowchartText(group.title, 60) || 'Unnamed domain'}"]`);
+      systems.forEach((s) => drawSystem(s, `${indent}  `));
+      lines.push(`${indent}end`);
+    });
+  };
+  if (groupBy === 'hosting') {
+    for (const group of GROUPS) {
+      const members = shownSystems.filter((s) => s.hosting === group.hosting);
+      if (!members.length) continue;
+      lines.push(`  subgraph ${group.id}["${group.title}"]`);
+      drawGroups(members, group.id, '    ');
+      lines.push('  end');
     }
-    lines.push('  end');
-  }
+  } else drawGroups(shownSystems, 'g', '  ');
   for (const [ref, id] of undeclared) {
     lines.push(`  ${id}["${flowchartText(ref)}<br/>not declared under systems"]`);
     addClass('undeclared', id);
@@ -155,14 +190,14 @@ export function applicationDiagram(manifest: Manifest, options: ApplicationOptio
     integrationCount: drawn.length,
     edgeCount: edgeLines.length,
     systems: manifest.systems.filter((s) => s.id).map((s) => ({ id: s.id, name: s.name ?? s.id })),
-    legend: LEGEND,
+    legend: shownSystems.some((s) => s.origin) ? [...LEGEND, IMPORTED_LEGEND] : LEGEND,
   };
   if (focusSystem && options.focus) result.focus = focusInfo(manifest, focusSystem, shownSystems.length, drawn.length, touching.length, options.focus);
   return result;
 }
 
 /** The first integrations whose edges (one per hop) fit in `max`. */
-function withinEdges(integrations: Integration[], max: number): Integration[] {
+function withinEdges(integrations: readonly Integration[], max: number): Integration[] {
   let edges = 0;
   const result: Integration[] = [];
   for (const i of integrations) {
@@ -177,7 +212,7 @@ function touches(integration: Integration, systemId: string): boolean {
   return integration.from?.id === systemId || integration.to?.id === systemId || integration.via.some((v) => v.id === systemId);
 }
 
-function shape(system: System): string {
+export function shape(system: System): string {
   const name = flowchartText(system.name ?? system.id) || flowchartText(system.id) || 'unnamed system';
   const kind = system.systemKind ? flowchartText(system.systemKind) : 'kind not declared';
   const label = `"${name}<br/>${kind}"`;
@@ -213,7 +248,7 @@ export function writtenAmount(integration: Integration): string | undefined {
   return integration.volume?.trim() || (integration.peak?.trim() ? `peak ${integration.peak.trim()}` : undefined);
 }
 
-function linkStyle(integration: Integration, c: Counts, dashed: boolean): string {
+export function linkStyle(integration: Integration, c: Counts, dashed: boolean): string {
   const stroke = TYPE_COLORS[integration.type ?? 'none'];
   const label = c.errors ? `,color:${SEVERITY_COLORS.error}` : c.warnings ? `,color:${SEVERITY_COLORS.warning}` : '';
   // Mermaid draws -.-> dotted; dashes read better as "asynchronous" at a glance.

@@ -10,6 +10,8 @@ import { countsByIntegration } from './findings';
 import { interactionDiagram } from './interaction';
 import type { ApplicationDiagram, DiagramSet, Direction, FieldMapping, WaiverEntry } from '../../../shared/src/diagrams';
 import { waiverStatus } from '../model/waivers';
+import type { LandscapeRequest } from '../../../shared/src/landscape';
+import { facetsOf, filtered, impactInfo, overviewApplication, viewDiagrams } from './landscape';
 
 /** Beyond these the whole application diagram is not legible, and the focus view is drawn instead. */
 export const LIMITS = { systems: 60, edges: 150, mermaidChars: 100_000 } as const;
@@ -26,6 +28,8 @@ export interface DiagramOptions {
   portable?: boolean;
   /** The application diagram's direction (LR unless said). */
   direction?: Direction;
+  /** The overview's expanded domains, the filters and the impact the preview asks for (SPEC 11). */
+  landscape?: LandscapeRequest;
 }
 
 export function diagramsFor(analysis: Analysis, options: DiagramOptions = {}): DiagramSet {
@@ -35,18 +39,30 @@ export function diagramsFor(analysis: Analysis, options: DiagramOptions = {}): D
   const edgeIds = !options.portable;
   const direction = options.direction ?? 'LR';
   const maxEdges = options.portable ? undefined : LIMITS.edges;
-  const whole = () => applicationDiagram(manifest, { counts, edgeIds, direction });
+  const request = options.landscape ?? {};
+  const { landscape, only, message } = filtered(manifest, { counts, request });
+  const whole = () => applicationDiagram(manifest, { counts, edgeIds, direction, ...(only ? { only } : {}) });
   let application: ApplicationDiagram | undefined;
   if (requested) {
-    application = applicationDiagram(manifest, { counts, edgeIds, direction, focus: { systemId: requested, forced: false, maxEdges } });
+    application = applicationDiagram(manifest, { counts, edgeIds, direction, focus: { systemId: requested, forced: false, maxEdges }, ...(only ? { only } : {}) });
   } else if (!options.portable) {
-    // Counting first spares drawing a whole diagram of thousands of edges only to set it aside.
-    let reason = tooLarge({ systemCount: manifest.systems.length, edgeCount: manifest.integrations.reduce((n, i) => n + (i.from && i.to ? i.via.length + 1 : 0), 0), mermaid: '' });
-    if (!reason) reason = tooLarge((application = whole()));
-    const centre = reason ? busiestSystem(manifest) : undefined;
-    if (reason && centre) application = applicationDiagram(manifest, { counts, edgeIds, direction, focus: { systemId: centre, forced: true, reason, maxEdges } });
+    // A large landscape opens on the overview of its domains (SPEC 11).
+    application = overviewApplication(manifest, { counts, edgeIds, direction, request });
+    if (!application) {
+      // Counting first spares drawing a whole diagram of thousands of edges only to set it aside.
+      const integrations = only?.integrations ?? manifest.integrations;
+      let reason = tooLarge({ systemCount: only?.systems.length ?? manifest.systems.length, edgeCount: integrations.reduce((n, i) => n + (i.from && i.to ? i.via.length + 1 : 0), 0), mermaid: '' });
+      if (!reason) reason = tooLarge((application = whole()));
+      const centre = reason ? busiestSystem(manifest) : undefined;
+      if (reason && centre) application = applicationDiagram(manifest, { counts, edgeIds, direction, focus: { systemId: centre, forced: true, reason, maxEdges }, ...(only ? { only } : {}) });
+    }
   }
   application ??= whole();
+  if (message && only && !application.filtered) application.filtered = { message, shownIntegrations: only.integrations.length, totalIntegrations: manifest.integrations.length };
+  if (request.impact) {
+    const impact = impactInfo(landscape, request.impact);
+    if (impact) application.impact = impact;
+  }
   return {
     uri: analysis.document.uri,
     version: analysis.document.version,
@@ -55,6 +71,8 @@ export function diagramsFor(analysis: Analysis, options: DiagramOptions = {}): D
     interactions: manifest.integrations.map((i) => interactionDiagram(manifest, i, counts.get(i))),
     mappings: mappings(manifest),
     waivers: waivers(manifest, options.today ?? todayUtc()),
+    landscape: facetsOf(manifest),
+    views: viewDiagrams(manifest, { counts, edgeIds, direction }),
   };
 }
 

@@ -20,6 +20,8 @@ export interface MarkdownOptions {
   today?: string;
   /** The application diagram's direction: top to bottom unless said (a page is a tall panel). */
   direction?: Direction;
+  /** The manifests it imports, as the reader should see them, when the analysis includes their items (`withImports`). */
+  imported?: readonly string[];
 }
 
 export function manifestMarkdown(analysis: Analysis, options: MarkdownOptions): string {
@@ -30,12 +32,15 @@ export function manifestMarkdown(analysis: Analysis, options: MarkdownOptions): 
   const title = manifest.solutionName?.trim() || 'Integration manifest';
   out.push(`# ${inline(title)}`, '');
   out.push(`Integration architecture documented from \`${code(options.source)}\`. Regenerate this file with \`integration-manifests docs\` after changing the manifest.`, '');
+  if (options.imported?.length) out.push(`It includes the systems and integrations of the manifests it imports: ${options.imported.map((f) => `\`${code(f)}\``).join(', ')}. Their systems have a dotted border in the diagram.`, '');
 
   out.push('## Application integration diagram', '');
   const large = tooLarge(set.application);
   if (large) out.push(`> ${inline(large)}: the whole diagram follows, but it may be hard to read. The editor's preview offers a focus view of one system and its neighbours.`, '');
   out.push(...mermaidBlock(set.application.mermaid), '');
   out.push(legendLine(set.application.legend), '');
+
+  out.push(...viewSections(set));
 
   out.push('## Integration inventory', '');
   if (!manifest.integrations.length) out.push('No integrations are declared yet.', '');
@@ -60,6 +65,19 @@ export function manifestMarkdown(analysis: Analysis, options: MarkdownOptions): 
 
   out.push(...waiverSection(set));
   return out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd() + '\n';
+}
+
+/** A section per saved view (`views:`): its title, description and diagram. */
+function viewSections(set: DiagramSet): string[] {
+  if (!set.views?.length) return [];
+  const out = ['## Saved views', ''];
+  for (const v of set.views) {
+    out.push(`### ${inline(v.title)} (\`${code(v.id)}\`)`, '');
+    if (v.description.trim()) out.push(inline(v.description), '');
+    if (v.application.overview) out.push(`> ${inline(v.application.overview.message.replace(/ Each domain is one node; click one to see its systems\.$/, ' Each domain is one node.'))}`, '');
+    out.push(...mermaidBlock(v.application.mermaid), '');
+  }
+  return out;
 }
 
 function inventory(manifest: Manifest, counts: ReadonlyMap<Integration, Counts>): string[] {
@@ -95,11 +113,11 @@ function legendLine(legend: LegendEntry[]): string {
   return `Legend: ${parts.map(inline).join('; ')}.`;
 }
 
-function mermaidBlock(mermaid: string): string[] {
+export function mermaidBlock(mermaid: string): string[] {
   return ['```mermaid', mermaid.trimEnd(), '```'];
 }
 
-function table(head: string[], rows: string[][]): string[] {
+export function table(head: string[], rows: string[][]): string[] {
   const line = (cells: string[]) => `| ${cells.map((c) => cell(c)).join(' | ')} |`;
   return [line(head), `| ${head.map(() => '---').join(' | ')} |`, ...rows.map(line)];
 }
@@ -119,10 +137,10 @@ export function inline(text: string): string {
 }
 
 /** Text inside an inline code span: backticks cannot end it early. */
-function code(text: string): string {
+export function code(text: string): string {
   return text.replace(/[\r\n]+/g, ' ').replace(/`/g, 'ˋ');
 }
 
-function plural(n: number, word: string): string {
+export function plural(n: number, word: string): string {
   return n ? `${n} ${word}${n === 1 ? '' : 's'}` : '';
 }

@@ -37,6 +37,8 @@ export function toDiagnostic(analysis: Analysis, problem: Problem): Diagnostic {
     // The Problems panel shows plain text: quotes in backticks become single quotes.
     message: plainText(problem.message),
     ...(UNUSED_RULES.has(problem.rule) ? { tags: [DiagnosticTag.Unnecessary] } : {}),
+    // The other places in the estate it is about (the other occurrence of a duplicate id), in their own files.
+    ...(problem.related ? { relatedInformation: problem.related.map((r) => ({ location: { uri: r.at.uri, range: r.at.range }, message: plainText(r.message) })) } : {}),
     data,
   };
 }

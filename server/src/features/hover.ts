@@ -8,7 +8,7 @@ import { MarkupKind, type Hover } from 'vscode-languageserver';
 import type { Analysis } from '../analysis/analyze';
 import type { Item, ItemKind } from '../model/manifest';
 import { formatPerHour, ratePerHour } from '../model/rate';
-import { candidateOf, candidates, type ListKey } from './completion/candidates';
+import { candidateOf, candidates, type Candidate, type ListKey } from './completion/candidates';
 import { cursorContext, type CursorContext } from './completion/context';
 import { isRatePath } from './completion/keys';
 import { REFERENCE_LISTS } from './completion/references';
@@ -16,6 +16,7 @@ import { guidancePath, schemaAt } from './completion/schema';
 import { keyMarkdown, valueGuidance, valueMarkdown } from './guidance';
 import { integrationMarkdown } from './hover/integration';
 import { ruleMarkdown } from './hover/rule';
+import { systemImpactMarkdown } from './hover/impact';
 import { summaryMarkdown, usageById } from './hover/summary';
 import { itemIn, itemAt } from '../model/itemAt';
 import { own } from '../model/lookup';
@@ -91,14 +92,21 @@ function valueHover(analysis: Analysis, ctx: CursorContext, offset: number): str
 function referenceHover(analysis: Analysis, id: string, lists: readonly ListKey[]): string {
   for (const list of lists) {
     const found = candidates(analysis, list).find((c) => c.id === id);
-    if (found) return summaryMarkdown(found, usageById(analysis.manifest).get(id) ?? []);
+    if (found) return withImpact(analysis, found, summaryMarkdown(found, usageById(analysis.manifest).get(id) ?? []));
   }
   const what = lists.map((l) => KIND_NAMES[l]).join(' or ');
   return `No ${what} with id \`${id}\` is declared in this manifest.`;
 }
 
 function ownSummary(analysis: Analysis, item: Item): string {
-  return summaryMarkdown(candidateOf(item), usageById(analysis.manifest).get(item.id) ?? []);
+  const candidate = candidateOf(item);
+  return withImpact(analysis, candidate, summaryMarkdown(candidate, usageById(analysis.manifest).get(item.id) ?? []));
+}
+
+/** A system's summary with its integrations in and out and its up- and downstream counts. */
+function withImpact(analysis: Analysis, item: Candidate, summary: string): string {
+  const impact = item.kind === 'system' ? systemImpactMarkdown(analysis.manifest, item.id) : undefined;
+  return impact ? `${summary}\n\n${impact}` : summary;
 }
 
 function unquote(text: string): string {

@@ -1,7 +1,8 @@
 /**
  * Go to definition, find references, rename and document highlights. Ids are one
  * namespace (the schema's `id`, and `duplicate-id` in docs/rules): an occurrence is an item's `id` or any reference to an id —
- * `from`, `to`, `systemOfRecord`, `via[]`, `goals[]`, and `steps[].from` / `steps[].to`.
+ * `from`, `to`, `systemOfRecord`, `via[]`, `goals[]`, `steps[].from` / `steps[].to`, and
+ * `views[].include.systems[]` / `views[].include.goals[]`.
  *
  * Aliases: a reference written as an alias (`from: *erp`, with `&erp erp` on a scalar before it)
  * is an occurrence where the alias is, so references and highlights list every place that uses
@@ -18,7 +19,7 @@ import { writtenAsAlias } from '../model/itemAt';
 import type { Item, Manifest, Ref } from '../model/manifest';
 import { toRange } from './protocol';
 
-export type OccurrenceKind = 'id' | 'from' | 'to' | 'systemOfRecord' | 'via' | 'goals' | 'step-from' | 'step-to';
+export type OccurrenceKind = 'id' | 'from' | 'to' | 'systemOfRecord' | 'via' | 'goals' | 'step-from' | 'step-to' | 'view';
 
 export interface Occurrence {
   id: string;
@@ -70,6 +71,8 @@ function collect(manifest: Manifest): Occurrence[] {
       add(s.to, 'step-to');
     }
   }
+  // A saved view's `include` names systems and goals (SPEC 11).
+  for (const v of manifest.views) for (const r of [...v.include.systems, ...v.include.goals]) add(r, 'view');
   result.sort((a, b) => a.span.start - b.span.start);
   // Several ids at one alias: a list's alias (`via: *route`).
   for (let i = 0; i < result.length; i++) {

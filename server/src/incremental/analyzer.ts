@@ -99,7 +99,8 @@ export class IncrementalAnalyzer {
 function contextOf(pieces: PiecewiseParse, manifest: Manifest, options: AnalysisOptions): unknown[] | undefined {
   const { layout, units } = pieces;
   if (!layout || !units) return undefined;
-  const context: unknown[] = [JSON.stringify(options.settings ?? {}), options.today ?? todayUtc(), manifest.integrations.map((i) => i.id).join('\n')];
+  // The estate's key: imported systems join the namespace and the estate-wide rules read the others.
+  const context: unknown[] = [JSON.stringify(options.settings ?? {}), options.today ?? todayUtc(), options.estate?.key ?? '', manifest.integrations.map((i) => i.id).join('\n')];
   let index = 0;
   for (const section of layout.sections) {
     const head = units[index++]!;

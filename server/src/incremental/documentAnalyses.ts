@@ -16,8 +16,8 @@
  */
 import { runToEnd, type Analysis, type AnalysisOptions, type Problem, type RuleRuntime } from '../analysis/analyze';
 import { IncrementalAnalyzer, type ParsedManifest } from './analyzer';
-import { runInSlices, SharedWork } from './slices';
-import { problemsFrom, type AnalysisWorker, type WorkerProblems } from './analysisWorker';
+import { holdBackMs, runInSlices, SharedWork } from './slices';
+import { problemsFrom, type RulesWorker, type WorkerProblems } from './rulesWorker';
 
 /** From this many characters of text (≈ 2,700 integrations), a manifest's rules run on the worker thread. */
 export const RULES_THREAD_MIN_CHARS = 1_000_000;
@@ -55,6 +55,8 @@ export interface DocumentText {
 
 export class DocumentAnalyses {
   private readonly entries = new Map<string, Entry>();
+  /** Per document: how long its last check here (in slices) took, for `holdBackMs`. */
+  private readonly lastCheckMs = new Map<string, number>();
 
   /**
    * With a worker, `settle` has the rules run on it (the main thread stays free); without, in
@@ -62,7 +64,7 @@ export class DocumentAnalyses {
    * whichever thread it ran on); the worker runs the catalog.
    */
   constructor(
-    private readonly worker?: AnalysisWorker,
+    private readonly worker?: RulesWorker,
     private readonly runtime: RuleRuntime = {},
     /** From how many characters of text the rules run on the worker (tests send small texts there). */
     private readonly offThreadFrom = RULES_THREAD_MIN_CHARS,
@@ -127,6 +129,7 @@ export class DocumentAnalyses {
 
   forget(uri: string): void {
     this.entries.delete(uri);
+    this.lastCheckMs.delete(uri);
     this.worker?.forget(uri);
   }
 
@@ -185,9 +188,16 @@ export class DocumentAnalyses {
       }
       // The worker is gone or failed on this text: compute here.
     }
+    // While typing goes on, long rules wait for a pause (a newer version drops this one meanwhile).
+    const uri = analysis.document.uri;
+    const wait = holdBackMs(this.lastCheckMs.get(uri) ?? 0);
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+    if (!current()) return undefined;
     // A slice at a time, so other requests are answered in between; dropped when the document moves on (its nodes move with it).
+    const started = performance.now();
     const problems = await runInSlices(entry.analyzer.check(options, analysis.manifest), { stale: () => !current() });
     if (!problems || !current()) return undefined;
+    this.lastCheckMs.set(uri, performance.now() - started);
     analysis.problems = problems;
     return analysis;
   }

@@ -5,7 +5,7 @@
  * same value as `structuredContent`, checked against the tool's output schema; a refusal or a
  * failure is a result with `isError: true` and a message that says what to do, never a crash.
  *
- * `impact` and `checklist` (SPEC 15) wait for the engine to compute them.
+ * `checklist` (SPEC 15) waits for the engine to compute it.
  */
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
@@ -18,6 +18,7 @@ import { findSystem, type Integration, type System } from '../model/manifest';
 import { ratePerHour } from '../model/rate';
 import { closest } from '../model/suggest';
 import { findRule } from '../rules';
+import { impactReport } from '../landscape/report';
 import { VERSION, ruleDocsUrl } from '../../../shared/src/product';
 import { findManifests, quoted, readManifest, ToolError } from './paths';
 
@@ -146,6 +147,34 @@ const DIAGRAM_OUTPUT = {
   note: z.string().nullable().describe('Set when the manifest has errors: the diagram shows what could be read.'),
 };
 
+const SYSTEM_ID = z.string().min(1).describe('The id of one system of the manifest (as describe lists them).');
+
+const SYSTEM_ENTRY = z.object({
+  id: z.string(),
+  name: z.string(),
+  domain: z.string().optional().describe('The business domain, when the manifest says.'),
+  hosting: z.string().optional().describe('cloud or on-premises, when the manifest says.'),
+});
+const INTEGRATION_ENTRY = z.object({
+  id: z.string(),
+  name: z.string(),
+  from: z.string(),
+  to: z.string(),
+  via: z.array(z.string()).describe('Middleware on the way, in path order.'),
+  type: z.string().optional(),
+  twoWay: z.boolean(),
+});
+const IMPACT_OUTPUT = {
+  file: z.string(),
+  system: SYSTEM_ENTRY,
+  inbound: z.array(INTEGRATION_ENTRY).describe('Integrations that bring data to the system (two-way ones count both ways).'),
+  outbound: z.array(INTEGRATION_ENTRY).describe('Integrations that take data from it.'),
+  through: z.array(INTEGRATION_ENTRY).describe('Integrations that pass through it as middleware.'),
+  upstream: z.array(SYSTEM_ENTRY).describe('Systems whose data reaches it, following integrations end to end through their via middleware and onward, nearest first.'),
+  downstream: z.array(SYSTEM_ENTRY).describe('Systems its data reaches, nearest first.'),
+  integrations: z.array(INTEGRATION_ENTRY).describe('Every integration on those paths, and its own.'),
+};
+
 /** At most this many integration ids are named in a message. */
 const MAX_NAMED = 30;
 
@@ -153,7 +182,7 @@ type Shape = Record<string, z.ZodType>;
 type Output<S extends Shape> = z.infer<z.ZodObject<S>>;
 
 const INSTRUCTIONS = `Read-only access to the Integration Manifests under one folder: YAML designs (*.integration.yaml) of Dynamics 365 and Power Platform integrations, checked against the integration guidance.
-Start with list_manifests; pass the \`file\` it returns to describe (systems and integrations with derived facts), findings (lint findings with each rule's guidance) and diagram (Mermaid). Nothing is written.`;
+Start with list_manifests; pass the \`file\` it returns to describe (systems and integrations with derived facts), findings (lint findings with each rule's guidance), impact (what lies up- and downstream of one system) and diagram (Mermaid). Nothing is written.`;
 
 /**
  * An MCP server with the tools, reading the manifests under `root` (a real path, see
@@ -199,6 +228,19 @@ export function createMcpServer(root: string, log: (text: string) => void = () =
       outputSchema: FINDINGS_OUTPUT,
     },
     ({ file }) => answer('findings', log, () => json(findings(root, file))),
+  );
+
+  server.registerTool(
+    'impact',
+    {
+      title: 'Impact of a system',
+      description:
+        "What a change to one system touches: its inbound and outbound integrations, the integrations that pass through it as middleware, and every system upstream (whose data reaches it) and downstream (that its data reaches), following each integration from end to end through its via middleware and onward. Use it before changing, replacing or retiring a system.",
+      annotations: { title: 'Impact of a system', ...readOnly },
+      inputSchema: { file: FILE, system: SYSTEM_ID },
+      outputSchema: IMPACT_OUTPUT,
+    },
+    ({ file, system }) => answer('impact', log, () => json(impact(root, file, system))),
   );
 
   server.registerTool(
@@ -369,4 +411,17 @@ function diagram(root: string, file: string, integrationId: string | undefined):
     throw new ToolError(`${name} has no integration ${quoted(integrationId)}.${guess ? ` Did you mean ${quoted(guess)}?` : ''}${list}`);
   }
   return { file: name, diagram: 'interaction', integration: found.integrationId, mermaid: found.mermaid, note };
+}
+
+function impact(root: string, file: string, systemId: string): Output<typeof IMPACT_OUTPUT> {
+  const { name, analysis } = analyzed(root, file);
+  const report = impactReport(analysis.manifest, systemId);
+  if (!report) {
+    const ids = analysis.manifest.systems.map((s) => s.id).filter((id) => id);
+    if (!ids.length) throw new ToolError(`${name} declares no systems, so it has no system ${quoted(systemId)}.`);
+    const guess = closest(systemId, ids);
+    const list = ids.length <= MAX_NAMED ? ` Its systems: ${ids.join(', ')}.` : ' describe lists its systems.';
+    throw new ToolError(`${name} has no system ${quoted(systemId)}.${guess ? ` Did you mean ${quoted(guess)}?` : ''}${list}`);
+  }
+  return { file: name, ...report };
 }

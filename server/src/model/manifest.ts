@@ -7,6 +7,7 @@ import { isAlias, isScalar, type YAMLMap, type YAMLSeq } from 'yaml';
 import { MAX_ALIAS_COUNT, type ManifestDocument } from '../document/manifestDocument';
 import { asMap, asSeq, booleanAt, keySpan, numberAt, pairOf, resolved, scalarText, spanOf, stringAt, valueOf, writtenValueOf } from '../document/nodes';
 import type { Span } from '../document/range';
+import type { EstateContext, Origin } from './estate';
 import { ratePerHour } from './rate';
 import { familyOf, type Hosting, type IntegrationType, type Mode, type SystemFamily } from './vocabulary';
 
@@ -49,6 +50,8 @@ export interface ItemBase {
   name: string | undefined;
   description: string | undefined;
   waivers: Waiver[];
+  /** Set on an item of another manifest that this one imports (`manifest.imported`): its file, and where its id is there. Its spans are in that file. */
+  origin?: Origin;
 }
 
 export interface System extends ItemBase {
@@ -57,6 +60,9 @@ export interface System extends ItemBase {
   family: SystemFamily | undefined;
   hosting: Hosting | undefined;
   owner: string | undefined;
+  /** The business domain, trimmed; undefined when absent or blank. */
+  domain: string | undefined;
+  tags: string[];
 }
 
 export interface Goal extends ItemBase {
@@ -112,6 +118,32 @@ export interface Integration extends ItemBase {
   };
   testing: { present: boolean; load: string | undefined; endToEnd: string | undefined };
   steps: Step[];
+  tags: string[];
+}
+
+/** A text value of a list, with where it is written (a domain or a tag in a view's `include`). */
+export interface Written {
+  value: string;
+  span: Span;
+}
+
+/** A saved view (`views:`): which part of the landscape it shows and how. Not an item: its id names it among views only. */
+export interface View {
+  id: string;
+  idSpan: Span;
+  title: string | undefined;
+  description: string | undefined;
+  span: Span;
+  include: {
+    domains: Written[];
+    systems: Ref[];
+    types: string[];
+    patterns: string[];
+    goals: Ref[];
+    tags: string[];
+  };
+  groupBy: 'hosting' | 'domain' | 'none';
+  neighbours: number;
 }
 
 export type Item = System | Integration | Goal | Actor;
@@ -122,17 +154,34 @@ export interface Governance {
   versionControl: boolean | undefined;
 }
 
+/** One value of `imports:`: a path to another manifest, relative to this one. */
+export interface Import {
+  path: string;
+  span: Span;
+}
+
 export interface Manifest {
   document: ManifestDocument;
   root: YAMLMap | undefined;
   solutionName: string | undefined;
+  /** The values of `imports:` that are text, in order. */
+  imports: Import[];
   systems: System[];
   integrations: Integration[];
   goals: Goal[];
   actors: Actor[];
   governance: Governance;
+  views: View[];
   /** Every item with an id, by id; more than one entry means a duplicate id. */
   byId: Map<string, Item[]>;
+  /**
+   * The items of the manifests this one imports, by id (`withEstate` in model/estate.ts sets
+   * it from the estate context); empty when analysed alone. `findSystem` and `findItem` look
+   * here after `byId`.
+   */
+  imported: Map<string, Item[]>;
+  /** The estate context this manifest was analysed with, if any (`withEstate`). */
+  estate: EstateContext | undefined;
   /** The document as plain data (what the schema validates), or undefined when it cannot be expanded. */
   data: unknown;
   /** Why the document could not be expanded to plain data (an alias bomb), if so. */
@@ -168,13 +217,16 @@ export function isWritten(integration: Integration, manifest: Manifest): boolean
   );
 }
 
+/** The system with this id: the manifest's own, else one it imports. */
 export function findSystem(manifest: Manifest, id: string | undefined): System | undefined {
   if (id === undefined) return undefined;
-  return manifest.byId.get(id)?.find((i): i is System => i.kind === 'system');
+  const isSystem = (i: Item): i is System => i.kind === 'system';
+  return manifest.byId.get(id)?.find(isSystem) ?? manifest.imported.get(id)?.find(isSystem);
 }
 
+/** The item with this id: the manifest's own, else one it imports. */
 export function findItem(manifest: Manifest, id: string | undefined): Item | undefined {
-  return id === undefined ? undefined : manifest.byId.get(id)?.[0];
+  return id === undefined ? undefined : (manifest.byId.get(id)?.[0] ?? manifest.imported.get(id)?.[0]);
 }
 
 /** Span of a top-level key, or of `integrationManifest` (or the document start) when it is missing. */
@@ -212,12 +264,16 @@ export function buildModel(document: ManifestDocument, parts: ModelParts = {}): 
     document,
     root,
     solutionName: stringAt(valueOf(root, 'solution'), 'name'),
+    imports: readImports(valueOf(root, 'imports')),
     systems: eager ? (items(root, 'systems', parts) as System[]) : [],
     integrations: eager ? (items(root, 'integrations', parts) as Integration[]) : [],
     goals: eager ? (items(root, 'goals', parts) as Goal[]) : [],
     actors: eager ? (items(root, 'actors', parts) as Actor[]) : [],
     governance: readGovernance(valueOf(root, 'governance')),
+    views: readViews(valueOf(root, 'views')),
     byId: new Map(),
+    imported: new Map(),
+    estate: undefined,
     data: undefined,
     dataError: undefined,
   };
@@ -327,7 +383,44 @@ function readSystem(base: Base): System {
     family: familyOf(systemKind),
     hosting: hosting === 'cloud' || hosting === 'on-premises' ? hosting : undefined,
     owner: stringAt(base.node, 'owner'),
+    domain: stringAt(base.node, 'domain')?.trim() || undefined,
+    tags: texts(valueOf(base.node, 'tags')),
   };
+}
+
+/** The text items of a list (anything else is left out: the schema reports it). */
+function texts(node: unknown): string[] {
+  return (asSeq(node)?.items ?? []).map(scalarText).filter((s): s is string => s !== undefined);
+}
+
+function readViews(node: unknown): View[] {
+  return mapItems(node).map(({ map, at }) => {
+    const include = asMap(valueOf(map, 'include'));
+    const idNode = writtenValueOf(map, 'id');
+    const id = scalarText(idNode) ?? '';
+    const groupBy = stringAt(map, 'groupBy');
+    const neighbours = numberAt(map, 'neighbours');
+    return {
+      id,
+      idSpan: (id && spanOf(idNode)) || keySpan(pairOf(map, 'id')) || { start: at.start, end: at.start },
+      title: stringAt(map, 'title'),
+      description: stringAt(map, 'description'),
+      span: at,
+      include: {
+        domains: listItems(writtenValueOf(include, 'domains')).flatMap(({ node, at: span }) => {
+          const value = scalarText(node)?.trim();
+          return value && span ? [{ value, span }] : [];
+        }),
+        systems: refs(writtenValueOf(include, 'systems')),
+        types: texts(valueOf(include, 'types')),
+        patterns: texts(valueOf(include, 'patterns')),
+        goals: refs(writtenValueOf(include, 'goals')),
+        tags: texts(valueOf(include, 'tags')),
+      },
+      groupBy: groupBy === 'domain' || groupBy === 'none' ? groupBy : 'hosting',
+      neighbours: neighbours !== undefined && Number.isInteger(neighbours) && neighbours > 0 ? Math.min(neighbours, 5) : 0,
+    };
+  });
 }
 
 /**
@@ -435,6 +528,7 @@ function readIntegration(base: Base, through: Span | undefined): Integration {
       notify: stringAt(errorHandling, 'notify'),
     },
     testing: { present: testing !== undefined, load: stringAt(testing, 'load'), endToEnd: stringAt(testing, 'endToEnd') },
+    tags: texts(valueOf(n, 'tags')),
     steps: mapItems(writtenValueOf(n, 'steps'), through).map(({ map: m, at, aliased }) => ({
       from: aliased ? ref(writtenValueOf(m, 'from'), { ...at }) : ref(writtenValueOf(m, 'from')),
       to: aliased ? ref(writtenValueOf(m, 'to'), { ...at }) : ref(writtenValueOf(m, 'to')),
@@ -458,6 +552,16 @@ function readWaivers(map: YAMLMap, through: Span | undefined): Waiver[] {
       expiresSpan: aliased ? { ...span } : (spanOf(writtenValueOf(w, 'expires')) ?? { ...span }),
     };
   });
+}
+
+function readImports(node: unknown): Import[] {
+  const imports: Import[] = [];
+  for (const item of asSeq(node)?.items ?? []) {
+    const value = resolved(item);
+    const span = spanOf(item);
+    if (isScalar(value) && typeof value.value === 'string' && span) imports.push({ path: value.value, span });
+  }
+  return imports;
 }
 
 function readGovernance(node: unknown): Governance {

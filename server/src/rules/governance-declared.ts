@@ -36,6 +36,8 @@ export default defineRule({
   summary: 'The manifest says where its integrations are built and deployed (`governance.alm`) and that they are under version control.',
   *check({ manifest }) {
     if (!manifest.root) return;
+    // A manifest imported for what it declares (a shared catalog of systems) builds and deploys nothing itself: its importers answer this.
+    if (manifest.integrations.length === 0 && (manifest.estate?.importedBy.length ?? 0) > 0) return;
     const missing = Object.keys(missingAnswers(manifest));
     if (missing.length === 0) return;
     const gaps = [

@@ -101,10 +101,11 @@ export function integrationName(integration: Integration): string {
   return ID_PATTERN.test(integration.id) ? `integration \`${integration.id}\`` : 'this integration';
 }
 
-/** A fresh id based on `base` that no item uses yet. */
+/** A fresh id based on `base` that no item uses yet, here or in a manifest this one imports. */
 export function freshId(manifest: Manifest, base: string): string {
-  if (!manifest.byId.has(base)) return base;
-  for (let i = 2; ; i++) if (!manifest.byId.has(`${base}-${i}`)) return `${base}-${i}`;
+  const taken = (id: string) => manifest.byId.has(id) || manifest.imported.has(id);
+  if (!taken(base)) return base;
+  for (let i = 2; ; i++) if (!taken(`${base}-${i}`)) return `${base}-${i}`;
 }
 
 /**

@@ -4,6 +4,7 @@ import yamlSyntax from './yaml-syntax';
 import schema from './schema';
 import duplicateId from './duplicate-id';
 import unknownReference from './unknown-reference';
+import importUnresolved from './import-unresolved';
 import selfIntegration from './self-integration';
 import systemOfRecordParticipant from './system-of-record-participant';
 import noInlineSecrets from './no-inline-secrets';
@@ -41,6 +42,7 @@ export const RULES: readonly RuleDefinition[] = [
   schema,
   duplicateId,
   unknownReference,
+  importUnresolved,
   selfIntegration,
   systemOfRecordParticipant,
   noInlineSecrets,

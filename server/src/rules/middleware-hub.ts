@@ -21,10 +21,12 @@ export default defineRule({
         else direct.set(id, [integration]);
       }
     }
+    // Integrations of the other manifests of the estate count too, named with their file.
+    const elsewhere = manifest.estate?.elsewhere.direct ?? {};
     for (const system of manifest.systems) {
-      const integrations = direct.get(system.id) ?? [];
+      const integrations = [...(direct.get(system.id) ?? []).map((i) => i.id), ...(Object.hasOwn(elsewhere, system.id) ? elsewhere[system.id]! : [])];
       if (!system.id || system.family === 'middleware' || integrations.length < HUB_SIZE) continue;
-      const shown = integrations.slice(0, NAMES_SHOWN).map((i) => `\`${i.id}\``).join(', ');
+      const shown = integrations.slice(0, NAMES_SHOWN).map((i) => `\`${i}\``).join(', ');
       const names = integrations.length > NAMES_SHOWN ? `${shown} and ${integrations.length - NAMES_SHOWN} more` : shown;
       yield {
         span: system.idSpan,

@@ -76,7 +76,8 @@ export default defineRule<SchemaFixData>({
     // once, where it is written (its fix changes it there, for every user); a mistake in a
     // value that an alias stands for as a whole is reported on that alias.
     const seen = new Set<string>();
-    for (const problem of validateSchema(manifest.document, manifest.data)) {
+    const imported = (manifest.estate?.importedBy.length ?? 0) > 0;
+    for (const problem of validateSchema(manifest.document, manifest.data, { imported })) {
       const key = `${problem.span.start}:${problem.span.end}:${problem.message}`;
       if (seen.has(key)) continue;
       seen.add(key);

@@ -7,6 +7,7 @@ import { orderInserts, type TextEdit } from '../document/edits';
 import { refusedShared, sharedAnchorNote } from './helpers';
 import type { Span } from '../document/range';
 import type { Item, Manifest } from '../model/manifest';
+import type { EstateLocation } from '../model/estate';
 
 import type { Severity, SeverityOrOff } from '../../../shared/src/settings';
 
@@ -19,6 +20,13 @@ export const SEVERITY_RANK: Readonly<Record<Severity, number>> = { error: 0, war
 
 export type FindingData = Record<string, unknown>;
 
+/** A place in another manifest that a finding is about too (the other occurrence of a duplicate id), with what it is. */
+export interface RelatedLocation {
+  at: EstateLocation;
+  /** Plain text: what is there (`The system \`erp\` in shared/systems.integration.yaml`). */
+  message: string;
+}
+
 export interface Finding<Data extends FindingData = FindingData> {
   /** Where the diagnostic is shown: the exact key or value the finding is about. */
   span: Span;
@@ -27,6 +35,8 @@ export interface Finding<Data extends FindingData = FindingData> {
   item?: Item;
   /** What the fix needs; travels in the diagnostic's `data`. */
   data?: Data;
+  /** Places in other manifests of the estate the finding is about too (LSP `relatedInformation`). Plain data. */
+  related?: RelatedLocation[];
 }
 
 export interface RuleContext {

@@ -27,7 +27,9 @@ const WHAT: Record<Target, string> = {
 function candidates(manifest: Manifest, target: Target, ruleIds: readonly string[]): string[] {
   if (target === 'rule') return [...ruleIds];
   const kinds: ItemKind[] = target === 'system' ? ['system'] : target === 'goal' ? ['goal'] : ['system', 'actor'];
-  return [...manifest.byId.entries()].filter(([, items]) => items.some((i) => kinds.includes(i.kind))).map(([id]) => id);
+  const ids = new Set<string>();
+  for (const byId of [manifest.byId, manifest.imported]) for (const [id, items] of byId) if (items.some((i) => kinds.includes(i.kind))) ids.add(id);
+  return [...ids];
 }
 
 /**
@@ -41,7 +43,7 @@ export default defineRule<ReferenceData>({
   id: 'unknown-reference',
   severity: 'error',
   category: 'correctness',
-  summary: 'Every reference names an item declared in the manifest: systems, goals, actors, or a rule id.',
+  summary: 'Every reference names an item declared in the manifest or one it imports: systems, goals, actors (also in the `include` of a saved view), or a rule id.',
   *check({ manifest, ruleIds }) {
     const known = {
       system: new Set(candidates(manifest, 'system', ruleIds)),
@@ -75,6 +77,10 @@ export default defineRule<ReferenceData>({
         yield* check(s.to, 'participant', 'to', i);
       }
     }
+    for (const view of manifest.views) {
+      for (const r of view.include.systems) yield* check(r, 'system', 'include.systems');
+      for (const r of view.include.goals) yield* check(r, 'goal', 'include.goals');
+    }
     for (const item of [...manifest.systems, ...manifest.integrations])
       for (const w of item.waivers) if (w.rule) yield* check({ id: w.rule, span: w.ruleSpan }, 'rule', 'rule', item);
     const rules = asMap(valueOf(manifest.root, 'rules'));
@@ -99,7 +105,7 @@ export default defineRule<ReferenceData>({
       while (end > span.start && /\s/.test(manifest.document.text[end - 1] ?? '')) end--;
       fixes.push({ title: `Change to \`${suggestion}\``, preferred: true, edits: forEveryUser([{ start: span.start, end, newText: suggestion }]) });
     }
-    if (/^[A-Za-z][A-Za-z0-9_-]*$/.test(id) && !manifest.byId.has(id)) {
+    if (/^[A-Za-z][A-Za-z0-9_-]*$/.test(id) && !manifest.byId.has(id) && !manifest.imported.has(id)) {
       if (target === 'system' || target === 'participant')
         // No `hosting`: where it runs is for the author to say (a guess would make other rules judge a boundary that may not be there).
         fixes.push({ title: `Create system \`${id}\``, edits: [declare(manifest, 'systems', { id, name: id, kind: 'custom' })] });

@@ -128,8 +128,13 @@ function listErrors(key: string, list: unknown[], items: Map<string, ValidateFun
   });
 }
 
-export function validateSchema(document: ManifestDocument, data: unknown): SchemaProblem[] {
-  const errors = schemaErrors(data);
+/**
+ * `imported`: another manifest imports this one, so it needs no `solution` of its own (a shared
+ * catalog of systems, say).
+ */
+export function validateSchema(document: ManifestDocument, data: unknown, options: { imported?: boolean } = {}): SchemaProblem[] {
+  const all = schemaErrors(data);
+  const errors = options.imported ? all.filter((e) => !(e.keyword === 'required' && e.instancePath === '' && (e.params as { missingProperty?: string }).missingProperty === 'solution')) : all;
   if (errors.length === 0) return [];
   // anyOf branches explain one problem several ways: keep the anyOf error alone, unless the
   // value is a map: then only the map branch applies, and its own errors say what is wrong inside.

@@ -17,6 +17,7 @@ export interface Candidate {
   systemKind?: string;
   family?: SystemFamily;
   hosting?: string;
+  domain?: string;
   owner?: string;
   description?: string;
 }
@@ -47,7 +48,7 @@ export function candidateOf(item: Item): Candidate {
     id: item.id,
     kind: item.kind,
     ...defined({ name: item.name, description: item.description }),
-    ...(item.kind === 'system' ? defined({ systemKind: item.systemKind, family: item.family, hosting: item.hosting, owner: item.owner }) : {}),
+    ...(item.kind === 'system' ? defined({ systemKind: item.systemKind, family: item.family, hosting: item.hosting, domain: item.domain, owner: item.owner }) : {}),
   };
 }
 

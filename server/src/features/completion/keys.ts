@@ -9,11 +9,13 @@ import { REFERENCE_PATHS } from './references';
 import { enumValues, firstSentence, guidancePath, objectBranch, schemaAt, typeOf } from './schema';
 
 const RATE_PATHS = new Set(['integration.volume', 'integration.peak', 'rule.threshold']);
+/** Where a domain is written: a system's, and the domains a saved view includes. */
+export const DOMAIN_PATHS: ReadonlySet<string> = new Set(['system.domain', 'view.include.domains']);
 
 /** Whether the completion offers values for this key (so the list re-opens after the key is inserted). */
 export function hasValueCompletions(path: string, schema: JsonSchema | undefined): boolean {
   const type = typeOf(schema);
-  return REFERENCE_PATHS.has(path) || RATE_PATHS.has(path) || path === 'integration.frequency' || type === 'boolean' || enumValues(schema) !== undefined;
+  return REFERENCE_PATHS.has(path) || DOMAIN_PATHS.has(path) || RATE_PATHS.has(path) || path === 'integration.frequency' || type === 'boolean' || enumValues(schema) !== undefined;
 }
 
 export function isRatePath(path: string): boolean {

@@ -24,6 +24,8 @@ export const REFERENCE_LISTS: Readonly<Record<string, readonly ListKey[]>> = {
   'integration.goals': ['goals'],
   'step.from': ['systems', 'actors'],
   'step.to': ['systems', 'actors'],
+  'view.include.systems': ['systems'],
+  'view.include.goals': ['goals'],
 };
 
 /** Every position whose value is an id: the references above and the rule of a waiver. */
@@ -47,6 +49,9 @@ export function referenceItems(analysis: Analysis, ctx: CursorContext, path: str
       const systems = candidates(analysis, 'systems').filter((c) => !ctx.listItems.includes(c.id) && !ends.includes(c.id));
       return idItems(analysis, ctx, systems, (c) => (c.family === 'middleware' ? 0 : 2));
     }
+    case 'view.include.systems':
+      return idItems(analysis, ctx, candidates(analysis, 'systems').filter((c) => !ctx.listItems.includes(c.id)), (c) => (c.family === 'middleware' ? 1 : 0));
+    case 'view.include.goals':
     case 'integration.goals': {
       const goals = candidates(analysis, 'goals').filter((c) => !ctx.listItems.includes(c.id));
       return idItems(analysis, ctx, goals, () => 0);

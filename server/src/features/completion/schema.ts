@@ -39,6 +39,7 @@ const ITEM_NAMES: Readonly<Record<string, string>> = {
   steps: 'step',
   waivers: 'waiver',
   mapping: 'mapping',
+  views: 'view',
 };
 
 /**

@@ -7,7 +7,7 @@ import { findRule } from '../../rules';
 import { valueGuidance } from '../guidance';
 import type { CursorContext } from './context';
 import { lead, replacing, sortText, type CompletionData } from './items';
-import { isRatePath } from './keys';
+import { DOMAIN_PATHS, isRatePath } from './keys';
 import { enumValues, typeOf } from './schema';
 
 const RATE_EXAMPLES = ['500/hour', '20k/day', '100/minute', '1k/hour', '1.5m/month', '10/second'];
@@ -17,6 +17,7 @@ const FAMILY_ORDER = Object.keys(SYSTEM_FAMILIES);
 export function valueItems(analysis: Analysis, ctx: CursorContext, path: string, schema: JsonSchema | undefined): CompletionItem[] {
   if (isRatePath(path)) return rateItems(analysis, ctx);
   if (path === 'integration.frequency') return frequencyItems(analysis, ctx);
+  if (DOMAIN_PATHS.has(path)) return domainItems(analysis, ctx);
   const values = enumValues(schema) ?? (typeOf(schema) === 'boolean' ? ['true', 'false'] : undefined);
   if (!values) return [];
   const keyword = typeOf(schema) === 'boolean';
@@ -40,6 +41,20 @@ function enumItem(analysis: Analysis, ctx: CursorContext, path: string, value: s
     ...replacing(analysis.document, ctx, `${lead(ctx)}${value}`),
     data,
   };
+}
+
+/** The domains the manifest's systems already name, so one domain is written one way (`Finance`, not also `finance`). */
+function domainItems(analysis: Analysis, ctx: CursorContext): CompletionItem[] {
+  const systems = analysis.manifest.systems;
+  const count = new Map<string, number>();
+  for (const s of systems) if (s.domain) count.set(s.domain, (count.get(s.domain) ?? 0) + 1);
+  return [...count].map(([domain, n], index) => ({
+    label: domain,
+    kind: CompletionItemKind.EnumMember,
+    detail: `Domain of ${n} system${n === 1 ? '' : 's'}`,
+    sortText: sortText(0, index),
+    ...replacing(analysis.document, ctx, `${lead(ctx)}${domain}`),
+  }));
 }
 
 function rateItems(analysis: Analysis, ctx: CursorContext): CompletionItem[] {

@@ -30,9 +30,12 @@ export function valueGuidance(path: string, value: string): ValueGuidance | unde
     const m = /^every (\d+(?:\.\d+)?)([smhd])$/.exec(value);
     if (m) return { short: `Every ${m[1]} ${UNITS[m[2]!]}${m[1] === '1' ? '' : 's'}.` };
   }
-  const values = own(VALUE_GUIDANCE, path);
+  const values = own(VALUE_GUIDANCE, own(SAME_VALUES, path) ?? path);
   return values ? own(values, value) : undefined;
 }
+
+/** Lists whose values mean what they mean on an integration: a saved view's `include`. */
+const SAME_VALUES: Readonly<Record<string, string>> = { 'view.include.types': 'integration.type', 'view.include.patterns': 'integration.pattern' };
 
 /** Links to the documentation pages of rules. */
 export function ruleLinks(ids: readonly string[]): string {

@@ -17,6 +17,10 @@ const WAIVERS: KeyGuidance = {
 
 export const KEY_GUIDANCE: Readonly<Record<string, KeyGuidance>> = {
   integrationManifest: { text: 'Marks the file as an integration manifest, so the editor checks it even when its name does not end in `.integration.yaml`.' },
+  imports: {
+    text: 'Keep one manifest per domain or team and a shared catalog of systems: an imported manifest lends its systems, goals and actors to this one, so each system is declared once and the estate stays one consistent landscape. Ids are unique across every manifest joined by imports.',
+    rules: ['import-unresolved', 'duplicate-id'],
+  },
   solution: { text: 'The solution whose integration architecture this file describes: one manifest per solution keeps the whole landscape in one diagram.' },
   governance: {
     text: 'Treat integrations like any extension of the solution: built under application lifecycle management, kept in version control, with stated availability and disaster recovery.',

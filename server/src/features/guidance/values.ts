@@ -252,4 +252,9 @@ export const VALUE_GUIDANCE: Readonly<Record<string, Values>> = {
     true: { short: 'The sender moves on without waiting for an answer.' },
     false: { short: 'The sender waits for the answer.' },
   },
+  'view.groupBy': {
+    hosting: { short: 'Cloud and on-premises first, then the domains within each: the boundary the guidance asks to make explicit.' },
+    domain: { short: 'By business domain alone, whatever the hosting.' },
+    none: { short: 'No groups: the systems and their integrations only.' },
+  },
 };

@@ -45,6 +45,7 @@ export function summaryMarkdown(item: Candidate, usedBy: readonly string[] | und
   if (item.kind === 'system') {
     if (item.systemKind) facts.push(`Kind: \`${item.systemKind}\`${item.family ? ` (${FAMILY_GUIDANCE[item.family].title})` : ''}`);
     facts.push(`Hosting: ${item.hosting ?? 'not declared'}`);
+    if (item.domain) facts.push(`Domain: ${item.domain}`);
     if (item.owner) facts.push(`Owner: ${item.owner}`);
   }
   const parts = [head];

@@ -9,36 +9,14 @@
  */
 import { setPriority } from 'node:os';
 import { isMainThread, parentPort, Worker, workerData, type MessagePort } from 'node:worker_threads';
-import type { AnalysisOptions, Problem } from '../analysis/analyze';
+import type { AnalysisOptions } from '../analysis/analyze';
 import { describeError, lineLogger, NULL_LOGGER, type Logger } from '../logger';
-import type { Item, ItemKind, Manifest } from '../model/manifest';
-import type { Severity } from '../rules/types';
-import { IncrementalAnalyzer } from './analyzer';
-import { editBetween } from './layout';
+import { IncrementalAnalyzer } from '../incremental/analyzer';
+import { editBetween } from '../incremental/layout';
+import { holdBackMs } from '../incremental/slices';
+import { plainProblems, type LoggedLine, type RulesWorker, type WorkerProblems } from '../incremental/rulesWorker';
 
 const WORKER_FLAG = 'integrationManifestsAnalysisWorker';
-
-/** A problem as it crosses threads: its item named by kind and place in its list. */
-export interface PlainProblem {
-  rule: string;
-  severity: Severity;
-  span: { start: number; end: number };
-  message: string;
-  data: Record<string, unknown>;
-  item?: { kind: ItemKind; index: number };
-}
-
-/** A log entry made on the worker thread (a rule that threw), already without manifest text, for the main thread's log. */
-export interface LoggedLine {
-  level: 'error' | 'warn' | 'info';
-  line: string;
-}
-
-/** What the worker found for one version: the problems, and what the rules logged meanwhile. */
-export interface WorkerProblems {
-  problems: PlainProblem[];
-  logged: LoggedLine[];
-}
 
 /** The text of a document: whole, or as one edit of the text sent before. */
 type TextChange = { text: string } | { start: number; end: number; insert: string };
@@ -63,7 +41,7 @@ interface Pending {
   resolve: (result: WorkerProblems | undefined) => void;
 }
 
-export class AnalysisWorker {
+export class AnalysisWorker implements RulesWorker {
   private worker: Worker | undefined;
   private nextId = 1;
   /** The text the worker holds for each document (what the next change is relative to). */
@@ -119,14 +97,9 @@ export class AnalysisWorker {
     this.worker = undefined;
   }
 
-  /**
-   * How long to wait before starting a document's next job. Rules that take long (a second on
-   * 10,000 integrations) would run, and be cancelled, at every keystroke, taking a core from
-   * the main thread on a small machine: while typing goes on, they wait for a pause instead.
-   */
+  /** How long to wait before starting a document's next job (`holdBackMs`): on a small machine the rules' thread takes a core from the main thread. */
   private holdBack(uri: string): number {
-    const last = this.lastDuration.get(uri) ?? 0;
-    return last > 250 ? Math.min(150, last / 8) : 0;
+    return holdBackMs(this.lastDuration.get(uri) ?? 0);
   }
 
   private pump(uri: string, now = false): void {
@@ -209,29 +182,6 @@ function changeFrom(before: string | undefined, text: string): TextChange {
   if (before === undefined) return { text };
   const { prefix, suffix } = editBetween(before, text);
   return { start: prefix, end: before.length - suffix, insert: text.slice(prefix, text.length - suffix) };
-}
-
-/** The problems, ready to cross threads: plain data, items by kind and index. */
-export function plainProblems(manifest: Manifest, problems: readonly Problem[]): PlainProblem[] {
-  const index = new Map<Item, number>();
-  for (const list of [manifest.systems, manifest.integrations, manifest.goals, manifest.actors] as Item[][]) list.forEach((item, i) => index.set(item, i));
-  return problems.map((p) => ({
-    rule: p.rule,
-    severity: p.severity,
-    span: { start: p.span.start, end: p.span.end },
-    message: p.message,
-    data: p.data,
-    ...(p.item && index.has(p.item) ? { item: { kind: p.item.kind, index: index.get(p.item)! } } : {}),
-  }));
-}
-
-/** The problems back on the main thread, their items found in `manifest` (the model of the same text). */
-export function problemsFrom(manifest: Manifest, plain: readonly PlainProblem[]): Problem[] {
-  const lists: Record<ItemKind, Item[]> = { system: manifest.systems, integration: manifest.integrations, goal: manifest.goals, actor: manifest.actors };
-  return plain.map((p) => {
-    const item = p.item ? lists[p.item.kind][p.item.index] : undefined;
-    return { rule: p.rule, severity: p.severity, span: p.span, message: p.message, data: p.data, ...(item ? { item } : {}) };
-  });
 }
 
 /** How much nicer than the server's main thread the rules' thread runs: on a busy machine, completion and hover come first. */

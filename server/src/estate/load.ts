@@ -1,0 +1,174 @@
+/**
+ * Reads an estate: the manifests named, and every manifest their imports reach, each import
+ * resolved relative to the importing file or refused with the reason (`import-unresolved`
+ * reports it). Nothing outside the root is read: a path that leaves it by `..` is refused
+ * before any read, and a symlink that leads out is refused by `EstateFiles.read`.
+ */
+import { parseManifest, type ManifestDocument } from '../document/manifestDocument';
+import { scalarText, valueOf } from '../document/nodes';
+import { buildModel, type Import, type Manifest } from '../model/manifest';
+import type { EstateFiles, FileRead } from './files';
+import { notRelative } from '../model/importPath';
+import { isInside, relativeTo, resolveFrom } from './paths';
+
+/** One value of a manifest's `imports:` as resolved. */
+export interface EstateImport extends Import {
+  /** The real path of the manifest it names, when it names one (also when refused for a cycle). */
+  target?: string;
+  /** Why it is refused, a sentence in Markdown; undefined when it resolved. */
+  refused?: string;
+}
+
+/** A manifest of the estate. */
+export interface EstateNode {
+  /** Its real path: what names it in the estate. */
+  path: string;
+  uri: string;
+  /** Its path relative to the root, as people read it. */
+  file: string;
+  text: string;
+  document: ManifestDocument;
+  manifest: Manifest;
+  imports: EstateImport[];
+}
+
+export interface Estate {
+  root: string;
+  /** Every manifest read, by real path. */
+  nodes: Map<string, EstateNode>;
+  /** The manifests named to `loadEstate`, by real path, in the order given (a name that is not a manifest is left out). */
+  entries: string[];
+}
+
+/** A manifest to start from: its path, or its path and the text already read (a file named on the command line, read even outside the root; its imports are not). */
+export type EstateEntry = string | { path: string; text: string };
+
+/** The most manifests one estate reads; past it, imports are refused (a generated tree without end). */
+export const MAX_ESTATE_FILES = 5000;
+
+/**
+ * The estate of the manifests at `paths` (absolute, normalized). `previous`: an estate read
+ * before, whose nodes are reused where the text is the same (the language server calls this on
+ * every change).
+ */
+export async function loadEstate(paths: readonly EstateEntry[], files: EstateFiles, previous?: Estate): Promise<Estate> {
+  const nodes = new Map<string, EstateNode>();
+  const entries: string[] = [];
+  /** Real paths of what a path read as, so each file is read once. */
+  const reads = new Map<string, Promise<FileRead>>();
+  const read = (path: string) => reads.get(path) ?? reads.set(path, files.read(path)).get(path)!;
+  const queue: string[] = [];
+
+  /** Files read that are not manifests. */
+  const others = new Set<string>();
+  const admit = (path: string, text: string): Admitted => {
+    const known = nodes.get(path);
+    if (known) return known;
+    if (others.has(path)) return 'not-a-manifest';
+    if (nodes.size >= MAX_ESTATE_FILES) return 'too-many';
+    const reused = previous?.nodes.get(path);
+    const node = reused && reused.text === text ? { ...reused, imports: [] } : nodeOf(files, path, text);
+    if (!isManifest(node.manifest)) {
+      others.add(path);
+      return 'not-a-manifest';
+    }
+    nodes.set(path, node);
+    queue.push(path);
+    return node;
+  };
+
+  for (const entry of paths) {
+    const got: FileRead = typeof entry === 'string' ? await read(entry) : { kind: 'text', text: entry.text, real: entry.path };
+    if (got.kind !== 'text') continue;
+    if (typeof admit(got.real, got.text) === 'object' && !entries.includes(got.real)) entries.push(got.real);
+  }
+  while (queue.length > 0) {
+    const node = nodes.get(queue.shift()!)!;
+    for (const written of node.manifest.imports) node.imports.push(await resolveImport(node, written, files, read, admit));
+  }
+  markCycles(nodes);
+  return { root: files.root, nodes, entries };
+}
+
+async function resolveImport(
+  node: EstateNode,
+  written: Import,
+  files: EstateFiles,
+  read: (path: string) => Promise<FileRead>,
+  admit: (path: string, text: string) => Admitted,
+): Promise<EstateImport> {
+  const refuse = (refused: string): EstateImport => ({ ...written, refused });
+  const spec = written.path;
+  const wrong = notRelative(spec);
+  if (wrong) return refuse(wrong);
+  const path = resolveFrom(node.path, spec);
+  const root = files.rootName ?? 'the workspace folder';
+  if (path === undefined || !isInside(files.root, path)) return refuse(`\`${spec}\` leaves ${root}. Imports name manifests inside it; nothing outside is read.`);
+  if (path === node.path) return refuse(`\`${spec}\` is this manifest itself. Import other manifests only.`);
+  const got = await read(path);
+  switch (got.kind) {
+    case 'missing':
+      return refuse(`No file \`${relativeTo(files.root, path)}\` exists. Check the path: it is relative to this manifest.`);
+    case 'outside':
+      return refuse(`\`${spec}\` leads outside ${root} (through a symbolic link). Imports name manifests inside it; nothing outside is read.`);
+    case 'not-a-file':
+      return refuse(`\`${relativeTo(files.root, path)}\` is not a file. An import names a manifest file (\`*.integration.yaml\`).`);
+    case 'unreadable':
+      return refuse(`\`${relativeTo(files.root, path)}\` could not be read: ${got.reason}.`);
+    case 'text': {
+      if (got.real === node.path) return refuse(`\`${spec}\` is this manifest itself. Import other manifests only.`);
+      const target = admit(got.real, got.text);
+      if (target === 'not-a-manifest') return refuse(`\`${relativeTo(files.root, path)}\` is not an integration manifest: it has no \`integrationManifest: 1\` at the top.`);
+      if (target === 'too-many') return refuse(`The estate holds more than ${MAX_ESTATE_FILES} manifests; \`${spec}\` was not read.`);
+      return { ...written, target: target.path };
+    }
+  }
+}
+
+function nodeOf(files: EstateFiles, path: string, text: string): EstateNode {
+  const document = parseManifest(text, files.uriOf(path));
+  return { path, uri: files.uriOf(path), file: relativeTo(files.root, path), text, document, manifest: buildModel(document), imports: [] };
+}
+
+/** A manifest read, or why a file is not one of the estate. */
+type Admitted = EstateNode | 'not-a-manifest' | 'too-many';
+
+/** Whether the model reads as a manifest: a map at the top with `integrationManifest: 1` (syntax mistakes elsewhere are its own to report). */
+export function isManifest(manifest: Manifest): boolean {
+  return scalarText(valueOf(manifest.root, 'integrationManifest')) === '1';
+}
+
+/**
+ * Refuses every import that lies on a cycle (the manifest it names leads back, through
+ * imports, to the one that imports it), naming the cycle from the importing manifest:
+ * `a.integration.yaml → b.integration.yaml → a.integration.yaml`.
+ */
+function markCycles(nodes: Map<string, EstateNode>): void {
+  for (const node of nodes.values()) {
+    for (const edge of node.imports) {
+      if (!edge.target || edge.refused) continue;
+      const back = pathBetween(nodes, edge.target, node.path);
+      if (back) edge.refused = `This import forms a cycle: ${[node.path, ...back].map((p) => `\`${nodes.get(p)!.file}\``).join(' → ')}. Imports go one way: move what both manifests need into a manifest that both import.`;
+    }
+  }
+}
+
+/** The shortest chain of imports from `from` to `to` (both included), if any. */
+function pathBetween(nodes: Map<string, EstateNode>, from: string, to: string): string[] | undefined {
+  const before = new Map<string, string | undefined>([[from, undefined]]);
+  const queue = [from];
+  while (queue.length > 0) {
+    const at = queue.shift()!;
+    if (at === to) {
+      const chain: string[] = [];
+      for (let p: string | undefined = at; p !== undefined; p = before.get(p)) chain.unshift(p);
+      return chain;
+    }
+    for (const edge of nodes.get(at)?.imports ?? [])
+      if (edge.target && !before.has(edge.target)) {
+        before.set(edge.target, at);
+        queue.push(edge.target);
+      }
+  }
+  return undefined;
+}

@@ -1,0 +1,68 @@
+/**
+ * The rules, somewhere other than where requests are answered: what the language service
+ * asks of such a place (`RulesWorker`), and the problems as plain data that can cross to it and
+ * back. The Node server runs the rules on a worker thread (`server/src/node/analysisWorker.ts`);
+ * the web worker server has none and runs them here, a slice at a time.
+ */
+import type { AnalysisOptions, Problem } from '../analysis/analyze';
+import type { Item, ItemKind, Manifest } from '../model/manifest';
+import type { RelatedLocation, Severity } from '../rules/types';
+
+/** A problem as it crosses threads: its item named by kind and place in its list. */
+export interface PlainProblem {
+  rule: string;
+  severity: Severity;
+  span: { start: number; end: number };
+  message: string;
+  data: Record<string, unknown>;
+  item?: { kind: ItemKind; index: number };
+  related?: RelatedLocation[];
+}
+
+/** A log entry made on the worker thread (a rule that threw), already without manifest text, for the main thread's log. */
+export interface LoggedLine {
+  level: 'error' | 'warn' | 'info';
+  line: string;
+}
+
+/** What the worker found for one version: the problems, and what the rules logged meanwhile. */
+export interface WorkerProblems {
+  problems: PlainProblem[];
+  logged: LoggedLine[];
+}
+
+/** Where the rules run off the thread that answers requests. */
+export interface RulesWorker {
+  /**
+   * The problems of `text`, with what the rules logged (left for the caller to log if it uses
+   * the problems); undefined when a newer request for the same document replaced this one, or
+   * the worker is unavailable (the caller then runs the rules itself).
+   */
+  problems(uri: string, version: number, text: string, options: AnalysisOptions): Promise<WorkerProblems | undefined>;
+  /** Drops what is held for a closed document. */
+  forget(uri: string): void;
+}
+
+/** The problems, ready to cross threads: plain data, items by kind and index. */
+export function plainProblems(manifest: Manifest, problems: readonly Problem[]): PlainProblem[] {
+  const index = new Map<Item, number>();
+  for (const list of [manifest.systems, manifest.integrations, manifest.goals, manifest.actors] as Item[][]) list.forEach((item, i) => index.set(item, i));
+  return problems.map((p) => ({
+    rule: p.rule,
+    severity: p.severity,
+    span: { start: p.span.start, end: p.span.end },
+    message: p.message,
+    data: p.data,
+    ...(p.item && index.has(p.item) ? { item: { kind: p.item.kind, index: index.get(p.item)! } } : {}),
+    ...(p.related ? { related: p.related } : {}),
+  }));
+}
+
+/** The problems back on the main thread, their items found in `manifest` (the model of the same text). */
+export function problemsFrom(manifest: Manifest, plain: readonly PlainProblem[]): Problem[] {
+  const lists: Record<ItemKind, Item[]> = { system: manifest.systems, integration: manifest.integrations, goal: manifest.goals, actor: manifest.actors };
+  return plain.map((p) => {
+    const item = p.item ? lists[p.item.kind][p.item.index] : undefined;
+    return { rule: p.rule, severity: p.severity, span: p.span, message: p.message, data: p.data, ...(item ? { item } : {}), ...(p.related ? { related: p.related } : {}) };
+  });
+}

@@ -1,0 +1,14 @@
+/**
+ * The language server in Node: the entry of `dist/server.js`. Run it as `node dist/server.js
+ * --stdio` (any editor) or with `--node-ipc` (the VS Code client). The rules run on a worker
+ * thread that loads this same bundle (see `analysisWorker.ts`): there, no server starts.
+ */
+import { isMainThread } from 'node:worker_threads';
+import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { startServer } from '../server';
+import { AnalysisWorker } from './analysisWorker';
+
+if (require.main === module && isMainThread)
+  startServer(createConnection(ProposedFeatures.all), {
+    rulesWorker: (logger) => (AnalysisWorker.available() ? new AnalysisWorker(undefined, logger) : undefined),
+  });

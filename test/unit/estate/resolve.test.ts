@@ -1,0 +1,148 @@
+/**
+ * Resolving imports with real files in a temporary folder: what resolves, and every refusal
+ * of `import-unresolved` (missing, not a manifest, a cycle named, absolute, URL, `..` out of
+ * the root, a symlink out of the root). Nothing outside the root is read.
+ */
+import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { estateContextOf, estateOf } from '../../../server/src/estate/context';
+import { estatePath, nodeEstateFiles } from '../../../server/src/node/estateFiles';
+import type { EstateFiles } from '../../../server/src/estate/files';
+import { loadEstate } from '../../../server/src/estate/load';
+import { CATALOG, domain, estateFolder, type EstateFolder } from './estateFolder';
+
+describe('estate: resolving imports', () => {
+  let folder: EstateFolder;
+  beforeEach(() => (folder = estateFolder()));
+  afterEach(() => folder.remove());
+
+  /** The `import-unresolved` messages of `file` once `entry` is analysed with its estate. */
+  async function refusals(entry: string, file = entry): Promise<string[]> {
+    const analyses = await folder.analyze(entry);
+    return (analyses.get(file)?.problems ?? []).filter((p) => p.rule === 'import-unresolved').map((p) => p.message);
+  }
+
+  it('resolves a path relative to the importing file, through sub-folders and ../ inside the root', async () => {
+    folder.write('shared/systems.integration.yaml', ...CATALOG);
+    folder.write('sales/status.integration.yaml', ...domain('../shared/systems.integration.yaml'));
+    const estate = await folder.load('sales/status.integration.yaml');
+    assert.deepEqual([...estate.nodes.values()].map((n) => n.file), ['sales/status.integration.yaml', 'shared/systems.integration.yaml']);
+    const [edge] = estate.nodes.get(estatePath(join(folder.root, 'sales/status.integration.yaml')))!.imports;
+    assert.equal(edge?.target, estatePath(join(folder.root, 'shared/systems.integration.yaml')));
+    assert.equal(edge?.refused, undefined);
+  });
+
+  it('a domain manifest that uses the catalog has no finding, and the catalog needs no solution', async () => {
+    folder.write('shared/systems.integration.yaml', ...CATALOG);
+    folder.write('status.integration.yaml', ...domain('./shared/systems.integration.yaml'));
+    const analyses = await folder.analyze('status.integration.yaml');
+    assert.deepEqual(analyses.get('status.integration.yaml')?.problems.map((p) => `${p.rule}: ${p.message}`), []);
+    assert.deepEqual(analyses.get('shared/systems.integration.yaml')?.problems.map((p) => `${p.rule}: ${p.message}`), []);
+  });
+
+  it('refuses a file that does not exist', async () => {
+    folder.write('a.integration.yaml', ...domain('./shared/nowhere.integration.yaml'));
+    assert.deepEqual(await refusals('a.integration.yaml'), ['No file `shared/nowhere.integration.yaml` exists. Check the path: it is relative to this manifest.']);
+  });
+
+  it('refuses a file that is not a manifest: other YAML, broken text, a folder', async () => {
+    folder.write('other.yaml', 'name: not a manifest');
+    folder.write('broken.yaml', '{{{ [');
+    folder.write('folder.integration.yaml/inner.txt', 'x');
+    folder.write('a.integration.yaml', ...domain('./other.yaml', 'status', []).slice(0, 3), '  - ./broken.yaml', '  - ./folder.integration.yaml', ...domain('x').slice(3));
+    assert.deepEqual(await refusals('a.integration.yaml'), [
+      '`other.yaml` is not an integration manifest: it has no `integrationManifest: 1` at the top.',
+      '`broken.yaml` is not an integration manifest: it has no `integrationManifest: 1` at the top.',
+      '`folder.integration.yaml` is not a file. An import names a manifest file (`*.integration.yaml`).',
+    ]);
+  });
+
+  it('refuses an absolute path, a URL, a Windows path and backslashes without reading anything', async () => {
+    const read: string[] = [];
+    const disk = await nodeEstateFiles(folder.root);
+    const files: EstateFiles = { ...disk, read: (path) => (read.push(path), disk.read(path)) };
+    const catalog = folder.write('shared/systems.integration.yaml', ...CATALOG);
+    const entry = folder.write('a.integration.yaml', 'integrationManifest: 1', 'imports:', `  - ${catalog}`, '  - https://contoso.example/systems.integration.yaml', '  - C:\\estate\\systems.integration.yaml', '  - shared\\systems.integration.yaml', 'solution:', '  name: A');
+    const estate = await loadEstate([estatePath(entry)], files);
+    assert.deepEqual(read, [estatePath(entry)]);
+    const context = estateContextOf(estate, estatePath(entry))!;
+    assert.deepEqual(context.imports.map((i) => i.refused), [
+      `\`${catalog}\` is an absolute path. Write the path relative to this manifest, such as \`./shared/systems.integration.yaml\`.`,
+      '`https://contoso.example/systems.integration.yaml` is a URL. Imports name manifests in the workspace by their path relative to this manifest, such as `./shared/systems.integration.yaml`.',
+      '`C:\\estate\\systems.integration.yaml` is an absolute path. Write the path relative to this manifest, such as `./shared/systems.integration.yaml`.',
+      '`shared\\systems.integration.yaml` uses backslashes. Write the path with forward slashes (`shared/systems.integration.yaml`), which work on every system.',
+    ]);
+  });
+
+  it('refuses a path that leaves the root by ../, and never reads the file there', async () => {
+    writeFileSync(join(folder.base, 'outside.integration.yaml'), CATALOG.join('\n'));
+    const read: string[] = [];
+    const disk = await nodeEstateFiles(folder.root);
+    const files: EstateFiles = { ...disk, read: (path) => (read.push(path), disk.read(path)) };
+    const entry = folder.write('a.integration.yaml', ...domain('../outside.integration.yaml'));
+    const estate = await loadEstate([estatePath(entry)], files);
+    assert.deepEqual(read, [estatePath(entry)]);
+    assert.deepEqual(estateContextOf(estate, estatePath(entry))?.imports.map((i) => i.refused), ['`../outside.integration.yaml` leaves the workspace folder. Imports name manifests inside it; nothing outside is read.']);
+    assert.deepEqual(await refusals('a.integration.yaml'), ['`../outside.integration.yaml` leaves the workspace folder. Imports name manifests inside it; nothing outside is read.']);
+  });
+
+  it('refuses a symlink inside the root that leads out of it (a file, and a folder), and reads nothing there', async () => {
+    const outside = join(folder.base, 'outside');
+    folder.write('../outside/systems.integration.yaml', ...CATALOG);
+    folder.link('linked.integration.yaml', join(outside, 'systems.integration.yaml'));
+    folder.link('linked-folder', outside);
+    folder.write('a.integration.yaml', ...domain('./linked.integration.yaml').slice(0, 3), '  - ./linked-folder/systems.integration.yaml', ...domain('x').slice(3));
+    const estate = await folder.load('a.integration.yaml');
+    assert.deepEqual([...estate.nodes.values()].map((n) => n.file), ['a.integration.yaml']);
+    assert.deepEqual(await refusals('a.integration.yaml'), [
+      '`./linked.integration.yaml` leads outside the workspace folder (through a symbolic link). Imports name manifests inside it; nothing outside is read.',
+      '`./linked-folder/systems.integration.yaml` leads outside the workspace folder (through a symbolic link). Imports name manifests inside it; nothing outside is read.',
+    ]);
+  });
+
+  it('follows a symlink that stays inside the root, and names the file by its real path', async () => {
+    folder.write('shared/systems.integration.yaml', ...CATALOG);
+    folder.link('alias.integration.yaml', join(folder.root, 'shared/systems.integration.yaml'));
+    folder.write('a.integration.yaml', ...domain('./alias.integration.yaml'));
+    const analyses = await folder.analyze('a.integration.yaml');
+    assert.deepEqual([...analyses.keys()], ['a.integration.yaml', 'shared/systems.integration.yaml']);
+    assert.deepEqual(analyses.get('a.integration.yaml')?.problems.map((p) => p.rule), []);
+  });
+
+  it('names a cycle from each manifest on it, and refuses the imports that close it', async () => {
+    folder.write('a.integration.yaml', 'integrationManifest: 1', 'imports: [./b.integration.yaml]', 'solution:', '  name: A');
+    folder.write('b.integration.yaml', 'integrationManifest: 1', 'imports: [./sub/c.integration.yaml]', 'solution:', '  name: B');
+    folder.write('sub/c.integration.yaml', 'integrationManifest: 1', 'imports: [../a.integration.yaml]', 'solution:', '  name: C');
+    const analyses = await folder.analyze('a.integration.yaml');
+    const cycleOf = (file: string) => analyses.get(file)?.problems.filter((p) => p.rule === 'import-unresolved').map((p) => p.message);
+    assert.deepEqual(cycleOf('a.integration.yaml'), [
+      'This import forms a cycle: `a.integration.yaml` → `b.integration.yaml` → `sub/c.integration.yaml` → `a.integration.yaml`. Imports go one way: move what both manifests need into a manifest that both import.',
+    ]);
+    assert.match(cycleOf('sub/c.integration.yaml')?.[0] ?? '', /cycle: `sub\/c.integration.yaml` → `a.integration.yaml` → `b.integration.yaml` → `sub\/c.integration.yaml`/);
+  });
+
+  it('refuses an import of the manifest itself', async () => {
+    folder.write('a.integration.yaml', 'integrationManifest: 1', 'imports: [./a.integration.yaml]', 'solution:', '  name: A');
+    assert.deepEqual(await refusals('a.integration.yaml'), ['`./a.integration.yaml` is this manifest itself. Import other manifests only.']);
+  });
+
+  it('the estate is every manifest connected by imports, in either direction', async () => {
+    folder.write('shared/systems.integration.yaml', ...CATALOG);
+    folder.write('sales.integration.yaml', ...domain('./shared/systems.integration.yaml', 'sales-status'));
+    folder.write('finance.integration.yaml', ...domain('./shared/systems.integration.yaml', 'finance-status'));
+    folder.write('alone.integration.yaml', 'integrationManifest: 1', 'solution:', '  name: Alone');
+    const estate = await folder.load('sales.integration.yaml', 'finance.integration.yaml', 'alone.integration.yaml');
+    const files = (paths: string[]) => paths.map((p) => estate.nodes.get(p)!.file);
+    const sales = estatePath(join(folder.root, 'sales.integration.yaml'));
+    assert.deepEqual(files(estateOf(estate, sales)), ['sales.integration.yaml', 'finance.integration.yaml', 'shared/systems.integration.yaml']);
+    assert.deepEqual(files(estateOf(estate, estatePath(join(folder.root, 'alone.integration.yaml')))), ['alone.integration.yaml']);
+    const catalog = estateContextOf(estate, estatePath(join(folder.root, 'shared/systems.integration.yaml')))!;
+    assert.deepEqual(catalog.importedBy, ['sales.integration.yaml', 'finance.integration.yaml']);
+    assert.deepEqual(catalog.items.filter((i) => i.imported), []);
+    const context = estateContextOf(estate, sales)!;
+    assert.deepEqual(context.items.filter((i) => i.imported).map((i) => i.id), ['visibility', 'sales', 'erp', 'bus']);
+    assert.deepEqual(context.items.filter((i) => !i.imported).map((i) => `${i.at.file}: ${i.id}`), ['finance.integration.yaml: finance-status']);
+    assert.deepEqual(structuredClone(context), context, 'the context is plain data');
+  });
+});
