@@ -16,9 +16,16 @@ export function clientOptions(outputChannel: vscode.OutputChannel): LanguageClie
     documentSelector: [{ language: LANGUAGE_ID }],
     outputChannel,
     initializationOptions: {
-      rules: vscode.workspace.getConfiguration(SETTINGS_SECTION).get<RuleSettings>('rules') ?? {},
+      // A plain copy: VS Code hands settings out as read-only proxies, which a web worker's
+      // postMessage cannot clone (JSON over IPC on the desktop does not mind).
+      rules: structuredCopy(vscode.workspace.getConfiguration(SETTINGS_SECTION).get<RuleSettings>('rules') ?? {}),
     } satisfies InitializationOptions,
   };
+}
+
+/** The JSON value of a setting, as plain objects. */
+function structuredCopy<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value)) as T;
 }
 
 /** A status bar item that shows whether the server runs; shown while a manifest is the active editor. */

@@ -24,7 +24,7 @@ import { changeView } from './features/changeView';
 import type { ChangeView } from '../../shared/src/changes';
 import type { RuleSettings } from './analysis/config';
 import { codeActions } from './features/codeActions';
-import { applyPatternsAction, fixAllAction } from './features/fixAllActions';
+import { applyPatternsAction, fixAllAction, readApplyPatternsData, resolveApplyPatterns } from './features/fixAllActions';
 import { codeLenses } from './features/codeLens';
 import { completionList, resolveCompletion } from './features/completion';
 import { DEFAULT_MAX_PROBLEMS } from '../../shared/src/settings';
@@ -97,7 +97,10 @@ export interface LanguageService {
   diagnostics(uri: string): Diagnostic[];
   /** `diagnostics`, computed as `settled` does; undefined when the document changed first. */
   settledDiagnostics(uri: string, cancelled?: () => boolean): Promise<Diagnostic[] | undefined>;
-  codeActions(uri: string, range: Range, diagnostics: readonly Diagnostic[]): CodeAction[];
+  /** With `deferEdits` (a client that resolves code actions), actions whose edit is costly come without it: `resolveCodeAction` adds it. */
+  codeActions(uri: string, range: Range, diagnostics: readonly Diagnostic[], deferEdits?: boolean): CodeAction[];
+  /** A deferred action with its edit; unchanged when it is not ours or its document moved on since it was offered. */
+  resolveCodeAction(action: CodeAction): CodeAction;
   /** What the document changes against `baseText` (null: the file is new), under the same settings and day; undefined when it is not open. */
   changes(uri: string, baseText: string | null, baseLabel: string): ChangeView | undefined;
   /** Every preferred fix of the manifest as one `source.fixAll.integration-manifest` action; none when nothing is to fix. */
@@ -196,10 +199,11 @@ export function createLanguageService(options: LanguageServiceOptions): Language
         return [internalErrorDiagnostic(e)];
       }
     },
-    codeActions(uri, range, context) {
+    codeActions(uri, range, context, deferEdits) {
       const a = analysis(uri);
-      if (!a) return [];
-      const patterns = applyPatternsAction(a, toOffset(a.document, range.start), context, { settings, today: today() });
+      const document = documents.get(uri);
+      if (!a || !document) return [];
+      const patterns = applyPatternsAction(a, toOffset(a.document, range.start), context, { settings, today: today() }, deferEdits ? { version: document.version } : undefined);
       return [...codeActions(a, context, { today: today(), logger }), ...(patterns ? [patterns] : [])];
     },
     changes(uri, baseText, baseLabel) {
@@ -208,6 +212,12 @@ export function createLanguageService(options: LanguageServiceOptions): Language
       if (!document || !head) return undefined;
       const base = baseText === null ? undefined : analyzeText(baseText, uri, { settings, today: today() });
       return changeView(base, head, { uri, version: document.version, baseLabel });
+    },
+    resolveCodeAction(action) {
+      const data = readApplyPatternsData(action.data);
+      const document = data && documents.get(data.uri);
+      const a = data && document?.version === data.version ? analysis(data.uri) : undefined;
+      return data && a ? resolveApplyPatterns(action, a, data, { settings, today: today() }) : action;
     },
     fixAll(uri) {
       const a = analysis(uri);

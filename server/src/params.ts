@@ -71,6 +71,8 @@ export const PARAMS = {
   completionItem: object({ label: string }),
   /** integrationManifests/diagrams. */
   diagrams: object({ uri: string, focus: optional(string) }),
+  /** codeAction/resolve: the action itself (its `data` is read back by `readApplyPatternsData`, which trusts none of it). */
+  codeActionResolve: object({ title: string }),
   /** integrationManifests/changes: `baseText` is a string, or null for a file new since the base. */
   changes: object({ uri: string, baseText: optional(string), baseLabel: string }),
 } satisfies Record<string, Check>;

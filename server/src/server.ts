@@ -31,7 +31,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { LANGUAGE_ID, SETTINGS_SECTION } from '../../shared/src/names';
 import { readSettings, type InitializationOptions, type RuleSettings } from '../../shared/src/settings';
 import { ChangesRequest, DiagramsRequest } from '../../shared/src/requests';
-import { FIX_ALL_KIND, wantsFixAll } from './features/fixAllActions';
+import { FIX_ALL_KIND, readApplyPatternsData, wantsFixAll } from './features/fixAllActions';
 import { registerDiagramRequest } from './diagram/register';
 import { createLanguageService, RenameRejected, type DisplaySettings } from './languageService';
 import { lineLogger, type Logger } from './logger';
@@ -58,7 +58,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   const logger: Logger = lineLogger({ error: (line) => connection.console.error(line), warn: (line) => connection.console.warn(line), info: (line) => connection.console.info(line) });
   const rulesWorker = options.rulesWorker?.(logger);
   const service = createLanguageService({ documents, logger, ...(rulesWorker ? { rulesWorker } : {}), ...(options.today ? { today: options.today } : {}) });
-  const client = { pullDiagnostics: false, configuration: false, dynamicConfiguration: false, diagnosticRefresh: false, codeLensRefresh: false };
+  const client = { pullDiagnostics: false, configuration: false, dynamicConfiguration: false, diagnosticRefresh: false, codeLensRefresh: false, resolvesCodeActionEdits: false };
   let debounceMs = DEFAULT_DEBOUNCE_MS;
   const pending = new Map<string, ReturnType<typeof setTimeout>>();
 
@@ -100,6 +100,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     client.dynamicConfiguration = caps.workspace?.didChangeConfiguration?.dynamicRegistration === true;
     client.diagnosticRefresh = caps.workspace?.diagnostics?.refreshSupport === true;
     client.codeLensRefresh = caps.workspace?.codeLens?.refreshSupport === true;
+    client.resolvesCodeActionEdits = caps.textDocument?.codeAction?.resolveSupport?.properties.includes('edit') === true;
     // From the client: checked field by field (`readSettings`), anything malformed reads as unset.
     const init: { [K in keyof InitializationOptions]?: unknown } = isRecord(params.initializationOptions) ? params.initializationOptions : {};
     if (typeof init.debounceMs === 'number' && init.debounceMs >= 0) debounceMs = init.debounceMs;
@@ -114,7 +115,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         renameProvider: caps.textDocument?.rename?.prepareSupport ? { prepareProvider: true } : true,
         documentSymbolProvider: { label: 'Integration manifest' },
         documentHighlightProvider: true,
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: true },
         codeLensProvider: { resolveProvider: false },
         ...(client.pullDiagnostics
           ? { diagnosticProvider: { identifier: LANGUAGE_ID, interFileDependencies: false, workspaceDiagnostics: false } }
@@ -294,13 +295,18 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       const quickFixes = !context.only || context.only.some((kind) => CodeActionKind.QuickFix.startsWith(kind));
       if (!fixAll && !quickFixes) return [];
       if (!(await settle(textDocument.uri, token))) return [];
-      return [...(quickFixes ? service.codeActions(textDocument.uri, range, context.diagnostics) : []), ...(fixAll ? service.fixAll(textDocument.uri) : [])];
+      return [...(quickFixes ? service.codeActions(textDocument.uri, range, context.diagnostics, client.resolvesCodeActionEdits) : []), ...(fixAll ? service.fixAll(textDocument.uri) : [])];
     }),
   );
   connection.onCodeLens(guarded(PARAMS.textDocument, async ({ textDocument }, token) => ((await settle(textDocument.uri, token)) ? service.codeLenses(textDocument.uri) : [])));
   // The diagrams mark the findings: they wait for the rules (off the main thread) instead of running them here.
   // register.ts registers its handler itself: it is given a connection that guards it like the others.
   registerDiagramRequest(guardedRequests(connection, { [DiagramsRequest.method]: PARAMS.diagrams }), async (uri, token) => ((await settle(uri, token)) ? service.analysis(uri) : undefined));
+  // "Apply all recommended patterns to this integration" gets its edit when it is chosen (see `applyPatternsAction`).
+  connection.onCodeActionResolve(guarded(PARAMS.codeActionResolve, async (action, token) => {
+    const data = readApplyPatternsData(action.data);
+    return data && (await settle(data.uri, token)) ? service.resolveCodeAction(action) : action;
+  }));
   // The preview's "Compare with HEAD": the client sends the committed text; the findings are settled first, as for the diagrams.
   connection.onRequest(
     ChangesRequest,

@@ -2,10 +2,12 @@
 //   1. the extension API suite (test/e2e/suite) in the extension host, the extension loaded
 //      from this folder (`extensionDevelopmentPath`), as @vscode/test-electron would run it;
 //   2. the UI scenarios (test/e2e/ui) against the packaged .vsix installed into code-server,
-//      driven through the screen with playwright; screenshots land in test-results/e2e/.
+//      driven through the screen with playwright; screenshots land in test-results/e2e/;
+//   3. the web scenarios (test/e2e/web): the same .vsix run in code-server's web worker
+//      extension host, as in vscode.dev (its `browser` entry, the server in a web worker).
 //
-// Usage: npm run test:e2e [-- --api | --ui] [--grep <pattern>] [--no-package]
-//   --api / --ui    run only that part
+// Usage: npm run test:e2e [-- --api | --ui | --web] [--grep <pattern>] [--no-package]
+//   --api / --ui / --web  run only that part (or those parts)
 //   --grep          only the tests whose title matches
 //   --no-package    reuse dist/ and .e2e/integration-manifests.vsix from an earlier run
 // With $TEST_SUMMARY_FILE set, writes the counts there for scripts/test-all.mjs.
@@ -29,12 +31,15 @@ const { values: options } = parseArgs({
   options: {
     api: { type: 'boolean', default: false },
     ui: { type: 'boolean', default: false },
+    web: { type: 'boolean', default: false },
     grep: { type: 'string' },
     'no-package': { type: 'boolean', default: false },
   },
 });
-const runApi = options.api || !options.ui;
-const runUi = options.ui || !options.api;
+const chosen = options.api || options.ui || options.web;
+const runApi = options.api || !chosen;
+const runUi = options.ui || !chosen;
+const runWeb = options.web || !chosen;
 
 export const VSIX = join(E2E_DIR, 'integration-manifests.vsix');
 const RESULTS = join(ROOT, 'test-results', 'e2e');
@@ -45,6 +50,16 @@ const API_SUITE_TIMEOUT_MS = 5 * 60_000;
 /** VS Code for the web saves after a delay by default; the tests save (or revert) themselves,
  * as on the desktop. */
 const TEST_SETTINGS = { 'files.autoSave': 'off', 'editor.minimap.enabled': false };
+
+/** The UI scenarios: on screen, with the packaged extension in code-server's extension host (Node). */
+const UI = { name: 'ui', title: 'UI scenarios', specs: 'test/e2e/ui/**/*.test.ts', settings: TEST_SETTINGS };
+/** The web scenarios: the same, with the extension in the browser's web worker extension host, as vscode.dev runs it. */
+const WEB = {
+  name: 'web',
+  title: 'web scenarios (web worker extension host)',
+  specs: 'test/e2e/web/**/*.test.ts',
+  settings: { ...TEST_SETTINGS, 'remote.extensionKind': { 'integration-manifests.integration-manifests': ['web'] } },
+};
 
 const step = (text) => console.log(`\n== e2e: ${text}`);
 // Stopped from outside (Ctrl+C, a timeout): exit, so that the 'exit' hooks stop code-server.
@@ -67,6 +82,7 @@ rmSync(RUN_DIR, { recursive: true, force: true });
 const totals = { passed: 0, failed: 0, pending: 0, failures: [] };
 if (runApi) add(await apiSuite());
 if (runUi) add(await uiScenarios());
+if (runWeb) add(await uiScenarios(WEB));
 if (totals.passed + totals.failed === 0) {
   const why = options.grep ? `no test matches --grep ${JSON.stringify(options.grep)}` : 'no test ran';
   console.error(`\ne2e: ${why}`);
@@ -194,14 +210,14 @@ function waitForSuite(resultFile, server, timeoutMs) {
 }
 
 /** The UI scenarios: mocha in a child process, connected to code-server and a browser we start. */
-async function uiScenarios() {
-  step('UI scenarios in code-server with the packaged extension');
-  const workspace = makeWorkspace(join(RUN_DIR, 'ui-workspace'));
-  const server = await startCodeServer({ stateDir: join(RUN_DIR, 'ui-state'), vsix: VSIX, settings: TEST_SETTINGS });
+async function uiScenarios(part = UI) {
+  step(`${part.title} in code-server with the packaged extension`);
+  const workspace = makeWorkspace(join(RUN_DIR, `${part.name}-workspace`));
+  const server = await startCodeServer({ stateDir: join(RUN_DIR, `${part.name}-state`), vsix: VSIX, settings: part.settings });
   const browser = await launchChromiumServer();
-  const summary = join(RUN_DIR, 'ui-summary.json');
+  const summary = join(RUN_DIR, `${part.name}-summary.json`);
   try {
-    const args = ['mocha', '--require', 'tsx/cjs', '--require', './test/e2e/ui/hooks.ts', '--reporter', './scripts/mocha-summary-reporter.cjs', '--fail-zero', '--timeout', '90000', 'test/e2e/ui/**/*.test.ts'];
+    const args = ['mocha', '--require', 'tsx/cjs', '--require', './test/e2e/ui/hooks.ts', '--reporter', './scripts/mocha-summary-reporter.cjs', '--fail-zero', '--timeout', '90000', part.specs];
     if (options.grep) args.push('--grep', options.grep);
     // Not spawnSync: the browser server answers the tests' connection from this process's event loop.
     const result = await spawnAsync('npx', args, {
@@ -219,15 +235,15 @@ async function uiScenarios() {
       },
     });
     if (!existsSync(summary)) {
-      return { passed: 0, failed: 1, pending: 0, failures: [{ title: 'UI scenarios', error: `mocha exited with ${result.code ?? result.signal} and no summary` }] };
+      return { passed: 0, failed: 1, pending: 0, failures: [{ title: part.title, error: `mocha exited with ${result.code ?? result.signal} and no summary` }] };
     }
     const counts = JSON.parse(readFileSync(summary, 'utf8'));
-    if (counts.noTests) return noTests('UI scenarios', counts.failures[0]?.error ?? 'no test ran');
-    return { ...counts, failures: counts.failures.map((f) => ({ ...f, title: `[ui] ${f.title}` })) };
+    if (counts.noTests) return noTests(part.title, counts.failures[0]?.error ?? 'no test ran');
+    return { ...counts, failures: counts.failures.map((f) => ({ ...f, title: `[${part.name}] ${f.title}` })) };
   } finally {
     await browser.close();
     await server.stop();
-    writeFileSync(join(RESULTS, 'ui-code-server.log'), server.log());
+    writeFileSync(join(RESULTS, `${part.name}-code-server.log`), server.log());
   }
 }
 

@@ -76,4 +76,34 @@ describe('protocol: fix all', () => {
     assert.deepEqual(commentsOf(h.text(uri)), commentsOf(TWO));
     await h.close(uri);
   });
+
+  describe('with a client that resolves code actions (as VS Code does)', () => {
+    let r: Harness;
+    before(async () => (r = await startHarness({ resolveCodeActions: true })));
+    after(() => r.dispose());
+
+    it('the action comes without its edit, and codeAction/resolve makes it', async () => {
+      const uri = await r.open(TWO);
+      const onOther = (await r.diagnostics(uri)).find((d) => d.code === 'monitoring-required' && d.message.includes("'other'"))!;
+      const offered = (await r.codeActions(uri, [onOther])).find((a) => a.title === APPLY_PATTERNS_TITLE);
+      assert.ok(offered);
+      assert.equal(offered.edit, undefined, 'no fix-all while the light bulb is only being shown');
+      const resolved = await r.request<CodeAction>('codeAction/resolve', offered);
+      assert.ok(resolved.edit, 'resolve adds the edit');
+      await r.applyEdit(resolved.edit);
+      const after = await r.diagnostics(uri);
+      assert.ok(!after.some((d) => d.message.includes("'other'")), after.map((d) => d.message).join('\n'));
+      assert.deepEqual(commentsOf(r.text(uri)), commentsOf(TWO));
+    });
+
+    it('an action offered for an older version, or with data that is not ours, comes back without an edit', async () => {
+      const uri = await r.open(TWO);
+      const onOther = (await r.diagnostics(uri)).find((d) => d.code === 'monitoring-required' && d.message.includes("'other'"))!;
+      const offered = (await r.codeActions(uri, [onOther])).find((a) => a.title === APPLY_PATTERNS_TITLE)!;
+      await r.change(uri, TWO + '# a later edit\n');
+      assert.equal((await r.request<CodeAction>('codeAction/resolve', offered)).edit, undefined);
+      assert.equal((await r.request<CodeAction>('codeAction/resolve', { title: 'x', data: { applyPatterns: 3 } })).edit, undefined);
+      await assert.rejects(r.request('codeAction/resolve', { data: {} }), /title must be a string/);
+    });
+  });
 });

@@ -59,6 +59,8 @@ export interface HarnessOptions {
   today?: string;
   /** The server to talk to; by default `startServer` in this process (given `today`). */
   server?: () => ServerTransport | Promise<ServerTransport>;
+  /** The client resolves a code action's `edit` (`codeAction/resolve`), as VS Code does; off by default. */
+  resolveCodeActions?: boolean;
 }
 
 /** How the harness's client reaches a server, and how to let it go after `shutdown`. */
@@ -137,7 +139,7 @@ export interface Harness {
 
 const SECTION = 'integrationManifests';
 
-function capabilities(pull: boolean): ClientCapabilities {
+function capabilities(pull: boolean, resolveCodeActions = false): ClientCapabilities {
   return {
     workspace: {
       configuration: true,
@@ -160,6 +162,7 @@ function capabilities(pull: boolean): ClientCapabilities {
         codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'refactor', 'source'] } },
         isPreferredSupport: true,
         dataSupport: true,
+        ...(resolveCodeActions ? { resolveSupport: { properties: ['edit'] } } : {}),
       },
       codeLens: {},
       definition: { linkSupport: false },
@@ -221,7 +224,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const { capabilities: serverCapabilities } = await client.sendRequest<{ capabilities: ServerCapabilities }>('initialize', {
     processId: null,
     rootUri: null,
-    capabilities: capabilities(pull),
+    capabilities: capabilities(pull, options.resolveCodeActions),
     initializationOptions: { debounceMs: 0 },
     workspaceFolders: null,
   });

@@ -28,17 +28,41 @@ export function fixAllAction(analysis: Analysis, options: AnalysisOptions): Code
   return edit && { title: 'Apply every recommended fix of the integration guidance', kind: FIX_ALL_KIND, edit: { changes: { [analysis.document.uri]: [edit] } } };
 }
 
+/** What a deferred "Apply all recommended patterns" action carries until `codeAction/resolve` makes its edit. */
+export interface ApplyPatternsData {
+  applyPatterns: string;
+  uri: string;
+  version: number;
+}
+
 /**
  * The recommended patterns of the integration at `offset`, as one quick fix, when it has a
  * finding with a preferred fix. Offered only with diagnostics in the request (the cursor on a
- * finding), so that moving the cursor costs no fix-all.
+ * finding). With `defer` (a client that resolves code actions), the edit is left for
+ * `resolveApplyPatterns`: the light bulb asks for actions as the cursor moves, and fix-all,
+ * which analyses the manifest pass after pass, runs only when the action is chosen.
  */
-export function applyPatternsAction(analysis: Analysis, offset: number, diagnostics: readonly Diagnostic[], options: AnalysisOptions): CodeAction | undefined {
+export function applyPatternsAction(analysis: Analysis, offset: number, diagnostics: readonly Diagnostic[], options: AnalysisOptions, defer?: { version: number }): CodeAction | undefined {
   if (!diagnostics.length) return undefined;
   const integration = integrationAt(analysis.manifest, offset);
   if (!integration?.id || !fixableProblems(analysis, integration.id).length) return undefined;
+  const action: CodeAction = { title: APPLY_PATTERNS_TITLE, kind: CodeActionKind.QuickFix, diagnostics: [...diagnostics] };
+  if (defer) return { ...action, data: { applyPatterns: integration.id, uri: analysis.document.uri, version: defer.version } satisfies ApplyPatternsData };
   const edit = fixAllEdit(analysis, { ...options, integrationId: integration.id });
-  return edit && { title: APPLY_PATTERNS_TITLE, kind: CodeActionKind.QuickFix, diagnostics: [...diagnostics], edit: { changes: { [analysis.document.uri]: [edit] } } };
+  return edit && { ...action, edit: { changes: { [analysis.document.uri]: [edit] } } };
+}
+
+/** The deferred action's data when it has the shape `applyPatternsAction` gives (it comes back from the client), else undefined. */
+export function readApplyPatternsData(data: unknown): ApplyPatternsData | undefined {
+  if (typeof data !== 'object' || data === null) return undefined;
+  const { applyPatterns, uri, version } = data as Record<string, unknown>;
+  return typeof applyPatterns === 'string' && typeof uri === 'string' && typeof version === 'number' ? { applyPatterns, uri, version } : undefined;
+}
+
+/** The deferred action with its edit, made on `analysis` (the document at the version the action was offered for); without an edit when nothing is left to fix. */
+export function resolveApplyPatterns(action: CodeAction, analysis: Analysis, data: ApplyPatternsData, options: AnalysisOptions): CodeAction {
+  const edit = fixAllEdit(analysis, { ...options, integrationId: data.applyPatterns });
+  return edit ? { ...action, edit: { changes: { [analysis.document.uri]: [edit] } } } : action;
 }
 
 function fixAllEdit(analysis: Analysis, options: AnalysisOptions & { integrationId?: string }): { range: ReturnType<typeof toRange>; newText: string } | undefined {
