@@ -56,6 +56,9 @@ export default tseslint.config(
   { files: ['server/src/diagram/register.ts'], rules: restrictWithoutNode(EDITOR, NOT_CLIENT) },
   // The Node entry and worker thread, the CLI and the MCP server: Node, but still no VS Code API or client.
   { files: SERVER_NODE, rules: restrict(EDITOR, NOT_CLIENT) },
+  // The workspace index and the estates read files only through interfaces (ManifestFiles, EstateAccess): no Node, no LSP
+  // (the web build runs them too; Node's side is server/src/node/workspaceFiles.ts). register.ts meets the connection.
+  { files: ['server/src/workspace/**/*.ts'], ignores: ['server/src/workspace/register.ts'], rules: restrictWithoutNode(LSP, EDITOR, NOT_CLIENT, SERVER_FEATURES) },
   // What both sides share imports neither side, nor Node.
   {
     files: ['shared/src/**/*.ts'],

@@ -59,11 +59,18 @@ const CAPABILITIES: ClientCapabilities = {
   },
 };
 
-/** How to start a server besides the script: what it answers to `workspace/configuration`, by section. */
+/** How to start a server besides the script. */
 export interface StartOptions {
+  /** What the client answers to `workspace/configuration`, by section. */
   configuration?: (section: string | undefined) => unknown;
   /** Client capabilities beyond the text document ones (`workspace`). */
   workspace?: ClientCapabilities['workspace'];
+  /** A workspace folder (URI): the server indexes its manifests; the client offers to watch files. */
+  workspaceFolder?: string;
+  /** Each `window/logMessage` of the server. */
+  onLog?: (message: string) => void;
+  /** Each `workspace/diagnostic/refresh` of the server. */
+  onRefresh?: () => void;
 }
 
 export async function startServer(serverJs: string, cwd: string, options: StartOptions = {}): Promise<ServerProcess> {
@@ -74,9 +81,12 @@ export async function startServer(serverJs: string, cwd: string, options: StartO
   child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout, { contentTypeDecoder: LIGHT_JSON }), new StreamMessageWriter(child.stdin));
   connection.onRequest('client/registerCapability', () => null);
-  connection.onRequest('workspace/diagnostic/refresh', () => null);
+  connection.onRequest('workspace/diagnostic/refresh', () => {
+    options.onRefresh?.();
+    return null;
+  });
   connection.onRequest('workspace/codeLens/refresh', () => null);
-  connection.onNotification('window/logMessage', () => undefined);
+  connection.onNotification('window/logMessage', (params: { message: string }) => options.onLog?.(params.message));
   connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) => params.items.map((item) => options.configuration?.(item.section) ?? null));
   const waiting = new Map<string, ((count: number) => void)[]>();
   connection.onNotification('textDocument/publishDiagnostics', (params: { uri: string; diagnostics: unknown[] }) => {
@@ -88,7 +98,15 @@ export async function startServer(serverJs: string, cwd: string, options: StartO
   child.on('exit', (code) => {
     if (code && code !== 0) console.error(`server exited with ${code}: ${stderr}`);
   });
-  await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: { ...CAPABILITIES, ...(options.workspace ? { workspace: options.workspace } : {}) } });
+  const folder = options.workspaceFolder;
+  await connection.sendRequest('initialize', {
+    processId: process.pid,
+    rootUri: folder ?? null,
+    capabilities: folder
+      ? { ...CAPABILITIES, workspace: { workspaceFolders: true, didChangeWatchedFiles: { dynamicRegistration: true }, diagnostics: { refreshSupport: true } } }
+      : { ...CAPABILITIES, ...(options.workspace ? { workspace: options.workspace } : {}) },
+    ...(folder ? { workspaceFolders: [{ uri: folder, name: 'estate' }] } : {}),
+  });
   await connection.sendNotification('initialized', {});
   return {
     connection,

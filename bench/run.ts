@@ -9,10 +9,12 @@
  *   npm run bench -- --quick           # fewer repetitions
  *   npm run bench -- --sizes=100,1000 --no-browser --no-before --no-write
  *   npm run bench -- --only=diagrams   # the diagram sections alone, put in place in BENCHMARKS.md
+ *   npm run bench -- --only=estate     # the estate section alone (SPEC 16), put in place in BENCHMARKS.md
  *
  * Options: --sizes=a,b,c (1000r: 1,000 integrations that say more each, 10000r ≈ 5 MB; none: diagrams only)  --quick  --no-build  --no-browser
  * --no-peer (skip Red Hat's yaml-language-server)  --peer-sizes=a,b (the peer at these sizes only)  --no-10mb (skip the requests timed
- * while a 10 MB manifest opens)  --before (also the server as it was before the incremental analyzer)  --no-write (print only)  --out=FILE  --only=diagrams.
+ * while a 10 MB manifest opens)  --before (also the server as it was before the incremental analyzer)  --no-write (print only)  --out=FILE
+ * --only=diagrams  --only=estate.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -32,6 +34,7 @@ import { PEER_NAME, peerVersion, startPeer } from './peer';
 import { openWait, type OpenWaitResult } from './openWait';
 import { machine, ms, summarize, timeAsync, timeRuns, type Summary } from './stats';
 import { compareLayouts, PANEL, renderDiagrams, VARIANTS, type DiagramResult, type LayoutRow } from './diagrams';
+import { estateSection, measureEstate, spliceEstateSection } from './estate';
 
 const ROOT = resolve(__dirname, '..');
 const TODAY = '2026-11-22';
@@ -51,6 +54,8 @@ interface Options {
   out: string;
   /** Only the diagram sections, put in place in an existing report. */
   diagramsOnly: boolean;
+  /** Only the estate section, put in place in an existing report. */
+  estateOnly: boolean;
 }
 
 function options(): Options {
@@ -68,6 +73,7 @@ function options(): Options {
     write: !args.includes('--no-write'),
     out: value('out') ?? join(ROOT, 'BENCHMARKS.md'),
     diagramsOnly: value('only') === 'diagrams',
+    estateOnly: value('only') === 'estate',
   };
 }
 
@@ -451,6 +457,20 @@ async function main(): Promise<void> {
   if (!existsSync(serverJs)) throw new Error('dist/server.js is missing: run `npm run build`.');
   const tmp = mkdtempSync(join(tmpdir(), 'im-bench-'));
   try {
+    const estateReport = async (): Promise<string[]> => {
+      console.log('\nestate: 40 manifests of 50 integrations and a 300-system catalog...');
+      const dir = join(tmp, 'estate');
+      const result = await measureEstate(serverJs, dir, o.quick);
+      const date = new Date().toISOString().slice(0, 16).replace('T', ' ');
+      const loads = (await import('node:os')).loadavg().map((l) => l.toFixed(2)).join(' / ');
+      return estateSection(result, `Measured ${date} UTC by \`npm run bench -- --only=estate${o.quick ? ' --quick' : ''}\` on ${machineLine}; load average ${loads} at the end`);
+    };
+    if (o.estateOnly) {
+      const section = await estateReport();
+      console.log('\n' + section.join('\n'));
+      if (o.write) writeFileSync(o.out, spliceEstateSection(readFileSync(o.out, 'utf8'), section));
+      return;
+    }
     if (o.diagramsOnly) {
       const date = new Date().toISOString().slice(0, 16).replace('T', ' ');
       const diagrams = await renderDiagrams(o.quick);
@@ -494,7 +514,8 @@ async function main(): Promise<void> {
     const diagrams = o.browser ? await renderDiagrams(o.quick) : undefined;
     const layouts = o.browser ? await compareLayouts(o.quick, tmp) : undefined;
     const loads = (await import('node:os')).loadavg().map((l) => l.toFixed(2)).join(' / ');
-    const text = report(o, machineLine, engines, servers, wait, diagrams, `load average ${loads}`, layouts);
+    const estate = await estateReport();
+    const text = spliceEstateSection(report(o, machineLine, engines, servers, wait, diagrams, `load average ${loads}`, layouts), estate);
     console.log('\n' + text);
     if (o.write) writeFileSync(o.out, text);
   } finally {

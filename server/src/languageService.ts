@@ -37,6 +37,10 @@ import type { RulesWorker } from './incremental/rulesWorker';
 import { NULL_LOGGER, type Logger } from './logger';
 import { DocumentAnalyses } from './incremental/documentAnalyses';
 import { runInSlices } from './incremental/slices';
+import type { WorkspaceIndex } from './workspace/workspaceIndex';
+import { WorkspaceEstates, type EstateAccess } from './workspace/estates';
+import { drawnEstates } from './workspace/drawnEstate';
+import { withEstate } from './model/estate';
 
 export { RenameRejected } from './features/navigation';
 
@@ -49,6 +53,8 @@ export interface ServiceDocument {
 
 export interface DocumentSource {
   get(uri: string): ServiceDocument | undefined;
+  /** The URIs of every document held (the open ones); the estates read their text over the disk's. */
+  keys?(): string[];
 }
 
 export interface LanguageServiceOptions extends DisplaySettings {
@@ -61,6 +67,12 @@ export interface LanguageServiceOptions extends DisplaySettings {
   rulesWorker?: RulesWorker;
   /** Where errors that are caught and worked around are reported (the server's log); none by default. */
   logger?: Logger;
+  /**
+   * The manifests of the workspace on disk and how to read the files of a folder: with both,
+   * each document is analysed in its estate (its imports and what imports it) and the features
+   * cross files; without, each document stands alone.
+   */
+  workspace?: { index: WorkspaceIndex; access: EstateAccess };
 }
 
 /** Settings that change what is shown, not what is found. */
@@ -87,12 +99,24 @@ export interface LanguageService {
    * its analysis at once.
    */
   parsed(uri: string): Promise<void>;
+  /** What the preview draws: `settled`, with everything the document imports (its estate's manifests it reaches by imports). */
+  drawn(uri: string, cancelled?: () => boolean): Promise<Analysis | undefined>;
   /** Replaces the editor's rule settings (and display settings, when given); the next analysis uses them. */
   setSettings(settings: RuleSettings, display?: DisplaySettings): void;
   /** Changes whenever the diagnostics of `uri` may have changed (document version, settings, day). */
   resultId(uri: string): string | undefined;
   /** Drops what is cached for a closed document. */
   forget(uri: string): void;
+  /** A document was opened, changed (`typing`) or closed: its estate is read again (dependents' diagnostics follow). */
+  documentChanged(uri: string, typing?: boolean): void;
+  /** Resolves once the estates reflect every change so far (before a rename or a search across files). */
+  estatesCurrent(): Promise<void>;
+  /**
+   * Called with the open documents whose findings are out of date because their estate changed
+   * (a manifest they import, or that imports them, was typed in or changed on disk) since
+   * they were last checked.
+   */
+  onDependentsChanged(listener: (uris: string[]) => void): void;
 
   diagnostics(uri: string): Diagnostic[];
   /** `diagnostics`, computed as `settled` does; undefined when the document changed first. */
@@ -135,21 +159,50 @@ export function createLanguageService(options: LanguageServiceOptions): Language
   // A rule that throws is logged here once per failure (on whichever thread it ran); its findings become one `internal-error` finding.
   const analyses = new DocumentAnalyses(options.rulesWorker, { logger });
 
-  const keyOf = (document: ServiceDocument) => `${document.version}:${settingsGeneration}:${today()}`;
+  const estates = options.workspace
+    ? new WorkspaceEstates(options.workspace.index, options.workspace.access, { text: (uri) => documents.get(uri)?.getText(), uris: () => documents.keys?.() ?? [] }, { logger })
+    : undefined;
+  if (options.workspace) options.workspace.index.onDidChange(() => estates?.changed());
+  /** Per document, the estate signature its findings were last computed with (see `onDependentsChanged`). */
+  const checkedWith = new Map<string, string>();
+
+  /** The document's estate as the rules need it, as of the last read of the estates. */
+  const estateOf = (uri: string) => estates?.contextOf(uri);
+  /** The other manifests of the document's estate, for the features that cross files. */
+  const othersOf = (uri: string) => (estates?.membersOf(uri) ?? []).slice(1);
+  const keyOf = (document: ServiceDocument) => `${document.version}:${settingsGeneration}:${today()}:${estateOf(document.uri)?.key ?? ''}`;
   const keyOfUri = (uri: string) => {
     const document = documents.get(uri);
     return document ? keyOf(document) : undefined;
   };
 
+  /** What the analysis of the document is made with: the settings, the day, its estate. */
+  const optionsOf = (uri: string) => {
+    const estate = estateOf(uri);
+    return { settings, today: today(), ...(estate ? { estate } : {}) };
+  };
+
   function analysis(uri: string): Analysis | undefined {
     const document = documents.get(uri);
     if (!document) return undefined;
-    return analyses.get(document, keyOf(document), { settings, today: today() });
+    const options = optionsOf(uri);
+    const a = analyses.get(document, keyOf(document), options);
+    // Completion, hover and navigation read the imported items from the model.
+    withEstate(a.manifest, options.estate);
+    return a;
   }
 
   async function settled(uri: string, cancelled?: () => boolean): Promise<Analysis | undefined> {
+    // The rules judge over the estate: they wait for it to be read when what the document imports changed.
+    const imports = analysis(uri)?.manifest.imports.map((i) => i.path);
+    if (imports && estates?.mayChange(uri, imports)) await estates.whenCurrent();
     const document = documents.get(uri);
-    return document ? analyses.settle(document, keyOf(document), { settings, today: today() }, cancelled) : undefined;
+    if (!document) return undefined;
+    const options = optionsOf(uri);
+    if (estates) checkedWith.set(uri, estates.signatureOf(uri));
+    const a = await analyses.settle(document, keyOf(document), options, cancelled);
+    if (a) withEstate(a.manifest, options.estate);
+    return a;
   }
 
   /** Runs a feature on the document's analysis at a position; `fallback` when the document is unknown. */
@@ -158,6 +211,16 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     return a ? feature(a, toOffset(a.document, position)) : fallback;
   }
 
+  const drawn = estates
+    ? drawnEstates({
+        estates,
+        isOpen: (uri) => documents.get(uri) !== undefined,
+        settled,
+        optionsOf: (uri) => ({ options: optionsOf(uri), key: `${settingsGeneration}:${today()}:${estateOf(uri)?.key ?? ''}` }),
+        runtime: { logger },
+      })
+    : settled;
+
   return {
     analysis,
     settled,
@@ -165,6 +228,7 @@ export function createLanguageService(options: LanguageServiceOptions): Language
       const document = documents.get(uri);
       if (document) await analyses.parsed(document, keyOf(document), { settings, today: today() });
     },
+    drawn,
     setSettings(next, display) {
       settings = next;
       if (display?.maxProblems !== undefined) maxProblems = display.maxProblems;
@@ -176,6 +240,19 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     },
     forget(uri) {
       analyses.forget(uri);
+      checkedWith.delete(uri);
+    },
+    documentChanged(_uri, typing) {
+      estates?.changed(typing);
+    },
+    estatesCurrent: async () => estates?.whenCurrent(),
+    onDependentsChanged(listener) {
+      estates?.onDidRead(() => {
+        const stale = [...checkedWith].filter(([uri, signature]) => documents.get(uri) && estates.signatureOf(uri) !== signature).map(([uri]) => uri);
+        // Told once: checking them again records the new signature.
+        for (const uri of stale) checkedWith.delete(uri);
+        if (stale.length) listener(stale);
+      });
     },
     diagnostics(uri) {
       try {
@@ -228,11 +305,11 @@ export function createLanguageService(options: LanguageServiceOptions): Language
       const a = analysis(uri);
       return a ? codeLenses(a) : [];
     },
-    definition: (uri, position) => at(uri, position, null, navigation.definition),
+    definition: (uri, position) => at(uri, position, null, (a, offset) => navigation.definition(a, offset, othersOf(uri))),
     references: (uri, position, includeDeclaration) =>
-      at(uri, position, [], (a, offset) => navigation.references(a, offset, includeDeclaration)),
+      at(uri, position, [], (a, offset) => navigation.references(a, offset, includeDeclaration, othersOf(uri))),
     prepareRename: (uri, position) => at(uri, position, null, navigation.prepareRename),
-    rename: (uri, position, newName) => at(uri, position, null, (a, offset) => navigation.rename(a, offset, newName)),
+    rename: (uri, position, newName) => at(uri, position, null, (a, offset) => navigation.rename(a, offset, newName, othersOf(uri))),
     documentSymbols(uri) {
       const a = analysis(uri);
       return a ? documentSymbols(a) : [];
@@ -259,6 +336,7 @@ export function memoryDocuments(): DocumentSource & { set(uri: string, text: str
   const store = new Map<string, ServiceDocument>();
   return {
     get: (uri) => store.get(uri),
+    keys: () => [...store.keys()],
     set(uri, text) {
       const document = { uri, version: (store.get(uri)?.version ?? 0) + 1, getText: () => text };
       store.set(uri, document);

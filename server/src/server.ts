@@ -38,6 +38,10 @@ import { lineLogger, type Logger } from './logger';
 import type { RulesWorker } from './incremental/rulesWorker';
 import { plainText } from './analysis/plainText';
 import { PARAMS, paramsProblem, type Check } from './params';
+import { WorkspaceIndex } from './workspace/workspaceIndex';
+import type { ManifestFiles } from './workspace/files';
+import type { EstateAccess } from './workspace/estates';
+import { watchWorkspace } from './workspace/register';
 
 
 /** How long typing must pause before diagnostics are pushed, unless `initializationOptions.debounceMs` says otherwise. */
@@ -51,13 +55,26 @@ export interface ServerOptions {
   today?: () => string;
   /** Where the rules run off the thread that answers requests (Node: a worker thread); without one, a slice at a time between requests. */
   rulesWorker?: (logger: Logger) => RulesWorker | undefined;
+  /**
+   * How the workspace's manifests are read (Node: `nodeWorkspaceFiles`): the server then indexes
+   * the workspace folders and follows imports across files. Without it, each manifest stands alone.
+   */
+  workspaceFiles?: { files: ManifestFiles; access: EstateAccess };
 }
 
 export function startServer(connection: Connection, options: ServerOptions = {}): void {
   const documents = new TextDocuments(TextDocument);
   const logger: Logger = lineLogger({ error: (line) => connection.console.error(line), warn: (line) => connection.console.warn(line), info: (line) => connection.console.info(line) });
   const rulesWorker = options.rulesWorker?.(logger);
-  const service = createLanguageService({ documents, logger, ...(rulesWorker ? { rulesWorker } : {}), ...(options.today ? { today: options.today } : {}) });
+  // The manifests of the workspace on disk, for the features that cross files (the editor's text of an open one wins).
+  const index = options.workspaceFiles ? new WorkspaceIndex(options.workspaceFiles.files, { logger }) : undefined;
+  const service = createLanguageService({
+    documents,
+    logger,
+    ...(index && options.workspaceFiles ? { workspace: { index, access: options.workspaceFiles.access } } : {}),
+    ...(rulesWorker ? { rulesWorker } : {}),
+    ...(options.today ? { today: options.today } : {}),
+  });
   const client = { pullDiagnostics: false, configuration: false, dynamicConfiguration: false, diagnosticRefresh: false, codeLensRefresh: false, resolvesCodeActionEdits: false };
   let debounceMs = DEFAULT_DEBOUNCE_MS;
   const pending = new Map<string, ReturnType<typeof setTimeout>>();
@@ -68,6 +85,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   const refuseAfterShutdown = () => {
     if (shutDown) throw new ResponseError(ErrorCodes.InvalidRequest, 'The server has been shut down: it answers no more requests.');
   };
+
+  const workspace = index ? watchWorkspace(connection, index, logger, () => shutDown) : undefined;
 
   /**
    * Every request handler goes through this: after shutdown it refuses the request, it
@@ -105,8 +124,10 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const init: { [K in keyof InitializationOptions]?: unknown } = isRecord(params.initializationOptions) ? params.initializationOptions : {};
     if (typeof init.debounceMs === 'number' && init.debounceMs >= 0) debounceMs = init.debounceMs;
     service.setSettings(...settingsFrom({ rules: init.rules, maxProblems: init.maxProblems }));
+    const workspaceCapabilities = workspace?.initialize(params);
     return {
       capabilities: {
+        ...(workspaceCapabilities ? { workspace: workspaceCapabilities } : {}),
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         completionProvider: { resolveProvider: true, triggerCharacters: [':', ' ', '[', ',', '-'] },
         hoverProvider: true,
@@ -142,6 +163,13 @@ export function startServer(connection: Connection, options: ServerOptions = {})
           refreshDiagnostics();
         }
       }).then(() => connection.console.info(READY_MESSAGE));
+      if (workspace && index)
+        void logFailure('Indexing the workspace failed; features see the open manifests only', async () => {
+          const started = performance.now();
+          await workspace.initialized();
+          await service.estatesCurrent();
+          connection.console.info(`Indexed ${index.all().length} manifest files of the workspace and read their estates in ${Math.round(performance.now() - started)} ms.`);
+        });
     }),
   );
 
@@ -214,8 +242,19 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     return items;
   }
 
+  // Opened: the estates are read at once; typed: after a pause in typing.
+  documents.onDidOpen(({ document }) => service.documentChanged(document.uri));
   documents.onDidChangeContent(({ document }) => {
+    service.documentChanged(document.uri, true);
     if (!client.pullDiagnostics) schedulePush(document.uri);
+  });
+
+  // A manifest changed that others import (or import it), typed or on disk: their diagnostics follow.
+  service.onDependentsChanged((uris) => {
+    if (shutDown) return;
+    if (!client.pullDiagnostics) for (const uri of uris) schedulePush(uri);
+    else if (client.diagnosticRefresh) void connection.languages.diagnostics.refresh();
+    if (client.codeLensRefresh) void connection.sendRequest(CodeLensRefreshRequest.type);
   });
 
   documents.onDidClose(({ document }) => {
@@ -224,6 +263,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     pending.delete(document.uri);
     answers.delete(document.uri);
     service.forget(document.uri);
+    service.documentChanged(document.uri);
     if (!client.pullDiagnostics) void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
   });
 
@@ -271,11 +311,13 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   connection.onCompletion(guarded(PARAMS.textDocumentPosition, (params) => service.completion(params.textDocument.uri, params.position, triggerKindOf(params))));
   connection.onCompletionResolve(guarded(PARAMS.completionItem, (item) => service.resolveCompletion(item)));
   connection.onHover(guarded(PARAMS.textDocumentPosition, ({ textDocument, position }, token) => service.settledHover(textDocument.uri, position, () => token.isCancellationRequested)));
-  connection.onDefinition(guarded(PARAMS.textDocumentPosition, ({ textDocument, position }) => service.definition(textDocument.uri, position)));
-  connection.onReferences(guarded(PARAMS.references, ({ textDocument, position, context }) => service.references(textDocument.uri, position, context.includeDeclaration)));
+  // Across files: once the estates are read as they are now.
+  connection.onDefinition(guarded(PARAMS.textDocumentPosition, async ({ textDocument, position }) => (await service.estatesCurrent(), service.definition(textDocument.uri, position))));
+  connection.onReferences(guarded(PARAMS.references, async ({ textDocument, position, context }) => (await service.estatesCurrent(), service.references(textDocument.uri, position, context.includeDeclaration))));
   connection.onPrepareRename(guarded(PARAMS.textDocumentPosition, ({ textDocument, position }) => service.prepareRename(textDocument.uri, position)));
   connection.onRenameRequest(
-    guarded(PARAMS.rename, ({ textDocument, position, newName }) => {
+    guarded(PARAMS.rename, async ({ textDocument, position, newName }) => {
+      await service.estatesCurrent();
       try {
         return service.rename(textDocument.uri, position, newName);
       } catch (e) {
@@ -300,8 +342,11 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   );
   connection.onCodeLens(guarded(PARAMS.textDocument, async ({ textDocument }, token) => ((await settle(textDocument.uri, token)) ? service.codeLenses(textDocument.uri) : [])));
   // The diagrams mark the findings: they wait for the rules (off the main thread) instead of running them here.
-  // register.ts registers its handler itself: it is given a connection that guards it like the others.
-  registerDiagramRequest(guardedRequests(connection, { [DiagramsRequest.method]: PARAMS.diagrams }), async (uri, token) => ((await settle(uri, token)) ? service.analysis(uri) : undefined));
+  // They draw the manifest with everything it imports. register.ts registers its handler
+  // itself: it is given a connection that guards it like the others.
+  registerDiagramRequest(guardedRequests(connection, { [DiagramsRequest.method]: PARAMS.diagrams }), async (uri, token) =>
+    (await settle(uri, token)) ? service.drawn(uri, () => token.isCancellationRequested) : undefined,
+  );
   // "Apply all recommended patterns to this integration" gets its edit when it is chosen (see `applyPatternsAction`).
   connection.onCodeActionResolve(guarded(PARAMS.codeActionResolve, async (action, token) => {
     const data = readApplyPatternsData(action.data);

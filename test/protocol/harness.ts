@@ -46,6 +46,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { RuleSettings } from '../../server/src/analysis/config';
 import { READY_MESSAGE, startServer } from '../../server/src/server';
+import { nodeWorkspaceFiles } from '../../server/src/node/workspaceFiles';
 import { TODAY } from '../helpers/text';
 
 export interface HarnessOptions {
@@ -57,6 +58,12 @@ export interface HarnessOptions {
   maxProblems?: number;
   /** Today for the server (waiver expiry); `TODAY` of the test helpers by default. */
   today?: string;
+  /**
+   * Workspace folders (file URIs): the server indexes the manifests in them, and the client
+   * offers to watch files (`didChangeWatchedFiles` with dynamic registration). `startHarness`
+   * resolves once the server says it has indexed them.
+   */
+  workspaceFolders?: string[];
   /** The server to talk to; by default `startServer` in this process (given `today`). */
   server?: () => ServerTransport | Promise<ServerTransport>;
   /** The client resolves a code action's `edit` (`codeAction/resolve`), as VS Code does; off by default. */
@@ -76,7 +83,7 @@ function inProcessServer(today: string): ServerTransport {
   const toClient = new PassThrough();
   // Reader and writer objects (not raw streams): vscode-languageserver exits the process when a raw input stream closes.
   const serverConnection = createConnection(new StreamMessageReader(toServer), new StreamMessageWriter(toClient));
-  startServer(serverConnection, { today: () => today });
+  startServer(serverConnection, { today: () => today, workspaceFiles: nodeWorkspaceFiles() });
   return {
     reader: new StreamMessageReader(toClient),
     writer: new StreamMessageWriter(toServer),
@@ -95,6 +102,13 @@ export interface Harness {
   readonly capabilities: ServerCapabilities;
   /** Every `window/logMessage` the server sent. */
   readonly logs: string[];
+  /** Every capability the server registered (`client/registerCapability`). */
+  readonly registrations: { method: string; registerOptions?: unknown }[];
+  /** Sends `workspace/didChangeWatchedFiles` as the client's file watcher does (1 created, 2 changed, 3 deleted). */
+  filesChanged(changes: { uri: string; type: 1 | 2 | 3 }[]): Promise<void>;
+  /** Resolves when the server has sent `workspace/diagnostic/refresh` more times than `count` (pull mode); `refreshCount()` gives the count so far. */
+  refreshed(count: number): Promise<void>;
+  refreshCount(): number;
   /** Opens a document (language `integration-manifest`); returns its URI. */
   open(text: string, uri?: string): Promise<string>;
   /** Replaces the whole text (one full-content change); returns the new version. */
@@ -113,6 +127,8 @@ export interface Harness {
   diagnostics(uri: string): Promise<Diagnostic[]>;
   /** The next `publishDiagnostics` for `uri` that arrives after this call (push mode). */
   nextPush(uri: string): Promise<PublishDiagnosticsParams>;
+  /** The last `publishDiagnostics` for `uri` so far (push mode), if any. */
+  lastPush(uri: string): PublishDiagnosticsParams | undefined;
   /** Changes the `integrationManifests.rules` setting and notifies the server; in pull mode waits for its refresh request. */
   setRules(rules: RuleSettings): Promise<void>;
   /** Changes the `integrationManifests.maxProblems` setting, as `setRules` does. */
@@ -139,9 +155,10 @@ export interface Harness {
 
 const SECTION = 'integrationManifests';
 
-function capabilities(pull: boolean, resolveCodeActions = false): ClientCapabilities {
+function capabilities(pull: boolean, workspace: boolean, resolveCodeActions = false): ClientCapabilities {
   return {
     workspace: {
+      ...(workspace ? { workspaceFolders: true, didChangeWatchedFiles: { dynamicRegistration: true } } : {}),
       configuration: true,
       didChangeConfiguration: { dynamicRegistration: true },
       diagnostics: { refreshSupport: true },
@@ -180,6 +197,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   let maxProblems = options.maxProblems;
   const documents = new Map<string, TextDocument>();
   const logs: string[] = [];
+  const registrations: { method: string; registerOptions?: unknown }[] = [];
   const pushes: PublishDiagnosticsParams[] = [];
   /** Per URI: pushes before this index predate the last action on the document. */
   const marks = new Map<string, number>();
@@ -202,7 +220,10 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   client.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) =>
     params.items.map((item) => (item.section === SECTION ? { rules, ...(maxProblems === undefined ? {} : { maxProblems }) } : null)),
   );
-  client.onRequest('client/registerCapability', () => null);
+  client.onRequest('client/registerCapability', (params: { registrations: { method: string; registerOptions?: unknown }[] }) => {
+    registrations.push(...params.registrations);
+    return null;
+  });
   client.onRequest('client/unregisterCapability', () => null);
   client.onRequest('window/workDoneProgress/create', () => null);
   client.onRequest('workspace/diagnostic/refresh', () => {
@@ -224,13 +245,14 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const { capabilities: serverCapabilities } = await client.sendRequest<{ capabilities: ServerCapabilities }>('initialize', {
     processId: null,
     rootUri: null,
-    capabilities: capabilities(pull, options.resolveCodeActions),
+    capabilities: capabilities(pull, options.workspaceFolders !== undefined, options.resolveCodeActions),
     initializationOptions: { debounceMs: 0 },
-    workspaceFolders: null,
+    workspaceFolders: options.workspaceFolders?.map((uri, i) => ({ uri, name: `folder ${i + 1}` })) ?? null,
   });
   // The server registers for configuration changes and reads the settings once it is initialized; it says when it is done.
   await client.sendNotification('initialized', {});
   await until(() => (logs.includes(READY_MESSAGE) ? true : undefined));
+  if (options.workspaceFolders) await until(() => (logs.some((l) => /^Indexed \d+ manifest files/.test(l)) ? true : undefined));
 
   const doc = (uri: string): TextDocument => {
     const d = documents.get(uri);
@@ -271,6 +293,10 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     client,
     capabilities: serverCapabilities,
     logs,
+    registrations,
+    filesChanged: (changes) => client.sendNotification('workspace/didChangeWatchedFiles', { changes }),
+    refreshed: async (count) => void (await until(() => (refreshes > count ? true : undefined))),
+    refreshCount: () => refreshes,
     async open(text, uri = `file:///test/manifest-${++untitled}.integration.yaml`) {
       documents.set(uri, TextDocument.create(uri, 'integration-manifest', 1, text));
       mark(uri);
@@ -303,6 +329,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       const from = marks.get(uri) ?? 0;
       return until(() => pushes.slice(from).find((p) => p.uri === uri && p.version === version)?.diagnostics);
     },
+    lastPush: (uri) => [...pushes].reverse().find((p) => p.uri === uri),
     nextPush(uri) {
       const from = pushes.length;
       return until(() => pushes.slice(from).find((p) => p.uri === uri));

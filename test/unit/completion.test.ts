@@ -115,7 +115,7 @@ const SEVERITIES = ['error', 'warning', 'info', 'hint', 'off'];
 
 const CASES: Case[] = [
   // top level and solution-wide blocks
-  { name: 'top-level keys on a blank line', text: M + '|', offers: ['governance', 'rules', 'views'], not: ['solution', 'systems', 'integrations', 'actors', 'goals', 'integrationManifest'], exactly: true },
+  { name: 'top-level keys on a blank line', text: M + '|', offers: ['governance', 'imports', 'rules', 'views'], not: ['solution', 'systems', 'integrations', 'actors', 'goals', 'integrationManifest'], exactly: true },
   { name: 'a half-typed top-level key', text: M + 'gov|', offers: ['governance', 'rules'], not: ['systems'] },
   { name: 'integrationManifest when it is missing', text: put('integrationManifest: 1\n', '|\n'), offers: ['integrationManifest'], first: ['integrationManifest'] },
   { name: 'the format version', text: put('integrationManifest: 1', 'integrationManifest: |'), offers: ['1'], exactly: true },
@@ -207,7 +207,7 @@ const CASES: Case[] = [
   {
     name: 'an empty document: the starter, then the top-level keys',
     text: '|',
-    offers: ['New manifest (starter)', 'integrationManifest', 'solution', 'systems', 'integrations', 'goals', 'actors', 'governance', 'rules', 'views'],
+    offers: ['New manifest (starter)', 'integrationManifest', 'solution', 'systems', 'integrations', 'goals', 'actors', 'governance', 'imports', 'rules', 'views'],
     first: ['New manifest (starter)', 'integrationManifest', 'solution'],
     exactly: true,
   },

@@ -35,6 +35,7 @@ const CASES: LayerCase[] = [
   { file: 'server/src/node/estateFiles.ts', forbidden: ['vscode', '../../../client/src/extension'], allowed: ['node:fs/promises', '../estate/files'] },
   { file: 'server/src/diagram/application.ts', forbidden: ['vscode-languageserver', '../features/hover'], allowed: ['../../../shared/src/diagrams', '../model/manifest'] },
   { file: 'server/src/diagram/register.ts', forbidden: ['vscode', '../../../client/src/extension'], allowed: ['vscode-languageserver', '../../../shared/src/requests'] },
+  { file: 'server/src/workspace/workspaceIndex.ts', forbidden: ['node:fs/promises', 'vscode-languageserver', '../features/navigation', '../languageService'], allowed: ['../model/manifest', './files'] },
   { file: 'server/src/features/hover.ts', forbidden: ['vscode', 'vscode-languageclient/node', '../../../client/src/preview/panel', '../../../media/src/render', 'node:path', 'path'], allowed: ['vscode-languageserver', '../model/manifest'] },
   { file: 'server/src/server.ts', forbidden: ['vscode-languageserver/node', 'node:worker_threads', 'vscode'], allowed: ['vscode-languageserver', './languageService'] },
   // The web worker's entry: the browser flavour of the LSP packages, nothing of Node.

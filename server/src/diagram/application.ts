@@ -39,7 +39,7 @@ const CLASS_STYLES: Record<string, string> = {
 };
 
 /** The legend's line for systems of an imported manifest, shown when the diagram has one. */
-export const IMPORTED_LEGEND: LegendEntry = { label: 'Dotted border: declared in an imported manifest' };
+export const IMPORTED_LEGEND: LegendEntry = { label: 'Dotted border: declared in an imported manifest', dashed: true };
 
 const GROUPS: { hosting: Hosting | undefined; id: string; title: string }[] = [
   { hosting: 'cloud', id: 'g_cloud', title: 'Cloud' },

@@ -92,15 +92,22 @@ function valueHover(analysis: Analysis, ctx: CursorContext, offset: number): str
 function referenceHover(analysis: Analysis, id: string, lists: readonly ListKey[]): string {
   for (const list of lists) {
     const found = candidates(analysis, list).find((c) => c.id === id);
-    if (found) return withImpact(analysis, found, summaryMarkdown(found, usageById(analysis.manifest).get(id) ?? []));
+    if (found) return withImpact(analysis, found, summaryMarkdown(found, usageById(analysis.manifest).get(id) ?? [], usedElsewhere(analysis, found)));
   }
   const what = lists.map((l) => KIND_NAMES[l]).join(' or ');
-  return `No ${what} with id \`${id}\` is declared in this manifest.`;
+  return `No ${what} with id \`${id}\` is declared in this manifest${analysis.manifest.estate ? ' or the manifests it imports' : ''}.`;
 }
 
 function ownSummary(analysis: Analysis, item: Item): string {
   const candidate = candidateOf(item);
-  return withImpact(analysis, candidate, summaryMarkdown(candidate, usageById(analysis.manifest).get(item.id) ?? []));
+  return withImpact(analysis, candidate, summaryMarkdown(candidate, usageById(analysis.manifest).get(item.id) ?? [], usedElsewhere(analysis, candidate)));
+}
+
+/** Whether integrations of other manifests of the estate name the item. */
+function usedElsewhere(analysis: Analysis, item: Candidate): boolean {
+  const elsewhere = analysis.manifest.estate?.elsewhere;
+  if (!elsewhere) return false;
+  return (item.kind === 'goal' ? elsewhere.goals : elsewhere.systems).includes(item.id);
 }
 
 /** A system's summary with its integrations in and out and its up- and downstream counts. */

@@ -1,5 +1,7 @@
 /**
- * Go to definition, find references, rename and document highlights. Ids are one
+ * Go to definition, find references, rename and document highlights, across the manifests of
+ * the estate (`others`: the other manifests connected by imports, as the language service read
+ * them; empty for a manifest alone). Ids are one
  * namespace (the schema's `id`, and `duplicate-id` in docs/rules): an occurrence is an item's `id` or any reference to an id —
  * `from`, `to`, `systemOfRecord`, `via[]`, `goals[]`, `steps[].from` / `steps[].to`, and
  * `views[].include.systems[]` / `views[].include.goals[]`.
@@ -11,8 +13,9 @@
  * An alias of a whole list (`via: *route`) stands for several ids at once; it is listed among
  * the references of each, but the cursor on it picks none.
  */
-import { DocumentHighlightKind, type DocumentHighlight, type Location, type Range, type WorkspaceEdit } from 'vscode-languageserver';
+import { DocumentHighlightKind, type DocumentHighlight, type Location, type Range, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver';
 import type { Analysis } from '../analysis/analyze';
+import type { ManifestDocument } from '../document/manifestDocument';
 import type { Span } from '../document/range';
 import { spanOf, writtenValueOf } from '../document/nodes';
 import { writtenAsAlias } from '../model/itemAt';
@@ -99,24 +102,45 @@ function sameId(manifest: Manifest, id: string): Occurrence[] {
   return occurrences(manifest).filter((o) => o.id === id);
 }
 
-function location(analysis: Analysis, span: Span): Location {
-  return { uri: analysis.document.uri, range: toRange(analysis.document, span) };
+/** Another manifest of the estate: its parsed text and model, and its path as a person reads it. */
+export interface EstateMember {
+  document: ManifestDocument;
+  manifest: Manifest;
+  file: string;
 }
 
-/** The declaration of the id under the cursor (the first, when the id is declared twice). */
-export function definition(analysis: Analysis, offset: number): Location | null {
+/** This manifest or another of its estate. */
+type Member = Pick<EstateMember, 'document' | 'manifest'> & { file?: string };
+
+function location(member: Member, span: Span): Location {
+  return { uri: member.document.uri, range: toRange(member.document, span) };
+}
+
+/** The occurrences of `id` in this manifest, then in each other manifest of the estate, each with its manifest. */
+function acrossEstate(analysis: Analysis, others: readonly EstateMember[], id: string): { member: Member; occurrence: Occurrence }[] {
+  const self: Member = analysis;
+  return [self, ...others].flatMap((member) => sameId(member.manifest, id).map((occurrence) => ({ member, occurrence })));
+}
+
+/**
+ * The declaration of the id under the cursor: in this manifest (the first, when the id is
+ * declared twice), else in the manifests it imports, else elsewhere in its estate.
+ */
+export function definition(analysis: Analysis, offset: number, others: readonly EstateMember[] = []): Location | null {
   const at = occurrenceAt(analysis.manifest, offset);
   if (!at) return null;
-  const declaration = sameId(analysis.manifest, at.id).find((o) => o.kind === 'id');
-  return declaration ? location(analysis, declaration.span) : null;
+  const imported = new Set(analysis.manifest.estate?.items.filter((i) => i.imported).map((i) => i.at.uri));
+  const declarations = acrossEstate(analysis, others, at.id).filter(({ occurrence }) => occurrence.kind === 'id');
+  const found = declarations.find(({ member }) => member === analysis) ?? declarations.find(({ member }) => imported.has(member.document.uri)) ?? declarations[0];
+  return found ? location(found.member, found.occurrence.span) : null;
 }
 
-export function references(analysis: Analysis, offset: number, includeDeclaration: boolean): Location[] {
+export function references(analysis: Analysis, offset: number, includeDeclaration: boolean, others: readonly EstateMember[] = []): Location[] {
   const at = occurrenceAt(analysis.manifest, offset);
   if (!at) return [];
-  return sameId(analysis.manifest, at.id)
-    .filter((o) => includeDeclaration || o.kind !== 'id')
-    .map((o) => location(analysis, o.span));
+  return acrossEstate(analysis, others, at.id)
+    .filter(({ occurrence }) => includeDeclaration || occurrence.kind !== 'id')
+    .map(({ member, occurrence }) => location(member, occurrence.span));
 }
 
 export function documentHighlights(analysis: Analysis, offset: number): DocumentHighlight[] {
@@ -136,8 +160,12 @@ export function prepareRename(analysis: Analysis, offset: number): { range: Rang
 /** Why a rename cannot be done, in words for the person renaming. */
 export class RenameRejected extends Error {}
 
-/** Renames the id under the cursor everywhere it occurs; throws `RenameRejected` for an id that cannot be used. */
-export function rename(analysis: Analysis, offset: number, newName: string): WorkspaceEdit | null {
+/**
+ * Renames the id under the cursor everywhere it occurs: in this manifest and in every other
+ * manifest of its estate, open or not, as one edit. Throws `RenameRejected` for an id that
+ * cannot be used.
+ */
+export function rename(analysis: Analysis, offset: number, newName: string, others: readonly EstateMember[] = []): WorkspaceEdit | null {
   const { manifest, document } = analysis;
   const at = occurrenceAt(manifest, offset);
   if (!at) return null;
@@ -145,30 +173,39 @@ export function rename(analysis: Analysis, offset: number, newName: string): Wor
   if (!ID.test(newId))
     throw new RenameRejected(`\`${newName}\` cannot be an id: an id starts with a letter and holds only letters, digits, \`-\` and \`_\`.`);
   if (newId === at.id) return { changes: { [document.uri]: [] } };
-  const taken = manifest.byId.get(newId)?.[0];
-  if (taken)
-    throw new RenameRejected(
-      `The id \`${newId}\` is already used by the ${taken.kind} on line ${document.lines.positionAt(taken.idSpan.start).line + 1}. Choose an id no other item uses.`,
-    );
+  const members: Member[] = [analysis, ...others];
+  const where = (member: Member, start: number) => `${member.file === undefined ? '' : `in \`${member.file}\` `}on line ${member.document.lines.positionAt(start).line + 1}`;
+  for (const member of members) {
+    const taken = member.manifest.byId.get(newId)?.[0];
+    if (taken) throw new RenameRejected(`The id \`${newId}\` is already used by the ${taken.kind} ${where(member, taken.idSpan.start)}. Choose an id no other item uses.`);
+  }
   // A name that is referenced but not declared would merge those references into this item.
-  const referenced = sameId(manifest, newId)[0];
+  const referenced = acrossEstate(analysis, others, newId)[0];
   if (referenced)
     throw new RenameRejected(
-      `\`${newId}\` is already named on line ${document.lines.positionAt(referenced.span.start).line + 1} (not declared there, but renaming onto it would join those references to this item). Choose another id.`,
+      `\`${newId}\` is already named ${where(referenced.member, referenced.occurrence.span.start)} (not declared there, but renaming onto it would join those references to this item). Choose another id.`,
     );
-  // Each place the id's characters are written, once: an alias is renamed where its anchor is.
+  const changes: Record<string, TextEdit[]> = {};
+  for (const member of members) {
+    const edits = renameIn(member.document, sameId(member.manifest, at.id), newId);
+    if (edits.length || member === analysis) changes[member.document.uri] = edits;
+  }
+  return { changes };
+}
+
+/** The edits of a rename in one manifest: each place the id's characters are written, once (an alias is renamed where its anchor is). */
+function renameIn(document: ManifestDocument, occurrences: readonly Occurrence[], newId: string): TextEdit[] {
   const written = new Map<number, Span>();
-  for (const o of sameId(manifest, at.id)) {
+  for (const o of occurrences) {
     const span = o.source ?? o.span;
     if (!written.has(span.start)) written.set(span.start, span);
   }
-  const edits = [...written.values()]
+  return [...written.values()]
     .sort((a, b) => a.start - b.start)
     .map((span) => ({
       range: toRange(document, span),
       newText: isQuoted(document.text, span) || !NOT_A_STRING.test(newId) ? newId : `"${newId}"`,
     }));
-  return { changes: { [document.uri]: edits } };
 }
 
 function isQuoted(text: string, inner: Span): boolean {

@@ -7,8 +7,10 @@ import { isMainThread } from 'node:worker_threads';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { startServer } from '../server';
 import { AnalysisWorker } from './analysisWorker';
+import { nodeWorkspaceFiles } from './workspaceFiles';
 
 if (require.main === module && isMainThread)
   startServer(createConnection(ProposedFeatures.all), {
     rulesWorker: (logger) => (AnalysisWorker.available() ? new AnalysisWorker(undefined, logger) : undefined),
+    workspaceFiles: nodeWorkspaceFiles(),
   });

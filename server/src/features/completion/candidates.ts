@@ -1,7 +1,8 @@
 /**
  * The systems, goals and actors a reference may name. They come from the model; when the
  * YAML does not parse, the model may miss items, so the lists are also read from the text
- * line by line and the two are merged.
+ * line by line and the two are merged. Then come those of the manifests it imports
+ * (`manifest.imported`), each with its file.
  */
 import type { Analysis } from '../../analysis/analyze';
 import type { ManifestDocument } from '../../document/manifestDocument';
@@ -20,6 +21,8 @@ export interface Candidate {
   domain?: string;
   owner?: string;
   description?: string;
+  /** For an item of an imported manifest: that manifest, as a person reads its path. */
+  file?: string;
 }
 
 export type ListKey = 'systems' | 'goals' | 'actors' | 'integrations';
@@ -40,6 +43,13 @@ export function candidates(analysis: Analysis, list: ListKey): Candidate[] {
       seen.add(scanned.id);
       result.push(scanned);
     }
+  const kind = KIND_OF[list];
+  for (const [id, items] of analysis.manifest.imported) {
+    const item = items.find((i) => i.kind === kind);
+    if (!item || seen.has(id)) continue;
+    seen.add(id);
+    result.push(candidateOf(item));
+  }
   return result;
 }
 
@@ -47,7 +57,7 @@ export function candidateOf(item: Item): Candidate {
   return {
     id: item.id,
     kind: item.kind,
-    ...defined({ name: item.name, description: item.description }),
+    ...defined({ name: item.name, description: item.description, file: item.origin?.file }),
     ...(item.kind === 'system' ? defined({ systemKind: item.systemKind, family: item.family, hosting: item.hosting, domain: item.domain, owner: item.owner }) : {}),
   };
 }

@@ -88,7 +88,7 @@ function idItems(
   return list.map((c, index) => ({
     label: c.id,
     kind: c.kind === 'goal' ? CompletionItemKind.Event : c.kind === 'actor' ? CompletionItemKind.Interface : CompletionItemKind.Module,
-    detail: [c.name, c.systemKind].filter(Boolean).join(' · ') || c.kind,
+    detail: [c.name, c.systemKind, c.file].filter(Boolean).join(' · ') || c.kind,
     ...(c.family ? { labelDetails: { description: c.family } } : {}),
     documentation: { kind: MarkupKind.Markdown, value: summaryMarkdown(c, usage ? (usage.get(c.id) ?? []) : undefined) },
     sortText: sortText(group(c), order(c, index)),

@@ -38,8 +38,11 @@ export function usageById(manifest: Manifest): Map<string, string[]> {
 const TITLES = { system: 'System', goal: 'Goal', actor: 'Actor', integration: 'Integration' } as const;
 const SHOWN = 5;
 
-/** `usedBy` undefined leaves the usage line out. */
-export function summaryMarkdown(item: Candidate, usedBy: readonly string[] | undefined): string {
+/**
+ * `usedBy`: the integrations of this manifest that name it (undefined leaves the usage line
+ * out); `elsewhere`: whether integrations of other manifests of the estate name it too.
+ */
+export function summaryMarkdown(item: Candidate, usedBy: readonly string[] | undefined, elsewhere = false): string {
   const head = `**${TITLES[item.kind]} \`${item.id}\`**${item.name ? ` — ${item.name}` : ''}`;
   const facts: string[] = [];
   if (item.kind === 'system') {
@@ -51,14 +54,20 @@ export function summaryMarkdown(item: Candidate, usedBy: readonly string[] | und
   const parts = [head];
   if (facts.length) parts.push(facts.map((f) => `- ${f}`).join('\n'));
   if (item.description) parts.push(item.description);
-  if (usedBy) parts.push(usedByLine(item, usedBy));
+  if (item.file) parts.push(`Declared in \`${item.file}\`, which this manifest imports.`);
+  if (usedBy) parts.push(usedByLine(item, usedBy, item.file !== undefined || elsewhere));
+  if (elsewhere) parts.push(item.kind === 'goal' ? 'Integrations of other manifests of the estate serve it too.' : 'Integrations of other manifests of the estate use it too.');
   return parts.join('\n\n');
 }
 
-function usedByLine(item: Candidate, usedBy: readonly string[]): string {
+/** `here`: say "of this manifest", as other manifests may name the item too. */
+function usedByLine(item: Candidate, usedBy: readonly string[], here: boolean): string {
   const verb = item.kind === 'goal' ? 'Served by' : 'Used by';
-  if (usedBy.length === 0) return item.kind === 'goal' ? 'No integration serves this goal yet.' : 'No integration uses it yet.';
+  if (usedBy.length === 0) {
+    if (here) return item.kind === 'goal' ? 'No integration of this manifest serves it.' : 'No integration of this manifest uses it.';
+    return item.kind === 'goal' ? 'No integration serves this goal yet.' : 'No integration uses it yet.';
+  }
   const names = usedBy.slice(0, SHOWN).map((id) => `\`${id}\``).join(', ');
   const more = usedBy.length > SHOWN ? ` and ${usedBy.length - SHOWN} more` : '';
-  return `${verb} ${usedBy.length} integration${usedBy.length === 1 ? '' : 's'}: ${names}${more}.`;
+  return `${verb} ${usedBy.length} integration${usedBy.length === 1 ? '' : 's'}${here ? ' of this manifest' : ''}: ${names}${more}.`;
 }
