@@ -121,8 +121,8 @@ export interface LanguageService {
   diagnostics(uri: string): Diagnostic[];
   /** `diagnostics`, computed as `settled` does; undefined when the document changed first. */
   settledDiagnostics(uri: string, cancelled?: () => boolean): Promise<Diagnostic[] | undefined>;
-  /** With `deferEdits` (a client that resolves code actions), actions whose edit is costly come without it: `resolveCodeAction` adds it. */
-  codeActions(uri: string, range: Range, diagnostics: readonly Diagnostic[], deferEdits?: boolean): CodeAction[];
+  /** With `resolves` (a client that resolves code actions), also actions whose edit `resolveCodeAction` makes when chosen ("Apply all recommended patterns to this integration"). */
+  codeActions(uri: string, range: Range, diagnostics: readonly Diagnostic[], resolves?: boolean): CodeAction[];
   /** A deferred action with its edit; unchanged when it is not ours or its document moved on since it was offered. */
   resolveCodeAction(action: CodeAction): CodeAction;
   /** What the document changes against `baseText` (null: the file is new), under the same settings and day; undefined when it is not open. */
@@ -276,29 +276,30 @@ export function createLanguageService(options: LanguageServiceOptions): Language
         return [internalErrorDiagnostic(e)];
       }
     },
-    codeActions(uri, range, context, deferEdits) {
+    codeActions(uri, range, context, resolves) {
       const a = analysis(uri);
       const document = documents.get(uri);
       if (!a || !document) return [];
-      const patterns = applyPatternsAction(a, toOffset(a.document, range.start), context, { settings, today: today() }, deferEdits ? { version: document.version } : undefined);
+      const patterns = resolves ? applyPatternsAction(a, toOffset(a.document, range.start), context, document.version) : undefined;
       return [...codeActions(a, context, { today: today(), logger }), ...(patterns ? [patterns] : [])];
     },
     changes(uri, baseText, baseLabel) {
       const document = documents.get(uri);
       const head = analysis(uri);
       if (!document || !head) return undefined;
-      const base = baseText === null ? undefined : analyzeText(baseText, uri, { settings, today: today() });
+      // The base in today's estate: what it imports is read as it is now (the estate at the base is not known).
+      const base = baseText === null ? undefined : analyzeText(baseText, uri, optionsOf(uri));
       return changeView(base, head, { uri, version: document.version, baseLabel });
     },
     resolveCodeAction(action) {
       const data = readApplyPatternsData(action.data);
       const document = data && documents.get(data.uri);
       const a = data && document?.version === data.version ? analysis(data.uri) : undefined;
-      return data && a ? resolveApplyPatterns(action, a, data, { settings, today: today() }) : action;
+      return data && a ? resolveApplyPatterns(action, a, data, optionsOf(data.uri)) : action;
     },
     fixAll(uri) {
       const a = analysis(uri);
-      const action = a && fixAllAction(a, { settings, today: today() });
+      const action = a && fixAllAction(a, optionsOf(uri));
       return action ? [action] : [];
     },
     codeLenses(uri) {

@@ -38,18 +38,16 @@ export interface ApplyPatternsData {
 /**
  * The recommended patterns of the integration at `offset`, as one quick fix, when it has a
  * finding with a preferred fix. Offered only with diagnostics in the request (the cursor on a
- * finding). With `defer` (a client that resolves code actions), the edit is left for
- * `resolveApplyPatterns`: the light bulb asks for actions as the cursor moves, and fix-all,
- * which analyses the manifest pass after pass, runs only when the action is chosen.
+ * finding), and without its edit: `resolveApplyPatterns` makes it (`codeAction/resolve`) when
+ * the action is chosen. The light bulb asks for actions each time the cursor moves, and
+ * fix-all analyses the manifest pass after pass: it runs only for the action chosen.
  */
-export function applyPatternsAction(analysis: Analysis, offset: number, diagnostics: readonly Diagnostic[], options: AnalysisOptions, defer?: { version: number }): CodeAction | undefined {
+export function applyPatternsAction(analysis: Analysis, offset: number, diagnostics: readonly Diagnostic[], version: number): CodeAction | undefined {
   if (!diagnostics.length) return undefined;
   const integration = integrationAt(analysis.manifest, offset);
   if (!integration?.id || !fixableProblems(analysis, integration.id).length) return undefined;
-  const action: CodeAction = { title: APPLY_PATTERNS_TITLE, kind: CodeActionKind.QuickFix, diagnostics: [...diagnostics] };
-  if (defer) return { ...action, data: { applyPatterns: integration.id, uri: analysis.document.uri, version: defer.version } satisfies ApplyPatternsData };
-  const edit = fixAllEdit(analysis, { ...options, integrationId: integration.id });
-  return edit && { ...action, edit: { changes: { [analysis.document.uri]: [edit] } } };
+  const data: ApplyPatternsData = { applyPatterns: integration.id, uri: analysis.document.uri, version };
+  return { title: APPLY_PATTERNS_TITLE, kind: CodeActionKind.QuickFix, diagnostics: [...diagnostics], data };
 }
 
 /** The deferred action's data when it has the shape `applyPatternsAction` gives (it comes back from the client), else undefined. */

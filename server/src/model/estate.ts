@@ -80,6 +80,8 @@ export interface Origin extends EstateLocation {
   readonly origin: true;
 }
 
+const importedCache = new WeakMap<EstateContext, Map<string, Item[]>>();
+
 /**
  * The items of the manifests `manifest` imports, by id, as model items: they answer
  * `findSystem`, `findItem` and the rules that read an end's kind or hosting. Such an item
@@ -87,8 +89,12 @@ export interface Origin extends EstateLocation {
  * its `node` is an empty map (nothing of its text is here).
  */
 export function importedItems(estate: EstateContext | undefined): Map<string, Item[]> {
+  if (!estate) return new Map();
+  // Made once per context: each version of a manifest typed in keeps the same context (read only).
+  const known = importedCache.get(estate);
+  if (known) return known;
   const byId = new Map<string, Item[]>();
-  if (!estate) return byId;
+  importedCache.set(estate, byId);
   for (const e of estate.items) {
     if (!e.imported) continue;
     const item = modelItem(e);
