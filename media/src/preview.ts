@@ -12,11 +12,12 @@
  * way to a filterable list.
  */
 import { directionSetting, type ExportFormat, type ToWebview, type WebviewState } from '../../shared/src/webviewMessages';
-import type { DiagramSet, Direction, DirectionSetting, OffsetSpan } from '../../shared/src/diagrams';
+import type { ApplicationDiagram, DiagramSet, Direction, DirectionSetting, OffsetSpan } from '../../shared/src/diagrams';
 import { withDirection } from '../../shared/src/mermaidText';
 import { installChangeView, isChangeView, showChangeView } from './changeView';
 import { applicationDetails, interactionDetails } from './details';
 import { pngDataUrl, svgText } from './exporter';
+import { LandscapeControls } from './landscape';
 import { legibilityOf } from './legibility';
 import { closePicker, findingsText, marker, pickerButton } from './picker';
 import { configureMermaid, currentTheme, renderDiagram, type Theme } from './render';
@@ -38,6 +39,8 @@ interface Tab {
   warnings: number;
   /** What the drawing shows, apart from its labels: its systems (or participants). */
   content: string;
+  /** The application diagram drawn: the manifest's, or a saved view's (SPEC 11); undefined for an interaction diagram. */
+  app?: ApplicationDiagram;
 }
 /** The most rendered drawings kept for instant tab switches. */
 const CACHE_SIZE = 24;
@@ -96,6 +99,18 @@ viewport.onChange = (view, cause) => {
 
 configureMermaid(theme);
 
+/** Expand, collapse, filters and impact of the application tab; what they ask for is kept with the panel. */
+const landscape = new LandscapeControls(
+  document.querySelector<HTMLElement>('.toolbar .actions')!,
+  ui.banner,
+  state.landscape ?? {},
+  (request) => {
+    saveState();
+    if (set) vscode.postMessage({ type: 'landscape', uri: set.uri, request });
+  },
+  (text) => banner(text, 'info'),
+);
+
 // ---- messages from the extension -------------------------------------------------------
 
 window.addEventListener('message', (event: MessageEvent<unknown>) => {
@@ -143,6 +158,7 @@ async function show(next: DiagramSet): Promise<void> {
     for (const k of Object.keys(viewKeys)) delete viewKeys[k];
     activeKey = 'application';
     shown = undefined;
+    landscape.forget();
   }
   set = next;
   keepSet = JSON.stringify(next).length <= MAX_STATE_CHARS;
@@ -170,8 +186,24 @@ function tabsOf(s: DiagramSet): Tab[] {
       errors: 0,
       warnings: 0,
       content: `${itemIds(app.nodes)} +${undeclared}`,
+      app,
     },
   ];
+  // A tab per saved view, after the application diagram.
+  for (const v of s.views ?? [])
+    result.push({
+      key: `v:${v.id}`,
+      title: v.title,
+      mermaid: v.application.mermaid,
+      targets: { nodes: v.application.nodes, edges: v.application.edges },
+      interaction: false,
+      exportName: `view-${v.id.replace(/[^\w.-]/g, '_').slice(0, 80)}`,
+      keywords: v.id,
+      errors: 0,
+      warnings: 0,
+      content: itemIds(v.application.nodes),
+      app: v.application,
+    });
   const seen = new Map<string, number>();
   for (const d of s.interactions) seen.set(d.integrationId, (seen.get(d.integrationId) ?? 0) + 1);
   s.interactions.forEach((d, i) => {
@@ -206,7 +238,7 @@ function drawTabs(): void {
   const active = interactions.find((t) => t.key === activeKey);
   const list = interactions.map((t) => ({ key: t.key, title: t.title, keywords: t.keywords, errors: t.errors, warnings: t.warnings, selected: t.key === activeKey }));
   ui.tabs.classList.add('compact');
-  ui.tabs.replaceChildren(tabButton(tabs[0]!), ...(active ? [tabButton(active)] : []), pickerButton(list, selectTab));
+  ui.tabs.replaceChildren(...tabs.filter((t) => !t.interaction).map(tabButton), ...(active ? [tabButton(active)] : []), pickerButton(list, selectTab));
 }
 
 function tabButton(tab: Tab): HTMLButtonElement {
@@ -220,7 +252,7 @@ function tabButton(tab: Tab): HTMLButtonElement {
   b.textContent = marker(tab.errors, tab.warnings) + tab.title;
   // Manifest text only as text content, never in an attribute.
   const findings = findingsText(tab.errors, tab.warnings);
-  b.title = tab.interaction ? `Interaction diagram${findings ? ` (${findings})` : ''}` : 'Application integration diagram';
+  b.title = tab.interaction ? `Interaction diagram${findings ? ` (${findings})` : ''}` : tab.key === 'application' ? 'Application integration diagram' : 'Saved view (views: in the manifest)';
   b.addEventListener('click', () => selectTab(tab.key));
   return b;
 }
@@ -296,6 +328,7 @@ function reindex(tab: Tab): void {
   for (const hit of Array.from(svg.querySelectorAll('.im-hit'))) hit.remove();
   for (const el of Array.from(svg.querySelectorAll('[data-im]'))) el.removeAttribute('data-im');
   index = new TargetIndex(svg, tab.targets, tab.interaction);
+  if (tab.app) landscape.mark(index, tab.app);
   highlightCursor();
 }
 
@@ -329,7 +362,8 @@ function renderError(tab: Tab, message: string): void {
 function drawChrome(tab: Tab): void {
   if (!set) return;
   const app = set.application;
-  const isApp = !tab.interaction;
+  const isApp = tab.key === 'application';
+  landscape.update(set, isApp);
   ui.focusLabel.hidden = !isApp || app.systems.length === 0;
   if (isApp) {
     const options = [new Option(app.focus?.forced ? 'All systems (too many to draw)' : 'All systems', '')];
@@ -338,9 +372,8 @@ function drawChrome(tab: Tab): void {
     ui.focus.replaceChildren(...options);
     ui.focus.value = app.focus?.systemId ?? '';
   }
-  if (isApp && app.focus) banner(app.focus.message, 'info');
-  else if (!ui.banner.classList.contains('error')) banner('', 'info');
-  const interaction = tab.interaction ? set.interactions.find((_, i) => tabs[i + 1]?.key === tab.key) : undefined;
+  if (!ui.banner.classList.contains('error')) banner(infoText(tab), 'info');
+  const interaction = tab.interaction ? set.interactions[tabs.filter((t) => t.interaction).indexOf(tab)] : undefined;
   ui.details.replaceChildren(
     ...(interaction
       ? interactionDetails(set, interaction, reveal)
@@ -359,13 +392,31 @@ function drawChrome(tab: Tab): void {
 function highlightCursor(): void {
   if (!index || !set) return;
   const c = cursor && cursor.uri === set.uri && cursor.version === set.version ? cursor.offset : undefined;
-  index.highlightAt(c);
+  // The system under the editor's cursor is the one Impact is for.
+  const system = index.highlightAt(c).find((i) => i.target.kind === 'system');
+  if (system) landscape.chosenSystem = system.target.itemId;
 }
 
 ui.viewport.addEventListener('click', (e) => {
   if (viewport.dragged || !index) return;
   const item = index.itemOf(e.target as Element);
-  if (!item) return;
+  const tab = tabs.find((t) => t.key === activeKey);
+  if (!item) {
+    // The frame of an expanded domain on the overview: a click collapses it.
+    const overview = tab?.key === 'application' ? tab.app?.overview : undefined;
+    const frame = overview ? (e.target as Element).closest('g.cluster') : null;
+    const n = frame ? /(?:^|[-_])d(\d+)$/.exec(frame.id)?.[1] : undefined;
+    const group = n !== undefined ? overview!.groups[Number(n)] : undefined;
+    if (group?.expanded && tab?.app) landscape.collapse(group.key, tab.app);
+    return;
+  }
+  if (item.target.kind === 'domain') {
+    // A domain of the application tab's overview expands in place; on a saved view, the application tab shows it expanded.
+    if (activeKey !== 'application') selectTab('application');
+    landscape.expand(item.target.itemId);
+    return;
+  }
+  if (item.target.kind === 'system') landscape.chosenSystem = item.target.itemId;
   reveal(item.target.selection);
 });
 
@@ -472,7 +523,14 @@ function showError(text: string): void {
 function hideError(): void {
   if (ui.banner.classList.contains('error')) banner('', 'info');
   const tab = tabs.find((t) => t.key === activeKey);
-  if (tab && !tab.interaction && set?.application.focus) banner(set.application.focus.message, 'info');
+  if (tab) banner(infoText(tab), 'info');
+}
+
+/** What the banner says of a tab: why it shows what it shows (focus, overview, filters, impact). */
+function infoText(tab: Tab): string {
+  const app = tab.app;
+  if (!app) return '';
+  return [app.focus?.message, app.overview?.message, app.filtered?.message, app.impact?.message].filter(Boolean).join(' ');
 }
 
 function status(text: string, kind: 'info' | 'error'): void {
@@ -487,7 +545,17 @@ function status(text: string, kind: 'info' | 'error'): void {
 
 function saveState(): void {
   const keep = set && keepSet ? set : undefined;
-  const next: WebviewState = { tab: activeKey, views, viewKeys, legend: legendOpen, direction: directionChoice, focus: state.focus ?? null, ...(set ? { uri: set.uri } : {}), ...(keep ? { set: keep } : {}) };
+  const next: WebviewState = {
+    tab: activeKey,
+    views,
+    viewKeys,
+    legend: legendOpen,
+    direction: directionChoice,
+    focus: state.focus ?? null,
+    landscape: landscape.request,
+    ...(set ? { uri: set.uri } : {}),
+    ...(keep ? { set: keep } : {}),
+  };
   vscode.setState(next);
 }
 

@@ -5,6 +5,7 @@
  */
 import type { ChangeView } from './changes';
 import type { DiagramSet, DirectionSetting, OffsetSpan } from './diagrams';
+import { landscapeRequest, type LandscapeRequest } from './landscape';
 
 /** Extension → webview. */
 export type ToWebview =
@@ -31,6 +32,8 @@ export type FromWebview =
   | { type: 'export'; uri: string; format: ExportFormat; name: string; data: string }
   /** Centre the application diagram on a system, or (null) show all systems. */
   | { type: 'focus'; uri: string; systemId: string | null }
+  /** The overview's expanded domains, the filters and the impact asked for (SPEC 11): draw the application diagram so. */
+  | { type: 'landscape'; uri: string; request: LandscapeRequest }
   /** "Compare with HEAD" was clicked. */
   | { type: 'compare' }
   /** The change view was closed: stop comparing. */
@@ -41,6 +44,8 @@ export interface WebviewState {
   uri?: string;
   tab?: string;
   focus?: string | null;
+  /** The overview's expanded domains, the filters and the impact of the application tab. */
+  landscape?: LandscapeRequest;
   set?: DiagramSet;
   /** The zoom and pan the user made, per tab; a tab without one is fitted to the panel. */
   views?: Record<string, { scale: number; x: number; y: number }>;
@@ -86,6 +91,12 @@ export function parseWebviewMessage(data: unknown): FromWebview | undefined {
       const { uri, systemId } = data;
       if (typeof uri !== 'string' || (systemId !== null && typeof systemId !== 'string')) return undefined;
       return { type: 'focus', uri, systemId };
+    }
+    case 'landscape': {
+      const { uri } = data;
+      const request = landscapeRequest(data['request']);
+      if (typeof uri !== 'string' || !request) return undefined;
+      return { type: 'landscape', uri, request };
     }
     default:
       return undefined;

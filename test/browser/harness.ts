@@ -148,7 +148,7 @@ export async function openPreview(browser: Browser, options: { theme?: string; s
 export function setOf(fileOrText: string, options: DiagramOptions & { version?: number; uri?: string } = {}): DiagramSet {
   const text = fileOrText.includes('\n') ? fileOrText : readFileSync(join(ROOT, fileOrText), 'utf8');
   const analysis = analyzeText(text, options.uri ?? 'file:///work/test.integration.yaml', { today: '2026-11-22' });
-  const set = diagramsFor(analysis, { today: '2026-11-22', ...(options.focus ? { focus: options.focus } : {}) });
+  const set = diagramsFor(analysis, { today: '2026-11-22', ...(options.focus ? { focus: options.focus } : {}), ...(options.landscape ? { landscape: options.landscape } : {}) });
   return { ...set, version: options.version ?? 1 };
 }
 

@@ -6,6 +6,7 @@
 import * as vscode from 'vscode';
 import { State, type BaseLanguageClient } from 'vscode-languageclient';
 import type { DiagramsParams } from '../../../shared/src/diagrams';
+import type { LandscapeRequest } from '../../../shared/src/landscape';
 import { ChangesRequest, DiagramsRequest } from '../../../shared/src/requests';
 import { CompareUnavailable, textAtHead } from './compare';
 import type { ChangeView } from '../../../shared/src/changes';
@@ -31,6 +32,8 @@ export function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions 
 export class PreviewPanel implements vscode.Disposable {
   private document: vscode.TextDocument | undefined;
   private focus: string | undefined;
+  /** What the application tab asks for beyond the focus: expanded domains, filters, impact (SPEC 11). */
+  private landscape: LandscapeRequest | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private request = 0;
   private ready = false;
@@ -44,11 +47,12 @@ export class PreviewPanel implements vscode.Disposable {
     readonly panel: vscode.WebviewPanel,
     private readonly client: BaseLanguageClient,
     private readonly extensionUri: vscode.Uri,
-    initial: { uri?: string; focus?: string | null } = {},
+    initial: { uri?: string; focus?: string | null; landscape?: LandscapeRequest } = {},
   ) {
     panel.webview.options = webviewOptions(extensionUri);
     panel.webview.html = this.html();
     this.focus = initial.focus ?? undefined;
+    this.landscape = initial.landscape;
     const restored = initial.uri ? vscode.workspace.textDocuments.find((d) => d.uri.toString() === initial.uri) : undefined;
     this.document = isManifest(restored) ? restored : isManifest(vscode.window.activeTextEditor?.document) ? vscode.window.activeTextEditor.document : undefined;
     this.updateTitle();
@@ -125,7 +129,11 @@ export class PreviewPanel implements vscode.Disposable {
 
   /** Shows the diagrams of `document` (a manifest) from now on. */
   follow(document: vscode.TextDocument): void {
-    if (document !== this.document) this.focus = undefined;
+    if (document !== this.document) {
+      this.focus = undefined;
+      // The filters stay with the panel; the expanded domains and the impact belong to the manifest left.
+      this.landscape = this.landscape?.filter ? { filter: this.landscape.filter } : undefined;
+    }
     this.document = document;
     this.updateTitle();
     this.schedule(0);
@@ -189,7 +197,11 @@ export class PreviewPanel implements vscode.Disposable {
       return;
     }
     const id = ++this.request;
-    const params: DiagramsParams = { uri: this.client.code2ProtocolConverter.asUri(document.uri), ...(this.focus ? { focus: this.focus } : {}) };
+    const params: DiagramsParams = {
+      uri: this.client.code2ProtocolConverter.asUri(document.uri),
+      ...(this.focus ? { focus: this.focus } : {}),
+      ...(this.landscape ? { landscape: this.landscape } : {}),
+    };
     try {
       const set = await this.client.sendRequest(DiagramsRequest, params);
       if (id !== this.request) return;
@@ -228,6 +240,10 @@ export class PreviewPanel implements vscode.Disposable {
       case 'focus':
         if (!this.isFollowed(message.uri)) return;
         this.focus = message.systemId ?? undefined;
+        return this.refresh();
+      case 'landscape':
+        if (!this.isFollowed(message.uri)) return;
+        this.landscape = message.request;
         return this.refresh();
       case 'export':
         return this.export(message);

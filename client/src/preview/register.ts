@@ -5,6 +5,7 @@
 import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
 import type { WebviewState } from '../../../shared/src/webviewMessages';
+import { landscapeRequest, type LandscapeRequest } from '../../../shared/src/landscape';
 import { COMMANDS, PREVIEW_VIEW_TYPE } from '../../../shared/src/names';
 import { isManifest, PreviewPanel, webviewOptions } from './panel';
 
@@ -49,6 +50,7 @@ export function registerPreview(context: vscode.ExtensionContext, client: BaseLa
           new PreviewPanel(panel, client, context.extensionUri, {
             ...(typeof saved.uri === 'string' ? { uri: saved.uri } : {}),
             ...(typeof saved.focus === 'string' ? { focus: saved.focus } : {}),
+            ...(restoredLandscape(saved.landscape) ?? {}),
           }),
         );
         return Promise.resolve();
@@ -56,4 +58,10 @@ export function registerPreview(context: vscode.ExtensionContext, client: BaseLa
     }),
     { dispose: () => current?.dispose() },
   );
+}
+
+/** The landscape request a restored panel saved, when it still has the expected shape. */
+function restoredLandscape(saved: unknown): { landscape: LandscapeRequest } | undefined {
+  const landscape = landscapeRequest(saved);
+  return landscape ? { landscape } : undefined;
 }

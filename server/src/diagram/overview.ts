@@ -40,6 +40,8 @@ export function overviewDiagram(manifest: Manifest, overview: Overview, options:
     const title = flowchartText(g.group.title, 60) || 'Unnamed domain';
     const first = g.systems[0]!;
     if (g.expanded) {
+      // Its edges with other groups join its frame.
+      idOf.set(`g:${g.group.key}`, id);
       lines.push(`  subgraph ${id}["${title}"]`);
       g.systems.forEach((s, k) => {
         const sid = `${id}s${k}`;

@@ -1,8 +1,9 @@
 /**
  * The overview of a large landscape (SPEC 11): each group (a domain, or a kind's family for
  * systems without one) is one node, and the integrations between two nodes are one edge that
- * counts them and names their types. An expanded group is drawn with its systems, whose
- * integrations to collapsed groups are still aggregated per system and group.
+ * counts them and names their types. An expanded group is drawn with its systems and the
+ * integrations among them; its integrations with other groups stay aggregated, drawn from its
+ * frame (an edge per system would make hundreds, which Mermaid takes many seconds to lay out).
  *
  * Bounded: a drawing holds at most `OVERVIEW_LIMITS.expandedSystems` systems of expanded groups
  * (groups are expanded in the order asked until the next would pass it) and at most
@@ -36,6 +37,7 @@ export interface AggregateEdge {
   integrations: Integration[];
   /** The types of those integrations, in the order ui, data, process, then `none` for undeclared. */
   types: (IntegrationType | 'none')[];
+  /** Some integration goes each way (a two-way one, or integrations in both directions). */
   twoWay: boolean;
 }
 
@@ -87,24 +89,33 @@ export function overviewOf(landscape: Landscape, integrations: readonly Integrat
   const kept = groups.filter((g) => !mergedKeys.has(g.group.key));
   if (other) kept.push(other);
 
-  const endpointOf = new Map<string, Endpoint>();
-  for (const g of kept) {
-    const node: Endpoint = { kind: 'group', key: `g:${g.group.key}`, group: g };
-    for (const s of g.systems) endpointOf.set(s.id, g.expanded ? { kind: 'system', key: `s:${s.id}`, system: s } : node);
-  }
+  // An integration inside an expanded group joins its two systems; one between two groups joins
+  // the groups (a node, or an expanded group's frame), so a drawing has few edges however busy.
+  const groupOfSystem = new Map<string, OverviewGroup>();
+  for (const g of kept) for (const s of g.systems) groupOfSystem.set(s.id, g);
+  const groupEnd = (g: OverviewGroup): Endpoint => ({ kind: 'group', key: `g:${g.group.key}`, group: g });
   const edges = new Map<string, AggregateEdge>();
   for (const i of drawnIntegrations) {
-    const from = endpointOf.get(i.from!.id);
-    const to = endpointOf.get(i.to!.id);
-    if (!from || !to) continue;
-    if (from.kind === 'group' && from.key === to.key) {
-      from.group.internal.push(i);
+    const gFrom = groupOfSystem.get(i.from!.id);
+    const gTo = groupOfSystem.get(i.to!.id);
+    if (!gFrom || !gTo) continue;
+    let from: Endpoint;
+    let to: Endpoint;
+    if (gFrom !== gTo) {
+      from = groupEnd(gFrom);
+      to = groupEnd(gTo);
+    } else if (gFrom.expanded) {
+      from = { kind: 'system', key: `s:${i.from!.id}`, system: landscape.systems.get(i.from!.id)! };
+      to = { kind: 'system', key: `s:${i.to!.id}`, system: landscape.systems.get(i.to!.id)! };
+    } else {
+      gFrom.internal.push(i);
       continue;
     }
-    const key = `${from.key}>${to.key}`;
+    // One edge per pair of nodes, whichever way: both ways make it two-way.
+    const key = from.key < to.key ? `${from.key}|${to.key}` : `${to.key}|${from.key}`;
     const edge = edges.get(key) ?? { from, to, integrations: [], types: [], twoWay: false };
     edge.integrations.push(i);
-    edge.twoWay ||= i.twoWay;
+    edge.twoWay ||= i.twoWay || edge.from.key !== from.key;
     edges.set(key, edge);
   }
   for (const edge of edges.values()) {

@@ -1,0 +1,137 @@
+/// <reference lib="dom" />
+/**
+ * The landscape in the real preview page (SPEC 11): a 500-system, 1,000-integration manifest of
+ * 8 domains opens on the overview; a click on a domain asks for it expanded, and the answer
+ * draws its systems in place; the filters and Impact ask the server and the drawing shows what
+ * they keep; a saved view is a tab. Correctness only: the times are in the benchmark
+ * (`npm run bench -- --only=landscape`).
+ */
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { generateManifest } from '../../bench/generate';
+import type { FromWebview } from '../../shared/src/webviewMessages';
+import { close, launch, openPreview, SCREENSHOTS, setOf, type PreviewPage } from './harness';
+
+const URI = 'file:///work/landscape.integration.yaml';
+const TEXT = generateManifest({ integrations: 1000, systems: 500, domains: 8, seed: 11 });
+
+async function waitPosted<T extends FromWebview['type']>(p: PreviewPage, type: T, count = 1): Promise<Extract<FromWebview, { type: T }>[]> {
+  await p.page.waitForFunction(([t, n]) => (window as unknown as { __posted: { type: string }[] }).__posted.filter((m) => m.type === t).length >= n, [type, count] as const);
+  return (await p.posted()).filter((m): m is Extract<FromWebview, { type: T }> => m.type === type);
+}
+
+const nodeCount = (p: PreviewPage) => p.page.locator('#canvas g.node').count();
+
+describe('the landscape in the preview', function () {
+  this.timeout(300_000);
+  let browser: Browser;
+  let p: PreviewPage;
+
+  before(async () => {
+    browser = await launch();
+  });
+  after(() => close(browser));
+  beforeEach(async () => {
+    p = await openPreview(browser, { width: 1000, height: 800 });
+    // Correctness, not speed: a loaded machine may take long (the benchmark measures it).
+    p.page.setDefaultTimeout(180_000);
+  });
+  afterEach(async () => {
+    assert.deepEqual(p.external, [], 'no network requests');
+    assert.deepEqual(p.errors, [], 'no page errors or CSP violations');
+    await p.page.context().close();
+  });
+
+  it('opens a 500-system manifest on the overview of its 8 domains, expands the domain clicked in place, and collapses it again', async () => {
+    const overview = setOf(TEXT, { version: 1, uri: URI });
+    await p.showSet(overview);
+    assert.equal(await nodeCount(p), 8, 'one node per domain');
+    const drawn = await p.page.locator('#canvas g.node').allTextContents();
+    for (const domain of ['Finance', 'Sales', 'Supply chain', 'Customer service', 'Human resources', 'Marketing', 'Manufacturing', 'Commerce'])
+      assert.ok(drawn.some((t) => t.startsWith(domain) && /\d+ systems/.test(t)), `${domain} drawn with its count of systems: ${drawn.join(' | ')}`);
+    assert.ok((await p.page.locator('#canvas .edgeLabel').allTextContents()).some((t) => /\d+ integrations/.test(t)), 'edges count their integrations');
+    assert.match((await p.page.textContent('#banner')) ?? '', /500 systems and 1000 integrations.*opens as an overview/);
+    assert.ok(await p.page.isVisible('#landscape-expand-all'));
+    assert.ok(!(await p.page.isVisible('#landscape-collapse-all')));
+    await p.page.screenshot({ path: join(SCREENSHOTS, 'landscape-overview.png') });
+
+    // A click on Sales asks for it expanded.
+    const sales = p.page.locator('#canvas g.node', { hasText: /^Sales/ });
+    await sales.click();
+    const [asked] = await waitPosted(p, 'landscape');
+    assert.deepEqual(asked, { type: 'landscape', uri: URI, request: { expanded: ['domain:Sales'] } });
+    // The server's answer for that request: Sales with its systems, the other 7 domains as nodes.
+    const expanded = setOf(TEXT, { version: 1, uri: URI, landscape: asked.request });
+    await p.nextRender(() => p.send({ type: 'diagrams', set: expanded }));
+    const salesSystems = Object.values(expanded.application.nodes).filter((n) => n.kind === 'system').length;
+    assert.ok(salesSystems > 50, `${salesSystems} systems in Sales`);
+    assert.equal(await nodeCount(p), 7 + salesSystems);
+    assert.equal(await p.page.locator('#canvas g.cluster', { hasText: 'Sales' }).count(), 1, 'a frame titled Sales holds them');
+    assert.ok(await p.page.isVisible('#landscape-collapse-all'));
+    assert.match((await p.page.textContent('#banner')) ?? '', /Sales is drawn with its systems/);
+    assert.deepEqual((await p.state())?.landscape, { expanded: ['domain:Sales'] }, 'kept with the panel');
+    await p.page.screenshot({ path: join(SCREENSHOTS, 'landscape-expanded.png') });
+
+    // A click on the frame's title collapses it.
+    const frameIds = await p.page.locator('#canvas g.cluster').evaluateAll((els) => els.map((e) => e.id));
+    assert.ok(frameIds.length === 1 && /(?:^|[-_])d\d+$/.test(frameIds[0]!), `the frame's id names its domain node: ${frameIds.join(', ')}`);
+    await p.page.locator('#canvas g.cluster', { hasText: 'Sales' }).locator('.cluster-label').dispatchEvent('click');
+    const [, collapse] = await waitPosted(p, 'landscape', 2);
+    assert.deepEqual(collapse!.request, { expanded: [] });
+  });
+
+  it('filters the integrations and marks the impact of the chosen system, dimming the rest', async () => {
+    const overview = setOf(TEXT, { version: 1, uri: URI });
+    await p.showSet(overview);
+    await p.page.click('#landscape-filters');
+    assert.ok(await p.page.isVisible('#filters'));
+    await p.page.selectOption('#filters select[name=types]', ['ui']);
+    const [filtered] = await waitPosted(p, 'landscape');
+    assert.deepEqual(filtered!.request, { filter: { types: ['ui'] } });
+    const uiOnly = setOf(TEXT, { version: 1, uri: URI, landscape: filtered!.request });
+    await p.nextRender(() => p.send({ type: 'diagrams', set: uiOnly }));
+    assert.match((await p.page.textContent('#banner')) ?? '', /Filtered \(type ui\): \d+ of 1000 integrations shown\./);
+    assert.equal(await p.page.textContent('#landscape-filters'), 'Filters (1)');
+
+    // Impact: without a chosen system it says what to do; with one, it asks. A sparse landscape, so that some of it lies outside.
+    await p.page.click('#landscape-impact');
+    assert.match((await p.page.textContent('#banner')) ?? '', /Choose a system first/);
+    const sparse = generateManifest({ integrations: 120, systems: 300, domains: 8, seed: 5 });
+    const finance = setOf(sparse, { version: 2, uri: URI, landscape: { expanded: ['domain:Finance'] } });
+    await p.nextRender(() => p.send({ type: 'diagrams', set: finance }));
+    const [nodeId, target] = Object.entries(finance.application.nodes).find(([, n]) => n.kind === 'system' && Object.values(finance.application.edges).length > 0)!;
+    // The drawing is at a legible scale, centred on its busiest part: the system may lie out of view, so the click is dispatched.
+    await p.page.locator(`#canvas g.node[id*="-flowchart-${nodeId}-"]`).first().dispatchEvent('click');
+    await p.page.click('#landscape-impact');
+    const asked = await waitPosted(p, 'landscape', 2);
+    assert.deepEqual(asked.at(-1)!.request, { filter: { types: ['ui'] }, impact: target.itemId });
+    const impact = setOf(sparse, { version: 2, uri: URI, landscape: { expanded: ['domain:Finance'], impact: target.itemId } });
+    // The same drawing, marked: no new render, the banner says what is lit.
+    await p.send({ type: 'diagrams', set: impact });
+    await p.page.waitForFunction(() => /Impact of .*: \d+ systems? upstream, \d+ systems? downstream/.test(document.getElementById('banner')!.textContent ?? ''));
+    // What the engine says stays lit is what the page leaves undimmed.
+    const info = impact.application.impact!;
+    const lit = new Set([info.systemId, ...info.upstream, ...info.downstream]);
+    const dimNodes = Object.values(impact.application.nodes).filter((n) => (n.kind === 'system' ? !lit.has(n.itemId) : !info.groups.includes(n.itemId))).length;
+    assert.ok(dimNodes > 0, 'part of the landscape lies outside the impact');
+    assert.equal(await p.page.locator('#canvas g.node.im-dim').count(), dimNodes);
+    const chosen = p.page.locator('#canvas g.node.im-impact');
+    assert.equal(await chosen.count(), 1, 'the chosen system stands out');
+    assert.equal(await chosen.evaluate((el) => el.classList.contains('im-dim')), false);
+    assert.equal(await p.page.getAttribute('#landscape-impact', 'aria-pressed'), 'true');
+    await p.page.screenshot({ path: join(SCREENSHOTS, 'landscape-impact.png') });
+  });
+
+  it('shows each saved view as a tab', async () => {
+    const text = TEXT.replace(/\nintegrations:\n/, '\nviews:\n  - id: finance\n    title: Finance to sales\n    include: { domains: [Finance], types: [ui] }\nintegrations:\n');
+    const set = setOf(text, { version: 1, uri: URI });
+    assert.equal(set.views?.length, 1);
+    await p.showSet(set);
+    assert.ok((await p.tabKeys()).includes('v:finance'));
+    await p.showTab('v:finance');
+    const shown = Object.keys(set.views[0]!.application.nodes).length;
+    assert.equal(await nodeCount(p), shown);
+    assert.ok(!(await p.page.isVisible('#landscape-filters')), 'the filters belong to the application tab');
+  });
+});
