@@ -22,6 +22,8 @@ import {
 export interface ServerProcess {
   connection: ProtocolConnection;
   child: ChildProcess;
+  /** Resolves with the next diagnostics the server pushes for `uri` (from the moment of the call). */
+  nextPublished(uri: string): Promise<number>;
   /** The server's memory from /proc/<pid>/status: resident set now and at its peak, in MB. */
   memory(): { rssMb: number; peakRssMb: number } | undefined;
   stop(): Promise<void>;
@@ -57,7 +59,12 @@ const CAPABILITIES: ClientCapabilities = {
   },
 };
 
+/** How to start a server besides the script. */
 export interface StartOptions {
+  /** What the client answers to `workspace/configuration`, by section. */
+  configuration?: (section: string | undefined) => unknown;
+  /** Client capabilities beyond the text document ones (`workspace`). */
+  workspace?: ClientCapabilities['workspace'];
   /** A workspace folder (URI): the server indexes its manifests; the client offers to watch files. */
   workspaceFolder?: string;
   /** Each `window/logMessage` of the server. */
@@ -80,6 +87,13 @@ export async function startServer(serverJs: string, cwd: string, options: StartO
   });
   connection.onRequest('workspace/codeLens/refresh', () => null);
   connection.onNotification('window/logMessage', (params: { message: string }) => options.onLog?.(params.message));
+  connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) => params.items.map((item) => options.configuration?.(item.section) ?? null));
+  const waiting = new Map<string, ((count: number) => void)[]>();
+  connection.onNotification('textDocument/publishDiagnostics', (params: { uri: string; diagnostics: unknown[] }) => {
+    const waiters = waiting.get(params.uri) ?? [];
+    waiting.delete(params.uri);
+    for (const resolve of waiters) resolve(params.diagnostics.length);
+  });
   connection.listen();
   child.on('exit', (code) => {
     if (code && code !== 0) console.error(`server exited with ${code}: ${stderr}`);
@@ -90,13 +104,16 @@ export async function startServer(serverJs: string, cwd: string, options: StartO
     rootUri: folder ?? null,
     capabilities: folder
       ? { ...CAPABILITIES, workspace: { workspaceFolders: true, didChangeWatchedFiles: { dynamicRegistration: true }, diagnostics: { refreshSupport: true } } }
-      : CAPABILITIES,
+      : { ...CAPABILITIES, ...(options.workspace ? { workspace: options.workspace } : {}) },
     ...(folder ? { workspaceFolders: [{ uri: folder, name: 'estate' }] } : {}),
   });
   await connection.sendNotification('initialized', {});
   return {
     connection,
     child,
+    nextPublished(uri) {
+      return new Promise((resolve) => waiting.set(uri, [...(waiting.get(uri) ?? []), resolve]));
+    },
     memory() {
       try {
         const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');

@@ -1,6 +1,8 @@
 /**
  * `npm run bench`: how fast the engine and the language server are on manifests of 100,
- * 1,000 and 10,000 integrations, against the bars of SPEC section 7, how the preview copes
+ * 1,000 and 10,000 integrations, beside Red Hat's yaml-language-server given our schema (the
+ * peer, bench/peer.ts), against the bars of SPEC sections 7 and 16, how long requests wait
+ * while a 10 MB manifest opens (bench/openWait.ts), how the preview copes
  * with 10 to 500 systems, and how ELK and dagre lay the diagrams out (SPEC 9). Writes BENCHMARKS.md.
  *
  *   npm run bench                      # everything, writes BENCHMARKS.md
@@ -9,8 +11,10 @@
  *   npm run bench -- --only=diagrams   # the diagram sections alone, put in place in BENCHMARKS.md
  *   npm run bench -- --only=estate     # the estate section alone (SPEC 16), put in place in BENCHMARKS.md
  *
- * Options: --sizes=a,b,c (1000r: 1,000 integrations that say more each; none: diagrams only)  --quick  --no-build  --no-browser  --no-before (skip the server as
- * it was before the incremental analyzer)  --no-write (print only)  --out=FILE  --only=diagrams  --only=estate.
+ * Options: --sizes=a,b,c (1000r: 1,000 integrations that say more each, 10000r ≈ 5 MB; none: diagrams only)  --quick  --no-build  --no-browser
+ * --no-peer (skip Red Hat's yaml-language-server)  --peer-sizes=a,b (the peer at these sizes only)  --no-10mb (skip the requests timed
+ * while a 10 MB manifest opens)  --before (also the server as it was before the incremental analyzer)  --no-write (print only)  --out=FILE
+ * --only=diagrams  --only=estate.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -26,6 +30,8 @@ import { IncrementalAnalyzer } from '../server/src/incremental/analyzer';
 import { RULES } from '../server/src/rules';
 import { generateManifest } from './generate';
 import { DiagnosticsPuller, pullDiagnostics, startServer, type ServerProcess } from './lspClient';
+import { PEER_NAME, peerVersion, startPeer } from './peer';
+import { openWait, type OpenWaitResult } from './openWait';
 import { machine, ms, summarize, timeAsync, timeRuns, type Summary } from './stats';
 import { compareLayouts, PANEL, renderDiagrams, VARIANTS, type DiagramResult, type LayoutRow } from './diagrams';
 import { estateSection, measureEstate, spliceEstateSection } from './estate';
@@ -40,6 +46,10 @@ interface Options {
   build: boolean;
   browser: boolean;
   before: boolean;
+  peer: boolean;
+  /** The sizes the peer is measured at (every size when unset). */
+  peerSizes: string[] | undefined;
+  openWait: boolean;
   write: boolean;
   out: string;
   /** Only the diagram sections, put in place in an existing report. */
@@ -52,11 +62,14 @@ function options(): Options {
   const args = process.argv.slice(2);
   const value = (name: string) => args.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
   return {
-    sizes: value('sizes') === 'none' ? [] : (value('sizes') ?? '100,1000,1000r,10000').split(',').map(sizeOf),
+    sizes: value('sizes') === 'none' ? [] : (value('sizes') ?? '100,1000,1000r,10000,10000r').split(',').map(sizeOf),
     quick: args.includes('--quick'),
     build: !args.includes('--no-build'),
     browser: !args.includes('--no-browser'),
-    before: !args.includes('--no-before'),
+    before: args.includes('--before'),
+    peer: !args.includes('--no-peer'),
+    peerSizes: value('peer-sizes')?.split(','),
+    openWait: !args.includes('--no-10mb'),
     write: !args.includes('--no-write'),
     out: value('out') ?? join(ROOT, 'BENCHMARKS.md'),
     diagramsOnly: value('only') === 'diagrams',
@@ -80,7 +93,7 @@ export function sizeOf(spec: string): Size {
   const rich = spec.endsWith('r');
   const integrations = Number(rich ? spec.slice(0, -1) : spec);
   if (!Number.isInteger(integrations) || integrations <= 0) throw new Error(`not a size: ${spec} (say 1000, or 1000r for integrations that say more)`);
-  return { key: spec, integrations, detail: integrations >= 10_000 ? 0 : rich ? 0.6 : undefined, label: `${integrations.toLocaleString('en')}${rich ? ' (rich)' : ''}` };
+  return { key: spec, integrations, detail: rich ? (integrations >= 10_000 ? 0.45 : 0.6) : integrations >= 10_000 ? 0 : undefined, label: `${integrations.toLocaleString('en')}${rich ? ' (rich)' : ''}` };
 }
 
 export function manifestOf(size: Size): string {
@@ -164,17 +177,43 @@ function retainedHeap(make: () => unknown): number {
 
 // ----- the language server, over stdio -----
 
-async function server(serverJs: string, size: Size, quick: boolean): Promise<ServerResult> {
+/** Per size: our server, the peer, and ours as it was before the incremental analyzer. */
+type Servers = Map<string, { size: Size; after?: ServerResult; peer?: ServerResult; before?: ServerResult }>;
+
+function serverLine(r: ServerResult): string {
+  return `open→diagnostics ${ms(r.openToDiagnostics)}; edit→diagnostics median ${ms(r.editToDiagnostics.median)} p95 ${ms(r.editToDiagnostics.p95)}; completion p95 ${ms(r.completion.p95)} max ${ms(r.completion.max)}; hover p95 ${ms(r.hover.p95)}; RSS ${r.memory ? r.memory.rssMb.toFixed(0) : 'n/a'} MB`;
+}
+
+/** A language server to measure: ours pulls diagnostics as VS Code does; the peer pushes them. */
+export interface Target {
+  start(): Promise<ServerProcess>;
+  push: boolean;
+}
+
+export const ours = (serverJs: string): Target => ({ start: () => startServer(serverJs, ROOT), push: false });
+
+/** `action`, then the document's next diagnostics: pulled, or as the server pushes them. */
+async function diagnosticsAfter(target: Target, srv: ServerProcess, action: () => Promise<void>): Promise<void> {
+  if (!target.push) {
+    await action();
+    await pullDiagnostics(srv.connection, URI);
+    return;
+  }
+  const published = srv.nextPublished(URI);
+  await action();
+  await published;
+}
+
+async function server(target: Target, size: Size, quick: boolean): Promise<ServerResult> {
   const { integrations } = size;
   let text = manifestOf(size);
-  const srv: ServerProcess = await startServer(serverJs, ROOT);
+  const srv: ServerProcess = await target.start();
   const { connection } = srv;
   try {
     let version = 1;
-    const opened = await timeAsync(async () => {
-      await connection.sendNotification('textDocument/didOpen', { textDocument: { uri: URI, languageId: 'integration-manifest', version, text } });
-      return pullDiagnostics(connection, URI);
-    });
+    const opened = await timeAsync(() =>
+      diagnosticsAfter(target, srv, () => connection.sendNotification('textDocument/didOpen', { textDocument: { uri: URI, languageId: 'integration-manifest', version, text } })),
+    );
     const memory = srv.memory();
 
     const lineOf = (offset: number) => {
@@ -195,10 +234,7 @@ async function server(serverJs: string, size: Size, quick: boolean): Promise<Ser
     const editRuns = integrations >= 10_000 ? (quick ? 3 : 6) : quick ? 8 : 20;
     const editToDiagnostics: number[] = [];
     for (let i = 0; i < editRuns; i++) {
-      const { ms } = await timeAsync(async () => {
-        await edit();
-        return pullDiagnostics(connection, URI);
-      });
+      const { ms } = await timeAsync(() => diagnosticsAfter(target, srv, edit));
       editToDiagnostics.push(ms);
     }
 
@@ -209,18 +245,18 @@ async function server(serverJs: string, size: Size, quick: boolean): Promise<Ser
     const rounds = integrations >= 10_000 ? (quick ? 15 : 40) : quick ? 20 : 60;
     const completion: number[] = [];
     const hover: number[] = [];
-    const puller = new DiagnosticsPuller(connection, URI);
+    const puller = target.push ? undefined : new DiagnosticsPuller(connection, URI);
     let seed = 7;
     const jitter = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) % 60) + 40;
     for (let i = 0; i < rounds; i++) {
       await edit();
-      puller.changed();
+      puller?.changed();
       await new Promise((r) => setTimeout(r, jitter() / 2));
       completion.push((await timeAsync(() => connection.sendRequest('textDocument/completion', { textDocument: { uri: URI }, position: completionAt }))).ms);
       await new Promise((r) => setTimeout(r, jitter() / 2));
       hover.push((await timeAsync(() => connection.sendRequest('textDocument/hover', { textDocument: { uri: URI }, position: hoverAt }))).ms);
     }
-    await puller.idle();
+    await puller?.idle();
     return { openToDiagnostics: opened.ms, memory, editToDiagnostics: summarize(editToDiagnostics), completion: summarize(completion), hover: summarize(hover), edits: rounds };
   } finally {
     await srv.stop();
@@ -306,7 +342,7 @@ function spliceDiagramSections(report: string, sections: string[]): string {
   return report.slice(0, start + 1) + sections.join('\n') + '\n' + (end < 0 ? '' : report.slice(end));
 }
 
-function report(o: Options, machineLine: string, engines: EngineResult[], servers: Map<string, { size: Size; after?: ServerResult; before?: ServerResult }>, diagrams: DiagramResult[] | undefined, endLoad: string, layouts?: LayoutRow[]): string {
+function report(o: Options, machineLine: string, engines: EngineResult[], servers: Servers, wait: OpenWaitResult | undefined, diagrams: DiagramResult[] | undefined, endLoad: string, layouts?: LayoutRow[]): string {
   const ratio = (v: number, floor: number) => `${(v / floor).toFixed(2)}×`;
   const lines: string[] = [];
   const push = (...l: string[]) => lines.push(...l);
@@ -316,13 +352,15 @@ function report(o: Options, machineLine: string, engines: EngineResult[], server
     `Measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC by \`npm run bench${o.quick ? ' -- --quick' : ''}\` on ${machineLine}; ${endLoad} at the end.`,
     'Times are wall-clock milliseconds. The machine is shared (other processes run beside the benchmark), so single figures move by ±30% from run to run; the ratios to the floor, measured in the same run, move less.',
     '',
-    'The manifests come from `bench/generate.ts` (seeded): systems of every family and both hostings, goals, actors, middleware paths, steps, field mappings, waivers, comments and a share of designs that the rules flag. 10,000 integrations say less each (≈3 MB) than the smaller sizes; "1,000 (rich)" says more each (≈550 KB), the upper end of what SPEC 7 names for 1,000 integrations.',
+    'The manifests come from `bench/generate.ts` (seeded): systems of every family and both hostings, goals, actors, middleware paths, steps, field mappings, waivers, comments and a share of designs that the rules flag. 10,000 integrations say less each (≈3 MB) than the smaller sizes; "1,000 (rich)" says more each (≈550 KB), the upper end of what SPEC 7 names for 1,000 integrations, and "10,000 (rich)" as much (≈5 MB).',
     '',
-    '## Bars (SPEC section 7)',
+    '## Bars (SPEC sections 7 and 16)',
     '',
   );
   const k1s = [...servers.values()].filter((s) => s.size.integrations === 1000 && s.after);
   const k10 = servers.get('10000')?.after;
+  const opening = [...servers.values()].filter((s) => (s.size.key === '100' || s.size.key === '1000') && s.after && s.peer);
+  const memory = [servers.get('1000')].find((s) => s?.after?.memory && s.peer?.memory);
   /** A time with its ratio to the floor (yaml's parse of the same text, this run) of the size `key`. */
   const floorOf = (key: string) => engines.find((e) => e.size.key === key)?.floor.median;
   const withFloor = (v: number, key: string, unit = '') => {
@@ -338,6 +376,9 @@ function report(o: Options, machineLine: string, engines: EngineResult[], server
     `| 1,000 integrations: full diagnostics within 150 ms of a change | ${k1s.map(({ size, after }) => `${kbOf(size.key)} KB: median ${withFloor(after!.editToDiagnostics.median, size.key, ' ms')}, p95 ${withFloor(after!.editToDiagnostics.p95, size.key, ' ms')}`).join('; ') || 'n/a'} | ${bar(k1s.length ? k1s.every((s) => s.after!.editToDiagnostics.p95 <= 150) : undefined)} |`,
     `| completion and hover within 20 ms (p95) at any size | ${[...servers.values()].filter((s) => s.after).map(({ size, after }) => `${size.label}: ${withFloor(after!.completion.p95, size.key, ' ms')} / ${withFloor(after!.hover.p95, size.key, ' ms')}`).join('; ') || 'n/a'} | ${bar(allCompletion.length ? allCompletion.every((s) => s.completion.p95 <= 20 && s.hover.p95 <= 20) : undefined)} |`,
     `| 10,000 integrations never block completion more than 50 ms | ${k10 ? `slowest completion while typing ${withFloor(k10.completion.max, '10000', ' ms')}` : 'n/a'} | ${bar(k10 ? k10.completion.max <= 50 : undefined)} |`,
+    `| SPEC 16: first diagnostics no later than the peer's at 100 and 1,000 integrations | ${opening.map(({ size, after, peer }) => `${size.label}: ${ms(after!.openToDiagnostics)} against ${ms(peer!.openToDiagnostics)} ms (${ratio(after!.openToDiagnostics, peer!.openToDiagnostics)})`).join('; ') || 'n/a'} | ${bar(opening.length ? opening.every((s) => s.after!.openToDiagnostics <= s.peer!.openToDiagnostics) : undefined)} |`,
+    `| SPEC 16: memory at 1,000 integrations no more than the peer's | ${memory ? `${memory.after!.memory!.rssMb.toFixed(0)} MB against ${memory.peer!.memory!.rssMb.toFixed(0)} MB (${ratio(memory.after!.memory!.rssMb, memory.peer!.memory!.rssMb)})` : 'n/a'} | ${bar(memory ? memory.after!.memory!.rssMb <= memory.peer!.memory!.rssMb : undefined)} |`,
+    `| SPEC 16: no request waits more than 100 ms behind the opening of a manifest, 10 MB included | ${wait ? `longest wait ${ms(wait.waits.max)} ms of ${wait.waits.runs} requests while ${wait.mb.toFixed(1)} MB opened` : 'n/a'} | ${bar(wait ? wait.waits.max <= 100 : undefined)} |`,
     '',
     'In brackets beside each figure: its ratio to the floor, yaml `parseDocument` of the same text in the same run (below). A figure under 1× is an answer that comes sooner than one parse of the whole text would.',
     '',
@@ -356,26 +397,37 @@ function report(o: Options, machineLine: string, engines: EngineResult[], server
   }
   push(
     '',
-    '## The language server, over stdio',
+    '## The language server, over stdio, beside the peer',
     '',
-    '`node dist/server.js --stdio` in a child process, driven by a client built on vscode-languageserver\'s protocol connection with the capabilities VS Code announces (diagnostics are pulled). "Edit to diagnostics": a one-character `didChange` in the middle of the file, then `textDocument/diagnostic`, timed to the answer. Completion (a `mode:` value) and hover (a `pattern` key) are timed while typing goes on: an edit every 40–100 ms, each followed by a diagnostics pull, as VS Code does. Memory is the server\'s resident set from `/proc/<pid>/status` after opening the file (peak in brackets).',
+    `\`node dist/server.js --stdio\` in a child process, driven by a client built on vscode-languageserver's protocol connection with the capabilities VS Code announces (our diagnostics are pulled). The peer is what a user would otherwise pick: Red Hat's yaml-language-server ${peerVersion(ROOT)} (\`bench/peer.ts\`), given our JSON Schema through \`yaml.schemas\`, driven by the same client with the same text and the same edits, one after the other in this run; it pushes its diagnostics 200 ms after the last change (its built-in validation delay, part of what its users wait). "Open": from \`didOpen\` to the first diagnostics. "Edit to diagnostics": a one-character \`didChange\` (a range change) in the middle of the file, then the diagnostics, timed to their arrival. Completion (a \`mode:\` value) and hover (a \`pattern\` key) are timed after warm-up while typing goes on: an edit every 40–100 ms, sent as a range change, each followed by a diagnostics pull for ours, as VS Code does. Memory is the server's resident set from \`/proc/<pid>/status\` right after the first diagnostics (peak in brackets). The last row of each size is ours divided by the peer's: under 1× is ours ahead.`,
     '',
-    '"Before" is the same server with the analysis it had before the incremental analyzer (whole parse and every rule, at once, on whichever request comes first: `bench/beforeAnalyses.ts`).',
-    '',
-    '| integrations | server | open to diagnostics | edit to diagnostics | completion while typing | hover while typing | memory |',
+    '| integrations | server | open to first diagnostics | edit to diagnostics | completion while typing | hover while typing | memory |',
     '| ---: | --- | ---: | ---: | ---: | ---: | ---: |',
   );
+  const row = (label: string, s: ServerResult) =>
+    `| ${label} | ${ms(s.openToDiagnostics)} | median ${ms(s.editToDiagnostics.median)}, p95 ${ms(s.editToDiagnostics.p95)} | p50 ${ms(s.completion.median)}, p95 ${ms(s.completion.p95)}, max ${ms(s.completion.max)} | p50 ${ms(s.hover.median)}, p95 ${ms(s.hover.p95)}, max ${ms(s.hover.max)} | ${s.memory ? `${s.memory.rssMb.toFixed(0)} MB (${s.memory.peakRssMb.toFixed(0)})` : 'n/a'} |`;
+  const r = (a: number, b: number) => ratio(a, b);
   for (const pair of servers.values()) {
-    for (const [label, s] of [
-      ['before', pair.before],
-      ['after', pair.after],
-    ] as const) {
-      if (!s) continue;
-      const f = (v: number) => withFloor(v, pair.size.key);
+    const { after, peer, before } = pair;
+    if (before) push(row(`${pair.size.label} | before the incremental analyzer`, before));
+    if (after) push(row(`${pair.size.label} | ours`, after));
+    if (peer) push(row(`${pair.size.label} | ${PEER_NAME}`, peer));
+    if (after && peer)
       push(
-        `| ${pair.size.label} | ${label} | ${f(s.openToDiagnostics)} | median ${f(s.editToDiagnostics.median)}, p95 ${f(s.editToDiagnostics.p95)} | p50 ${f(s.completion.median)}, p95 ${f(s.completion.p95)}, max ${f(s.completion.max)} | p50 ${f(s.hover.median)}, p95 ${f(s.hover.p95)}, max ${f(s.hover.max)} | ${s.memory ? `${s.memory.rssMb.toFixed(0)} MB (${s.memory.peakRssMb.toFixed(0)})` : 'n/a'} |`,
+        `| ${pair.size.label} | ours / peer | ${r(after.openToDiagnostics, peer.openToDiagnostics)} | median ${r(after.editToDiagnostics.median, peer.editToDiagnostics.median)}, p95 ${r(after.editToDiagnostics.p95, peer.editToDiagnostics.p95)} | p95 ${r(after.completion.p95, peer.completion.p95)} | p95 ${r(after.hover.p95, peer.hover.p95)} | ${after.memory && peer.memory ? r(after.memory.rssMb, peer.memory.rssMb) : 'n/a'} |`,
       );
-    }
+  }
+  if (wait) {
+    push(
+      '',
+      '## Opening a 10 MB manifest',
+      '',
+      `A manifest of 100 integrations is open; one of ${wait.integrations.toLocaleString('en')} integrations (${wait.mb.toFixed(1)} MB) is opened, and until its first diagnostics arrive, completion and hover are asked on the small one, one after the other with 10 ms between (\`bench/openWait.ts\`). The large manifest is parsed a slice at a time between requests; its rules run on the worker thread.`,
+      '',
+      '| manifest | open to first diagnostics | requests answered meanwhile | their wait | memory after |',
+      '| ---: | ---: | ---: | ---: | ---: |',
+      `| ${wait.mb.toFixed(1)} MB | ${ms(wait.openToDiagnostics)} | ${wait.waits.runs} | p50 ${ms(wait.waits.median)}, p95 ${ms(wait.waits.p95)}, **longest ${ms(wait.waits.max)}** | ${wait.rssMb === undefined ? 'n/a' : `${wait.rssMb.toFixed(0)} MB`} |`,
+    );
   }
   if (diagrams) push('', ...diagramSections(diagrams, layouts, undefined));
   push(
@@ -384,7 +436,7 @@ function report(o: Options, machineLine: string, engines: EngineResult[], server
     '',
     '- **Units.** `server/src/incremental/layout.ts` splits the text into units that eemeli/yaml parses alone exactly as in the whole document: each top-level key, and each item of a top-level block list, with the comment and blank lines that eemeli/yaml attaches to it. A change re-scans only the lines around it; units whose text is unchanged keep their YAML nodes, model items and plain data, moved in place to their new offsets. The assembled document is the whole parse (same nodes, values, ranges and errors); where that cannot be vouched for (document markers, directives, tabs in indentation, anchors and aliases, `|+` block scalars, a repeated top-level key, a syntax error that may reach past its unit) the whole text is parsed. `test/unit/incremental.test.ts` checks the equality after thousands of seeded random edits.',
     `- **Only what changed is checked again.** ${RULES.filter((r) => r.perIntegration).length} of the ${RULES.length} rules read one integration at a time (\`perIntegration\` in \`server/src/rules/\`): their findings are kept per integration (\`server/src/analysis/integrationFindings.ts\`) and reused, moved with it, while nothing else they read changed (the other units of text, the integrations' ids, the settings, the day). An edit inside one integration has those rules check that integration alone; any other edit has them check all. The same equality test covers it.`,
-    '- **Rules off the main thread.** Completion, hover and navigation need only the document and model, made incrementally on the request (a unit\'s node ranges are packed in one array, so moving half of 10,000 units is one short loop each). The rules run on a worker thread (the server bundle doubles as it; only the changed stretch of text travels), cancelled at their next step when a newer version arrives; without a worker they run a slice at a time between requests. Only the latest diagnostics pull of a document is answered in full. Features that list findings do not run the rules on the main thread: the diagram request waits for the worker, a hover on an integration waits up to 300 ms and then says its findings are still being checked, waiver completion lists the rules in catalog order.',
+    '- **Held once, opened in slices.** Completion, hover and navigation need only the document and model, made incrementally on the request (a unit\'s node ranges are packed in one array, so moving half of 10,000 units is one short loop each). A new version is parsed a slice at a time (`DocumentAnalyses.parsed`: the layout a few hundred units a step, then each unit, then each unit\'s model items), so no request waits behind the opening of a large manifest. A manifest under 1 MB is held once and its rules run on the same thread, a slice at a time between requests, dropped when a newer version arrives; a larger one has its rules run on a worker thread (the server bundle doubles as it; only the changed stretch of text travels), where a second of rules after each edit and its garbage stay off the thread that answers completion, at the price of a second copy. Only the latest diagnostics pull of a document is answered in full. Features that list findings wait for the rules rather than run them at once: the diagram request waits, a hover on an integration waits up to 300 ms and then says its findings are still being checked, waiver completion lists the rules in catalog order.',
     '- **At most 1,000 diagnostics a manifest** (the setting `integrationManifests.maxProblems`): the most severe, then a note saying how many more there are. The 10,000-integration manifest here has some 45,000 findings, tens of MB of JSON that took the main thread 100–300 ms to serialize. The figures above are with the default; the command line still lists every finding.',
     '',
     'Percentiles are nearest-rank over the runs; p95 of fewer than 20 runs is close to the maximum.',
@@ -431,7 +483,7 @@ async function main(): Promise<void> {
     }
     const beforeJs = o.before ? await buildBeforeServer(tmp) : undefined;
     const engines: EngineResult[] = [];
-    const servers = new Map<string, { size: Size; after?: ServerResult; before?: ServerResult }>();
+    const servers: Servers = new Map();
     for (const size of o.sizes) {
       console.log(`\n${size.label} integrations: engine...`);
       const e = engine(size, o.quick);
@@ -440,17 +492,30 @@ async function main(): Promise<void> {
         `  floor ${ms(e.floor.median)} ms; analyzeText ${ms(e.full.median)} (${(e.full.median / e.floor.median).toFixed(2)}×); incremental parse ${ms(e.incrementalParse.median)}, with rules ${ms(e.incrementalAnalysis.median)}; same as full: ${e.sameAsFull}`,
       );
       console.log('  server...');
-      const after = await server(serverJs, size, o.quick);
-      console.log(`  edit→diagnostics median ${ms(after.editToDiagnostics.median)} p95 ${ms(after.editToDiagnostics.p95)}; completion p95 ${ms(after.completion.p95)} max ${ms(after.completion.max)}; hover p95 ${ms(after.hover.p95)}`);
-      const before = beforeJs ? await server(beforeJs, size, o.quick) : undefined;
-      if (before) console.log(`  before: edit→diagnostics median ${ms(before.editToDiagnostics.median)}; completion p95 ${ms(before.completion.p95)} max ${ms(before.completion.max)}`);
-      servers.set(size.key, { size, after, ...(before ? { before } : {}) });
+      const after = await server(ours(serverJs), size, o.quick);
+      console.log(`  ${serverLine(after)}`);
+      const peer = o.peer && (!o.peerSizes || o.peerSizes.includes(size.key)) ? await server({ start: () => startPeer(ROOT), push: true }, size, o.quick) : undefined;
+      if (peer) console.log(`  peer: ${serverLine(peer)}`);
+      const before = beforeJs ? await server(ours(beforeJs), size, o.quick) : undefined;
+      if (before) console.log(`  before: ${serverLine(before)}`);
+      servers.set(size.key, { size, after, ...(peer ? { peer } : {}), ...(before ? { before } : {}) });
+    }
+    let wait: OpenWaitResult | undefined;
+    if (o.openWait) {
+      console.log('\nopening a 10 MB manifest...');
+      const srv = await startServer(serverJs, ROOT);
+      try {
+        wait = await openWait(srv);
+      } finally {
+        await srv.stop();
+      }
+      console.log(`  open→diagnostics ${ms(wait.openToDiagnostics)}; ${wait.waits.runs} requests meanwhile, p95 ${ms(wait.waits.p95)}, longest ${ms(wait.waits.max)}`);
     }
     const diagrams = o.browser ? await renderDiagrams(o.quick) : undefined;
     const layouts = o.browser ? await compareLayouts(o.quick, tmp) : undefined;
     const loads = (await import('node:os')).loadavg().map((l) => l.toFixed(2)).join(' / ');
     const estate = await estateReport();
-    const text = spliceEstateSection(report(o, machineLine, engines, servers, diagrams, `load average ${loads}`, layouts), estate);
+    const text = spliceEstateSection(report(o, machineLine, engines, servers, wait, diagrams, `load average ${loads}`, layouts), estate);
     console.log('\n' + text);
     if (o.write) writeFileSync(o.out, text);
   } finally {

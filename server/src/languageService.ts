@@ -93,6 +93,12 @@ export interface LanguageService {
    * answered meanwhile; undefined when the document changed (or `cancelled()`) first.
    */
   settled(uri: string, cancelled?: () => boolean): Promise<Analysis | undefined>;
+  /**
+   * Resolves once the document's current version is parsed, a slice at a time so that other
+   * requests are answered meanwhile (a large manifest being opened); the features then find
+   * its analysis at once.
+   */
+  parsed(uri: string): Promise<void>;
   /** What the preview draws: `settled`, with everything the document imports (its estate's manifests it reaches by imports). */
   drawn(uri: string, cancelled?: () => boolean): Promise<Analysis | undefined>;
   /** Replaces the editor's rule settings (and display settings, when given); the next analysis uses them. */
@@ -218,6 +224,10 @@ export function createLanguageService(options: LanguageServiceOptions): Language
   return {
     analysis,
     settled,
+    async parsed(uri) {
+      const document = documents.get(uri);
+      if (document) await analyses.parsed(document, keyOf(document), { settings, today: today() });
+    },
     drawn,
     setSettings(next, display) {
       settings = next;

@@ -89,15 +89,18 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   const workspace = index ? watchWorkspace(connection, index, logger, () => shutDown) : undefined;
 
   /**
-   * Every request handler goes through this: after shutdown it refuses the request, and it
-   * answers parameters the handler could not read with InvalidParams naming the field.
+   * Every request handler goes through this: after shutdown it refuses the request, it
+   * answers parameters the handler could not read with InvalidParams naming the field, and
+   * a request on a document waits for its parse, which goes a slice at a time (so no
+   * request on another document waits behind the opening of a large one).
    */
-  function guarded<P, R>(check: Check, handler: (params: P, token: CancellationToken) => R): (params: P, token: CancellationToken) => R {
+  function guarded<P, R>(check: Check, handler: (params: P, token: CancellationToken) => R, waitForParse = true): (params: P, token: CancellationToken) => Promise<Awaited<R>> {
     return (params, token) => {
       refuseAfterShutdown();
       const problem = paramsProblem(check, params);
       if (problem) throw new ResponseError(ErrorCodes.InvalidParams, problem);
-      return handler(params, token);
+      const uri = waitForParse ? documentUri(params) : undefined;
+      return (uri === undefined ? Promise.resolve() : service.parsed(uri)).then(() => handler(params, token)) as Promise<Awaited<R>>;
     };
   }
 
@@ -221,7 +224,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         if (items && service.resultId(uri) === resultId) return { kind: 'full', resultId, items };
         // Same text, new settings or a new day: check again under them.
       }
-    }),
+      // The pull notes the version it arrived at before anything else: it parses (in slices) as it settles.
+    }, false),
   );
 
   /** Per document, the diagnostics being computed (or last computed) and what for: pulls of the same `resultId` share them. */
@@ -380,6 +384,12 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   };
   documents.listen(textDocumentConnection);
   connection.listen();
+}
+
+/** The document a request is about (`textDocument.uri`), if it names one. */
+function documentUri(params: unknown): string | undefined {
+  const document = isRecord(params) ? params['textDocument'] : undefined;
+  return isRecord(document) && typeof document['uri'] === 'string' ? document['uri'] : undefined;
 }
 
 /** Resolves (with nothing) when the request is cancelled. */

@@ -10,6 +10,8 @@ import {
   type PublishDiagnosticsParams,
 } from 'vscode-languageserver/node';
 import { RULES_NICENESS } from '../../server/src/node/analysisWorker';
+import { RULES_THREAD_MIN_CHARS } from '../../server/src/incremental/documentAnalyses';
+import { generateManifest } from '../../bench/generate';
 import { withIntegration } from '../helpers/text';
 
 const ROOT = resolve(__dirname, '../..');
@@ -33,7 +35,8 @@ describe('protocol: `node dist/server.js --stdio`', function () {
     if (server && server.exitCode === null) server.kill();
   });
 
-  it('initializes, pushes diagnostics for an opened manifest, shuts down and exits', async () => {
+  it('initializes, pushes diagnostics for an opened manifest, shuts down and exits', async function () {
+    this.timeout(600_000); // a manifest over 1 MB is opened too, on a machine that may be busy
     const init = await connection.sendRequest<{ capabilities: { completionProvider?: { triggerCharacters?: string[] } } }>('initialize', {
       processId: process.pid,
       rootUri: null,
@@ -57,11 +60,23 @@ describe('protocol: `node dist/server.js --stdio`', function () {
     assert.deepEqual(diagnostics.map((d) => [d.code, d.source]), [['schema', 'integration-manifest']]);
 
     if (process.platform === 'linux') {
-      // The rules ran on their worker thread, at a lower priority than the thread that answers requests.
       const niceOf = (tid: string) => Number(readFileSync(`/proc/${server.pid}/task/${tid}/stat`, 'utf8').split(') ')[1]!.split(' ')[16]);
-      const threads = readdirSync(`/proc/${server.pid}/task`);
+      const nices = () => readdirSync(`/proc/${server.pid}/task`).map(niceOf);
+      // A small manifest is held and checked on the main thread alone: no rules' thread was started.
+      assert.ok(!nices().includes(RULES_NICENESS), `no thread runs at nice ${RULES_NICENESS}: ${nices().join(' ')}`);
+      // A manifest over RULES_THREAD_MIN_CHARS has its rules run on the worker thread, at a lower priority than the thread that answers requests.
+      const large = generateManifest({ integrations: 3000 });
+      assert.ok(large.length >= RULES_THREAD_MIN_CHARS);
+      const largeUri = 'file:///stdio/large.integration.yaml';
+      const largePublished = new Promise<PublishDiagnosticsParams>((done) =>
+        connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
+          if (p.uri === largeUri) done(p);
+        }),
+      );
+      await connection.sendNotification('textDocument/didOpen', { textDocument: { uri: largeUri, languageId: 'integration-manifest', version: 1, text: large } });
+      assert.ok((await largePublished).diagnostics.length > 0);
       assert.equal(niceOf(String(server.pid)), 0, 'the main thread keeps its priority');
-      assert.ok(threads.some((tid) => niceOf(tid) === RULES_NICENESS), `a thread runs at nice ${RULES_NICENESS}: ${threads.map(niceOf).join(' ')}`);
+      assert.ok(nices().includes(RULES_NICENESS), `a thread runs at nice ${RULES_NICENESS}: ${nices().join(' ')}`);
     }
 
     const exited = new Promise<number | null>((done) => server.on('exit', (code) => done(code)));

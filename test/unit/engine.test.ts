@@ -1,7 +1,18 @@
 import assert from 'node:assert/strict';
+import Ajv from 'ajv';
+import { manifestSchema } from '../../server/src/model/vocabulary';
 import { BASE, findingsOf, joinLines, lintText, spanText, withIntegration } from '../helpers/text';
 
 describe('engine', () => {
+  it('the schema is valid JSON Schema (the server does not check it against the meta-schema at start)', () => {
+    const ajv = new Ajv({ strict: true, allowUnionTypes: true });
+    ajv.addKeyword({ keyword: 'patternErrorMessage', schemaType: 'string' });
+    ajv.addKeyword({ keyword: 'positiveRate', schemaType: 'boolean' });
+    assert.equal(ajv.validateSchema(manifestSchema), true, ajv.errorsText(ajv.errors));
+    const broken = { ...manifestSchema, properties: { ...manifestSchema.properties, solution: { type: 'no-such-type' } } };
+    assert.equal(ajv.validateSchema(broken), false, 'a broken schema is caught');
+  });
+
   it('a clean manifest has no findings at all', () => {
     assert.deepEqual(lintText(BASE).problems.map((p) => `${p.rule}: ${p.message}`), []);
   });

@@ -11,7 +11,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isCollection, isPair, isScalar, type Node } from 'yaml';
-import { analyzeText, checkManifest, type Analysis, type AnalysisOptions, type Problem } from '../../server/src/analysis/analyze';
+import { analyzeText, checkManifest, runToEnd, type Analysis, type AnalysisOptions, type Problem } from '../../server/src/analysis/analyze';
 import { LineIndex } from '../../server/src/document/lineIndex';
 import { parseYaml } from '../../server/src/document/manifestDocument';
 import type { Manifest } from '../../server/src/model/manifest';
@@ -19,7 +19,7 @@ import { IncrementalAnalyzer } from '../../server/src/incremental/analyzer';
 import { plainProblems, problemsFrom } from '../../server/src/incremental/rulesWorker';
 import { sameTree } from '../../server/src/incremental/contain';
 import { DocumentAnalyses } from '../../server/src/incremental/documentAnalyses';
-import { layoutOf, relayout, type Layout } from '../../server/src/incremental/layout';
+import { layoutOf, layoutSteps, relayout, type Layout } from '../../server/src/incremental/layout';
 import { runInSlices } from '../../server/src/incremental/slices';
 import { RULES } from '../../server/src/rules';
 import { generateManifest, prng } from '../../bench/generate';
@@ -455,6 +455,18 @@ describe('incremental layout', () => {
     }
     assert.ok(checked > 500, 'most edited texts had a layout');
   });
+
+  it('made in steps (the opening of a large manifest) equals the layout made at once', () => {
+    const texts = [generateManifest({ integrations: 3000, seed: 5, detail: 0.6 }), ...readdirSync(EXAMPLES).filter((f) => f.endsWith('.yaml')).map((f) => readFileSync(join(EXAMPLES, f), 'utf8'))];
+    for (const text of texts) {
+      const steps = layoutSteps(text);
+      let step = steps.next();
+      let pauses = 0;
+      for (; !step.done; step = steps.next()) pauses++;
+      assert.deepEqual(units(step.value), units(layoutOf(text)));
+      if (text.length > 1_000_000) assert.ok(pauses >= 6, `${pauses} pauses in a manifest of ${layoutOf(text)!.units.length} units`);
+    }
+  });
 });
 
 describe('line index after an edit', () => {
@@ -515,6 +527,54 @@ describe('problems off the main thread', () => {
     const pending = analyses.settle(doc(2, edited), 'v2', { today: TODAY });
     analyses.get(doc(3, text), 'v3', { today: TODAY }); // a newer version before the rules ran
     assert.equal(await pending, undefined);
+  });
+});
+
+describe('opening in slices', () => {
+  const doc = (version: number, t: string) => ({ uri: URI, version, getText: () => t });
+
+  it('parseSteps steps once per unit, and gives what parse gives, its model read ahead', () => {
+    const text = generateManifest({ integrations: 200, seed: 21 });
+    const steps = new IncrementalAnalyzer().parseSteps(text, URI, 1, { data: true });
+    let count = 0;
+    let step = steps.next();
+    for (; !step.done; step = steps.next()) count++;
+    const units = layoutOf(text)!.units.length;
+    // One step per unit parsed, one per unit whose model is read ahead.
+    assert.equal(count, 2 * units);
+    const parsed = step.value;
+    const whole = analyzeText(text, URI, { today: TODAY });
+    const problems = runToEnd(checkManifest(parsed.manifest, { today: TODAY }));
+    assert.equal(difference({ document: parsed.document, manifest: parsed.manifest, problems }, whole), undefined);
+  });
+
+  it('parsed: other work runs between its slices, and the analysis then equals a whole one', async () => {
+    const text = generateManifest({ integrations: 1000, seed: 22 });
+    const analyses = new DocumentAnalyses();
+    let turns = 0;
+    const ticking = setInterval(() => turns++, 0);
+    try {
+      await analyses.parsed(doc(1, text), 'v1', { today: TODAY });
+    } finally {
+      clearInterval(ticking);
+    }
+    assert.ok(turns > 0, 'timers ran while the manifest was parsed');
+    const settled = await analyses.settle(doc(1, text), 'v1', { today: TODAY });
+    assert.ok(settled);
+    assert.equal(difference(settled, analyzeText(text, URI, { today: TODAY })), undefined);
+  });
+
+  it('get while a sliced parse is under way finishes it, and a newer version then equals a whole analysis', async () => {
+    const text = generateManifest({ integrations: 300, seed: 23 });
+    const analyses = new DocumentAnalyses();
+    const pending = analyses.settle(doc(1, text), 'v1', { today: TODAY });
+    const edited = text.replace('mode: async', 'mode: sync');
+    assert.notEqual(edited, text);
+    const now = analyses.get(doc(2, edited), 'v2', { today: TODAY });
+    assert.equal(difference(now, analyzeText(edited, URI, { today: TODAY })), undefined);
+    assert.equal(await pending, undefined, 'the older version is not settled once a newer one is current');
+    const settled = await analyses.settle(doc(2, edited), 'v2', { today: TODAY });
+    assert.equal(settled, now);
   });
 });
 

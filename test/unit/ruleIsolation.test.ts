@@ -279,7 +279,7 @@ describe('rule isolation: a rule that throws', () => {
 
       it('the problems come back with one internal-error finding, and the main thread logs the worker’s entry once', async () => {
         // Without the throwing rule on this thread: the failure can only have come from the worker.
-        const analyses = new DocumentAnalyses(worker, { logger });
+        const analyses = new DocumentAnalyses(worker, { logger }, 0); // every text to the worker, however small
         for (const [i, { name, text }] of MANIFESTS.entries()) {
           logger.entries.length = 0;
           const uri = `file:///worker-${i}.integration.yaml`;
@@ -295,7 +295,7 @@ describe('rule isolation: a rule that throws', () => {
       });
 
       it('an edit sent as a change: the worker checks it incrementally, with the same result', async () => {
-        const analyses = new DocumentAnalyses(worker, { logger });
+        const analyses = new DocumentAnalyses(worker, { logger }, 0); // every text to the worker, however small
         const { name, text } = MANIFESTS.at(-1)!;
         const uri = 'file:///worker-edits.integration.yaml';
         const edited = text.replace(/mode: (a?sync)/, (_, mode: string) => `mode: ${mode === 'sync' ? 'async' : 'sync'}`);

@@ -13,7 +13,7 @@ import type { Manifest } from '../model/manifest';
 import { LineIndex } from '../document/lineIndex';
 import { IncrementalParser, type ParserStats, type PiecewiseParse } from './incrementalParser';
 import { editBetween, type TextEdit } from './layout';
-import { modelOf } from './incrementalModel';
+import { modelOf, warmModel } from './incrementalModel';
 import type { UnitParse } from './unitParse';
 import { isScalar, type Pair } from 'yaml';
 
@@ -44,14 +44,24 @@ export class IncrementalAnalyzer {
 
   /** The document and model of `text` (the cheap part of an analysis: what completion and hover read). */
   parse(text: string, uri?: string, version = 0): ParsedManifest {
+    return runToEnd(this.parseSteps(text, uri, version));
+  }
+
+  /**
+   * `parse`, a step after each unit parsed anew, then (with `warm`) after each unit's model
+   * items and, with `warm.data`, its plain data are read: what the lazy model would read at
+   * once on first use. No other call on this analyzer may come before the steps are done.
+   */
+  *parseSteps(text: string, uri?: string, version = 0, warm?: { data: boolean }): Generator<void, ParsedManifest> {
     const last = this.last;
     if (last && last.text === text && last.document.uri === (uri ?? last.document.uri) && last.document.version === version) return last;
     // The edit from the last text is found once, for the parser (when it laid out the same text) and the line index.
     const edit = last ? editBetween(last.text, text) : undefined;
-    const parsed = this.parser.parse(text, last && edit ? { ...edit, before: last.text } : undefined);
+    const parsed = yield* this.parser.parseSteps(text, last && edit ? { ...edit, before: last.text } : undefined);
     const document = manifestDocumentOf(text, parsed.parsed, uri, version, last && edit ? linesAfterEdit(last.document, text, edit) : undefined);
     const manifest = modelOf(document, parsed);
     this.last = { text, document, manifest, fallback: parsed.fallback, pieces: parsed };
+    if (warm) yield* warmModel(document, parsed, warm.data);
     return this.last;
   }
 

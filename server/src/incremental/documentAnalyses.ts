@@ -2,16 +2,33 @@
  * The analyses of the open documents, for the language service: one incremental analyzer
  * per document, so each change re-parses only what it touched.
  *
- * An analysis is made in two steps. Its document and model come at once (what completion,
- * hover and navigation read). Its problems (every rule) are the expensive part: they are
- * computed on first use, or by `settle`, a slice at a time between other requests, and
- * dropped when a newer version arrives first. Either way they are what `analyze()` of the
- * whole text gives.
+ * An analysis is made in two steps. Its document and model come first (what completion,
+ * hover and navigation read): `parsed` makes them a slice at a time (the units of a new
+ * text parse alone), so that no request waits behind the opening of a large manifest; `get`
+ * makes them at once. Its problems (every rule) are computed on first use, or by `settle`, a
+ * slice at a time between other requests, and dropped when a newer version arrives first.
+ * Either way they are what `analyze()` of the whole text gives.
+ *
+ * The document and model are held once, here, and the rules run on them in slices. A
+ * manifest of more than `RULES_THREAD_MIN_CHARS` has its rules run on the worker thread
+ * instead (which holds its own copy): there the rules take a second or more after an edit,
+ * and their work and garbage stay off the thread that answers completion and hover.
  */
 import { runToEnd, type Analysis, type AnalysisOptions, type Problem, type RuleRuntime } from '../analysis/analyze';
-import { IncrementalAnalyzer } from './analyzer';
-import { holdBackMs, runInSlices } from './slices';
+import { IncrementalAnalyzer, type ParsedManifest } from './analyzer';
+import { holdBackMs, runInSlices, SharedWork } from './slices';
 import { problemsFrom, type RulesWorker, type WorkerProblems } from './rulesWorker';
+
+/** From this many characters of text (≈ 2,700 integrations), a manifest's rules run on the worker thread. */
+export const RULES_THREAD_MIN_CHARS = 1_000_000;
+
+/** A parse under way in slices: the version it is for, and what its analysis is made with. */
+interface Parsing {
+  key: string;
+  text: string;
+  options: AnalysisOptions;
+  work: SharedWork<ParsedManifest>;
+}
 
 interface Entry {
   analyzer: IncrementalAnalyzer;
@@ -24,6 +41,10 @@ interface Entry {
   problemsOf: () => Problem[] | undefined;
   /** The text of the current analysis. */
   text: string;
+  /** A newer version being parsed in slices (`parsed`); `get` finishes it first. */
+  parsing: Parsing | undefined;
+  /** The version whose problems were last asked of the worker, and its answer to come. */
+  asked: { key: string; found: Promise<WorkerProblems | undefined> } | undefined;
 }
 
 export interface DocumentText {
@@ -45,6 +66,8 @@ export class DocumentAnalyses {
   constructor(
     private readonly worker?: RulesWorker,
     private readonly runtime: RuleRuntime = {},
+    /** From how many characters of text the rules run on the worker (tests send small texts there). */
+    private readonly offThreadFrom = RULES_THREAD_MIN_CHARS,
   ) {}
 
   /**
@@ -52,15 +75,83 @@ export class DocumentAnalyses {
    * is reused while the key is unchanged). Valid until the next call for this document.
    */
   get(document: DocumentText, key: string, options: AnalysisOptions): Analysis {
-    let entry = this.entries.get(document.uri);
-    if (!entry) this.entries.set(document.uri, (entry = { analyzer: new IncrementalAnalyzer(this.runtime), key: undefined, analysis: undefined, settling: undefined, problemsOf: () => undefined, text: '' }));
+    const entry = this.entryOf(document.uri);
+    if (entry.key === key && entry.analysis) return entry.analysis;
+    if (entry.parsing) this.install(entry, entry.parsing, entry.parsing.work.finish());
     if (entry.key === key && entry.analysis) return entry.analysis;
     const text = document.getText();
+    return this.install(entry, { key, text, options }, entry.analyzer.parse(text, document.uri, document.version));
+  }
+
+  /**
+   * Resolves once the document's current version (`key`) is parsed, a slice at a time in
+   * between other messages; `get` then answers at once. When the document changes meanwhile,
+   * resolves once the version being parsed is done (the next is an edit of it: quick).
+   */
+  async parsed(document: DocumentText, key: string, options: AnalysisOptions): Promise<void> {
+    const entry = this.entryOf(document.uri);
+    const version = document.version;
+    for (;;) {
+      if (entry.key === key && entry.analysis) return;
+      if (!entry.parsing) {
+        if (document.version !== version) return;
+        const text = document.getText();
+        entry.parsing = { key, text, options, work: new SharedWork(entry.analyzer.parseSteps(text, document.uri, version, { data: !this.offThread(text) })) };
+      }
+      const parsing = entry.parsing;
+      const result = await parsing.work.run();
+      // `get` may have finished and installed it meanwhile, or the document been closed.
+      if (entry.parsing === parsing && this.entries.get(document.uri) === entry) this.install(entry, parsing, result);
+      if (parsing.key === key || this.entries.get(document.uri) !== entry) return;
+    }
+  }
+
+  /**
+   * The analysis with its problems computed, in slices that let other requests through;
+   * undefined when the document changed (or `cancelled()`) before they were done.
+   */
+  async settle(document: DocumentText, key: string, options: AnalysisOptions, cancelled: () => boolean = () => false): Promise<Analysis | undefined> {
+    const version = document.version;
+    const text = document.getText();
+    const offThread = this.offThread(text);
+    if (!offThread) this.worker?.forget(document.uri);
+    // A new version goes to the worker before it is parsed here: both threads parse at once.
+    const entry = this.entryOf(document.uri);
+    if (offThread && entry.key !== key && entry.asked?.key !== key) entry.asked = { key, found: this.worker!.problems(document.uri, version, text, options) };
+    const early = offThread && entry.asked?.key === key ? entry.asked.found : undefined;
+    await this.parsed(document, key, options);
+    // A newer version (or other settings) overtook this one while it was parsed, or the document closed.
+    if (entry.key !== key || this.entries.get(document.uri) !== entry) return undefined;
+    const analysis = this.get(document, key, options);
+    entry.settling ??= this.computeProblems(entry, analysis, options, offThread, early);
+    return entry.settling.then((settled) => (settled && !cancelled() ? settled : undefined));
+  }
+
+  forget(uri: string): void {
+    this.entries.delete(uri);
+    this.lastCheckMs.delete(uri);
+    this.worker?.forget(uri);
+  }
+
+  /** Whether the rules of `text` run on the worker thread (see `RULES_THREAD_MIN_CHARS`). */
+  private offThread(text: string): boolean {
+    return this.worker !== undefined && text.length >= this.offThreadFrom;
+  }
+
+  private entryOf(uri: string): Entry {
+    let entry = this.entries.get(uri);
+    if (!entry) this.entries.set(uri, (entry = { analyzer: new IncrementalAnalyzer(this.runtime), key: undefined, analysis: undefined, settling: undefined, problemsOf: () => undefined, text: '', parsing: undefined, asked: undefined }));
+    return entry;
+  }
+
+  /** Makes the parse of `made.text` the document's current analysis, its problems computed on first use. */
+  private install(entry: Entry, made: { key: string; text: string; options: AnalysisOptions }, parsed: ParsedManifest): Analysis {
+    const { key, text, options } = made;
     const analyzer = entry.analyzer;
-    const { document: parsed, manifest } = analyzer.parse(text, document.uri, document.version);
+    const { document: parsedDocument, manifest } = parsed;
     const state: { problems?: Problem[] } = {};
     const analysis: Analysis = {
-      document: parsed,
+      document: parsedDocument,
       manifest,
       get problems(): Problem[] {
         return (state.problems ??= runToEnd(analyzer.check(options, manifest)));
@@ -77,32 +168,14 @@ export class DocumentAnalyses {
     entry.text = text;
     entry.analysis = analysis;
     entry.settling = undefined;
+    entry.parsing = undefined;
     return analysis;
   }
 
-  /**
-   * The analysis with its problems computed, in slices that let other requests through;
-   * undefined when the document changed (or `cancelled()`) before they were done.
-   */
-  settle(document: DocumentText, key: string, options: AnalysisOptions, cancelled: () => boolean = () => false): Promise<Analysis | undefined> {
-    // A new version goes to the worker before it is parsed here: both threads parse at once.
-    const early = this.worker && this.entries.get(document.uri)?.key !== key ? this.worker.problems(document.uri, document.version, document.getText(), options) : undefined;
-    const analysis = this.get(document, key, options);
-    const entry = this.entries.get(document.uri)!;
-    entry.settling ??= this.computeProblems(entry, analysis, options, early);
-    return entry.settling.then((settled) => (settled && !cancelled() ? settled : undefined));
-  }
-
-  forget(uri: string): void {
-    this.entries.delete(uri);
-    this.lastCheckMs.delete(uri);
-    this.worker?.forget(uri);
-  }
-
-  private async computeProblems(entry: Entry, analysis: Analysis, options: AnalysisOptions, early?: Promise<WorkerProblems | undefined>): Promise<Analysis | undefined> {
+  private async computeProblems(entry: Entry, analysis: Analysis, options: AnalysisOptions, offThread: boolean, early?: Promise<WorkerProblems | undefined>): Promise<Analysis | undefined> {
     if (entry.problemsOf()) return analysis;
     const current = () => entry.analysis === analysis && this.entries.get(analysis.document.uri) === entry;
-    if (this.worker) {
+    if (this.worker && offThread) {
       const found = await (early ?? this.worker.problems(analysis.document.uri, analysis.document.version, entry.text, options));
       if (!current()) return undefined;
       if (entry.problemsOf()) return analysis;

@@ -8,6 +8,8 @@ import { MAX_ALIAS_COUNT, type ManifestDocument } from '../document/manifestDocu
 import type { Span } from '../document/range';
 import { valueText } from '../document/nodes';
 import { buildModel, readItem, type Item, type ItemList, type Manifest } from '../model/manifest';
+
+const ITEM_LISTS: readonly string[] = ['systems', 'integrations', 'goals', 'actors'] satisfies ItemList[];
 import type { PiecewiseParse } from './incrementalParser';
 import type { UnitParse } from './unitParse';
 
@@ -131,4 +133,29 @@ function plainData(doc: Document.Parsed, sections: readonly { items: readonly un
     index += section.items.length;
   }
   return result;
+}
+
+/**
+ * Reads, a unit at a step, what the lazy model of `modelOf` reads at once on first use: each
+ * unit's items and (with `data`) its plain data, kept with the unit. The model then only
+ * gathers them, so a large manifest's first use does not hold the thread for seconds.
+ */
+export function* warmModel(document: ManifestDocument, parse: PiecewiseParse, data: boolean): Generator<void, void> {
+  const { layout, units } = parse;
+  if (!layout || !units) return;
+  let index = 0;
+  for (const section of layout.sections) {
+    const head = units[index++]!;
+    if (data) dataOf(head, document.yaml);
+    const pairs = head.nodes as Pair[];
+    const key = pairs[pairs.length - 1]?.key;
+    const list = section.items.length > 0 && isScalar(key) && ITEM_LISTS.includes(key.value as string) ? (key.value as ItemList) : undefined;
+    yield;
+    for (let i = 0; i < section.items.length; i++) {
+      const unit = units[index++]!;
+      if (list) itemsOf(unit, list);
+      if (data) dataOf(unit, document.yaml);
+      yield;
+    }
+  }
 }

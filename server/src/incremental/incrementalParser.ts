@@ -10,8 +10,9 @@
 import { Document, Pair, YAMLMap, YAMLParseError, YAMLSeq, YAMLWarning, isScalar } from 'yaml';
 import { MAX_SYNTAX_PROBLEMS, PARSE_OPTIONS, parseYaml, type ParsedYaml } from '../document/manifestDocument';
 import { containedParse } from './contain';
-import { layoutOf, relayout, type Layout, type TextEdit } from './layout';
+import { layoutSteps, relayout, type Layout, type TextEdit } from './layout';
 import { parseUnit, placeAt, type UnitParse } from './unitParse';
+import { runToEnd } from '../analysis/analyze';
 
 export interface PiecewiseParse {
   /** What `parseYaml(text)` gives. */
@@ -36,8 +37,17 @@ export class IncrementalParser {
 
   /** `edit`, when given, is how `edit.before` became `text` (see `editBetween`); used when `before` is the text this parser last laid out. */
   parse(text: string, edit?: TextEdit & { before: string }): PiecewiseParse {
+    return runToEnd(this.parseSteps(text, edit));
+  }
+
+  /**
+   * `parse`, a step after each unit parsed anew: the units parse alone, so a large text (the
+   * first version of a 10 MB manifest) can be parsed a slice at a time between requests.
+   * Another call on this parser must wait until the steps are done.
+   */
+  *parseSteps(text: string, edit?: TextEdit & { before: string }): Generator<void, PiecewiseParse> {
     const last = this.last;
-    const layout = last ? relayout(last.text, last.layout, text, edit && edit.before === last.text ? edit : undefined) : layoutOf(text);
+    const layout = last ? relayout(last.text, last.layout, text, edit && edit.before === last.text ? edit : undefined) : yield* layoutSteps(text);
     if (!layout) return whole(text, 'the text has a document marker, directive, tab indentation or content before the first key');
     // Parses of the units this version replaced, by text: the same text may come back elsewhere (an item moved).
     const pool = { top: new Map<string, UnitParse[]>(), item: new Map<string, UnitParse[]>() };
@@ -58,6 +68,7 @@ export class IncrementalParser {
         if (!parse) {
           parse = parseUnit(unit.kind, unitText);
           this.stats.parsed++;
+          yield;
         }
         unit.parse = parse;
       }

@@ -57,6 +57,18 @@ export interface Layout {
  */
 const UNSAFE = /^(?:---|\.\.\.)(?:[ \t\r\n]|$)|^%|^ *\t|\r(?!\n)|^\uFEFF|[|>][1-9]?\+[1-9]?[ \t]*(?:#.*)?\r?$/m;
 
+/**
+ * Whether `text` holds anything `UNSAFE` names. Every such thing needs one of a few
+ * characters, found at memory speed: the whole pattern is tried only on a text that has one
+ * (on a 10 MB manifest it would take a long time).
+ */
+function unsafe(text: string): boolean {
+  const atLineStart = (s: string) => text.startsWith(s) || text.includes('\n' + s);
+  // `^` also matches after \r, U+2028 and U+2029: a text with one of those is tried in full.
+  const suspect = /[\t\r\uFEFF+\u2028\u2029]/.test(text) || atLineStart('%') || atLineStart('---') || atLineStart('...');
+  return suspect && UNSAFE.test(text);
+}
+
 /** A plain key at column 0, followed by `:` and a space or the line's end. */
 const TOP_KEY = /^[A-Za-z0-9_][^:#\r\n]*:(?:[ \t\r\n]|$)/;
 
@@ -86,6 +98,8 @@ function lineAt(text: string, start: number): LineInfo {
  * empty value then spans the comment, the line break and the next line's indentation.
  */
 function opensWithComment(text: string, line: LineInfo): boolean {
+  const first = text.indexOf('#', line.start);
+  if (first < 0 || first >= line.next) return false; // most lines: no comment, nothing to slice
   const content = text.slice(line.start, line.next);
   const hash = content.search(/[ \t]#/);
   if (hash < 0) return false;
@@ -135,9 +149,27 @@ interface Run {
 const NO_RUN: Run = { start: -1, minComment: Infinity, maxComment: -1 };
 
 export function layoutOf(text: string): Layout | undefined {
-  if (UNSAFE.test(text)) return undefined;
+  if (unsafe(text)) return undefined;
   const units: Unit[] = [];
   return scan(text, 0, units, { listIndent: -2, valueIndent: 0, awaitingValue: false }) === 'done' ? withSections(units, []) : undefined;
+}
+
+/** Units scanned between two steps of `layoutSteps`. */
+const UNITS_PER_STEP = 500;
+
+/** `layoutOf`, a step after every few hundred units: the scan resumes at a unit's start, as `relayout` does. */
+export function* layoutSteps(text: string): Generator<void, Layout | undefined> {
+  if (unsafe(text)) return undefined;
+  const units: Unit[] = [];
+  let opened = 0;
+  const pause = () => ++opened % UNITS_PER_STEP === 0;
+  let result = scan(text, 0, units, { listIndent: -2, valueIndent: 0, awaitingValue: false }, pause);
+  while (result === 'stopped') {
+    yield;
+    const next = units.pop()!; // opened just before the pause: scanned again from its start
+    result = scan(text, next.start, units, { ...next.state }, pause);
+  }
+  return result === 'done' ? withSections(units, []) : undefined;
 }
 
 /**
@@ -154,7 +186,7 @@ export function relayout(oldText: string, old: Layout, text: string, edit: TextE
   const from = text.lastIndexOf('\n', Math.max(0, prefix - 1)) + 1;
   let to = text.indexOf('\n', changeEnd + 1);
   to = to < 0 ? text.length : to + 1;
-  if (UNSAFE.test(text.slice(from, to)) || (prefix === 0 && text.charCodeAt(0) === 0xfeff)) return undefined;
+  if (unsafe(text.slice(from, to)) || (prefix === 0 && text.charCodeAt(0) === 0xfeff)) return undefined;
   // Resume one unit before the one the change starts in: its boundary may move.
   const oldUnits = old.units;
   const at = Math.max(0, unitAt(oldUnits, prefix) - 1);

@@ -47,3 +47,44 @@ function pause(): Promise<void> {
   const node = (globalThis as { setImmediate?: (callback: () => void) => unknown }).setImmediate;
   return new Promise((resolve) => (node ? void node(resolve) : void setTimeout(resolve, 0)));
 }
+
+/**
+ * Work that one caller runs in slices while another may need its result at once: `run`
+ * goes a slice at a time (and always to the end: nothing is dropped), `finish` completes
+ * what is left synchronously. Either way the result is the generator's.
+ */
+export class SharedWork<T> {
+  private result: { value: T } | undefined;
+  private running: Promise<T> | undefined;
+
+  constructor(private readonly work: Generator<unknown, T>) {}
+
+  get done(): boolean {
+    return this.result !== undefined;
+  }
+
+  /** What is left, now. */
+  finish(): T {
+    while (!this.result) this.step();
+    return this.result.value;
+  }
+
+  /** What is left, a slice at a time between other messages. */
+  run(budgetMs = DEFAULT_SLICE_MS): Promise<T> {
+    return (this.running ??= this.slices(budgetMs));
+  }
+
+  private async slices(budgetMs: number): Promise<T> {
+    for (;;) {
+      const deadline = performance.now() + budgetMs;
+      while (!this.result && performance.now() < deadline) this.step();
+      if (this.result) return this.result.value;
+      await pause();
+    }
+  }
+
+  private step(): void {
+    const step = this.work.next();
+    if (step.done) this.result = { value: step.value };
+  }
+}

@@ -55,7 +55,9 @@ let validators: Validators | undefined;
 
 function getValidators(): Validators {
   if (!validators) {
-    const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true });
+    // The schema itself is checked against JSON Schema's meta-schema by a test (engine.test.ts),
+    // not at every start: compiling the meta-schema took about half of the first check's time.
+    const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true, validateSchema: false });
     ajv.addKeyword({ keyword: 'patternErrorMessage', schemaType: 'string' });
     // A rule's threshold: a rate (the pattern checks the form) that is above zero and not absurdly large.
     ajv.addKeyword({ keyword: 'positiveRate', type: 'string', schemaType: 'boolean', validate: (_: boolean, value: string) => ratePerHour(value) === undefined || thresholdPerHour(value) !== undefined, errors: false });
