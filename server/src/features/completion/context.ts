@@ -373,7 +373,8 @@ function listOwnerSiblings(document: ManifestDocument, line: number, dashCol: nu
     const indent = indentOf(document, l);
     if (indent < 0 || indent > dashCol || (indent === dashCol && isDashAt(document, l, indent))) continue;
     const info = lineInfo(document, l);
-    if (info.key?.name !== key || info.value!.start !== info.value!.end) return new Map();
+    // No owning key (a list at the top), another key, or a key with an inline value: no siblings.
+    if (!info.key || info.key.name !== key || !info.value || info.value.start !== info.value.end) return new Map();
     const walk =
       info.dashes.length > 0
         ? walkUp(document, l, { seq: true, col: info.dashes[0]! }, info.dashes.map(() => ITEM))
