@@ -30,6 +30,8 @@ export class LandscapeControls {
   private readonly impactButton = button('landscape-impact', 'Impact', 'Light what lies upstream and downstream of the chosen system (click it, or put the cursor on it), and dim the rest');
   private readonly panel: HTMLElement;
   private facets: LandscapeFacets | undefined;
+  /** What each filter list's options stand for: an option's value is its index here, so no text of the manifest sits in an attribute. */
+  private filterValues: Partial<Record<ListKey, string[]>> = {};
   /** The system last clicked or under the editor's cursor: what Impact is for. */
   chosenSystem: string | undefined;
 
@@ -145,8 +147,9 @@ export class LandscapeControls {
       select.name = key;
       select.setAttribute('aria-label', `${title}: integrations of the chosen ones`);
       const chosen = new Set(this.request.filter?.[key] ?? []);
-      for (const o of options[key]) {
-        const option = new Option(o.label, o.value);
+      this.filterValues[key] = options[key].map((o) => o.value);
+      for (const [i, o] of options[key].entries()) {
+        const option = new Option(o.label, String(i));
         option.selected = chosen.has(o.value);
         select.append(option);
       }
@@ -176,8 +179,9 @@ export class LandscapeControls {
   private filterChanged(): void {
     const filter: LandscapeFilter = {};
     for (const select of Array.from(this.panel.querySelectorAll('select'))) {
-      const values = Array.from(select.selectedOptions).map((o) => o.value);
-      if (values.length) filter[select.name as ListKey] = values;
+      const key = select.name as ListKey;
+      const values = Array.from(select.selectedOptions).flatMap((o) => this.filterValues[key]?.[Number(o.value)] ?? []);
+      if (values.length) filter[key] = values;
     }
     if (this.panel.querySelector<HTMLInputElement>('input[name=findingsOnly]')?.checked) filter.findingsOnly = true;
     const rest = without(this.request, 'filter');

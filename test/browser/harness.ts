@@ -185,3 +185,8 @@ export async function openPlainMermaid(browser: Browser): Promise<{ page: Page; 
   await page.evaluate(() => (window as unknown as { mermaid: { initialize(c: object): void } }).mermaid.initialize({ startOnLoad: false, securityLevel: 'strict' }));
   return { page, dialogs, external, errors };
 }
+
+/** Whether a tab key of the preview is an interaction diagram's (not the application, a saved view or the checklist). */
+export function isInteractionTab(key: string): boolean {
+  return key.startsWith('i:') || key.startsWith('i#');
+}

@@ -22,6 +22,8 @@ const EXPECTED = [
   'governance:',
   '  alm: azure-devops',
   '  versionControl: true',
+  "  availability: '99.9%'",
+  '  disasterRecovery: Agree recovery point and time objectives with the business',
   'goals:',
   '  - id: fast-orders',
   '    title: Web orders reach Sales within a minute',
@@ -39,6 +41,9 @@ const EXPECTED = [
   '    kind: service-bus',
   '    hosting: cloud',
   '    owner: Integration team',
+  '    cost:',
+  '      monthly: 50',
+  '      currency: EUR',
   'integrations:',
   '  - id: web-orders',
   '    name: Web orders',
@@ -166,6 +171,13 @@ describe('authoring from an empty file on screen', () => {
     await pick(wb, 'service-b', 'service-bus');
     await inFull(wb, 'cloud'); // the last field: Tab goes on, out of the snippet, to a line for the next key
     await keyboard.type('owner: Integration team'); // on the line the snippet left for the next key
+    // Its price, so the guidance's cost estimate is met: a map typed key by key (Escape closes any list).
+    for (const line of ['cost:', 'monthly: 50', 'currency: EUR']) {
+      await keyboard.press('Escape');
+      await keyboard.press('Enter');
+      await keyboard.type(line);
+    }
+    await keyboard.press('Escape');
     await wb.screenshot('authoring-system-added');
     await wb.save();
 

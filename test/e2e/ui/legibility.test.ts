@@ -49,6 +49,7 @@ describe('the diagram reads at first sight', () => {
 
   it('fits every system legibly beside the manifest, and again after an edit adds a system', async () => {
     const wb = await workbench();
+    await wb.closePanel(); // the Problems panel another scenario opened would take the preview's height
     await wb.openFile(EXAMPLE);
     await wb.sideBar(false);
     await wb.command('Integration Manifests: Open Diagram to the Side', 'Open Diagram to the Side');
