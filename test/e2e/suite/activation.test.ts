@@ -59,7 +59,7 @@ describe('activation', () => {
     const editor = await openEditor(FIXTURE);
     assert.equal(editor.document.languageId, LANGUAGE_ID);
     // Nothing calls activate(): only opening the manifest can have started the extension.
-    const expected = ['prefer-async-messaging', 'resilience-declared', 'transport-tls', 'unknown-reference'];
+    const expected = ['prefer-async-messaging', 'transport-tls', 'unknown-reference'];
     const diagnostics = await waitForDiagnostics(workspaceUri(FIXTURE), (ds) => expected.every((code) => codesOf(ds).includes(code)));
     assert.deepEqual(codesOf(diagnostics), expected);
     assert.ok(diagnostics.every((d) => d.source === 'integration-manifest'));

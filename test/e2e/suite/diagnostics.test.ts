@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { closeAllEditors, codeOf, codesOf, describe as describeDiagnostics, FIXTURE, openEditor, waitForDiagnostics, workspaceUri } from './helpers';
 
-const EXPECTED = ['prefer-async-messaging', 'resilience-declared', 'transport-tls', 'unknown-reference'];
+const EXPECTED = ['prefer-async-messaging', 'transport-tls', 'unknown-reference'];
 
 describe('diagnostics', () => {
   afterEach(closeAllEditors);

@@ -47,7 +47,7 @@ describe('quick fixes', () => {
     // The one line changes, and nothing else: the fixture's first integration now asks for TLS 1.2.
     assert.equal(editor.document.getText(), replaceLine(before, '      transport: http', '      transport: tls1.2'));
     const after = await waitForDiagnostics(uri, (ds) => !codesOf(ds).includes('transport-tls'));
-    assert.deepEqual(codesOf(after), ['prefer-async-messaging', 'resilience-declared', 'unknown-reference']);
+    assert.deepEqual(codesOf(after), ['prefer-async-messaging', 'unknown-reference']);
   });
 
   it('renames an unknown system reference to the closest declared id', async () => {
@@ -63,6 +63,6 @@ describe('quick fixes', () => {
     await apply(fix);
     assert.equal(editor.document.getText(), replaceLine(before, '    to: salez', '    to: sales'));
     const after = await waitForDiagnostics(uri, (ds) => !codesOf(ds).includes('unknown-reference'));
-    assert.deepEqual(codesOf(after), ['prefer-async-messaging', 'resilience-declared', 'transport-tls']);
+    assert.deepEqual(codesOf(after), ['prefer-async-messaging', 'transport-tls']);
   });
 });

@@ -6,7 +6,7 @@
  * Chromium, and passes them in the environment: E2E_URL, E2E_BROWSER_WS, E2E_WORKSPACE,
  * E2E_FIXTURES, E2E_RESULTS.
  */
-import { copyFileSync, readdirSync, readFileSync } from 'node:fs';
+import { cpSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type FrameLocator, type Locator, type Page } from 'playwright-core';
 
@@ -78,7 +78,8 @@ export class Workbench {
   /** Puts every fixture back as it is in the repository; an editor not changed reloads it. */
   restoreFixtures(): void {
     const fixtures = env('E2E_FIXTURES');
-    for (const file of readdirSync(fixtures)) copyFileSync(join(fixtures, file), join(this.workspace, file));
+    // Folders too (the estate's manifests sit in one).
+    cpSync(fixtures, this.workspace, { recursive: true });
   }
 
   /** The text of a workspace file on disk. */
