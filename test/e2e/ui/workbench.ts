@@ -70,7 +70,8 @@ export class Workbench {
   /** Opens a workspace file with Quick Open (Ctrl+P) and waits for its editor to be active. */
   async openFile(relativePath: string): Promise<void> {
     const name = relativePath.split('/').pop() ?? relativePath;
-    await this.quickInput('Control+P', relativePath, name);
+    // The row whose label starts with the name: `e2e-orders.integration.yaml`, not `orders.integration.yaml` in a folder named e2e-estate.
+    await this.quickInput('Control+P', relativePath, new RegExp(`^\\s*${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
     await this.page.locator(`.tab.active[aria-label^="${name}"]`).waitFor();
     await this.editor().locator('.view-lines').waitFor();
   }
@@ -139,7 +140,7 @@ export class Workbench {
     await this.quickInput('F1', title, match, '>');
   }
 
-  private async quickInput(key: string, text: string, match: string, prefix = ''): Promise<void> {
+  private async quickInput(key: string, text: string, match: string | RegExp, prefix = ''): Promise<void> {
     await this.page.keyboard.press(key);
     const input = this.page.locator('.quick-input-widget input');
     await input.waitFor();
