@@ -71,7 +71,7 @@ export class Workbench {
   async openFile(relativePath: string): Promise<void> {
     const name = relativePath.split('/').pop() ?? relativePath;
     // The row whose label starts with the name: `e2e-orders.integration.yaml`, not `orders.integration.yaml` in a folder named e2e-estate.
-    await this.quickInput('Control+P', relativePath, new RegExp(`^\\s*${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
+    await this.quickInput('Control+P', relativePath, new RegExp(`^\\s*${literal(name)}`));
     await this.page.locator(`.tab.active[aria-label^="${name}"]`).waitFor();
     await this.editor().locator('.view-lines').waitFor();
   }
@@ -146,9 +146,16 @@ export class Workbench {
     await input.waitFor();
     await input.fill(prefix + text);
     // Enter only once the list shows the wanted entry: the list fills in after typing.
-    const row = this.page.locator('.quick-input-list .monaco-list-row', { hasText: match }).first();
-    await row.waitFor();
-    await row.click();
+    if (match instanceof RegExp) {
+      // A file: the list sorts itself again as file results arrive, so a click can land on another
+      // row; wait until the wanted file is the focused (best) row and accept it with Enter.
+      await this.page.locator('.quick-input-list .monaco-list-row.focused', { hasText: match }).waitFor();
+      await this.page.keyboard.press('Enter');
+    } else {
+      const row = this.page.locator('.quick-input-list .monaco-list-row', { hasText: match }).first();
+      await row.waitFor();
+      await row.click();
+    }
     await this.page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
   }
 
@@ -206,7 +213,7 @@ export class Workbench {
   async acceptSuggestion(label: string): Promise<void> {
     const widget = this.editor().locator('.suggest-widget.visible');
     const rows = await this.suggestions();
-    const labelled = (text: string) => rows.filter({ has: this.page.locator('.label-name', { hasText: new RegExp(`^\\s*${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`) }) });
+    const labelled = (text: string) => rows.filter({ has: this.page.locator('.label-name', { hasText: new RegExp(`^\\s*${literal(text)}\\s*$`) }) });
     const wanted = labelled(label).first();
     await wanted.waitFor();
     const labels = (await rows.locator('.label-name').allInnerTexts()).map((l) => l.trim());
@@ -263,4 +270,9 @@ export class Workbench {
   webview(): FrameLocator {
     return this.page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
   }
+}
+
+/** `text` as a regular expression source that matches it literally. */
+function literal(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
