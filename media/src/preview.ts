@@ -18,6 +18,7 @@ import { installChangeView, isChangeView, showChangeView } from './changeView';
 import { applicationDetails, interactionDetails } from './details';
 import { CHECKLIST_TAB, renderChecklist } from './checklist';
 import { pngDataUrl, svgText } from './exporter';
+import { installExportMenu } from './exportMenu';
 import { LandscapeControls } from './landscape';
 import { legibilityOf } from './legibility';
 import { closePicker, findingsText, marker, pickerButton } from './picker';
@@ -233,7 +234,7 @@ function tabsOf(s: DiagramSet): Tab[] {
 function drawTabs(): void {
   closePicker();
   if (!tabs.length) return;
-  ui.tabs.classList.remove('compact');
+  ui.tabs.classList.remove('compact', 'own-row');
   ui.tabs.replaceChildren(...tabs.map(tabButton), ...checklistTab());
   if (ui.tabs.scrollWidth <= ui.tabs.clientWidth + 1) return;
   const interactions = tabs.filter((t) => t.interaction);
@@ -241,6 +242,8 @@ function drawTabs(): void {
   const list = interactions.map((t) => ({ key: t.key, title: t.title, keywords: t.keywords, errors: t.errors, warnings: t.warnings, selected: t.key === activeKey }));
   ui.tabs.classList.add('compact');
   ui.tabs.replaceChildren(...tabs.filter((t) => !t.interaction).map(tabButton), ...(active ? [tabButton(active)] : []), pickerButton(list, selectTab), ...checklistTab());
+  // Still too narrow beside the buttons: the tabs take the whole row and the buttons go below.
+  if (ui.tabs.scrollWidth > ui.tabs.clientWidth + 1) ui.tabs.classList.add('own-row');
 }
 
 /** Whether the Checklist tab is the one shown (it is a tab only when the set carries a checklist). */
@@ -477,6 +480,7 @@ ui.focus.addEventListener('change', () => {
 $('zoom-in').addEventListener('click', () => viewport.zoomBy(1.25));
 $('zoom-out').addEventListener('click', () => viewport.zoomBy(1 / 1.25));
 $('fit').addEventListener('click', () => viewport.fit());
+installExportMenu($<HTMLButtonElement>('export'), $('export-menu'));
 $('export-svg').addEventListener('click', () => void exportAs('svg'));
 $('export-png').addEventListener('click', () => void exportAs('png'));
 $('export-mermaid').addEventListener('click', () => void exportAs('mermaid'));

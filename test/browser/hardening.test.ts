@@ -131,7 +131,7 @@ describe('webview hardening', function () {
     for (const [i, file] of files.entries()) await p.showSet(setOf(file, { version: i + 1, uri: `file:///work/${file}` }));
     await p.showSet(setOf(hostileManifest(), { version: files.length + 1, uri: 'file:///work/hostile.integration.yaml' }));
     await visitTabs(p, () => Promise.resolve());
-    for (const id of ['export-svg', 'export-png', 'export-mermaid']) await p.page.click(`#${id}`);
+    for (const format of ['svg', 'png', 'mermaid'] as const) await p.exportAs(format);
     await p.page.waitForFunction(() => (window as unknown as { __posted: { type: string }[] }).__posted.filter((m) => m.type === 'export').length >= 3);
     const exports = (await p.posted()).flatMap((m) => (m.type === 'export' ? [m.format] : []));
     assert.deepEqual(exports, ['svg', 'png', 'mermaid'], 'one export per button, made in the page');

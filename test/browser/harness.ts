@@ -7,6 +7,7 @@
  * The page is served from a made-up origin by request interception; every other request is
  * recorded and refused, so a test can assert that the preview loads nothing from the network.
  */
+import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -59,6 +60,8 @@ export interface PreviewPage {
   tabKeys(): Promise<string[]>;
   /** Shows a tab (from the row, or picked from the list) and waits for its drawing; nothing to do for the tab shown. */
   showTab(key: string): Promise<void>;
+  /** Chooses an entry of the toolbar's Export menu, as a person does: opens the menu, clicks it. */
+  exportAs(format: 'svg' | 'png' | 'mermaid'): Promise<void>;
 }
 
 /**
@@ -129,9 +132,15 @@ export async function openPreview(browser: Browser, options: { theme?: string; s
     await page.click('#interaction-picker');
     return nextRender(() => page.click(`#picker li[data-tab=${JSON.stringify(key)}]`));
   };
+  const exportAs = async (format: 'svg' | 'png' | 'mermaid') => {
+    await page.click('#export');
+    await page.click(`#export-${format}`);
+    assert.equal(await page.isHidden('#export-menu'), true, 'choosing an export closes the menu');
+  };
   return {
     tabKeys,
     showTab,
+    exportAs,
     page,
     external,
     dialogs,

@@ -91,7 +91,7 @@ describe('diagrams people can read at first sight', function () {
   // Pending: since the landscape, Checklist and Compare-with-HEAD work landed together (2026-12-01), the
   // refit after this edit leaves the bottom system just outside the 700 × 800 panel; the code-server
   // scenario (test/e2e/ui/legibility.test.ts) checks the refit on screen. See the session's closing note.
-  it.skip('fits again when an edit adds a system, and keeps the user’s zoom while the systems stay', async () => {
+  it('fits again when an edit adds a system, and keeps the user’s zoom while the systems stay', async () => {
     const text = readFileSync(join(ROOT, 'examples/order-to-cash.integration.yaml'), 'utf8');
     await p.showSet(setOf(text, { version: 1, uri: URI }));
     const fitted = await transform(p);
@@ -113,10 +113,10 @@ describe('diagrams people can read at first sight', function () {
     assert.notEqual(added, text);
     await p.showSet(setOf(added, { version: 3, uri: URI }));
     const m = await measureLayout(p.page);
+    await p.page.screenshot({ path: join(SCREENSHOTS, 'legible-after-adding-a-system.png') });
     assert.equal(m.systems.length, 5);
     assertLegible(m, 'after adding a system');
     assert.equal((await p.state())?.views?.['application'], undefined, 'the fit replaced the user’s zoom');
-    await p.page.screenshot({ path: join(SCREENSHOTS, 'legible-after-adding-a-system.png') });
   });
 
   it('turns the diagram to the panel’s shape, or as the setting says', async () => {
@@ -132,7 +132,7 @@ describe('diagrams people can read at first sight', function () {
     // The setting wins over the shape; the Mermaid export is what is drawn.
     await wide.nextRender(() => wide.send({ type: 'options', direction: 'LR' }));
     assert.equal(await wide.page.evaluate(() => document.body.dataset['direction']), 'LR');
-    await wide.page.click('#export-mermaid');
+    await wide.exportAs('mermaid');
     await wide.page.waitForFunction(() => (window as unknown as { __posted: { type: string }[] }).__posted.some((m) => m.type === 'export'));
     const exported = (await wide.posted()).find((m): m is Extract<FromWebview, { type: 'export' }> => m.type === 'export')!;
     assert.match(exported.data, /^flowchart LR\n/);
@@ -233,8 +233,8 @@ describe('diagrams people can read at first sight', function () {
       return { width: vb.width, height: vb.height };
     });
     await p.page.click('#fit');
-    await p.page.click('#export-svg');
-    await p.page.click('#export-png');
+    await p.exportAs('svg');
+    await p.exportAs('png');
     await p.page.waitForFunction(() => (window as unknown as { __posted: { type: string }[] }).__posted.filter((m) => m.type === 'export').length === 2);
     const [svg, png] = (await p.posted()).filter((m): m is Extract<FromWebview, { type: 'export' }> => m.type === 'export');
     assert.equal(Number(/<svg[^>]* width="(\d+)"/.exec(svg!.data)?.[1]), Math.ceil(natural.width));

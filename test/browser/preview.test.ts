@@ -133,9 +133,27 @@ describe('the preview page', function () {
     assert.equal(await fill(), light);
   });
 
+  it('opens the Export menu from the keyboard: arrows move, Escape closes and gives the focus back', async () => {
+    await p.showSet(spec);
+    await p.page.focus('#export');
+    await p.page.keyboard.press('Enter');
+    assert.equal(await p.page.isVisible('#export-menu'), true);
+    assert.equal(await p.page.evaluate(() => document.activeElement?.id), 'export-svg');
+    await p.page.keyboard.press('ArrowUp');
+    assert.equal(await p.page.evaluate(() => document.activeElement?.id), 'export-mermaid');
+    await p.page.keyboard.press('Escape');
+    assert.equal(await p.page.isHidden('#export-menu'), true);
+    assert.equal(await p.page.evaluate(() => document.activeElement?.id), 'export');
+    // A click elsewhere closes it too, and nothing was exported.
+    await p.page.click('#export');
+    await p.page.mouse.click(20, 400);
+    assert.equal(await p.page.isHidden('#export-menu'), true);
+    assert.deepEqual((await p.posted()).filter((m) => m.type === 'export'), []);
+  });
+
   it('exports SVG, PNG and the Mermaid source to the extension', async () => {
     await p.showSet(spec);
-    await p.page.click('#export-svg');
+    await p.exportAs('svg');
     const [svg] = await waitPosted(p, 'export');
     assert.equal(svg!.format, 'svg');
     assert.equal(svg!.name, 'application');
@@ -146,7 +164,7 @@ describe('the preview page', function () {
     assert.match(svg!.data, />Warehouse<\/tspan><tspan[^>]*> ERP</);
     assert.doesNotMatch(svg!.data, /im-hit|data-im|im-active/);
 
-    await p.page.click('#export-png');
+    await p.exportAs('png');
     const png = (await waitPosted(p, 'export', 2))[1]!;
     assert.equal(png.format, 'png');
     const bytes = Buffer.from(png.data.replace(/^data:image\/png;base64,/, ''), 'base64');
@@ -156,7 +174,7 @@ describe('the preview page', function () {
     assert.ok(width > 500 && height > 100, `${width}×${height}`);
 
     await p.nextRender(() => p.page.click('#tabs .tab[data-tab="i:order-status"]'));
-    await p.page.click('#export-mermaid');
+    await p.exportAs('mermaid');
     const source = (await waitPosted(p, 'export', 3))[2]!;
     assert.deepEqual([source.format, source.name, source.data], ['mermaid', 'interaction-order-status', spec.interactions[0]!.mermaid]);
   });

@@ -57,9 +57,14 @@ export function previewHtml(o: PreviewHtmlOptions): string {
     <button type="button" id="zoom-in" title="Zoom in (Ctrl+=)" aria-label="Zoom in">+</button>
     <button type="button" id="fit" title="Fit to the panel (Ctrl+0)">Fit</button>
     <span class="separator" aria-hidden="true"></span>
-    <button type="button" id="export-svg" title="Save this diagram as SVG">SVG</button>
-    <button type="button" id="export-png" title="Save this diagram as PNG">PNG</button>
-    <button type="button" id="export-mermaid" title="Save this diagram's Mermaid source">Mermaid</button>
+    <span class="menu">
+      <button type="button" id="export" aria-haspopup="menu" aria-expanded="false" aria-controls="export-menu" title="Save this diagram as SVG, PNG or Mermaid source">Export ▾</button>
+      <span id="export-menu" class="menu-items" role="menu" aria-label="Export" hidden>
+        <button type="button" role="menuitem" id="export-svg" title="Save this diagram as SVG">SVG</button>
+        <button type="button" role="menuitem" id="export-png" title="Save this diagram as PNG at twice its size">PNG (2×)</button>
+        <button type="button" role="menuitem" id="export-mermaid" title="Save this diagram's Mermaid source">Mermaid source</button>
+      </span>
+    </span>
   </div>
 </header>
 <div id="banner" class="banner" role="status" hidden></div>
