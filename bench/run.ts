@@ -10,11 +10,12 @@
  *   npm run bench -- --sizes=100,1000 --no-browser --no-before --no-write
  *   npm run bench -- --only=diagrams   # the diagram sections alone, put in place in BENCHMARKS.md
  *   npm run bench -- --only=estate     # the estate section alone (SPEC 16), put in place in BENCHMARKS.md
+ *   npm run bench -- --only=landscape  # the landscape section alone (SPEC 11 and 16): overview, expansion, threshold
  *
  * Options: --sizes=a,b,c (1000r: 1,000 integrations that say more each, 10000r ≈ 5 MB; none: diagrams only)  --quick  --no-build  --no-browser
  * --no-peer (skip Red Hat's yaml-language-server)  --peer-sizes=a,b (the peer at these sizes only)  --no-10mb (skip the requests timed
  * while a 10 MB manifest opens)  --before (also the server as it was before the incremental analyzer)  --no-write (print only)  --out=FILE
- * --only=diagrams  --only=estate.
+ * --only=diagrams  --only=estate  --only=landscape.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -35,6 +36,7 @@ import { openWait, type OpenWaitResult } from './openWait';
 import { machine, ms, summarize, timeAsync, timeRuns, type Summary } from './stats';
 import { compareLayouts, PANEL, renderDiagrams, VARIANTS, type DiagramResult, type LayoutRow } from './diagrams';
 import { estateSection, measureEstate, spliceEstateSection } from './estate';
+import { landscapeSection, measureLandscape, spliceLandscapeSection } from './landscape';
 
 const ROOT = resolve(__dirname, '..');
 const TODAY = '2026-11-22';
@@ -56,6 +58,8 @@ interface Options {
   diagramsOnly: boolean;
   /** Only the estate section, put in place in an existing report. */
   estateOnly: boolean;
+  /** Only the landscape section, put in place in an existing report. */
+  landscapeOnly: boolean;
 }
 
 function options(): Options {
@@ -74,6 +78,7 @@ function options(): Options {
     out: value('out') ?? join(ROOT, 'BENCHMARKS.md'),
     diagramsOnly: value('only') === 'diagrams',
     estateOnly: value('only') === 'estate',
+    landscapeOnly: value('only') === 'landscape',
   };
 }
 
@@ -465,6 +470,19 @@ async function main(): Promise<void> {
       const loads = (await import('node:os')).loadavg().map((l) => l.toFixed(2)).join(' / ');
       return estateSection(result, `Measured ${date} UTC by \`npm run bench -- --only=estate${o.quick ? ' --quick' : ''}\` on ${machineLine}; load average ${loads} at the end`);
     };
+    const landscapeReport = async (): Promise<string[]> => {
+      console.log('\nlandscape: the overview and a domain expanded at 100 to 500 systems, the overview threshold...');
+      const date = new Date().toISOString().slice(0, 16).replace('T', ' ');
+      const result = await measureLandscape(o.quick, tmp);
+      const loads = (await import('node:os')).loadavg().map((l) => l.toFixed(2)).join(' / ');
+      return landscapeSection(result, `Measured ${date} UTC by \`npm run bench -- --only=landscape${o.quick ? ' --quick' : ''}\` on ${machineLine}; load average ${loads} (1 / 5 / 15 min) at the end`);
+    };
+    if (o.landscapeOnly) {
+      const section = await landscapeReport();
+      console.log('\n' + section.join('\n'));
+      if (o.write) writeFileSync(o.out, spliceLandscapeSection(readFileSync(o.out, 'utf8'), section));
+      return;
+    }
     if (o.estateOnly) {
       const section = await estateReport();
       console.log('\n' + section.join('\n'));
@@ -515,7 +533,9 @@ async function main(): Promise<void> {
     const layouts = o.browser ? await compareLayouts(o.quick, tmp) : undefined;
     const loads = (await import('node:os')).loadavg().map((l) => l.toFixed(2)).join(' / ');
     const estate = await estateReport();
-    const text = spliceEstateSection(report(o, machineLine, engines, servers, wait, diagrams, `load average ${loads}`, layouts), estate);
+    const landscape = o.browser ? await landscapeReport() : undefined;
+    let text = spliceEstateSection(report(o, machineLine, engines, servers, wait, diagrams, `load average ${loads}`, layouts), estate);
+    if (landscape) text = spliceLandscapeSection(text, landscape);
     console.log('\n' + text);
     if (o.write) writeFileSync(o.out, text);
   } finally {

@@ -8,20 +8,11 @@
 import * as assert from 'node:assert/strict';
 import type { Frame } from 'playwright-core';
 import { describeMetrics, measureLayout, type LayoutMetrics } from '../../browser/layoutMetrics';
-import { workbench, type Workbench } from './workbench';
+import { workbench } from './workbench';
 
 const EXAMPLE = 'examples/order-to-cash.integration.yaml';
 /** The lines a person types, each after the editor's own indentation. */
 const NEW_SYSTEM = ['- id: shop', 'name: Contoso web shop', 'kind: custom', 'hosting: cloud'];
-
-/** The frame the preview's page runs in (inside the webview's outer frame). */
-async function previewFrame(wb: Workbench): Promise<Frame> {
-  const outer = await wb.page.locator('iframe.webview.ready').elementHandle();
-  const inner = await (await outer?.contentFrame())?.locator('#active-frame').elementHandle();
-  const frame = await inner?.contentFrame();
-  if (!frame) throw new Error('the preview webview has no content frame');
-  return frame;
-}
 
 /** Waits until the preview has drawn `systems` system nodes, and measures the drawing. */
 async function drawnWith(frame: Frame, systems: number): Promise<LayoutMetrics> {
@@ -54,7 +45,7 @@ describe('the diagram reads at first sight', () => {
     await wb.sideBar(false);
     await wb.command('Integration Manifests: Open Diagram to the Side', 'Open Diagram to the Side');
     await wb.webview().locator('#canvas svg g.node').first().waitFor({ timeout: 60_000 });
-    const frame = await previewFrame(wb);
+    const frame = await wb.previewFrame();
 
     const first = await drawnWith(frame, 4);
     assert.ok(first.panel.width > 500 && first.panel.width < 900, `a side panel: ${first.panel.width} px wide`);

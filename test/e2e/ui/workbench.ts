@@ -8,7 +8,7 @@
  */
 import { cpSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type FrameLocator, type Locator, type Page } from 'playwright-core';
+import { chromium, type Browser, type Frame, type FrameLocator, type Locator, type Page } from 'playwright-core';
 
 function env(name: string): string {
   const value = process.env[name];
@@ -269,6 +269,15 @@ export class Workbench {
   /** The content frame of the visible webview (the diagram preview). */
   webview(): FrameLocator {
     return this.page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+  }
+
+  /** The frame the preview's page runs in (inside the webview's outer frame), to evaluate in it. */
+  async previewFrame(): Promise<Frame> {
+    const outer = await this.page.locator('iframe.webview.ready').elementHandle();
+    const inner = await (await outer?.contentFrame())?.locator('#active-frame').elementHandle();
+    const frame = await inner?.contentFrame();
+    if (!frame) throw new Error('the preview webview has no content frame');
+    return frame;
   }
 }
 
