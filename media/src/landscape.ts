@@ -34,6 +34,8 @@ export class LandscapeControls {
   private filterValues: Partial<Record<ListKey, string[]>> = {};
   /** The system last clicked or under the editor's cursor: what Impact is for. */
   chosenSystem: string | undefined;
+  /** The domain a click asked to expand, until its drawing is shown: the fit brings it into view. */
+  private opened: string | undefined;
 
   constructor(
     actions: HTMLElement,
@@ -83,7 +85,21 @@ export class LandscapeControls {
   expand(key: string): void {
     const expanded = [...(this.request.expanded ?? [])];
     if (!expanded.includes(key)) expanded.push(key);
+    this.opened = key;
     this.change({ ...without(this.request, 'expandAll'), expanded });
+  }
+
+  /**
+   * The frame of the domain a click just expanded, in the drawing that shows it expanded (once:
+   * later drawings are fitted as usual). A large drawing is shown at a legible zoom, so the fit
+   * centres on this frame rather than on the busiest part, which may lie elsewhere.
+   */
+  expandedFrame(svg: SVGSVGElement, app: ApplicationDiagram): Element | undefined {
+    const n = this.opened === undefined ? -1 : (app.overview?.groups.findIndex((g) => g.key === this.opened && g.expanded) ?? -1);
+    if (n < 0) return undefined;
+    this.opened = undefined;
+    // Mermaid ids a subgraph's frame by its own id (`d3`), after the diagram's prefix.
+    return Array.from(svg.querySelectorAll('g.cluster')).find((frame) => new RegExp(`(?:^|[-_])d${n}$`).test(frame.id));
   }
 
   /** A click on an expanded domain's frame collapses it (after "Expand all", the others stay expanded). */
@@ -95,6 +111,7 @@ export class LandscapeControls {
   /** The new manifest's diagrams start collapsed and without an impact; the filters stay with the panel. */
   forget(): void {
     this.request = this.request.filter ? { filter: this.request.filter } : {};
+    this.opened = undefined;
   }
 
   /** Dims what the impact leaves out: systems, domains and integrations neither up- nor downstream. */

@@ -21,10 +21,15 @@ export interface Legibility {
   items: { box: Box; weight: number }[];
 }
 
-/** Reads the drawing in the canvas, now drawn at `scale`. */
-export function legibilityOf(svg: SVGSVGElement, scale: number): Legibility {
+/** What lies inside `favoured` counts a thousand times more: the fit shows it rather than the busiest part. */
+const FAVOURED = 1000;
+
+/** Reads the drawing in the canvas, now drawn at `scale`; `favoured`: a part of it to show first (a domain just expanded). */
+export function legibilityOf(svg: SVGSVGElement, scale: number, favoured?: Element): Legibility {
   const origin = svg.getBoundingClientRect();
   const local = (r: DOMRect): Box => ({ x: (r.left - origin.left) / scale, y: (r.top - origin.top) / scale, width: r.width / scale, height: r.height / scale });
+  const area = favoured ? local(favoured.getBoundingClientRect()) : undefined;
+  const weigh = (box: Box, weight: number) => (area && contains(area, box) ? weight * FAVOURED : weight);
 
   // Flowchart labels are rows of words (`tspan.row`); a sequence diagram's texts are one line each.
   const heights: number[] = [];
@@ -45,9 +50,14 @@ export function legibilityOf(svg: SVGSVGElement, scale: number): Legibility {
   }
 
   const items: Legibility['items'] = [];
-  for (const node of Array.from(svg.querySelectorAll('g.node'))) items.push({ box: local(node.getBoundingClientRect()), weight: 100 });
+  for (const node of Array.from(svg.querySelectorAll('g.node'))) {
+    const box = local(node.getBoundingClientRect());
+    items.push({ box, weight: weigh(box, 100) });
+  }
   for (const label of Array.from(svg.querySelectorAll('g.edgeLabel'))) {
-    if ((label.textContent ?? '').trim()) items.push({ box: local(label.getBoundingClientRect()), weight: 1 });
+    if (!(label.textContent ?? '').trim()) continue;
+    const box = local(label.getBoundingClientRect());
+    items.push({ box, weight: weigh(box, 1) });
   }
   return { lineHeight: median(heights), items };
 }

@@ -22,7 +22,7 @@ import { installExportMenu } from './exportMenu';
 import { LandscapeControls } from './landscape';
 import { legibilityOf } from './legibility';
 import { closePicker, findingsText, marker, pickerButton } from './picker';
-import { configureMermaid, currentTheme, renderDiagram, type Theme } from './render';
+import { configureMermaid, currentTheme, renderDiagram, warmUp, type Theme } from './render';
 import { TargetIndex, type TabTargets } from './targets';
 import { Viewport, type View } from './viewport';
 import { savedState, vscode } from './vscodeApi';
@@ -348,7 +348,7 @@ async function renderActive(): Promise<void> {
   const content = contentKey(tab);
   shown = { tab: tab.key, renderKey, content };
   reindex(tab);
-  viewport.legibility = legibilityOf(svg, viewport.view.scale);
+  viewport.legibility = legibilityOf(svg, viewport.view.scale, tab.app ? landscape.expandedFrame(svg, tab.app) : undefined);
   // The user's zoom and pan stay while the tab shows the same systems; otherwise it is fitted.
   const saved = views[tab.key];
   if (saved && viewKeys[tab.key] === content) viewport.set(saved);
@@ -605,3 +605,4 @@ function saveState(): void {
 
 vscode.postMessage({ type: 'ready' });
 if (state.set && isDiagramSet(state.set)) void show(state.set);
+else void warmUp();

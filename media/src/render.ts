@@ -91,6 +91,24 @@ export async function renderDiagram(source: string, offscreen: HTMLElement): Pro
   }
 }
 
+/**
+ * Draws a two-node flowchart in a container of its own and throws it away, so that Mermaid's
+ * and ELK's first use (some hundreds of milliseconds: BENCHMARKS.md, "Landscape") is paid
+ * while the extension is still making the diagrams, not after they arrive. Mermaid renders one
+ * diagram at a time, so a set that arrives meanwhile waits only for the rest of it.
+ */
+export async function warmUp(): Promise<void> {
+  const scratch = document.createElement('div');
+  scratch.className = 'offscreen';
+  scratch.setAttribute('aria-hidden', 'true');
+  document.body.append(scratch);
+  try {
+    await renderDiagram('flowchart LR\n  a --> b', scratch);
+  } finally {
+    scratch.remove();
+  }
+}
+
 function toElement(svg: string): SVGSVGElement | undefined {
   const doc = new DOMParser().parseFromString(svg, 'image/svg+xml');
   const root = doc.documentElement;

@@ -81,6 +81,31 @@ describe('the landscape in the preview', function () {
     assert.deepEqual(collapse!.request, { expanded: [] });
   });
 
+  it('brings the domain a click expanded into view, where the busiest part of the drawing lies elsewhere', async () => {
+    // The landscape of the code-server scenario (48 systems, 8 domains of 6) in a short panel, as beside a manifest.
+    await p.page.context().close();
+    p = await openPreview(browser, { width: 700, height: 400 });
+    p.page.setDefaultTimeout(180_000);
+    const text = generateManifest({ integrations: 96, systems: 48, domains: 8, seed: 16 });
+    await p.showSet(setOf(text, { version: 1, uri: URI }));
+    await p.page.locator('#canvas g.node', { hasText: /^Supply chain/ }).dispatchEvent('click');
+    const [asked] = await waitPosted(p, 'landscape');
+    await p.nextRender(() => p.send({ type: 'diagrams', set: setOf(text, { version: 1, uri: URI, landscape: asked!.request }) }));
+    const inView = await p.page.evaluate(() => {
+      const panel = document.getElementById('viewport')!.getBoundingClientRect();
+      return Array.from(document.querySelectorAll('#canvas g.node'))
+        .filter((n) => {
+          const r = n.getBoundingClientRect();
+          return r.left >= panel.left && r.right <= panel.right && r.top >= panel.top && r.bottom <= panel.bottom;
+        })
+        .map((n) => (/-flowchart-d\d+s\d+-\d+$/.test(n.id) ? 'system' : 'domain'));
+    });
+    // Centred on the busiest part instead, this panel showed two other domains and none of Supply chain's systems.
+    assert.ok(inView.includes('system'), `systems of Supply chain in view: ${inView.join(', ')}`);
+    assert.ok(inView.filter((k) => k === 'system').length >= inView.filter((k) => k === 'domain').length, `mostly Supply chain in view: ${inView.join(', ')}`);
+    await p.page.screenshot({ path: join(SCREENSHOTS, 'landscape-expanded-in-view.png') });
+  });
+
   it('filters the integrations and marks the impact of the chosen system, dimming the rest', async () => {
     const overview = setOf(TEXT, { version: 1, uri: URI });
     await p.showSet(overview);

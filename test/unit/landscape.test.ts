@@ -356,8 +356,10 @@ describe('landscape', () => {
     });
 
     it(`opens on the overview above ${OVERVIEW_THRESHOLD.systems} systems or ${OVERVIEW_THRESHOLD.integrations} integrations, and expands what is asked`, () => {
-      const small = lintText(generateManifest({ integrations: 80, systems: 40, domains: 8, seed: 3 }));
+      const small = lintText(generateManifest({ integrations: 40, systems: 20, domains: 8, seed: 3 }));
       assert.equal(diagramsFor(small, { today: TODAY }).application.overview, undefined);
+      const over = lintText(generateManifest({ integrations: 42, systems: 21, domains: 8, seed: 3 }));
+      assert.equal(diagramsFor(over, { today: TODAY }).application.overview?.automatic, true, 'one system more opens on the overview');
       const large = lintText(generateManifest({ integrations: 1000, systems: 500, domains: 8, seed: 3 }));
       const set = diagramsFor(large, { today: TODAY });
       const overview = set.application.overview!;
@@ -367,7 +369,7 @@ describe('landscape', () => {
         overview.groups.map((g) => [g.title, g.systems, g.expanded]),
         ['Finance', 'Sales', 'Supply chain', 'Customer service', 'Human resources', 'Marketing', 'Manufacturing', 'Commerce'].map((t, i) => [t, i < 4 ? 63 : 62, false]),
       );
-      assert.match(overview.message, /^This landscape has 500 systems and 1000 integrations, more than one diagram draws legibly \(40 systems or 80 integrations\), so it opens as an overview\. Each domain is one node; click one to see its systems\.$/);
+      assert.match(overview.message, /^This landscape has 500 systems and 1000 integrations, more than one diagram draws legibly \(20 systems or 40 integrations\), so it opens as an overview\. Each domain is one node; click one to see its systems\.$/);
       assert.equal(Object.values(set.application.nodes).filter((n) => n.kind === 'domain').length, 8);
       assert.ok(set.application.edgeCount <= 28, 'at most one edge per pair of the 8 domains');
       const expanded = diagramsFor(large, { today: TODAY, landscape: { expanded: ['domain:Sales'] } }).application;

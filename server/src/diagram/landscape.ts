@@ -18,10 +18,13 @@ import { viewSelection } from '../landscape/views';
 
 /**
  * Beyond these the preview opens on the overview rather than the whole diagram. Measured
- * (BENCHMARKS.md, "The landscape"): the whole diagram of 40 systems and 80 integrations draws
- * in about a second in the preview, and it grows faster than the systems beyond.
+ * (BENCHMARKS.md, "The overview threshold", two integrations per system, a 700 × 800 panel):
+ * the whole diagram of 20 systems takes about twice as long as the overview to draw, 40 systems
+ * nearly four times (some 4 s, well past the 1.5 s of SPEC 16), and 80 more than two minutes;
+ * at every one of those sizes only about 5 systems are in view at first sight and labels
+ * overlap, where the overview draws every domain with none.
  */
-export const OVERVIEW_THRESHOLD = { systems: 40, integrations: 80 } as const;
+export const OVERVIEW_THRESHOLD = { systems: 20, integrations: 40 } as const;
 
 export interface LandscapeOptions {
   counts: ReadonlyMap<Integration, Counts>;
