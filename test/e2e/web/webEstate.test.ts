@@ -5,11 +5,14 @@
  * file system: it lists and reads the workspace's manifests through the extension
  * (`vscode.workspace.findFiles` and `vscode.workspace.fs`). On screen: the domain's systems
  * resolve through the import, go to definition opens the catalog, and a system renamed in the
- * catalog (typed, unsaved) shows as unknown in the domain.
+ * catalog, typed (unsaved) or written on disk while the catalog is not open, shows as unknown
+ * in the domain.
  *
  * test/e2e/run-code-server.mjs runs these with `--web` (and in a full run).
  */
 import * as assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { locate } from '../ui/text';
 import { workbench } from '../ui/workbench';
 
@@ -62,6 +65,22 @@ describe('imports in VS Code for the web (web worker extension host)', () => {
     await wb.command('File: Revert File', 'Revert File');
     await wb.openFile(DOMAIN);
     await rows.filter({ hasText: /transport-tls/ }).first().waitFor();
+    await rows.filter({ hasText: /unknown-reference/ }).first().waitFor({ state: 'detached' });
+  });
+
+  it('follows the catalog changed on disk while it is not open (VS Code reports the change to the server)', async () => {
+    const wb = await workbench();
+    await wb.command('View: Close All Editors', 'Close All Editors');
+    await wb.openFile(DOMAIN);
+    const rows = await wb.problems();
+    await rows.filter({ hasText: /transport-tls/ }).first().waitFor();
+    try {
+      writeFileSync(join(wb.workspace, CATALOG), wb.readFile(CATALOG).replace('- id: crm', '- id: sales-crm'));
+      await rows.filter({ hasText: /unknown-reference/ }).filter({ hasText: /crm/ }).first().waitFor();
+      await wb.screenshot('web-estate-unknown-after-catalog-on-disk');
+    } finally {
+      wb.restoreFixtures();
+    }
     await rows.filter({ hasText: /unknown-reference/ }).first().waitFor({ state: 'detached' });
   });
 });
