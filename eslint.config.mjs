@@ -35,7 +35,7 @@ const restrictWithoutNode = (...patterns) => ({
 const SERVER_NODE = ['server/src/node/**/*.ts', 'server/src/cli/**/*.ts', 'server/src/mcp/**/*.ts', 'server/src/cli.ts'];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'out/**', 'node_modules/**', '.e2e/**', '.vscode-test/**', 'media/dist/**', '**/*.mjs', '**/*.cjs', '**/*.js', '**/*.d.cts', '**/*.d.mts'] },
+  { ignores: ['dist/**', 'out/**', 'node_modules/**', '.e2e/**', '.vscode-test/**', 'media/dist/**', '**/*.mjs', '**/*.cjs', '**/*.js', '**/*.d.cts', '**/*.d.mts', 'server/src/schema/validators.generated.ts'] },
   eslint.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

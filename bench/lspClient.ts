@@ -104,7 +104,7 @@ export async function startServer(serverJs: string, cwd: string, options: StartO
     rootUri: folder ?? null,
     capabilities: folder
       ? { ...CAPABILITIES, workspace: { workspaceFolders: true, didChangeWatchedFiles: { dynamicRegistration: true }, diagnostics: { refreshSupport: true } } }
-      : { ...CAPABILITIES, ...(options.workspace ? { workspace: options.workspace } : {}) },
+      : { ...CAPABILITIES, workspace: { diagnostics: { refreshSupport: true }, ...(options.workspace ?? {}) } },
     ...(folder ? { workspaceFolders: [{ uri: folder, name: 'estate' }] } : {}),
   });
   await connection.sendNotification('initialized', {});
@@ -141,13 +141,14 @@ export async function startServer(serverJs: string, cwd: string, options: StartO
  * version overtook the computation (ServerCancelled with retrigger). Returns the number of
  * diagnostics (-1 for a large answer that was not parsed), or undefined when cancelled.
  */
-export async function pullDiagnostics(connection: ProtocolConnection, uri: string, token?: CancellationToken): Promise<number | undefined> {
+export async function pullDiagnostics(connection: ProtocolConnection, uri: string, token?: CancellationToken, onResult?: (resultId: string | undefined) => void): Promise<number | undefined> {
   for (;;) {
     try {
       const params = { textDocument: { uri } };
       const report = await (token
         ? connection.sendRequest<DocumentDiagnosticReport>('textDocument/diagnostic', params, token)
         : connection.sendRequest<DocumentDiagnosticReport>('textDocument/diagnostic', params));
+      onResult?.(report.resultId);
       return report.kind === 'full' ? ((report as { large?: number }).large === undefined ? report.items.length : -1) : -1;
     } catch (e) {
       if (token?.isCancellationRequested) return undefined;

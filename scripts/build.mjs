@@ -2,9 +2,14 @@
 // the web extension (client and server for a browser, no Node built-ins: see browser-bundle.cjs).
 // Usage: node scripts/build.mjs [--watch] [--minify]
 import * as esbuild from 'esbuild';
-import { chmodSync, existsSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import nodeBundleModule from './node-bundle.cjs';
 import browserBundleModule from './browser-bundle.cjs';
+import { GENERATED, validatorsSource } from './generate-validators.mjs';
+
+// The schema's validators, generated ahead of time (a schema change regenerates them here).
+const validators = validatorsSource();
+if (!existsSync(GENERATED) || readFileSync(GENERATED, 'utf8') !== validators) writeFileSync(GENERATED, validators);
 
 const watch = process.argv.includes('--watch');
 const minify = process.argv.includes('--minify');

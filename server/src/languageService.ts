@@ -19,7 +19,8 @@ import type {
   Range,
   WorkspaceEdit,
 } from 'vscode-languageserver';
-import { analyzeText, todayUtc, type Analysis } from './analysis/analyze';
+import { analyzeText, checkManifest, todayUtc, type Analysis, type Problem } from './analysis/analyze';
+import { RULES } from './rules';
 import { changeView } from './features/changeView';
 import type { ChangeView } from '../../shared/src/changes';
 import type { RuleSettings } from './analysis/config';
@@ -35,7 +36,7 @@ import { toOffset } from './features/protocol';
 import { documentSymbols } from './features/symbols';
 import type { RulesWorker } from './incremental/rulesWorker';
 import { NULL_LOGGER, type Logger } from './logger';
-import { DocumentAnalyses } from './incremental/documentAnalyses';
+import { DocumentAnalyses, RULES_THREAD_MIN_CHARS } from './incremental/documentAnalyses';
 import { runInSlices } from './incremental/slices';
 import type { WorkspaceIndex } from './workspace/workspaceIndex';
 import { WorkspaceEstates, type EstateAccess } from './workspace/estates';
@@ -121,6 +122,12 @@ export interface LanguageService {
   diagnostics(uri: string): Diagnostic[];
   /** `diagnostics`, computed as `settled` does; undefined when the document changed first. */
   settledDiagnostics(uri: string, cancelled?: () => boolean): Promise<Diagnostic[] | undefined>;
+  /**
+   * The first answer on a large manifest just opened: its YAML syntax and schema findings
+   * alone (`EARLY_RULES`), while every rule is still at work; undefined when that is not
+   * worth it (the rules are done, the manifest is small, its estate is being read).
+   */
+  earlyDiagnostics(uri: string, cancelled?: () => boolean): Promise<Diagnostic[] | undefined>;
   /** With `resolves` (a client that resolves code actions), also actions whose edit `resolveCodeAction` makes when chosen ("Apply all recommended patterns to this integration"). */
   codeActions(uri: string, range: Range, diagnostics: readonly Diagnostic[], resolves?: boolean): CodeAction[];
   /** A deferred action with its edit; unchanged when it is not ours or its document moved on since it was offered. */
@@ -144,6 +151,18 @@ export interface LanguageService {
   hover(uri: string, position: Position): Hover | null;
   /** `hover`, after waiting a little (at most `FINDINGS_WAIT_MS`) for the findings it lists, when it lists any. */
   settledHover(uri: string, position: Position, cancelled?: () => boolean): Promise<Hover | null>;
+}
+
+/** From this many characters, a manifest just opened gets its syntax and schema findings first, and the rules' after (`earlyDiagnostics`). */
+export const EARLY_MIN_CHARS = 100_000;
+
+/** The rules of the first answer: what an editor of YAML with a schema would say. */
+const EARLY_RULES = RULES.filter((rule) => rule.id === 'yaml-syntax' || rule.id === 'schema');
+
+/** Whether the problem is the schema's "add the missing keys" at the top that names `solution`. */
+function asksForSolution(p: Problem): boolean {
+  const { fix, keys, path } = p.data as { fix?: unknown; keys?: unknown; path?: unknown };
+  return p.rule === 'schema' && fix === 'insert-keys' && Array.isArray(keys) && keys.includes('solution') && Array.isArray(path) && path.length === 0;
 }
 
 /** How long a hover that lists an integration's findings waits for the rules before it answers without them. */
@@ -263,6 +282,29 @@ export function createLanguageService(options: LanguageServiceOptions): Language
         return [internalErrorDiagnostic(e)];
       }
     },
+    async earlyDiagnostics(uri, cancelled) {
+      const document = documents.get(uri);
+      const length = document?.getText().length ?? 0;
+      // Past RULES_THREAD_MIN_CHARS every rule runs on the worker thread, the schema's too: no first answer from this one.
+      if (!document || length < EARLY_MIN_CHARS || length >= RULES_THREAD_MIN_CHARS) return undefined;
+      try {
+        const key = keyOf(document);
+        const stale = () => (cancelled?.() ?? false) || keyOfUri(uri) !== key;
+        await analyses.parsed(document, key, optionsOf(uri));
+        if (stale()) return undefined;
+        const a = analysis(uri);
+        if (!a || a.problemsReady) return undefined;
+        const problems = await runInSlices(checkManifest(a.manifest, optionsOf(uri), undefined, { rules: EARLY_RULES, logger }), { stale });
+        if (!problems || stale()) return undefined;
+        // While the estates are read, whether another manifest imports this one (and so it needs no
+        // `solution`) is not known yet: a missing `solution` waits for the full answer.
+        const shown = estates?.busy ? problems.filter((p) => !asksForSolution(p)) : problems;
+        return await runInSlices(diagnosticsInSteps({ document: a.document, manifest: a.manifest, problems: shown }, maxProblems), { stale });
+      } catch (e) {
+        logger.error('A manifest could not be checked', e);
+        return undefined;
+      }
+    },
     async settledDiagnostics(uri, cancelled) {
       try {
         const a = await settled(uri, cancelled);
@@ -317,7 +359,7 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     },
     documentHighlights: (uri, position) => at(uri, position, [], navigation.documentHighlights),
     completion: (uri, position, triggerKind) => at(uri, position, { isIncomplete: false, items: [] }, (a, offset) => completionList(a, offset, triggerKind)),
-    resolveCompletion,
+    resolveCompletion: (item) => resolveCompletion(item, (uri) => (documents.get(uri) ? analysis(uri) : undefined)),
     hover: (uri, position) => at(uri, position, null, hover),
     async settledHover(uri, position, cancelled) {
       const a = analysis(uri);

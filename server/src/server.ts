@@ -48,6 +48,9 @@ import { watchWorkspace } from './workspace/register';
 export const DEFAULT_DEBOUNCE_MS = 200;
 
 /** Logged once the server has read the settings after `initialized`: from then on it answers with them. */
+/** Ends the `resultId` of a first answer that holds the syntax and schema findings alone (see `firstAnswer`). */
+export const EARLY_SUFFIX = '~early';
+
 export const READY_MESSAGE = 'Integration Manifests language server is ready.';
 
 export interface ServerOptions {
@@ -214,19 +217,40 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         const resultId = service.resultId(uri);
         if (resultId === undefined) return { kind: 'full', items: [] };
         if (previousResultId === resultId) return { kind: 'unchanged', resultId };
-        const items = await Promise.race([diagnosticsOf(uri, resultId), whenCancelled(token)]);
+        const full = diagnosticsOf(uri, resultId);
+        const answer = await Promise.race([firstAnswer(uri, full), whenCancelled(token)]);
+        const items = answer?.items;
         if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'The client cancelled this request.');
         const version = documents.get(uri)?.version;
         if (version !== arrived) {
           const data: DiagnosticServerCancellationData = { retriggerRequest: version !== undefined };
           throw new ResponseError(LSPErrorCodes.ServerCancelled, version === undefined ? 'The manifest was closed while it was being checked.' : 'The manifest changed while it was being checked.', data);
         }
-        if (items && service.resultId(uri) === resultId) return { kind: 'full', resultId, items };
+        if (items && service.resultId(uri) === resultId) {
+          answered.add(uri);
+          if (!answer.early) return { kind: 'full', resultId, items };
+          // The rules' findings follow: once they are in, the client is asked to pull again (and gets them from `answers`).
+          void full.then((found) => (found && !shutDown ? connection.languages.diagnostics.refresh() : undefined)).catch(() => undefined);
+          return { kind: 'full', resultId: `${resultId}${EARLY_SUFFIX}`, items };
+        }
         // Same text, new settings or a new day: check again under them.
       }
       // The pull notes the version it arrived at before anything else: it parses (in slices) as it settles.
     }, false),
   );
+
+  /**
+   * The first pull of a large manifest just opened is answered with its syntax and schema
+   * findings as soon as they are known (`earlyDiagnostics`), when the client can be asked to
+   * pull again (refresh): the rules' findings follow. Every later pull waits for all of them.
+   */
+  const answered = new Set<string>();
+  async function firstAnswer(uri: string, full: Promise<Diagnostic[] | undefined>): Promise<{ items: Diagnostic[] | undefined; early: boolean }> {
+    const settled = full.then((items) => ({ items, early: false }));
+    if (!client.diagnosticRefresh || answered.has(uri)) return settled;
+    const early = service.earlyDiagnostics(uri).then((items) => (items ? { items, early: true } : settled));
+    return Promise.race([settled, early]);
+  }
 
   /** Per document, the diagnostics being computed (or last computed) and what for: pulls of the same `resultId` share them. */
   const answers = new Map<string, { resultId: string; items: Promise<Diagnostic[] | undefined> }>();
@@ -262,6 +286,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     if (timer) clearTimeout(timer);
     pending.delete(document.uri);
     answers.delete(document.uri);
+    answered.delete(document.uri);
     service.forget(document.uri);
     service.documentChanged(document.uri);
     if (!client.pullDiagnostics) void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });

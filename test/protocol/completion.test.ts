@@ -3,6 +3,7 @@ import { InsertTextFormat, InsertTextMode, type CompletionItem, type MarkupConte
 import { expandSnippet } from '../../server/src/features/completion/snippets';
 import { BASE } from '../helpers/text';
 import { startHarness, type Harness } from './harness';
+import { DEFERRED_SUMMARIES_FROM } from '../../server/src/features/completion/references';
 
 /** BASE plus a Power Automate system, so `via` has a second middleware to offer. */
 const TEXT = BASE.replace('integrations:\n', '  - id: flows\n    name: Power Automate\n    kind: power-automate\n    hosting: cloud\nintegrations:\n');
@@ -97,6 +98,24 @@ describe('protocol: completion', () => {
     assert.equal(doc.kind, 'markdown');
     assert.match(doc.value, /How the systems exchange/);
     assert.match(doc.value, /asynchronous, messaging-based patterns/);
+  });
+
+  it('sends a long list of ids without their summaries, and adds the summary of one on resolve', async () => {
+    const many = Array.from({ length: DEFERRED_SUMMARIES_FROM }, (_, i) => `  - id: warehouse-${i}\n    name: Warehouse ${i}\n    kind: erp\n    hosting: on-premises\n`).join('');
+    const uri = await h.open(TEXT.replace('integrations:\n', `${many}integrations:\n`));
+    const items = await h.completion(uri, h.at(uri, '    to: |sales'));
+    assert.ok(items.length > DEFERRED_SUMMARIES_FROM, String(items.length));
+    assert.ok(items.every((i) => i.documentation === undefined));
+    const warehouse = find(items, 'warehouse-7');
+    assert.equal(warehouse.detail, 'Warehouse 7 · erp');
+    const doc = (await h.resolveCompletion(warehouse)).documentation as MarkupContent;
+    assert.equal(doc.kind, 'markdown');
+    assert.match(doc.value, /Warehouse 7/);
+    // The summary counts what uses the system: `sales` is used by the integration.
+    assert.match(((await h.resolveCompletion(find(items, 'sales'))).documentation as MarkupContent).value, /Dynamics 365 Sales|sales/);
+    // A manifest closed meanwhile: the item stays as it was.
+    await h.close(uri);
+    assert.equal((await h.resolveCompletion(warehouse)).documentation, undefined);
   });
 
   it('inserts a data integration snippet that follows the guidance', async () => {

@@ -3,6 +3,9 @@ import { DiagnosticSeverity, DiagnosticTag, type DocumentDiagnosticReport } from
 import { ruleDocsUrl } from '../../shared/src/product';
 import { BASE, joinLines, withIntegration } from '../helpers/text';
 import { startHarness, type Harness } from './harness';
+import { generateManifest } from '../../bench/generate';
+import { EARLY_MIN_CHARS } from '../../server/src/languageService';
+import { EARLY_SUFFIX } from '../../server/src/server';
 
 describe('protocol: diagnostics', () => {
   describe('pulled (textDocument/diagnostic)', () => {
@@ -50,6 +53,35 @@ describe('protocol: diagnostics', () => {
       assert.deepEqual((await h.diagnostics(uri)).map((d) => d.code), ['schema']);
       const after = await h.request<DocumentDiagnosticReport>('textDocument/diagnostic', { textDocument: { uri }, previousResultId: resultId });
       assert.equal(after.kind, 'full');
+    });
+
+    it('answers the first pull of a large manifest with its syntax and schema findings, then has the client pull every finding', async () => {
+      const text = generateManifest({ integrations: 400 }).replace('mode: async', 'mode: asink');
+      assert.ok(text.length >= EARLY_MIN_CHARS);
+      const refreshes = h.refreshCount();
+      const uri = await h.open(text);
+      const first = await h.request<DocumentDiagnosticReport>('textDocument/diagnostic', { textDocument: { uri } });
+      assert.equal(first.kind, 'full');
+      assert.ok(first.resultId?.endsWith(EARLY_SUFFIX), first.resultId);
+      assert.deepEqual([...new Set(first.items.map((d) => d.code))], ['schema']);
+      assert.ok(first.items.some((d) => /'mode' must be one of/.test(d.message)));
+      // Once the rules are done, the server asks for a pull; it brings every finding, the schema's among them.
+      await h.refreshed(refreshes);
+      const second = await h.request<DocumentDiagnosticReport>('textDocument/diagnostic', { textDocument: { uri }, previousResultId: first.resultId });
+      assert.equal(second.kind, 'full');
+      assert.ok(!second.resultId?.endsWith(EARLY_SUFFIX));
+      const all = second.items.map((d) => `${d.code} ${d.message}`);
+      for (const d of first.items) assert.ok(all.includes(`${d.code} ${d.message}`), d.message);
+      assert.ok(second.items.some((d) => d.code !== 'schema' && d.code !== 'yaml-syntax'), 'the rules found something');
+      // After an edit, one answer with everything.
+      await h.applyEdit({ changes: { [uri]: [{ range: h.rangeOf(uri, 'asink'), newText: 'async' }] } });
+      const edited = await h.request<DocumentDiagnosticReport>('textDocument/diagnostic', { textDocument: { uri }, previousResultId: second.resultId });
+      assert.equal(edited.kind, 'full');
+      assert.ok(!edited.resultId?.endsWith(EARLY_SUFFIX));
+      assert.ok(second.items.some((d) => /'mode' must be one of/.test(d.message)));
+      assert.ok(!edited.items.some((d) => /'mode' must be one of/.test(d.message)));
+      assert.ok(edited.items.some((d) => d.code !== 'schema' && d.code !== 'yaml-syntax'));
+      await h.close(uri);
     });
 
     it('answers with a diagnostic for broken YAML and binary garbage, and keeps answering', async () => {

@@ -45,7 +45,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { RuleSettings } from '../../server/src/analysis/config';
-import { READY_MESSAGE, startServer } from '../../server/src/server';
+import { EARLY_SUFFIX, READY_MESSAGE, startServer } from '../../server/src/server';
 import { nodeWorkspaceFiles } from '../../server/src/node/workspaceFiles';
 import { TODAY } from '../helpers/text';
 
@@ -66,8 +66,16 @@ export interface HarnessOptions {
   workspaceFolders?: string[];
   /** The server to talk to; by default `startServer` in this process (given `today`). */
   server?: () => ServerTransport | Promise<ServerTransport>;
+  /**
+   * The client can be asked to pull diagnostics again (`workspace/diagnostic/refresh`), as VS
+   * Code can; on by default. Without it, the first pull of a large manifest waits for every
+   * finding instead of being answered with the syntax and schema findings first.
+   */
+  diagnosticRefresh?: boolean;
   /** The client resolves a code action's `edit` (`codeAction/resolve`), as VS Code does; off by default. */
   resolveCodeActions?: boolean;
+  /** Registers more of the client's handlers (the editor's answers to the server's own requests) before the client listens. */
+  handlers?: (client: ProtocolConnection) => void;
 }
 
 /** How the harness's client reaches a server, and how to let it go after `shutdown`. */
@@ -155,13 +163,13 @@ export interface Harness {
 
 const SECTION = 'integrationManifests';
 
-function capabilities(pull: boolean, workspace: boolean, resolveCodeActions = false): ClientCapabilities {
+function capabilities(pull: boolean, workspace: boolean, resolveCodeActions = false, diagnosticRefresh = true): ClientCapabilities {
   return {
     workspace: {
       ...(workspace ? { workspaceFolders: true, didChangeWatchedFiles: { dynamicRegistration: true } } : {}),
       configuration: true,
       didChangeConfiguration: { dynamicRegistration: true },
-      diagnostics: { refreshSupport: true },
+      diagnostics: { refreshSupport: diagnosticRefresh },
       applyEdit: true,
       workspaceEdit: { documentChanges: false },
     },
@@ -217,9 +225,12 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       check();
     });
 
-  client.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) =>
-    params.items.map((item) => (item.section === SECTION ? { rules, ...(maxProblems === undefined ? {} : { maxProblems }) } : null)),
-  );
+  let configurationReads = 0;
+  client.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) => {
+    configurationReads++;
+    notify();
+    return params.items.map((item) => (item.section === SECTION ? { rules, ...(maxProblems === undefined ? {} : { maxProblems }) } : null));
+  });
   client.onRequest('client/registerCapability', (params: { registrations: { method: string; registerOptions?: unknown }[] }) => {
     registrations.push(...params.registrations);
     return null;
@@ -232,6 +243,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     return null;
   });
   client.onRequest('workspace/codeLens/refresh', () => null);
+  options.handlers?.(client);
   client.onNotification('window/logMessage', (params: { message: string }) => {
     logs.push(params.message);
     notify();
@@ -245,7 +257,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const { capabilities: serverCapabilities } = await client.sendRequest<{ capabilities: ServerCapabilities }>('initialize', {
     processId: null,
     rootUri: null,
-    capabilities: capabilities(pull, options.workspaceFolders !== undefined, options.resolveCodeActions),
+    capabilities: capabilities(pull, options.workspaceFolders !== undefined, options.resolveCodeActions, options.diagnosticRefresh),
     initializationOptions: { debounceMs: 0 },
     workspaceFolders: options.workspaceFolders?.map((uri, i) => ({ uri, name: `folder ${i + 1}` })) ?? null,
   });
@@ -264,8 +276,14 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const settingsChanged = async () => {
     for (const uri of documents.keys()) mark(uri);
     const before = refreshes;
+    const reads = configurationReads;
     await client.sendNotification('workspace/didChangeConfiguration', { settings: null });
-    if (pull) await until(() => (refreshes > before ? true : undefined));
+    if (pull && options.diagnosticRefresh !== false) await until(() => (refreshes > before ? true : undefined));
+    else if (pull) {
+      // No refresh to wait for: the server has read the settings once it asked for them and answered a request sent after.
+      await until(() => (configurationReads > reads ? true : undefined));
+      await client.sendRequest('textDocument/documentSymbol', { textDocument: { uri: 'file:///settings-read.integration.yaml' } });
+    }
   };
   const tdp = (uri: string, position: Position) => ({ textDocument: { uri }, position });
   let untitled = 0;
@@ -323,6 +341,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       if (pull) {
         const report = await client.sendRequest<DocumentDiagnosticReport>('textDocument/diagnostic', { textDocument: { uri } });
         if (report.kind !== 'full') throw new Error('expected a full diagnostic report');
+        // A first answer with the syntax and schema findings alone: the client pulls again (as on the refresh that follows) for them all.
+        if (report.resultId?.endsWith(EARLY_SUFFIX)) return this.diagnostics(uri);
         return report.items;
       }
       const version = doc(uri).version;

@@ -1,9 +1,15 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import Ajv from 'ajv';
 import { manifestSchema } from '../../server/src/model/vocabulary';
 import { BASE, findingsOf, joinLines, lintText, spanText, withIntegration } from '../helpers/text';
 
 describe('engine', () => {
+  it('the validators generated from the schema are current (the build regenerates them: node scripts/generate-validators.mjs)', async () => {
+    const { GENERATED, validatorsSource } = await import('../../scripts/generate-validators.mjs');
+    assert.equal(readFileSync(GENERATED, 'utf8') === validatorsSource(), true, 'server/src/schema/validators.generated.ts is out of date');
+  });
+
   it('the schema is valid JSON Schema (the server does not check it against the meta-schema at start)', () => {
     const ajv = new Ajv({ strict: true, allowUnionTypes: true });
     ajv.addKeyword({ keyword: 'patternErrorMessage', schemaType: 'string' });

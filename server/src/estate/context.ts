@@ -59,7 +59,43 @@ export function estatesOf(estate: Estate): string[][] {
   return estates;
 }
 
-/** The context of the manifest at `path` within its estate; undefined when the estate has no such manifest. */
+/** What one manifest gives the contexts of the others: made once per parse of it (a manifest typed in elsewhere keeps the others'). */
+interface Contribution {
+  items: Omit<EstateItem, 'imported'>[];
+  systems: string[];
+  goals: string[];
+  direct: [system: string, integration: string][];
+  /** Changes when any of the above does. */
+  digest: string;
+}
+
+const contributions = new WeakMap<EstateNode['document'], Contribution>();
+
+function contributionOf(node: EstateNode): Contribution {
+  const known = contributions.get(node.document);
+  if (known) return known;
+  const { manifest } = node;
+  const items: Omit<EstateItem, 'imported'>[] = [];
+  for (const item of [...manifest.actors, ...manifest.goals, ...manifest.systems, ...manifest.integrations] as Item[]) if (item.id) items.push(estateItem(node, item));
+  const systems = new Set<string>();
+  const goals = new Set<string>();
+  const direct: [string, string][] = [];
+  for (const i of manifest.integrations) {
+    for (const ref of [i.from, i.to, i.systemOfRecord, ...i.via, ...i.steps.flatMap((s) => [s.from, s.to])]) if (ref) systems.add(ref.id);
+    for (const g of i.goals) goals.add(g.id);
+    if (i.via.length === 0) for (const end of new Set([i.from?.id, i.to?.id])) if (end !== undefined) direct.push([end, `${node.file}: ${i.id || '(no id)'}`]);
+  }
+  const part = { items, systems: [...systems], goals: [...goals], direct };
+  const contribution = { ...part, digest: digest(JSON.stringify(part)) };
+  contributions.set(node.document, contribution);
+  return contribution;
+}
+
+/**
+ * The context of the manifest at `path` within its estate; undefined when the estate has no
+ * such manifest. Each other manifest's part is made once per parse of it, so that the context
+ * of a manifest is made again quickly when another one is typed in.
+ */
 export function estateContextOf(estate: Estate, path: string): EstateContext | undefined {
   const self = estate.nodes.get(path);
   if (!self) return undefined;
@@ -69,19 +105,18 @@ export function estateContextOf(estate: Estate, path: string): EstateContext | u
   const goals = new Set<string>();
   const direct: Record<string, string[]> = {};
   const importers: string[] = [];
+  const parts: string[] = [];
   for (const member of estateOf(estate, path)) {
     if (member === path) continue;
     const node = estate.nodes.get(member)!;
     if (node.imports.some((edge) => edge.target === path)) importers.push(node.file);
-    const { manifest } = node;
-    for (const item of [...manifest.actors, ...manifest.goals, ...manifest.systems, ...manifest.integrations] as Item[])
-      if (item.id) items.push(estateItem(node, item, imported.has(member)));
-    for (const i of manifest.integrations) {
-      for (const ref of [i.from, i.to, i.systemOfRecord, ...i.via, ...i.steps.flatMap((s) => [s.from, s.to])]) if (ref) systems.add(ref.id);
-      for (const g of i.goals) goals.add(g.id);
-      if (i.via.length === 0)
-        for (const end of new Set([i.from?.id, i.to?.id])) if (end !== undefined) (direct[end] ??= []).push(`${node.file}: ${i.id || '(no id)'}`);
-    }
+    const part = contributionOf(node);
+    const isImported = imported.has(member);
+    parts.push(`${part.digest}${isImported ? '+' : '-'}`);
+    for (const item of part.items) items.push({ ...item, imported: isImported });
+    for (const id of part.systems) systems.add(id);
+    for (const id of part.goals) goals.add(id);
+    for (const [system, integration] of part.direct) (direct[system] ??= []).push(integration);
   }
   const context: Omit<EstateContext, 'key'> = {
     file: self.file,
@@ -93,7 +128,8 @@ export function estateContextOf(estate: Estate, path: string): EstateContext | u
     items,
     elsewhere: { systems: [...systems], goals: [...goals], direct },
   };
-  return { key: digest(JSON.stringify(context)), ...context };
+  // The key covers everything above: this manifest's imports and importers, and each other manifest's part (its digest) and whether it is imported.
+  return { key: digest(JSON.stringify([context.file, context.imports, importers, parts])), ...context };
 }
 
 /** Whether the manifest stands alone: it imports nothing and nothing imports it (its analysis needs no estate context). */
@@ -104,8 +140,8 @@ export function standsAlone(estate: Estate, path: string): boolean {
   return true;
 }
 
-function estateItem(node: EstateNode, item: Item, imported: boolean): EstateItem {
-  const e: EstateItem = { kind: item.kind, id: item.id, at: locationIn(node, item.idSpan), imported };
+function estateItem(node: EstateNode, item: Item): Omit<EstateItem, 'imported'> {
+  const e: Omit<EstateItem, 'imported'> = { kind: item.kind, id: item.id, at: locationIn(node, item.idSpan) };
   if (item.name !== undefined) e.name = item.name;
   if (item.description !== undefined) e.description = item.description;
   if (item.kind === 'system') {

@@ -10,6 +10,8 @@ import { buildModel, type Import, type Manifest } from '../model/manifest';
 import type { EstateFiles, FileRead } from './files';
 import { notRelative } from '../model/importPath';
 import { isInside, relativeTo, resolveFrom } from './paths';
+import { pacer, runInSlices } from '../incremental/slices';
+import { IncrementalAnalyzer } from '../incremental/analyzer';
 
 /** One value of a manifest's `imports:` as resolved. */
 export interface EstateImport extends Import {
@@ -40,6 +42,14 @@ export interface Estate {
   entries: string[];
 }
 
+export interface LoadOptions {
+  /**
+   * Pause between two files once a few milliseconds of parsing have passed (the language
+   * server: requests are answered while a workspace is read; each file is parsed whole).
+   */
+  yielding?: boolean;
+}
+
 /** A manifest to start from: its path, or its path and the text already read (a file named on the command line, read even outside the root; its imports are not). */
 export type EstateEntry = string | { path: string; text: string };
 
@@ -51,7 +61,8 @@ export const MAX_ESTATE_FILES = 5000;
  * before, whose nodes are reused where the text is the same (the language server calls this on
  * every change).
  */
-export async function loadEstate(paths: readonly EstateEntry[], files: EstateFiles, previous?: Estate): Promise<Estate> {
+export async function loadEstate(paths: readonly EstateEntry[], files: EstateFiles, previous?: Estate, options: LoadOptions = {}): Promise<Estate> {
+  const pacing = options.yielding ? pacer() : undefined;
   const nodes = new Map<string, EstateNode>();
   const entries: string[] = [];
   /** Real paths of what a path read as, so each file is read once. */
@@ -61,13 +72,13 @@ export async function loadEstate(paths: readonly EstateEntry[], files: EstateFil
 
   /** Files read that are not manifests. */
   const others = new Set<string>();
-  const admit = (path: string, text: string): Admitted => {
+  const admit = async (path: string, text: string): Promise<Admitted> => {
     const known = nodes.get(path);
     if (known) return known;
     if (others.has(path)) return 'not-a-manifest';
     if (nodes.size >= MAX_ESTATE_FILES) return 'too-many';
     const reused = previous?.nodes.get(path);
-    const node = reused && reused.text === text ? { ...reused, imports: [] } : nodeOf(files, path, text);
+    const node = reused && reused.text === text ? { ...reused, imports: [] } : pacing ? await nodeInSlices(files, path, text) : nodeOf(files, path, text);
     if (!isManifest(node.manifest)) {
       others.add(path);
       return 'not-a-manifest';
@@ -78,13 +89,17 @@ export async function loadEstate(paths: readonly EstateEntry[], files: EstateFil
   };
 
   for (const entry of paths) {
+    if (pacing?.due()) await pacing.pause();
     const got: FileRead = typeof entry === 'string' ? await read(entry) : { kind: 'text', text: entry.text, real: entry.path };
     if (got.kind !== 'text') continue;
-    if (typeof admit(got.real, got.text) === 'object' && !entries.includes(got.real)) entries.push(got.real);
+    if (typeof (await admit(got.real, got.text)) === 'object' && !entries.includes(got.real)) entries.push(got.real);
   }
   while (queue.length > 0) {
     const node = nodes.get(queue.shift()!)!;
-    for (const written of node.manifest.imports) node.imports.push(await resolveImport(node, written, files, read, admit));
+    for (const written of node.manifest.imports) {
+      if (pacing?.due()) await pacing.pause();
+      node.imports.push(await resolveImport(node, written, files, read, admit));
+    }
   }
   markCycles(nodes);
   return { root: files.root, nodes, entries };
@@ -95,7 +110,7 @@ async function resolveImport(
   written: Import,
   files: EstateFiles,
   read: (path: string) => Promise<FileRead>,
-  admit: (path: string, text: string) => Admitted,
+  admit: (path: string, text: string) => Promise<Admitted>,
 ): Promise<EstateImport> {
   const refuse = (refused: string): EstateImport => ({ ...written, refused });
   const spec = written.path;
@@ -117,12 +132,20 @@ async function resolveImport(
       return refuse(`\`${relativeTo(files.root, path)}\` could not be read: ${got.reason}.`);
     case 'text': {
       if (got.real === node.path) return refuse(`\`${spec}\` is this manifest itself. Import other manifests only.`);
-      const target = admit(got.real, got.text);
+      const target = await admit(got.real, got.text);
       if (target === 'not-a-manifest') return refuse(`\`${relativeTo(files.root, path)}\` is not an integration manifest: it has no \`integrationManifest: 1\` at the top.`);
       if (target === 'too-many') return refuse(`The estate holds more than ${MAX_ESTATE_FILES} manifests; \`${spec}\` was not read.`);
       return { ...written, target: target.path };
     }
   }
+}
+
+/** `nodeOf`, parsed a unit at a time and its model read a unit at a time, with pauses between (the language server answers requests meanwhile). */
+async function nodeInSlices(files: EstateFiles, path: string, text: string): Promise<EstateNode> {
+  const uri = files.uriOf(path);
+  const parsed = await runInSlices(new IncrementalAnalyzer().parseSteps(text, uri, 0, { data: false }), { stale: () => false });
+  const { document, manifest } = parsed!;
+  return { path, uri, file: relativeTo(files.root, path), text, document, manifest, imports: [] };
 }
 
 function nodeOf(files: EstateFiles, path: string, text: string): EstateNode {

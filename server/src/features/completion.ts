@@ -9,7 +9,8 @@ import type { Analysis } from '../analysis/analyze';
 import { cursorContext, type CursorContext } from './completion/context';
 import type { CompletionData } from './completion/items';
 import { keyItems } from './completion/keys';
-import { referenceItems } from './completion/references';
+import { referenceItems, resolveReference } from './completion/references';
+import type { ListKey } from './completion/candidates';
 import { guidancePath, ITEM, schemaAt } from './completion/schema';
 import { snippetItems } from './completion/snippets';
 import { starterItems } from './completion/starter';
@@ -59,16 +60,26 @@ function keyPosition(analysis: Analysis, ctx: CursorContext, offset: number): Co
   return [...snippetItems(analysis, ctx, guidancePath(ctx.path), offset), ...keys];
 }
 
-/** Adds the documentation of a key, a value or a rule id (kept out of the list itself so the list stays small). */
-export function resolveCompletion(item: CompletionItem): CompletionItem {
+/**
+ * Adds the documentation of a key, a value, a rule id or an id of a long list (kept out of the
+ * list itself so the list stays small). `analysisOf` gives the analysis of a manifest as it is
+ * now, for the summary of an id.
+ */
+export function resolveCompletion(item: CompletionItem, analysisOf: (uri: string) => Analysis | undefined = () => undefined): CompletionItem {
   if (item.documentation !== undefined) return item;
   const data = item.data as CompletionData | undefined;
-  const value = documentationOf(data);
+  const value = documentationOf(data, analysisOf);
   return value ? { ...item, documentation: { kind: MarkupKind.Markdown, value } } : item;
 }
 
-function documentationOf(data: CompletionData | undefined): string | undefined {
+const LIST_KEYS: readonly ListKey[] = ['systems', 'goals', 'actors', 'integrations'];
+
+function documentationOf(data: CompletionData | undefined, analysisOf: (uri: string) => Analysis | undefined): string | undefined {
   switch (data?.doc) {
+    case 'reference': {
+      const analysis = typeof data.uri === 'string' && typeof data.id === 'string' && Array.isArray(data.lists) ? analysisOf(data.uri) : undefined;
+      return analysis ? resolveReference(analysis, { ...data, lists: data.lists.filter((l) => LIST_KEYS.includes(l)) }) : undefined;
+    }
     case 'key':
       return keyMarkdown(data.path, data.key, schemaAt(data.schemaPath));
     case 'value':

@@ -39,13 +39,52 @@ export async function runInSlices<T>(work: Generator<unknown, T>, { stale, budge
 }
 
 /**
- * One turn of the event loop: pending I/O (incoming requests) runs before we go on. Node has
- * `setImmediate`. A web worker has not, and there the protocol library hands each incoming
- * message on with `setTimeout(0)`: a timer queued after it lets that message run first.
+ * Waits for a turn of the event loop of its own: pending I/O (incoming requests) runs before
+ * we go on. Every sliced computation of the server pauses here, and the waiting ones go on one
+ * at a time, one per turn, first come first served: however many run at once (the rules of
+ * several manifests, a parse, a read of the estates), a request waits behind one slice only.
+ * Node has `setImmediate`. A web worker has not, and there the protocol library hands each
+ * incoming message on with `setTimeout(0)`: a timer queued after it lets that message run first.
  */
-function pause(): Promise<void> {
+export function pause(): Promise<void> {
+  return new Promise((resolve) => {
+    waiting.push(resolve);
+    if (!turnQueued) queueTurn();
+  });
+}
+
+const waiting: (() => void)[] = [];
+let turnQueued = false;
+
+function queueTurn(): void {
+  turnQueued = true;
   const node = (globalThis as { setImmediate?: (callback: () => void) => unknown }).setImmediate;
-  return new Promise((resolve) => (node ? void node(resolve) : void setTimeout(resolve, 0)));
+  if (node) node(nextTurn);
+  else setTimeout(nextTurn, 0);
+}
+
+function nextTurn(): void {
+  turnQueued = false;
+  const resolve = waiting.shift();
+  // The next one waits for the next turn: what arrived meanwhile is read first.
+  if (waiting.length > 0) queueTurn();
+  resolve?.();
+}
+
+/**
+ * For work made of steps that cannot be cut (a file parsed whole): `due()` is true once
+ * `budgetMs` have passed since the last pause, so that the caller pauses (`pause()`) between
+ * two steps and requests are answered meanwhile.
+ */
+export function pacer(budgetMs = DEFAULT_SLICE_MS): { due(): boolean; pause(): Promise<void> } {
+  let deadline = performance.now() + budgetMs;
+  return {
+    due: () => performance.now() >= deadline,
+    pause: async () => {
+      await pause();
+      deadline = performance.now() + budgetMs;
+    },
+  };
 }
 
 /**

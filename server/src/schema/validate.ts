@@ -2,11 +2,12 @@
  * Schema validation: ajv over the manifest's JSON Schema, with ajv's errors turned into one
  * readable message per problem, placed on the exact key or value it is about.
  */
-import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import type { ErrorObject } from 'ajv';
+import * as generated from './validators.generated';
+import { amountsOf } from './keywordChecks';
 import type { ManifestDocument } from '../document/manifestDocument';
 import { asMap, asSeq, keySpan, keyText, pairOf, valueText, spanOf, type PathSegment } from '../document/nodes';
 import type { Span } from '../document/range';
-import { ratePerHour, thresholdPerHour } from '../model/rate';
 import { closest } from '../model/suggest';
 import { manifestSchema, type JsonSchema } from '../model/vocabulary';
 import { objectBranch, schemaAt } from './schemaAt';
@@ -44,37 +45,24 @@ export function readSchemaFixData(raw: Record<string, unknown>): SchemaFixData |
   return undefined;
 }
 
+/** A validator ajv generated (`errors` set after a failed call). */
+type Validate = ((data: unknown) => boolean) & { errors?: ErrorObject[] | null };
+
 interface Validators {
-  whole: ValidateFunction;
+  whole: Validate;
   /** The top-level properties in the schema's order, and a validator for the items of each that is a list. */
   order: string[];
-  items: Map<string, ValidateFunction>;
+  items: Map<string, Validate>;
 }
 
 let validators: Validators | undefined;
 
+/** The validators generated ahead of time from the schema (validators.generated.ts): nothing is compiled here. */
 function getValidators(): Validators {
   if (!validators) {
-    // The schema itself is checked against JSON Schema's meta-schema by a test (engine.test.ts),
-    // not at every start: compiling the meta-schema took about half of the first check's time.
-    const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true, validateSchema: false });
-    ajv.addKeyword({ keyword: 'patternErrorMessage', schemaType: 'string' });
-    // A rule's threshold: a rate (the pattern checks the form) that is above zero and not absurdly large.
-    ajv.addKeyword({ keyword: 'positiveRate', type: 'string', schemaType: 'boolean', validate: (_: boolean, value: string) => ratePerHour(value) === undefined || thresholdPerHour(value) !== undefined, errors: false });
-    // A cost: exactly one amount, `monthly` or `perMillion` (its other keys have their own checks).
-    ajv.addKeyword({ keyword: 'oneAmount', type: 'object', schemaType: 'boolean', validate: (_: boolean, value: Record<string, unknown>) => amountsOf(value).length === 1, errors: false });
-    const whole = ajv.compile(manifestSchema);
-    const order = Object.keys(manifestSchema.properties ?? {});
-    const items = new Map<string, ValidateFunction>();
-    for (const key of order) {
-      const list = manifestSchema.properties![key]!;
-      // Only plain lists: a list keyword of its own (minItems...) would see the stand-in empty list.
-      if (list.items && Object.keys(list).every((k) => k === 'type' || k === 'items' || k === 'description')) {
-        const validate = ajv.getSchema(`${(manifestSchema as { $id?: string }).$id ?? ""}#/properties/${key}/items`);
-        if (validate) items.set(key, validate);
-      }
-    }
-    validators = { whole, order, items };
+    const items = new Map<string, Validate>();
+    for (const [name, validate] of Object.entries(generated)) if (name.startsWith('items_')) items.set(name.slice('items_'.length), validate as Validate);
+    validators = { whole: generated.whole as Validate, order: Object.keys(manifestSchema.properties ?? {}), items };
   }
   return validators;
 }
@@ -114,7 +102,7 @@ function schemaErrors(data: unknown): ErrorObject[] {
   return result;
 }
 
-function listErrors(key: string, list: unknown[], items: Map<string, ValidateFunction>, into: ErrorObject[]): void {
+function listErrors(key: string, list: unknown[], items: Map<string, Validate>, into: ErrorObject[]): void {
   const validate = items.get(key)!;
   let remembered = itemErrors.get(key);
   if (!remembered) itemErrors.set(key, (remembered = new WeakMap()));
@@ -177,11 +165,6 @@ export function validateSchema(document: ManifestDocument, data: unknown, option
     }
   }
   return problems;
-}
-
-/** The amounts a cost map gives (`monthly`, `perMillion`), whatever their values. */
-function amountsOf(value: unknown): string[] {
-  return isPlainObject(value) ? ['monthly', 'perMillion'].filter((k) => Object.hasOwn(value as object, k)) : [];
 }
 
 function isPlainObject(value: unknown): boolean {

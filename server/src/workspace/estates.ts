@@ -54,8 +54,10 @@ export class WorkspaceEstates {
   private reading: Promise<void> | undefined;
   private pause: ReturnType<typeof setTimeout> | undefined;
   private readonly listeners: (() => void)[] = [];
-  /** The context last made per path, with the signature it was made for. */
-  private readonly contexts = new Map<string, { signature: string; context: EstateContext | undefined }>();
+  /** The context last made per path, with the signature it was made for and the read it was last asked after. */
+  private readonly contexts = new Map<string, { signature: string; context: EstateContext | undefined; read: number }>();
+  /** Counts the reads of the estates: between two, a context asked again is the one made. */
+  private reads = 0;
   private readonly documentIds = new WeakMap<ManifestDocument, number>();
   private nextDocumentId = 0;
   private readonly logger: Logger;
@@ -75,6 +77,11 @@ export class WorkspaceEstates {
     if (!typing) return this.read();
     clearTimeout(this.pause);
     this.pause = setTimeout(() => this.read(), TYPING_PAUSE_MS);
+  }
+
+  /** Whether a read of the estates is due or under way. */
+  get busy(): boolean {
+    return this.dirty || this.reading !== undefined;
   }
 
   /** Resolves once the estates reflect every change reported so far (what waits for a pause in typing is read now). */
@@ -137,11 +144,16 @@ export class WorkspaceEstates {
     const place = this.placeOf(uri);
     if (!place) return undefined;
     const { estate, node } = place;
-    const signature = this.signatureIn(estate, node);
     const known = this.contexts.get(node.path);
-    if (known?.signature === signature) return known.context;
+    // Asked for every request (the analysis key): answered from the last one until the estates are read again.
+    if (known?.read === this.reads) return known.context;
+    const signature = this.signatureIn(estate, node);
+    if (known?.signature === signature) {
+      known.read = this.reads;
+      return known.context;
+    }
     const context = standsAlone(estate, node.path) ? undefined : estateContextOf(estate, node.path);
-    this.contexts.set(node.path, { signature, context });
+    this.contexts.set(node.path, { signature, context, read: this.reads });
     return context;
   }
 
@@ -173,9 +185,10 @@ export class WorkspaceEstates {
     for (const [folder, paths] of entries) {
       let files = this.roots.get(folder);
       if (!files) this.roots.set(folder, (files = await this.access.files(folder, (uri) => this.open.text(uri) ?? this.index.get(uri)?.text)));
-      this.estates.set(folder, await loadEstate([...paths], files, this.estates.get(folder)));
+      this.estates.set(folder, await loadEstate([...paths], files, this.estates.get(folder), { yielding: true }));
     }
     for (const folder of [...this.roots.keys()]) if (!entries.has(folder)) this.roots.delete(folder);
+    this.reads++;
     for (const listener of this.listeners) {
       try {
         listener();

@@ -3,12 +3,15 @@ import { InsertTextFormat, InsertTextMode, type CompletionItem, type TextEdit } 
 import type { ManifestDocument } from '../../document/manifestDocument';
 import type { Span } from '../../document/range';
 import type { CursorContext } from './context';
+import type { ListKey } from './candidates';
 
 /** What `resolveCompletion` needs to add an item's documentation; travels through the client as JSON. */
 export type CompletionData =
   | { doc: 'key'; path: string; key: string; schemaPath: string[] }
   | { doc: 'value'; path: string; key: string; value: string }
-  | { doc: 'rule'; id: string };
+  | { doc: 'rule'; id: string }
+  /** An id of a long list of references (its summary is made when the item is shown: `resolveReference`). */
+  | { doc: 'reference'; uri: string; id: string; lists: ListKey[] };
 
 export function textEdit(document: ManifestDocument, range: Span, newText: string): TextEdit {
   return { range: { start: document.lines.positionAt(range.start), end: document.lines.positionAt(range.end) }, newText };

@@ -15,6 +15,13 @@ import { itemIn, itemAt } from '../../model/itemAt';
 /** Integrations beyond which completion skips usage counts. */
 const LARGE = 2000;
 
+/**
+ * From this many ids in a list, each item's summary is made when the editor shows it
+ * (`completionItem/resolve`) rather than sent with the list: 300 systems of a shared catalog
+ * with their summaries made a list of some 200 KB for every keystroke in a reference.
+ */
+export const DEFERRED_SUMMARIES_FROM = 50;
+
 /** The lists each reference names: systems for the ends, `via` and `systemOfRecord`; goals; systems or actors in steps. */
 export const REFERENCE_LISTS: Readonly<Record<string, readonly ListKey[]>> = {
   'integration.from': ['systems'],
@@ -84,17 +91,34 @@ function idItems(
   order: (c: Candidate, index: number) => number = (_, index) => index,
 ): CompletionItem[] {
   // On very large manifests the list leaves out how often each item is used (one pass over every integration); hover shows it.
-  const usage = analysis.manifest.integrations.length <= LARGE ? usageById(analysis.manifest) : undefined;
+  const deferred = list.length >= DEFERRED_SUMMARIES_FROM;
+  const usage = !deferred && analysis.manifest.integrations.length <= LARGE ? usageById(analysis.manifest) : undefined;
+  const lists: ListKey[] = [...new Set(list.map((c) => LIST_OF_KIND[c.kind]))];
   return list.map((c, index) => ({
     label: c.id,
     kind: c.kind === 'goal' ? CompletionItemKind.Event : c.kind === 'actor' ? CompletionItemKind.Interface : CompletionItemKind.Module,
     detail: [c.name, c.systemKind, c.file].filter(Boolean).join(' · ') || c.kind,
     ...(c.family ? { labelDetails: { description: c.family } } : {}),
-    documentation: { kind: MarkupKind.Markdown, value: summaryMarkdown(c, usage ? (usage.get(c.id) ?? []) : undefined) },
+    ...(deferred
+      ? { data: { doc: 'reference', uri: analysis.document.uri, id: c.id, lists } satisfies CompletionData }
+      : { documentation: { kind: MarkupKind.Markdown, value: summaryMarkdown(c, usage ? (usage.get(c.id) ?? []) : undefined) } }),
     sortText: sortText(group(c), order(c, index)),
     filterText: c.id,
     ...replacing(analysis.document, ctx, `${lead(ctx)}${c.id}`),
   }));
+}
+
+const LIST_OF_KIND: Readonly<Record<Candidate['kind'], ListKey>> = { system: 'systems', goal: 'goals', actor: 'actors', integration: 'integrations' };
+
+/** The summary of an id offered with its summary deferred (`DEFERRED_SUMMARIES_FROM`), from the analysis of its manifest as it is now. */
+export function resolveReference(analysis: Analysis, data: Extract<CompletionData, { doc: 'reference' }>): string | undefined {
+  for (const list of data.lists) {
+    const c = candidates(analysis, list).find((x) => x.id === data.id);
+    if (!c) continue;
+    const usage = analysis.manifest.integrations.length <= LARGE ? (usageById(analysis.manifest).get(c.id) ?? []) : undefined;
+    return summaryMarkdown(c, usage);
+  }
+  return undefined;
 }
 
 /** Rule ids for a waiver; the rules that report on this item come first. */
