@@ -25,8 +25,12 @@ export type ReadFileResult =
   | { kind: 'not-a-file' }
   | { kind: 'unreadable'; reason: string };
 
-/** `{ uri }` → the file's text as the editor has it (an open document's unsaved text wins over the saved one), or why not. */
-export const ReadFileRequest = new RequestType<{ uri: string }, ReadFileResult, void>('integrationManifests/readFile');
+/**
+ * `{ uri, maxBytes? }` → the file's text as the editor has it (an open document's unsaved text
+ * wins over the saved one), or why not; a file larger than `maxBytes` (the editor's own bound
+ * when unset) is not read.
+ */
+export const ReadFileRequest = new RequestType<{ uri: string; maxBytes?: number }, ReadFileResult, void>('integrationManifests/readFile');
 
 /** `{ folder }` (a workspace folder's URI) → the URIs of the manifests (`*.integration.yaml`, `*.integration.yml`) under it. */
 export const ListManifestsRequest = new RequestType<{ folder: string }, string[], void>('integrationManifests/listManifests');

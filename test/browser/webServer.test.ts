@@ -86,11 +86,9 @@ describe('browser: the language server in a web worker (dist/browser/server.js)'
     await close(browser);
   });
 
-  it('initializes, declaring what the Node server declares: pull diagnostics, completion, hover, quick fixes', () => {
-    // But the workspace folders: the web build does not index the workspace or follow imports yet.
-    const { workspace: _workspace, ...nodeCapabilities } = node.capabilities;
-    assert.equal(web.capabilities.workspace, undefined);
-    assert.deepEqual(web.capabilities, nodeCapabilities);
+  it('initializes, declaring what the Node server declares: pull diagnostics, completion, hover, quick fixes, the workspace folders', () => {
+    assert.deepEqual(web.capabilities, node.capabilities);
+    assert.ok(web.capabilities.workspace?.workspaceFolders?.supported, 'workspace folders declared: the web build indexes them too');
     assert.ok(web.capabilities.diagnosticProvider, 'pull diagnostics declared');
     assert.equal(web.capabilities.hoverProvider, true);
     assert.equal(web.capabilities.completionProvider?.resolveProvider, true);

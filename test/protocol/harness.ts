@@ -74,6 +74,8 @@ export interface HarnessOptions {
   diagnosticRefresh?: boolean;
   /** The client resolves a code action's `edit` (`codeAction/resolve`), as VS Code does; off by default. */
   resolveCodeActions?: boolean;
+  /** Registers more of the client's handlers (the editor's answers to the server's own requests) before the client listens. */
+  handlers?: (client: ProtocolConnection) => void;
 }
 
 /** How the harness's client reaches a server, and how to let it go after `shutdown`. */
@@ -241,6 +243,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     return null;
   });
   client.onRequest('workspace/codeLens/refresh', () => null);
+  options.handlers?.(client);
   client.onNotification('window/logMessage', (params: { message: string }) => {
     logs.push(params.message);
     notify();

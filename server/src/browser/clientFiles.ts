@@ -6,6 +6,7 @@
  * `/contoso/estate`). What lies outside the root is refused here, without asking.
  */
 import type { Connection } from 'vscode-languageserver';
+import { URI } from 'vscode-uri';
 import { ReadFileRequest } from '../../../shared/src/requests';
 import type { EstateFiles, FileRead } from '../estate/files';
 import { isInside, normalize } from '../estate/paths';
@@ -24,18 +25,28 @@ export function splitUri(uri: string): { base: string; path: string } | undefine
   return path === undefined ? undefined : { base: match[1]!, path };
 }
 
-/** File access for the estate rooted at the workspace folder `rootUri`, read through the editor on `connection`. */
-export function clientEstateFiles(connection: Pick<Connection, 'sendRequest'>, rootUri: string): EstateFiles | undefined {
+/**
+ * File access for the estate rooted at the workspace folder `rootUri`, read through the editor
+ * on `connection`. `overlay`: the text that wins over the editor's answer for a file URI (what
+ * the language server holds of an open document, or has indexed); it is still refused outside
+ * the root.
+ */
+export function clientEstateFiles(connection: Pick<Connection, 'sendRequest'>, rootUri: string, overlay?: (uri: string) => string | undefined): EstateFiles | undefined {
   const root = splitUri(rootUri);
   if (!root) return undefined;
-  const uriOf = (path: string) => root.base + path.split('/').map(encodeURIComponent).join('/');
+  const base = URI.parse(root.base);
+  // Named as VS Code names the file (vscode-uri's encoding), so that a location or an edit names an open document by the very URI the editor gave it.
+  const uriOf = (path: string) => base.with({ path }).toString();
   return {
     root: root.path,
     uriOf,
     async read(path): Promise<FileRead> {
       if (!isInside(root.path, path)) return { kind: 'outside' };
+      const uri = uriOf(path);
+      const held = overlay?.(uri);
+      if (held !== undefined) return { kind: 'text', text: held, real: path };
       try {
-        const result = await connection.sendRequest(ReadFileRequest, { uri: uriOf(path) });
+        const result = await connection.sendRequest(ReadFileRequest, { uri });
         // No symbolic links through the editor's file system: the path is the file's real one.
         return result.kind === 'text' ? { kind: 'text', text: result.text, real: path } : result;
       } catch {
@@ -43,4 +54,10 @@ export function clientEstateFiles(connection: Pick<Connection, 'sendRequest'>, r
       }
     },
   };
+}
+
+/** Whether `uri` names something inside the folder `folder` (both URIs): the same scheme and authority, and a path under the folder's once `..` is resolved. */
+export function insideFolder(uri: string, folder: string): boolean {
+  const [file, root] = [splitUri(uri), splitUri(folder)];
+  return file !== undefined && root !== undefined && file.base.toLowerCase() === root.base.toLowerCase() && file.path !== root.path && isInside(root.path, file.path);
 }

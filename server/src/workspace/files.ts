@@ -1,7 +1,9 @@
 /**
- * How the workspace index reaches the manifests on disk. The index knows no file system: the
- * language server gives it `nodeManifestFiles()` (node:fs and tinyglobby); a build without
- * Node (the web extension) gives it one over the editor's file system.
+ * How the workspace index reaches the manifest files of the workspace folders. The index knows
+ * no file system: the Node language server gives it `nodeManifestFiles()` (node:fs and
+ * tinyglobby, on disk); the web worker's gives it `clientManifestFiles()`
+ * (server/src/browser/workspaceFiles.ts), which asks the editor to list and read them through
+ * whatever file system the workspace is on (a GitHub repository in github.dev).
  */
 export interface ManifestFiles {
   /** The URIs of every manifest file (`*.integration.yaml`, `*.integration.yml`) under the folder. */
