@@ -212,6 +212,10 @@ export function createLanguageService(options: LanguageServiceOptions): Language
   }
 
   async function settled(uri: string, cancelled?: () => boolean): Promise<Analysis | undefined> {
+    // Parsed a slice at a time first: reading its imports must not parse a large manifest at once.
+    const opened = documents.get(uri);
+    if (!opened) return undefined;
+    await analyses.parsed(opened, keyOf(opened), optionsOf(uri));
     // The rules judge over the estate: they wait for it to be read when what the document imports changed.
     const imports = analysis(uri)?.manifest.imports.map((i) => i.path);
     if (imports && estates?.mayChange(uri, imports)) await estates.whenCurrent();

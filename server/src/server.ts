@@ -217,8 +217,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         const resultId = service.resultId(uri);
         if (resultId === undefined) return { kind: 'full', items: [] };
         if (previousResultId === resultId) return { kind: 'unchanged', resultId };
-        const full = diagnosticsOf(uri, resultId);
-        const answer = await Promise.race([firstAnswer(uri, full), whenCancelled(token)]);
+        const answer = await Promise.race([firstAnswer(uri, resultId), whenCancelled(token)]);
         const items = answer?.items;
         if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'The client cancelled this request.');
         const version = documents.get(uri)?.version;
@@ -230,7 +229,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
           answered.add(uri);
           if (!answer.early) return { kind: 'full', resultId, items };
           // The rules' findings follow: once they are in, the client is asked to pull again (and gets them from `answers`).
-          void full.then((found) => (found && !shutDown ? connection.languages.diagnostics.refresh() : undefined)).catch(() => undefined);
+          void diagnosticsOf(uri, resultId)
+            .then((found) => (found && !shutDown ? connection.languages.diagnostics.refresh() : undefined))
+            .catch(() => undefined);
           return { kind: 'full', resultId: `${resultId}${EARLY_SUFFIX}`, items };
         }
         // Same text, new settings or a new day: check again under them.
@@ -245,11 +246,16 @@ export function startServer(connection: Connection, options: ServerOptions = {})
    * pull again (refresh): the rules' findings follow. Every later pull waits for all of them.
    */
   const answered = new Set<string>();
-  async function firstAnswer(uri: string, full: Promise<Diagnostic[] | undefined>): Promise<{ items: Diagnostic[] | undefined; early: boolean }> {
-    const settled = full.then((items) => ({ items, early: false }));
-    if (!client.diagnosticRefresh || answered.has(uri)) return settled;
-    const early = service.earlyDiagnostics(uri).then((items) => (items ? { items, early: true } : settled));
-    return Promise.race([settled, early]);
+  /** Per document, the first answer being made, and for which `resultId`: first pulls sent back to back share it. */
+  const earlyAnswers = new Map<string, { resultId: string; items: Promise<Diagnostic[] | undefined> }>();
+  async function firstAnswer(uri: string, resultId: string): Promise<{ items: Diagnostic[] | undefined; early: boolean }> {
+    if (!client.diagnosticRefresh || answered.has(uri)) return { items: await diagnosticsOf(uri, resultId), early: false };
+    let known = earlyAnswers.get(uri);
+    if (known?.resultId !== resultId) earlyAnswers.set(uri, (known = { resultId, items: service.earlyDiagnostics(uri) }));
+    // The syntax and schema findings first, alone: the rules start once they are known.
+    const early = await known.items;
+    if (earlyAnswers.get(uri) === known) earlyAnswers.delete(uri);
+    return early ? { items: early, early: true } : { items: await diagnosticsOf(uri, resultId), early: false };
   }
 
   /** Per document, the diagnostics being computed (or last computed) and what for: pulls of the same `resultId` share them. */
@@ -287,6 +293,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     pending.delete(document.uri);
     answers.delete(document.uri);
     answered.delete(document.uri);
+    earlyAnswers.delete(document.uri);
     service.forget(document.uri);
     service.documentChanged(document.uri);
     if (!client.pullDiagnostics) void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });

@@ -91,6 +91,14 @@ function contributionOf(node: EstateNode): Contribution {
   return contribution;
 }
 
+/** Makes each manifest's part of the contexts ahead (`contributionOf`), pausing when `pacing` says so: the contexts are then made quickly on request. */
+export async function prepareContexts(estate: Estate, pacing: { due(): boolean; pause(): Promise<void> }): Promise<void> {
+  for (const node of estate.nodes.values()) {
+    if (pacing.due()) await pacing.pause();
+    contributionOf(node);
+  }
+}
+
 /**
  * The context of the manifest at `path` within its estate; undefined when the estate has no
  * such manifest. Each other manifest's part is made once per parse of it, so that the context

@@ -17,7 +17,7 @@
 import { runToEnd, type Analysis, type AnalysisOptions, type Problem, type RuleRuntime } from '../analysis/analyze';
 import { IncrementalAnalyzer, type ParsedManifest } from './analyzer';
 import { holdBackMs, runInSlices, SharedWork } from './slices';
-import { problemsFrom, type RulesWorker, type WorkerProblems } from './rulesWorker';
+import { problemsFromSteps, type RulesWorker, type WorkerProblems } from './rulesWorker';
 
 /** From this many characters of text (≈ 2,700 integrations), a manifest's rules run on the worker thread. */
 export const RULES_THREAD_MIN_CHARS = 1_000_000;
@@ -180,7 +180,10 @@ export class DocumentAnalyses {
       if (!current()) return undefined;
       if (entry.problemsOf()) return analysis;
       if (found) {
-        analysis.problems = problemsFrom(analysis.manifest, found.problems);
+        const problems = await runInSlices(problemsFromSteps(analysis.manifest, found.problems), { stale: () => !current() });
+        if (!problems || !current()) return undefined;
+        if (entry.problemsOf()) return analysis;
+        analysis.problems = problems;
         // Logged only with problems that are used: the same failure is not logged twice.
         const logger = this.runtime.logger;
         if (logger) for (const { level, line } of found.logged) logger[level](line);

@@ -4,7 +4,7 @@
  * back. The Node server runs the rules on a worker thread (`server/src/node/analysisWorker.ts`);
  * the web worker server has none and runs them here, a slice at a time.
  */
-import type { AnalysisOptions, Problem } from '../analysis/analyze';
+import { runToEnd, type AnalysisOptions, type Problem } from '../analysis/analyze';
 import type { Item, ItemKind, Manifest } from '../model/manifest';
 import type { RelatedLocation, Severity } from '../rules/types';
 
@@ -60,9 +60,19 @@ export function plainProblems(manifest: Manifest, problems: readonly Problem[]):
 
 /** The problems back on the main thread, their items found in `manifest` (the model of the same text). */
 export function problemsFrom(manifest: Manifest, plain: readonly PlainProblem[]): Problem[] {
-  const lists: Record<ItemKind, Item[]> = { system: manifest.systems, integration: manifest.integrations, goal: manifest.goals, actor: manifest.actors };
-  return plain.map((p) => {
-    const item = p.item ? lists[p.item.kind][p.item.index] : undefined;
-    return { rule: p.rule, severity: p.severity, span: p.span, message: p.message, data: p.data, ...(item ? { item } : {}), ...(p.related ? { related: p.related } : {}) };
-  });
+  return runToEnd(problemsFromSteps(manifest, plain));
+}
+
+/** `problemsFrom`, a step after each problem (tens of thousands come back on a manifest of 10,000 integrations). */
+export function* problemsFromSteps(manifest: Manifest, plain: readonly PlainProblem[]): Generator<void, Problem[]> {
+  const lists: Partial<Record<ItemKind, Item[]>> = {};
+  // Each list is read when a problem first needs it: the model reads its items lazily.
+  const listOf = (kind: ItemKind) => (lists[kind] ??= kind === 'system' ? manifest.systems : kind === 'integration' ? manifest.integrations : kind === 'goal' ? manifest.goals : manifest.actors);
+  const problems: Problem[] = [];
+  for (const p of plain) {
+    const item = p.item ? listOf(p.item.kind)[p.item.index] : undefined;
+    problems.push({ rule: p.rule, severity: p.severity, span: p.span, message: p.message, data: p.data, ...(item ? { item } : {}), ...(p.related ? { related: p.related } : {}) });
+    yield;
+  }
+  return problems;
 }

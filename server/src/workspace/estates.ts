@@ -17,7 +17,8 @@ import type { EstateContext } from '../model/estate';
 import type { ManifestDocument } from '../document/manifestDocument';
 import type { EstateFiles } from '../estate/files';
 import { loadEstate, type Estate, type EstateNode } from '../estate/load';
-import { estateContextOf, estateOf, standsAlone } from '../estate/context';
+import { estateContextOf, estateOf, prepareContexts, standsAlone } from '../estate/context';
+import { pacer } from '../incremental/slices';
 import { NULL_LOGGER, type Logger } from '../logger';
 import { MAX_INDEXED_BYTES } from './files';
 import type { WorkspaceIndex } from './workspaceIndex';
@@ -185,7 +186,10 @@ export class WorkspaceEstates {
     for (const [folder, paths] of entries) {
       let files = this.roots.get(folder);
       if (!files) this.roots.set(folder, (files = await this.access.files(folder, (uri) => this.open.text(uri) ?? this.index.get(uri)?.text)));
-      this.estates.set(folder, await loadEstate([...paths], files, this.estates.get(folder), { yielding: true }));
+      const estate = await loadEstate([...paths], files, this.estates.get(folder), { yielding: true });
+      // What each manifest gives the others' contexts, made here a slice at a time rather than in the first request after the read.
+      await prepareContexts(estate, pacer());
+      this.estates.set(folder, estate);
     }
     for (const folder of [...this.roots.keys()]) if (!entries.has(folder)) this.roots.delete(folder);
     this.reads++;
