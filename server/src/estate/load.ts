@@ -44,8 +44,9 @@ export interface Estate {
 
 export interface LoadOptions {
   /**
-   * Pause between two files once a few milliseconds of parsing have passed (the language
-   * server: requests are answered while a workspace is read; each file is parsed whole).
+   * Parse each file a unit at a time and pause between steps, behind every other sliced
+   * computation (the language server: requests, and the checks of the open manifests, go
+   * first while a workspace is read).
    */
   yielding?: boolean;
 }
@@ -62,7 +63,7 @@ export const MAX_ESTATE_FILES = 5000;
  * every change).
  */
 export async function loadEstate(paths: readonly EstateEntry[], files: EstateFiles, previous?: Estate, options: LoadOptions = {}): Promise<Estate> {
-  const pacing = options.yielding ? pacer() : undefined;
+  const pacing = options.yielding ? pacer(undefined, true) : undefined;
   const nodes = new Map<string, EstateNode>();
   const entries: string[] = [];
   /** Real paths of what a path read as, so each file is read once. */
@@ -143,7 +144,7 @@ async function resolveImport(
 /** `nodeOf`, parsed a unit at a time and its model read a unit at a time, with pauses between (the language server answers requests meanwhile). */
 async function nodeInSlices(files: EstateFiles, path: string, text: string): Promise<EstateNode> {
   const uri = files.uriOf(path);
-  const parsed = await runInSlices(new IncrementalAnalyzer().parseSteps(text, uri, 0, { data: false }), { stale: () => false });
+  const parsed = await runInSlices(new IncrementalAnalyzer().parseSteps(text, uri, 0, { data: false }), { stale: () => false, background: true });
   const { document, manifest } = parsed!;
   return { path, uri, file: relativeTo(files.root, path), text, document, manifest, imports: [] };
 }

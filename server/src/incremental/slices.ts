@@ -8,6 +8,8 @@ export interface SliceOptions {
   stale: () => boolean;
   /** Work time between two pauses, in milliseconds. */
   budgetMs?: number;
+  /** Work nobody waits for (reading the workspace): its slices go after every other's (`pause`). */
+  background?: boolean;
 }
 
 /**
@@ -26,14 +28,14 @@ export function holdBackMs(lastCheckMs: number): number {
   return lastCheckMs > 250 ? Math.min(150, lastCheckMs / 8) : 0;
 }
 
-export async function runInSlices<T>(work: Generator<unknown, T>, { stale, budgetMs = DEFAULT_SLICE_MS }: SliceOptions): Promise<T | undefined> {
+export async function runInSlices<T>(work: Generator<unknown, T>, { stale, budgetMs = DEFAULT_SLICE_MS, background = false }: SliceOptions): Promise<T | undefined> {
   let deadline = performance.now() + budgetMs;
   try {
     for (;;) {
       const step = work.next();
       if (step.done) return step.value;
       if (performance.now() < deadline) continue;
-      await pause();
+      await pause(background);
       if (stale()) return undefined;
       deadline = performance.now() + budgetMs;
     }
@@ -50,14 +52,16 @@ export async function runInSlices<T>(work: Generator<unknown, T>, { stale, budge
  * Node has `setImmediate`. A web worker has not, and there the protocol library hands each
  * incoming message on with `setTimeout(0)`: a timer queued after it lets that message run first.
  */
-export function pause(): Promise<void> {
+export function pause(background = false): Promise<void> {
   return new Promise((resolve) => {
-    waiting.push(resolve);
+    (background ? waitingBackground : waiting).push(resolve);
     if (!turnQueued) queueTurn();
   });
 }
 
 const waiting: (() => void)[] = [];
+/** Background work (`SliceOptions.background`) gets a turn when nothing else waits for one. */
+const waitingBackground: (() => void)[] = [];
 let turnQueued = false;
 
 function queueTurn(): void {
@@ -69,9 +73,9 @@ function queueTurn(): void {
 
 function nextTurn(): void {
   turnQueued = false;
-  const resolve = waiting.shift();
+  const resolve = waiting.shift() ?? waitingBackground.shift();
   // The next one waits for the next turn: what arrived meanwhile is read first.
-  if (waiting.length > 0) queueTurn();
+  if (waiting.length > 0 || waitingBackground.length > 0) queueTurn();
   resolve?.();
 }
 
@@ -80,12 +84,12 @@ function nextTurn(): void {
  * `budgetMs` have passed since the last pause, so that the caller pauses (`pause()`) between
  * two steps and requests are answered meanwhile.
  */
-export function pacer(budgetMs = DEFAULT_SLICE_MS): { due(): boolean; pause(): Promise<void> } {
+export function pacer(budgetMs = DEFAULT_SLICE_MS, background = false): { due(): boolean; pause(): Promise<void> } {
   let deadline = performance.now() + budgetMs;
   return {
     due: () => performance.now() >= deadline,
     pause: async () => {
-      await pause();
+      await pause(background);
       deadline = performance.now() + budgetMs;
     },
   };

@@ -188,7 +188,7 @@ export class WorkspaceEstates {
       if (!files) this.roots.set(folder, (files = await this.access.files(folder, (uri) => this.open.text(uri) ?? this.index.get(uri)?.text)));
       const estate = await loadEstate([...paths], files, this.estates.get(folder), { yielding: true });
       // What each manifest gives the others' contexts, made here a slice at a time rather than in the first request after the read.
-      await prepareContexts(estate, pacer());
+      await prepareContexts(estate, pacer(undefined, true));
       this.estates.set(folder, estate);
     }
     for (const folder of [...this.roots.keys()]) if (!entries.has(folder)) this.roots.delete(folder);
