@@ -19,7 +19,7 @@ interface Contributes {
 }
 
 describe('package.json contributions', () => {
-  const pkg = json('package.json') as { contributes: Contributes; activationEvents: string[]; main: string; browser: string };
+  const pkg = json('package.json') as { contributes: Contributes; activationEvents: string[]; main: string; browser: string; capabilities?: { virtualWorkspaces?: boolean } };
   const c = pkg.contributes;
 
   it('declares the manifest language with its files, first line and configuration', () => {
@@ -45,6 +45,8 @@ describe('package.json contributions', () => {
   it('declares the web extension (vscode.dev, github.dev) beside the desktop one, and packages both with their servers', async function () {
     this.timeout(60_000);
     assert.equal(pkg.browser, './dist/browser/extension.js');
+    // It works on a virtual folder (github.dev's repositories): imports are read through the editor.
+    assert.equal(pkg.capabilities?.virtualWorkspaces, true);
     // What `npm run package` puts in the .vsix, by vsce's own reading of .vscodeignore.
     const files = await listFiles({ cwd: ROOT, packageManager: PackageManager.None });
     for (const file of ['dist/extension.js', 'dist/server.js', 'dist/browser/extension.js', 'dist/browser/server.js', 'media/dist/preview.js']) assert.ok(files.includes(file), `${file} is not packaged`);
