@@ -195,6 +195,9 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     return document ? keyOf(document) : undefined;
   };
 
+  /** A check for sliced work on the document as of `key`: true once it moved on (a new version, settings, day or estate) or the caller gave up. */
+  const staleFrom = (uri: string, key: string | undefined, cancelled?: () => boolean) => () => (cancelled?.() ?? false) || keyOfUri(uri) !== key;
+
   /** What the analysis of the document is made with: the settings, the day, its estate. */
   const optionsOf = (uri: string) => {
     const estate = estateOf(uri);
@@ -293,12 +296,13 @@ export function createLanguageService(options: LanguageServiceOptions): Language
       if (!document || length < EARLY_MIN_CHARS || length >= RULES_THREAD_MIN_CHARS) return undefined;
       try {
         const key = keyOf(document);
-        const stale = () => (cancelled?.() ?? false) || keyOfUri(uri) !== key;
-        await analyses.parsed(document, key, optionsOf(uri));
+        const stale = staleFrom(uri, key, cancelled);
+        const options = optionsOf(uri);
+        await analyses.parsed(document, key, options);
         if (stale()) return undefined;
         const a = analysis(uri);
         if (!a || a.problemsReady) return undefined;
-        const problems = await runInSlices(checkManifest(a.manifest, optionsOf(uri), undefined, { rules: EARLY_RULES, logger }), { stale });
+        const problems = await runInSlices(checkManifest(a.manifest, options, undefined, { rules: EARLY_RULES, logger }), { stale });
         if (!problems || stale()) return undefined;
         // While the estates are read, whether another manifest imports this one (and so it needs no
         // `solution`) is not known yet: a missing `solution` waits for the full answer.
@@ -314,9 +318,7 @@ export function createLanguageService(options: LanguageServiceOptions): Language
         const a = await settled(uri, cancelled);
         if (!a) return undefined;
         // Tens of thousands of findings take a while to convert: a slice at a time, like the rules.
-        const key = keyOfUri(uri);
-        const stale = () => (cancelled?.() ?? false) || keyOfUri(uri) !== key;
-        return await runInSlices(diagnosticsInSteps(a, maxProblems), { stale });
+        return await runInSlices(diagnosticsInSteps(a, maxProblems), { stale: staleFrom(uri, keyOfUri(uri), cancelled) });
       } catch (e) {
         logger.error('A manifest could not be checked', e);
         return [internalErrorDiagnostic(e)];

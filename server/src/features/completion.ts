@@ -10,7 +10,7 @@ import { cursorContext, type CursorContext } from './completion/context';
 import type { CompletionData } from './completion/items';
 import { keyItems } from './completion/keys';
 import { referenceItems, resolveReference } from './completion/references';
-import type { ListKey } from './completion/candidates';
+import { LIST_KEYS } from './completion/candidates';
 import { guidancePath, ITEM, schemaAt } from './completion/schema';
 import { snippetItems } from './completion/snippets';
 import { starterItems } from './completion/starter';
@@ -71,8 +71,6 @@ export function resolveCompletion(item: CompletionItem, analysisOf: (uri: string
   const value = documentationOf(data, analysisOf);
   return value ? { ...item, documentation: { kind: MarkupKind.Markdown, value } } : item;
 }
-
-const LIST_KEYS: readonly ListKey[] = ['systems', 'goals', 'actors', 'integrations'];
 
 function documentationOf(data: CompletionData | undefined, analysisOf: (uri: string) => Analysis | undefined): string | undefined {
   switch (data?.doc) {

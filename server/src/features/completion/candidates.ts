@@ -29,6 +29,14 @@ export type ListKey = 'systems' | 'goals' | 'actors' | 'integrations';
 
 const KIND_OF: Readonly<Record<ListKey, ItemKind>> = { systems: 'system', goals: 'goal', actors: 'actor', integrations: 'integration' };
 
+/** Every list an id can be looked for in. */
+export const LIST_KEYS = Object.keys(KIND_OF) as readonly ListKey[];
+
+/** The list that holds items of `kind`. */
+export function listOfKind(kind: ItemKind): ListKey {
+  return LIST_KEYS.find((list) => KIND_OF[list] === kind)!;
+}
+
 export function candidates(analysis: Analysis, list: ListKey): Candidate[] {
   const result: Candidate[] = [];
   const seen = new Set<string>();

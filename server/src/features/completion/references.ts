@@ -7,7 +7,7 @@ import type { Analysis } from '../../analysis/analyze';
 import type { Integration } from '../../model/manifest';
 import { RULES } from '../../rules';
 import { summaryMarkdown, usageById } from '../hover/summary';
-import { candidates, type Candidate, type ListKey } from './candidates';
+import { candidates, listOfKind, type Candidate, type ListKey } from './candidates';
 import type { CursorContext } from './context';
 import { lead, replacing, sortText, type CompletionData } from './items';
 import { itemIn, itemAt } from '../../model/itemAt';
@@ -93,7 +93,7 @@ function idItems(
   // On very large manifests the list leaves out how often each item is used (one pass over every integration); hover shows it.
   const deferred = list.length >= DEFERRED_SUMMARIES_FROM;
   const usage = !deferred && analysis.manifest.integrations.length <= LARGE ? usageById(analysis.manifest) : undefined;
-  const lists: ListKey[] = [...new Set(list.map((c) => LIST_OF_KIND[c.kind]))];
+  const lists: ListKey[] = [...new Set(list.map((c) => listOfKind(c.kind)))];
   return list.map((c, index) => ({
     label: c.id,
     kind: c.kind === 'goal' ? CompletionItemKind.Event : c.kind === 'actor' ? CompletionItemKind.Interface : CompletionItemKind.Module,
@@ -107,8 +107,6 @@ function idItems(
     ...replacing(analysis.document, ctx, `${lead(ctx)}${c.id}`),
   }));
 }
-
-const LIST_OF_KIND: Readonly<Record<Candidate['kind'], ListKey>> = { system: 'systems', goal: 'goals', actor: 'actors', integration: 'integrations' };
 
 /** The summary of an id offered with its summary deferred (`DEFERRED_SUMMARIES_FROM`), from the analysis of its manifest as it is now. */
 export function resolveReference(analysis: Analysis, data: Extract<CompletionData, { doc: 'reference' }>): string | undefined {
