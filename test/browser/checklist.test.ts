@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { withIntegration } from '../helpers/text';
-import { close, launch, openPreview, SCREENSHOTS, setOf, type PreviewPage } from './harness';
+import { close, launch, openPreview, SCREENSHOTS, setOf, type PreviewPage, closeClean } from './harness';
 
 const ORDER_TO_CASH = 'examples/order-to-cash.integration.yaml';
 
@@ -29,11 +29,7 @@ describe('the Checklist tab', function () {
   beforeEach(async () => {
     p = await openPreview(browser, { width: 700, height: 800 });
   });
-  afterEach(async () => {
-    assert.deepEqual(p.external, [], 'no network requests');
-    assert.deepEqual(p.errors, [], 'no page errors or CSP violations');
-    await p.page.context().close();
-  });
+  afterEach(() => closeClean(p));
 
   it('lists every item of the guidance checklist by section, with its status and evidence', async () => {
     await p.showSet(setOf(ORDER_TO_CASH));

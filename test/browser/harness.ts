@@ -153,6 +153,13 @@ export async function openPreview(browser: Browser, options: { theme?: string; s
   };
 }
 
+/** After a test: the page asked for nothing beyond itself and threw nothing (CSP violations included); its context is closed. */
+export async function closeClean(p: PreviewPage): Promise<void> {
+  assert.deepEqual(p.external, [], 'no network requests');
+  assert.deepEqual(p.errors, [], 'no page errors or CSP violations');
+  await p.page.context().close();
+}
+
 /** The diagram set of a manifest file or text, as the server would send it. */
 export function setOf(fileOrText: string, options: DiagramOptions & { version?: number; uri?: string } = {}): DiagramSet {
   const text = fileOrText.includes('\n') ? fileOrText : readFileSync(join(ROOT, fileOrText), 'utf8');

@@ -19,7 +19,7 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { generateManifest } from '../../bench/generate';
 import type { FromWebview } from '../../shared/src/webviewMessages';
-import { close, isInteractionTab, launch, openPreview, ROOT, SCREENSHOTS, setOf, type PreviewPage } from './harness';
+import { close, isInteractionTab, launch, openPreview, ROOT, SCREENSHOTS, setOf, type PreviewPage, closeClean } from './harness';
 import { describeMetrics, measureLayout, type LayoutMetrics } from './layoutMetrics';
 
 const EXAMPLES = readdirSync(join(ROOT, 'examples'))
@@ -54,11 +54,7 @@ describe('diagrams people can read at first sight', function () {
   beforeEach(async () => {
     p = await openPreview(browser, PANEL);
   });
-  afterEach(async () => {
-    assert.deepEqual(p.external, [], 'no network requests');
-    assert.deepEqual(p.errors, [], 'no page errors');
-    await p.page.context().close();
-  });
+  afterEach(() => closeClean(p));
 
   for (const file of EXAMPLES) {
     const name = file.replace(/^examples\/|\.integration\.yaml$/g, '');

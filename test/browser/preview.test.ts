@@ -11,7 +11,7 @@ import type { Browser } from 'playwright-core';
 import type { FromWebview } from '../../shared/src/webviewMessages';
 import type { DiagramSet } from '../../shared/src/diagrams';
 import { BASE, joinLines } from '../helpers/text';
-import { close, launch, openPreview, SCREENSHOTS, setOf, type PreviewPage } from './harness';
+import { close, launch, openPreview, SCREENSHOTS, setOf, type PreviewPage, closeClean } from './harness';
 
 const SPEC = 'test/fixtures/spec-example.integration.yaml';
 const URI = 'file:///work/test.integration.yaml';
@@ -51,11 +51,7 @@ describe('the preview page', function () {
     p = await openPreview(browser);
     spec = setOf(SPEC, { version: 5, uri: URI });
   });
-  afterEach(async () => {
-    assert.deepEqual(p.external, [], 'no network requests');
-    assert.deepEqual(p.errors, [], 'no page errors or CSP violations');
-    await p.page.context().close();
-  });
+  afterEach(() => closeClean(p));
 
   it('says ready first, and shows the diagrams it is sent', async () => {
     const posted = await p.posted();
