@@ -65,7 +65,8 @@ export const MAX_ESTATE_FILES = 5000;
 export async function loadEstate(paths: readonly EstateEntry[], files: EstateFiles, previous?: Estate, options: LoadOptions = {}): Promise<Estate> {
   const pacing = options.yielding ? pacer(undefined, true) : undefined;
   const nodes = new Map<string, EstateNode>();
-  const entries: string[] = [];
+  /** The entries, once each (a set: a workspace names thousands). */
+  const entries = new Set<string>();
   /** Real paths of what a path read as, so each file is read once. */
   const reads = new Map<string, Promise<FileRead>>();
   const read = (path: string) => reads.get(path) ?? reads.set(path, files.read(path)).get(path)!;
@@ -93,17 +94,17 @@ export async function loadEstate(paths: readonly EstateEntry[], files: EstateFil
     if (pacing?.due()) await pacing.pause();
     const got: FileRead = typeof entry === 'string' ? await read(entry) : { kind: 'text', text: entry.text, real: entry.path };
     if (got.kind !== 'text') continue;
-    if (typeof (await admit(got.real, got.text)) === 'object' && !entries.includes(got.real)) entries.push(got.real);
+    if (typeof (await admit(got.real, got.text)) === 'object') entries.add(got.real);
   }
-  while (queue.length > 0) {
-    const node = nodes.get(queue.shift()!)!;
+  for (let next = 0; next < queue.length; next++) {
+    const node = nodes.get(queue[next]!)!;
     for (const written of node.manifest.imports) {
       if (pacing?.due()) await pacing.pause();
       node.imports.push(await resolveImport(node, written, files, read, admit));
     }
   }
   markCycles(nodes);
-  return { root: files.root, nodes, entries };
+  return { root: files.root, nodes, entries: [...entries] };
 }
 
 async function resolveImport(

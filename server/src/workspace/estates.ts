@@ -60,6 +60,8 @@ export class WorkspaceEstates {
   /** Counts the reads of the estates: between two, a context asked again is the one made. */
   private reads = 0;
   private readonly documentIds = new WeakMap<ManifestDocument, number>();
+  /** Per estate read, per estate (its list of members), the members' parts of the signatures (`signatureIn`). */
+  private readonly parts = new WeakMap<Estate, WeakMap<readonly string[], { text: string; at: Map<string, [number, number]> }>>();
   private nextDocumentId = 0;
   private readonly logger: Logger;
 
@@ -205,16 +207,32 @@ export class WorkspaceEstates {
   /**
    * What the estate context of `node` depends on: its imports as resolved, the other manifests
    * of its estate (each by the identity of its parse: an unchanged file keeps its document) and
-   * their imports. Equal signatures give equal contexts.
+   * their imports. Equal signatures give equal contexts. Each member's part is written once per
+   * read and estate (`membersPart`), and each manifest's signature is that text without its own
+   * part: asked for every open manifest after every read, it costs a copy, not a walk of the estate.
    */
   private signatureIn(estate: Estate, node: EstateNode): string {
-    const parts = [node.path, node.imports.map((i) => `${i.path}>${i.target ?? ''}!${i.refused ?? ''}`).join('|')];
-    for (const path of estateOf(estate, node.path)) {
-      if (path === node.path) continue;
+    const own = `${node.path}\n${node.imports.map((i) => `${i.path}>${i.target ?? ''}!${i.refused ?? ''}`).join('|')}`;
+    const { text, at } = this.membersPart(estate, estateOf(estate, node.path));
+    const [start, end] = at.get(node.path) ?? [0, 0];
+    return `${own}\n${text.slice(0, start)}${text.slice(end)}`;
+  }
+
+  /** The members' parts of the signatures, one line each, and where each member's lies; made once per estate read. */
+  private membersPart(estate: Estate, members: readonly string[]): { text: string; at: Map<string, [number, number]> } {
+    const known = this.parts.get(estate)?.get(members);
+    if (known) return known;
+    const at = new Map<string, [number, number]>();
+    let text = '';
+    for (const path of members) {
       const other = estate.nodes.get(path)!;
-      parts.push(`${path}#${this.documentId(other.document)}:${other.imports.map((i) => i.target ?? '').join('|')}`);
+      const line = `${path}#${this.documentId(other.document)}:${other.imports.map((i) => i.target ?? '').join('|')}\n`;
+      at.set(path, [text.length, text.length + line.length]);
+      text += line;
     }
-    return parts.join('\n');
+    const part = { text, at };
+    (this.parts.get(estate) ?? this.parts.set(estate, new WeakMap()).get(estate)!).set(members, part);
+    return part;
   }
 
   private documentId(document: ManifestDocument): number {
