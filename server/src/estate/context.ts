@@ -152,6 +152,12 @@ interface Whole {
 const wholes = new WeakMap<Estate, WeakMap<readonly string[], Whole>>();
 
 function wholeOf(estate: Estate, members: readonly string[]): Whole {
+  const steps = wholeSteps(estate, members);
+  for (let step = steps.next(); ; step = steps.next()) if (step.done) return step.value;
+}
+
+/** `wholeOf`, a member at a time: it yields after each (a whole of thousands of members takes tens of milliseconds). */
+function* wholeSteps(estate: Estate, members: readonly string[]): Generator<void, Whole> {
   const known = wholes.get(estate)?.get(members);
   if (known) return known;
   const whole: Whole = { items: [], itemsAt: new Map(), systems: new Map(), goals: new Map(), direct: {}, digests: '', digestsAt: new Map() };
@@ -168,6 +174,7 @@ function wholeOf(estate: Estate, members: readonly string[]): Whole {
     whole.digestsAt.set(path, [length, length + line.length]);
     lines.push(line);
     length += line.length;
+    yield;
   }
   whole.digests = lines.join('');
   (wholes.get(estate) ?? wholes.set(estate, new WeakMap()).get(estate)!).set(members, whole);
@@ -181,8 +188,9 @@ export async function prepareContexts(estate: Estate, pacing: { due(): boolean; 
     contributionOf(node);
   }
   for (const members of new Set(partitionOf(estate).members.values())) {
-    if (pacing.due()) await pacing.pause();
-    if (members.length > 1) wholeOf(estate, members);
+    if (members.length < 2) continue;
+    const steps = wholeSteps(estate, members);
+    while (!steps.next().done) if (pacing.due()) await pacing.pause();
   }
 }
 

@@ -4,12 +4,12 @@
  * the root, a symlink out of the root). Nothing outside the root is read.
  */
 import assert from 'node:assert/strict';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { estateContextOf, estateOf, estatesOf, importsOf, standsAlone } from '../../../server/src/estate/context';
 import { estatePath, nodeEstateFiles } from '../../../server/src/node/estateFiles';
 import type { EstateFiles } from '../../../server/src/estate/files';
-import { loadEstate, type Estate } from '../../../server/src/estate/load';
+import { loadEstate, WHOLE_BELOW_CHARS, type Estate } from '../../../server/src/estate/load';
 import { CATALOG, domain, estateFolder, type EstateFolder } from './estateFolder';
 
 describe('estate: resolving imports', () => {
@@ -178,7 +178,20 @@ describe('estate: resolving imports', () => {
     const entries = [...Array.from({ length: count }, (_, i) => name(i)), 'pair/a.integration.yaml'];
     const estate = await folder.load(...entries);
     assert.ok(estate.nodes.size > count, 'the catalog is read through the imports');
-    assert.ok([...estate.nodes.values()].some((n) => n.imports.some((i) => i.refused?.includes('cycle'))), 'some imports close a cycle');
+    // An import is refused as a cycle exactly when the manifest it names leads back to the one importing it.
+    const reaches = (from: string, to: string) => {
+      const seen = new Set([from]);
+      for (const at of seen) for (const edge of estate.nodes.get(at)!.imports) if (edge.target) seen.add(edge.target);
+      return seen.has(to);
+    };
+    let cycles = 0;
+    for (const node of estate.nodes.values())
+      for (const edge of node.imports.filter((i) => i.target)) {
+        const onCycle = reaches(edge.target!, node.path);
+        assert.equal(edge.refused?.includes('forms a cycle') ?? false, onCycle, `${node.file} → ${edge.path}`);
+        if (onCycle) cycles++;
+      }
+    assert.ok(cycles > 5, `some imports close a cycle (${cycles})`);
 
     /** What the estate of `path` is, walked from scratch over every import that names a manifest (refused or not). */
     const walked = (e: Estate, path: string) => {
@@ -232,5 +245,27 @@ describe('estate: resolving imports', () => {
     assert.notEqual(estateContextOf(next, neighbour)!.key, estateContextOf(estate, neighbour)!.key, 'a member of its estate');
     assert.ok(unrelated, 'a manifest in another estate of two or more');
     assert.equal(estateContextOf(next, unrelated)!.key, estateContextOf(estate, unrelated)!.key, 'a manifest of another estate');
+  });
+
+  it('reads an estate the same when yielding (the language server): a small manifest parsed whole, a large one a unit at a time', async () => {
+    folder.write('shared/systems.integration.yaml', ...CATALOG);
+    const flows = Array.from({ length: 80 }, (_, i) => [`  - id: flow-${i}`, `    name: Flow ${i}`, '    type: data', '    from: erp', '    to: sales', '    mode: sync', '    trigger: user'].join('\n'));
+    folder.write('large.integration.yaml', ...domain('./shared/systems.integration.yaml', 'large-status', ['goals:', '  - id: large-goal', '    title: A goal']), ...flows);
+    folder.write('small.integration.yaml', ...domain('./shared/systems.integration.yaml', 'small-status'));
+    const paths = ['large.integration.yaml', 'small.integration.yaml'].map((f) => estatePath(join(folder.root, f)));
+    const large = readFileSync(paths[0]!, 'utf8').length;
+    assert.ok(large >= WHOLE_BELOW_CHARS && readFileSync(paths[1]!, 'utf8').length < WHOLE_BELOW_CHARS, `one manifest each side of the bound (${large})`);
+    const files = await nodeEstateFiles(folder.root);
+    const whole = await loadEstate(paths, files);
+    const yielding = await loadEstate(paths, files, undefined, { yielding: true });
+    assert.deepEqual([...yielding.nodes.keys()], [...whole.nodes.keys()]);
+    for (const [path, node] of whole.nodes) {
+      const other = yielding.nodes.get(path)!;
+      assert.deepEqual(other.imports, node.imports, node.file);
+      assert.deepEqual(other.manifest.integrations.map((i) => [i.id, i.idSpan, i.from?.id]), node.manifest.integrations.map((i) => [i.id, i.idSpan, i.from?.id]), node.file);
+      // The same items at the same places: the contexts made of them have the same key.
+      assert.equal(estateContextOf(yielding, path)!.key, estateContextOf(whole, path)!.key, node.file);
+    }
+    assert.equal(whole.nodes.get(paths[0]!)!.manifest.integrations.length, 81);
   });
 });
