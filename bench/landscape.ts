@@ -7,8 +7,10 @@
  *   set arriving (`postMessage`) to the drawing on screen (the page marks it drawn, then one
  *   frame is painted): the overview, the first drawing the page makes (Mermaid's first layout
  *   included). Then a click on the largest domain: from the click, through the page asking for it
- *   expanded, the server's `diagramsFor` with that request (in this process, timed apart), to the
- *   expanded drawing on screen.
+ *   expanded, the server's answer to that request (`diagramsAnswer`, the request handler's own
+ *   code, in this process, timed apart) as the extension asks it (`only: 'application'`) and posts
+ *   it (the application diagram alone), to the expanded drawing on screen. Interleaved with those
+ *   runs, the same click answered with the whole set, as before the preview asked for the part.
  * - `measureThreshold`: at 20, 40, 60 and 80 systems, the whole application diagram against the
  *   overview in a 700 × 800 panel (the side panel of SPEC 16): render time and legibility on
  *   screen (nodes wholly in view at first sight, label line height, overlaps), which set
@@ -24,10 +26,11 @@ import { build, type Plugin } from 'esbuild';
 import type { Browser } from 'playwright-core';
 import { analyzeText, type Analysis } from '../server/src/analysis/analyze';
 import { diagramsFor } from '../server/src/diagram';
+import { diagramsAnswer } from '../server/src/diagram/register';
 import { applicationDiagram } from '../server/src/diagram/application';
 import { countsByIntegration } from '../server/src/diagram/findings';
 import { OVERVIEW_THRESHOLD } from '../server/src/diagram/landscape';
-import type { DiagramSet } from '../shared/src/diagrams';
+import { isApplicationPart, type ApplicationPart, type DiagramSet } from '../shared/src/diagrams';
 import type { LandscapeRequest } from '../shared/src/landscape';
 import type { FromWebview, ToWebview } from '../shared/src/webviewMessages';
 import { close, launch, openPreview, type PreviewPage } from '../test/browser/harness';
@@ -69,9 +72,14 @@ export interface LandscapeSize {
   domain: string;
   domainSystems: number;
   expandedKb: number;
-  /** The diagram set the server sends for the expansion, as JSON (every interaction diagram and the checklist travel again). */
+  /** The whole diagram set as JSON (every interaction diagram and the checklist): what an expansion re-sent before. */
   setKb: number;
+  /** The answer the preview asks for an expansion now (the application diagram alone), as JSON. */
+  partKb: number;
+  /** The click answered with the application diagram alone (the preview's path). */
   expand: Timing[];
+  /** The same click answered with the whole set (the path before), in runs interleaved with those. */
+  expandWhole: Timing[];
 }
 
 export interface ThresholdRow {
@@ -143,16 +151,20 @@ export async function measureSize(browser: Browser, mediaDir: string, systems: n
   const serverTimes: number[] = [first.ms];
   const overview: Timing[] = [];
   const expand: Timing[] = [];
+  const expandWhole: Timing[] = [];
   let expandedKb = 0;
   let setKb = 0;
-  for (let run = 0; run < runs; run++) {
+  let partKb = 0;
+  // The runs answered with the whole set come between those answered with the part: one in two, as many as fit.
+  const plan: ('whole' | 'part')[] = Array.from({ length: runs + Math.floor(runs / 2) }, (_, i) => (i % 3 === 1 ? 'whole' : 'part'));
+  for (const path of plan) {
     const p = await openPreview(browser, { ...PANEL, mediaDir });
     try {
       p.page.setDefaultTimeout(120_000);
       // As in VS Code: the page says it is ready, then the server makes the diagram set, then it arrives.
       const again = setOf(analysis);
       serverTimes.push(again.ms);
-      const shown = await drawTimed(p, again.set);
+      const shown = await drawTimed(p, { type: 'diagrams', set: again.set });
       overview.push({ ...shown, server: 0, page: shown.total });
       await assertDrawn(p, app.overview.groups.length, `the overview of ${systems} systems`);
       // The click, as a person makes it; the page asks for the domain expanded; the server answers.
@@ -165,12 +177,14 @@ export async function measureSize(browser: Browser, mediaDir: string, systems: n
       if (clicked === undefined) throw new Error(`bench: no node of ${largest.title} to click`);
       await p.page.waitForFunction(() => (window as unknown as { __posted: { type: string }[] }).__posted.some((m) => m.type === 'landscape'));
       const asked = (await p.posted()).find((m): m is Extract<FromWebview, { type: 'landscape' }> => m.type === 'landscape')!;
-      const answer = setOf(analysis, asked.request);
-      expandedKb = answer.set.application.mermaid.length / 1024;
-      setKb = JSON.stringify(answer.set).length / 1024;
-      const done = await drawTimed(p, { ...answer.set, version: 2 });
-      expand.push({ ...done, total: done.end - clicked, server: answer.ms, page: done.total });
-      const expandedSystems = Object.values(answer.set.application.nodes).filter((n) => n.kind === 'system').length;
+      const answer = answerOf(analysis, asked.request, path);
+      const { application } = answer.answer;
+      expandedKb = application.mermaid.length / 1024;
+      if (path === 'part') partKb = JSON.stringify(answer.answer).length / 1024;
+      else setKb = JSON.stringify(answer.answer).length / 1024;
+      const done = await drawTimed(p, isApplicationPart(answer.answer) ? { type: 'application', part: answer.answer } : { type: 'diagrams', set: answer.answer });
+      (path === 'part' ? expand : expandWhole).push({ ...done, total: done.end - clicked, server: answer.ms, page: done.total });
+      const expandedSystems = Object.values(application.nodes).filter((n) => n.kind === 'system').length;
       if (expandedSystems !== largest.systems) throw new Error(`bench: ${largest.title} drew ${expandedSystems} of its ${largest.systems} systems`);
       await assertDrawn(p, app.overview.groups.length - 1 + largest.systems, `${largest.title} expanded`);
     } finally {
@@ -187,8 +201,17 @@ export async function measureSize(browser: Browser, mediaDir: string, systems: n
     domainSystems: largest.systems,
     expandedKb,
     setKb,
+    partKb,
     expand,
+    expandWhole,
   };
+}
+
+/** The server's answer to the page's request, as the extension asks it (`only: 'application'`) or, for the path before, whole; and how long it took. */
+function answerOf(analysis: Analysis, landscape: LandscapeRequest, path: 'part' | 'whole'): { answer: ApplicationPart | DiagramSet; ms: number } {
+  const start = performance.now();
+  const answer = diagramsAnswer(analysis, { landscape, ...(path === 'part' ? { only: 'application' as const } : {}) });
+  return { answer: { ...answer, version: 1 }, ms: performance.now() - start };
 }
 
 async function measureThresholdSize(browser: () => Promise<Browser>, mediaDir: string, systems: number, runs: number): Promise<ThresholdRow[]> {
@@ -206,7 +229,7 @@ async function measureThresholdSize(browser: () => Promise<Browser>, mediaDir: s
       try {
         p = await openPreview(await browser(), { ...PANEL, mediaDir });
         p.page.setDefaultTimeout(120_000);
-        const t = await drawTimed(p, set);
+        const t = await drawTimed(p, { type: 'diagrams', set });
         const failed = await p.page.evaluate(() => document.querySelector('.error-message')?.textContent ?? '');
         if (failed) {
           row = { ...emptyRow(systems, layout), error: `Mermaid error: ${failed.split('\n')[0]!.slice(0, 80)}` };
@@ -237,12 +260,12 @@ function emptyRow(systems: number, layout: 'whole' | 'overview'): ThresholdRow {
 }
 
 /**
- * Posts `set` to the page as the extension does, and waits in the page for the drawing to be
+ * Posts `message` (a diagram set, or the application diagram alone) to the page as the extension does, and waits in the page for the drawing to be
  * marked done and one frame painted. Times in the page's clock: from posting the message (so its
  * copy into the page counts) to then, with the parts the timed build recorded meanwhile; `end`
  * is the page's clock at the end.
  */
-async function drawTimed(p: PreviewPage, set: DiagramSet): Promise<Omit<Timing, 'server' | 'page'> & { end: number }> {
+async function drawTimed(p: PreviewPage, message: ToWebview): Promise<Omit<Timing, 'server' | 'page'> & { end: number }> {
   await p.page.evaluate((message) => {
     const w = window as unknown as { __arrived: number; __drawn?: Promise<number>; __imTimes: { mermaid: number; tidy: number } };
     w.__imTimes = { mermaid: 0, tidy: 0 };
@@ -259,7 +282,7 @@ async function drawTimed(p: PreviewPage, set: DiagramSet): Promise<Omit<Timing, 
     });
     w.__arrived = performance.now();
     window.postMessage(message, '*');
-  }, { type: 'diagrams', set } as ToWebview);
+  }, message);
   const drawn = p.page.evaluate(async () => {
     const w = window as unknown as { __arrived: number; __drawn: Promise<number>; __imTimes: { mermaid: number; tidy: number } };
     const end = await w.__drawn;
@@ -339,10 +362,10 @@ export function landscapeSection(r: LandscapeResult, measured: string): string[]
     big ? `| 500 systems, 1,000 integrations: the overview within ${BAR_MS} ms of the diagram arriving | ${stat(big.overview.map((t) => t.total))} ms | ${met(worst(big.overview) <= BAR_MS)} |` : `| the overview of 500 systems | n/a | |`,
     big ? `| one domain expanded within ${BAR_MS} ms (${big.domain}, ${big.domainSystems} systems) | ${stat(big.expand.map((t) => t.total))} ms | ${met(worst(big.expand) <= BAR_MS)} |` : `| one domain expanded | n/a | |`,
     '',
-    `The diagram set the server sends back for an expansion holds every interaction diagram and the checklist again: ${r.sizes.map((s) => `${Math.round(s.setKb).toLocaleString('en')} KB of JSON at ${s.systems} systems`).join(', ')}. In the benchmark it travels from this process into the page through the browser's debugging protocol; in VS Code, over the language server's stdio and into the webview.`,
+    `The preview asks for an expansion with \`only: 'application'\` and the extension posts the application diagram alone: ${r.sizes.map((s) => `${Math.round(s.partKb).toLocaleString('en')} KB of JSON at ${s.systems} systems`).join(', ')}, where the whole set (every interaction diagram and the checklist) it re-sent before is ${r.sizes.map((s) => `${Math.round(s.setKb).toLocaleString('en')} KB`).join(', ')}. In the benchmark the answer travels from this process into the page through the browser's debugging protocol; in VS Code, over the language server's stdio and into the webview. The runs answered with the whole set (the path before) are interleaved with the others, on fresh pages of the same build.`,
     '',
-    '| systems | integrations | overview: Mermaid text | `diagramsFor` | overview on screen | medians: Mermaid / tidying | domain expanded | its Mermaid text | click to expanded on screen | medians: `diagramsFor` / in the page / of which Mermaid / tidying |',
-    '| ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: |',
+    '| systems | integrations | overview: Mermaid text | `diagramsFor` | overview on screen | medians: Mermaid / tidying | domain expanded | its Mermaid text | click to expanded on screen | medians: the server\'s answer / in the page / of which Mermaid / tidying | answered with the whole set (before) | medians: the server\'s answer / in the page |',
+    '| ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: |',
   ];
   for (const s of r.sizes) lines.push(`| ${s.systems} | ${s.integrations} | ${s.overviewKb.toFixed(1)} KB | median ${ms(s.overviewServer.median)} | ${sizeLine(s, ' | ')} |`);
   lines.push(
@@ -369,8 +392,12 @@ function sizeLine(s: LandscapeSize, separator?: string): string {
     `${s.expandedKb.toFixed(1)} KB`,
     stat(s.expand.map((t) => t.total)),
     `${med(s.expand, 'server')} / ${med(s.expand, 'page')} / ${med(s.expand, 'mermaid')} / ${med(s.expand, 'tidy')}`,
+    stat(s.expandWhole.map((t) => t.total)),
+    `${med(s.expandWhole, 'server')} / ${med(s.expandWhole, 'page')}`,
   ];
-  return separator ? cells.join(separator) : `overview ${cells[0]} ms (Mermaid / tidying ${cells[1]}); ${cells[2]} expanded ${cells[4]} ms (diagramsFor / in the page / Mermaid / tidying ${cells[5]})`;
+  return separator
+    ? cells.join(separator)
+    : `overview ${cells[0]} ms (Mermaid / tidying ${cells[1]}); ${cells[2]} expanded ${cells[4]} ms (server / in the page / Mermaid / tidying ${cells[5]}); with the whole set ${cells[6]} ms (server / in the page ${cells[7]})`;
 }
 
 /** The measures of a threshold row: cells of the report's table, or one line for the console. */

@@ -12,7 +12,7 @@
  * way to a filterable list.
  */
 import { directionSetting, type ExportFormat, type ToWebview, type WebviewState } from '../../shared/src/webviewMessages';
-import type { ApplicationDiagram, DiagramSet, Direction, DirectionSetting, OffsetSpan } from '../../shared/src/diagrams';
+import { isApplicationPart, type ApplicationDiagram, type ApplicationPart, type DiagramSet, type Direction, type DirectionSetting, type OffsetSpan } from '../../shared/src/diagrams';
 import { withDirection } from '../../shared/src/mermaidText';
 import { installChangeView, isChangeView, showChangeView } from './changeView';
 import { applicationDetails, interactionDetails } from './details';
@@ -65,8 +65,8 @@ const ui = {
 
 const state: WebviewState = savedState();
 let set: DiagramSet | undefined;
-/** Whether `set` is small enough to keep in the webview state. */
-let keepSet = false;
+/** The length of `set` as JSON: small enough sets are kept in the webview state. */
+let setChars = 0;
 let tabs: Tab[] = [];
 let activeKey = state.tab ?? 'application';
 /** The zoom and pan the user made, per tab, and what the tab showed then (`contentKey`). */
@@ -123,6 +123,9 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
     case 'diagrams':
       if (isDiagramSet(message.set)) void show(message.set);
       break;
+    case 'application':
+      if (isApplicationPart(message.part)) void showApplication(message.part);
+      break;
     case 'cursor':
       if (typeof message.offset === 'number' && typeof message.uri === 'string' && typeof message.version === 'number') {
         cursor = { uri: message.uri, version: message.version, offset: message.offset };
@@ -164,7 +167,7 @@ async function show(next: DiagramSet): Promise<void> {
     landscape.forget();
   }
   set = next;
-  keepSet = JSON.stringify(next).length <= MAX_STATE_CHARS;
+  setChars = JSON.stringify(next).length;
   tabs = tabsOf(next);
   if (!tabs.some((t) => t.key === activeKey) && !onChecklist()) activeKey = 'application';
   saveState();
@@ -172,26 +175,42 @@ async function show(next: DiagramSet): Promise<void> {
   await renderActive();
 }
 
-function tabsOf(s: DiagramSet): Tab[] {
-  const app = s.application;
-  const itemIds = (targets: Record<string, { itemId: string }>) => Object.entries(targets).map(([id, t]) => `${id}=${t.itemId}`).sort().join(' ');
+/**
+ * A new application diagram for the set shown (the focus or the landscape changed): the other
+ * tabs, the checklist and the change view stay as they are. A part of another document or
+ * version is dropped: the extension sends the whole set of that text.
+ */
+async function showApplication(part: ApplicationPart): Promise<void> {
+  if (!set || part.uri !== set.uri || part.version !== set.version) return;
+  setChars += JSON.stringify(part.application).length - JSON.stringify(set.application).length;
+  set = { ...set, application: part.application };
+  tabs = tabs.map((t) => (t.key === 'application' ? applicationTab(part.application) : t));
+  saveState();
+  await renderActive();
+}
+
+const itemIds = (targets: Record<string, { itemId: string }>) => Object.entries(targets).map(([id, t]) => `${id}=${t.itemId}`).sort().join(' ');
+
+function applicationTab(app: ApplicationDiagram): Tab {
   // Systems not declared are drawn too (x0, x1...), with no target of their own.
   const undeclared = (app.mermaid.match(/^ {2}x\d+\[/gm) ?? []).length;
-  const result: Tab[] = [
-    {
-      key: 'application',
-      title: 'Application',
-      mermaid: app.mermaid,
-      targets: { nodes: app.nodes, edges: app.edges },
-      interaction: false,
-      exportName: 'application',
-      keywords: '',
-      errors: 0,
-      warnings: 0,
-      content: `${itemIds(app.nodes)} +${undeclared}`,
-      app,
-    },
-  ];
+  return {
+    key: 'application',
+    title: 'Application',
+    mermaid: app.mermaid,
+    targets: { nodes: app.nodes, edges: app.edges },
+    interaction: false,
+    exportName: 'application',
+    keywords: '',
+    errors: 0,
+    warnings: 0,
+    content: `${itemIds(app.nodes)} +${undeclared}`,
+    app,
+  };
+}
+
+function tabsOf(s: DiagramSet): Tab[] {
+  const result: Tab[] = [applicationTab(s.application)];
   // A tab per saved view, after the application diagram.
   for (const v of s.views ?? [])
     result.push({
@@ -586,7 +605,7 @@ function status(text: string, kind: 'info' | 'error'): void {
 }
 
 function saveState(): void {
-  const keep = set && keepSet ? set : undefined;
+  const keep = set && setChars <= MAX_STATE_CHARS ? set : undefined;
   const next: WebviewState = {
     tab: activeKey,
     views,

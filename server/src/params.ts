@@ -16,6 +16,11 @@ const field = (path: string, key: string) => (path ? `${path}.${key}` : key);
 
 export const string: Check = (value, path) => (typeof value === 'string' ? undefined : `${named(path)} must be a string`);
 
+/** One of the given strings. */
+export function oneOf(...values: string[]): Check {
+  return (value, path) => (typeof value === 'string' && values.includes(value) ? undefined : `${named(path)} must be ${values.map((v) => JSON.stringify(v)).join(' or ')}`);
+}
+
 export const boolean: Check = (value, path) => (typeof value === 'boolean' ? undefined : `${named(path)} must be a boolean`);
 
 /** LSP's `uinteger` (a line, a character). Larger than 2^31 - 1 is accepted: positions past the end are clamped. */
@@ -70,7 +75,7 @@ export const PARAMS = {
   /** completionItem/resolve: the item itself (its `data` is read back by the completion feature, which trusts none of it). */
   completionItem: object({ label: string }),
   /** integrationManifests/diagrams. */
-  diagrams: object({ uri: string, focus: optional(string) }),
+  diagrams: object({ uri: string, focus: optional(string), only: optional(oneOf('application')) }),
   /** codeAction/resolve: the action itself (its `data` is read back by `readApplyPatternsData`, which trusts none of it). */
   codeActionResolve: object({ title: string }),
   /** integrationManifests/changes: `baseText` is a string, or null for a file new since the base. */

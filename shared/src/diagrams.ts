@@ -5,16 +5,41 @@
  */
 import type { ImpactInfo, LandscapeFacets, LandscapeRequest, OverviewInfo } from './landscape';
 
-/** The parameters of the diagram request: `{ uri, focus?, landscape? }`. */
+/** The parameters of the diagram request: `{ uri, focus?, landscape?, only? }`. */
 export interface DiagramsParams {
   uri: string;
   /** A system id: draw the application diagram around this system only (the focus view). */
   focus?: string;
   /** The overview's expanded domains, the filters and the impact the preview asks for. */
   landscape?: LandscapeRequest;
+  /**
+   * `application`: answer with the application diagram alone (an `ApplicationPart`), for a
+   * change of focus or landscape, where nothing else of the set changes; absent: the whole set.
+   */
+  only?: 'application';
 }
 
-export type DiagramsResult = DiagramSet | null;
+/**
+ * The answer to a request with `only: 'application'`: the application diagram of the document
+ * at `version`, and nothing else (the interaction diagrams, the checklist, the saved views and
+ * the filters' values do not depend on the focus or the landscape asked for).
+ */
+export interface ApplicationPart {
+  only: 'application';
+  uri: string;
+  /** The document version the diagram was made from. */
+  version: number;
+  application: ApplicationDiagram;
+}
+
+/** The whole set, or (asked with `only: 'application'`) the application diagram alone, or null when the document is not open. */
+export type DiagramsResult = DiagramSet | ApplicationPart | null;
+
+/** Whether an answer (or a message's payload) is the application diagram alone, with the fields the preview reads. */
+export function isApplicationPart(v: unknown): v is ApplicationPart {
+  const p = v as Partial<ApplicationPart> | null;
+  return !!p && p.only === 'application' && typeof p.uri === 'string' && typeof p.version === 'number' && typeof p.application?.mermaid === 'string';
+}
 
 /** Which way the application diagram flows: left to right, or top to bottom. */
 export type Direction = 'LR' | 'TB';

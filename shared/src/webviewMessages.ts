@@ -4,13 +4,19 @@
  * Everything the webview sends is untrusted input: `parseWebviewMessage` checks its shape.
  */
 import type { ChangeView } from './changes';
-import type { DiagramSet, DirectionSetting, OffsetSpan } from './diagrams';
+import type { ApplicationPart, DiagramSet, DirectionSetting, OffsetSpan } from './diagrams';
 import { landscapeRequest, type LandscapeRequest } from './landscape';
 
 /** Extension → webview. */
 export type ToWebview =
   /** A new diagram set; the webview drops sets older than the one it shows. */
   | { type: 'diagrams'; set: DiagramSet }
+  /**
+   * The application diagram alone, after a change of focus or landscape, for the set the webview
+   * shows (same document, same version): the other tabs stay as they are. A part of another
+   * version is dropped (the whole set of that version follows).
+   */
+  | { type: 'application'; part: ApplicationPart }
   /** The editor's cursor moved: highlight what is drawn for the item at this offset. */
   | { type: 'cursor'; uri: string; version: number; offset: number }
   /** Nothing to draw, and why (no manifest open, the server is not ready...). */

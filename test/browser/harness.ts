@@ -17,7 +17,8 @@ import { previewHtml } from '../../client/src/preview/html';
 import type { FromWebview, ToWebview, WebviewState } from '../../shared/src/webviewMessages';
 import { analyzeText } from '../../server/src/analysis/analyze';
 import { diagramsFor, type DiagramOptions } from '../../server/src/diagram';
-import type { DiagramSet } from '../../shared/src/diagrams';
+import { diagramsAnswer } from '../../server/src/diagram/register';
+import { isApplicationPart, type ApplicationPart, type DiagramSet, type DiagramsParams } from '../../shared/src/diagrams';
 
 export const ROOT = resolve(__dirname, '../..');
 export const ORIGIN = 'https://webview.test';
@@ -166,6 +167,17 @@ export function setOf(fileOrText: string, options: DiagramOptions & { version?: 
   const analysis = analyzeText(text, options.uri ?? 'file:///work/test.integration.yaml', { today: '2026-11-22' });
   const set = diagramsFor(analysis, { today: '2026-11-22', ...(options.focus ? { focus: options.focus } : {}), ...(options.landscape ? { landscape: options.landscape } : {}) });
   return { ...set, version: options.version ?? 1 };
+}
+
+/**
+ * The server's answer to the preview's request for the application diagram alone (`only:
+ * 'application'`: a click on a domain, a filter, a focus), made by the request's own handler code.
+ */
+export function partOf(text: string, params: Omit<DiagramsParams, 'uri' | 'only'> & { version?: number; uri?: string }): ApplicationPart {
+  const analysis = analyzeText(text, params.uri ?? 'file:///work/test.integration.yaml', { today: '2026-11-22' });
+  const answer = diagramsAnswer(analysis, { ...(params.focus ? { focus: params.focus } : {}), ...(params.landscape ? { landscape: params.landscape } : {}), only: 'application' });
+  assert.ok(isApplicationPart(answer), 'the server answers only: application with the application diagram alone');
+  return { ...answer, version: params.version ?? 1 };
 }
 
 /**

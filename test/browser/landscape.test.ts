@@ -11,7 +11,8 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { generateManifest } from '../../bench/generate';
 import type { FromWebview } from '../../shared/src/webviewMessages';
-import { close, launch, openPreview, SCREENSHOTS, setOf, type PreviewPage, closeClean } from './harness';
+import type { WebviewState } from '../../shared/src/webviewMessages';
+import { close, isInteractionTab, launch, openPreview, partOf, SCREENSHOTS, setOf, type PreviewPage, closeClean } from './harness';
 
 const URI = 'file:///work/landscape.integration.yaml';
 const TEXT = generateManifest({ integrations: 1000, systems: 500, domains: 8, seed: 11 });
@@ -57,9 +58,9 @@ describe('the landscape in the preview', function () {
     await sales.click();
     const [asked] = await waitPosted(p, 'landscape');
     assert.deepEqual(asked, { type: 'landscape', uri: URI, request: { expanded: ['domain:Sales'] } });
-    // The server's answer for that request: Sales with its systems, the other 7 domains as nodes.
-    const expanded = setOf(TEXT, { version: 1, uri: URI, landscape: asked.request });
-    await p.nextRender(() => p.send({ type: 'diagrams', set: expanded }));
+    // The server's answer for that request, the application diagram alone: Sales with its systems, the other 7 domains as nodes.
+    const expanded = partOf(TEXT, { version: 1, uri: URI, landscape: asked.request });
+    await p.nextRender(() => p.send({ type: 'application', part: expanded }));
     const salesSystems = Object.values(expanded.application.nodes).filter((n) => n.kind === 'system').length;
     assert.ok(salesSystems > 50, `${salesSystems} systems in Sales`);
     assert.equal(await nodeCount(p), 7 + salesSystems);
@@ -75,6 +76,81 @@ describe('the landscape in the preview', function () {
     await p.page.locator('#canvas g.cluster', { hasText: 'Sales' }).locator('.cluster-label').dispatchEvent('click');
     const [, collapse] = await waitPosted(p, 'landscape', 2);
     assert.deepEqual(collapse!.request, { expanded: [] });
+  });
+
+  it('takes an expansion as the application diagram alone: the other tabs, the checklist and the saved view stay as they were', async () => {
+    const text = TEXT.replace(/\nintegrations:\n/, '\nviews:\n  - id: finance\n    title: Finance to sales\n    include: { domains: [Finance], types: [ui] }\nintegrations:\n');
+    const set = setOf(text, { version: 1, uri: URI });
+    await p.showSet(set);
+    const tabs = await p.tabKeys();
+    assert.ok(tabs.includes('v:finance') && tabs.includes('checklist') && tabs.filter(isInteractionTab).length === 1000, `every tab: ${tabs.length}`);
+    // An interaction diagram as drawn before the expansion.
+    const interaction = tabs.find(isInteractionTab)!;
+    const drawing = () => p.page.evaluate(() => document.querySelector('#canvas svg')?.textContent ?? '');
+    await p.showTab(interaction);
+    const interactionDrawn = await drawing();
+    await p.showTab('application');
+    // What reaches the page, as it arrives.
+    await p.page.evaluate(() => {
+      const w = window as unknown as { __received: unknown[] };
+      w.__received = [];
+      window.addEventListener('message', (e: MessageEvent<unknown>) => w.__received.push(e.data));
+    });
+
+    await p.page.locator('#canvas g.node', { hasText: /^Finance/ }).dispatchEvent('click');
+    const [asked] = await waitPosted(p, 'landscape');
+    const part = partOf(text, { version: 1, uri: URI, landscape: asked!.request });
+    await p.nextRender(() => p.send({ type: 'application', part }));
+    const finance = Object.values(part.application.nodes).filter((n) => n.kind === 'system').length;
+    assert.equal(await nodeCount(p), 7 + finance, 'Finance drawn with its systems');
+    const received = await p.page.evaluate(() => (window as unknown as { __received: { type: string; part?: object }[] }).__received);
+    assert.deepEqual(received.map((m) => m.type), ['application']);
+    assert.deepEqual(Object.keys(received[0]!.part!).sort(), ['application', 'only', 'uri', 'version'], 'the application diagram alone');
+    const size = (v: unknown) => JSON.stringify(v).length;
+    assert.ok(size(received[0]) * 20 < size(set), `the message: ${size(received[0])} characters; the whole set: ${size(set)}`);
+
+    // Every other tab stays: the same tabs, the same interaction diagram, the checklist and the saved view as they were.
+    assert.deepEqual(await p.tabKeys(), tabs);
+    const kept = (await p.state())!.set!;
+    assert.deepEqual(kept.application, part.application);
+    assert.deepEqual({ ...kept, application: undefined }, { ...set, application: undefined });
+    await p.showTab(interaction);
+    assert.equal(await drawing(), interactionDrawn);
+    await p.showTab('checklist');
+    assert.ok(await p.page.isVisible('#checklist'));
+    await p.showTab('v:finance');
+    assert.equal(await nodeCount(p), Object.keys(set.views![0]!.application.nodes).length);
+    await p.showTab('application');
+    assert.equal(await nodeCount(p), 7 + finance);
+  });
+
+  it('keeps a whole set and an application diagram that cross consistent: a part of another version is dropped', async () => {
+    const set = setOf(TEXT, { version: 1, uri: URI });
+    await p.showSet(set);
+    await p.page.locator('#canvas g.node', { hasText: /^Sales/ }).dispatchEvent('click');
+    const [asked] = await waitPosted(p, 'landscape');
+    // The user typed meanwhile: the whole set of version 2 (asked for by the edit, with Sales expanded) arrives first.
+    const edited = TEXT.replace('solution:', '# typed\nsolution:');
+    const typed = setOf(edited, { version: 2, uri: URI, landscape: asked!.request });
+    await p.showSet(typed);
+    const drawn = await nodeCount(p);
+    assert.ok(drawn > 8, 'Sales expanded in the whole set');
+    // Then the answer to the click, made from version 1: dropped (the page shows version 2 throughout).
+    const stale = partOf(TEXT, { version: 1, uri: URI, landscape: {} });
+    await p.send({ type: 'application', part: stale });
+    // A part of version 2 for another document is dropped too; the next good one is drawn.
+    await p.send({ type: 'application', part: { ...partOf(edited, { version: 2, uri: URI, landscape: {} }), uri: 'file:///work/other.integration.yaml' } });
+    // (A part taken in is kept with the panel at once, before it is drawn.)
+    await p.page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 100)));
+    assert.deepEqual((await p.state())?.set?.application, typed.application, 'both parts dropped');
+    assert.equal(await nodeCount(p), drawn);
+    const collapse = partOf(edited, { version: 2, uri: URI, landscape: { expanded: [] } });
+    await p.nextRender(() => p.send({ type: 'application', part: collapse }));
+    assert.equal(await nodeCount(p), 8, 'the overview again');
+    const state = (await p.state()) as WebviewState;
+    assert.equal(state.set?.version, 2);
+    assert.deepEqual(state.set?.interactions, typed.interactions, 'the interaction diagrams of version 2');
+    assert.deepEqual(state.set?.application, collapse.application);
   });
 
   it('brings the domain a click expanded into view, where the busiest part of the drawing lies elsewhere', async () => {

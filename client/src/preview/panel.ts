@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import { State, type BaseLanguageClient } from 'vscode-languageclient';
-import type { DiagramsParams } from '../../../shared/src/diagrams';
+import { isApplicationPart, type DiagramsParams } from '../../../shared/src/diagrams';
 import type { LandscapeRequest } from '../../../shared/src/landscape';
 import { ChangesRequest, DiagramsRequest } from '../../../shared/src/requests';
 import { CompareUnavailable, textAtHead } from './compare';
@@ -36,6 +36,10 @@ export class PreviewPanel implements vscode.Disposable {
   private landscape: LandscapeRequest | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private request = 0;
+  /** The request for a whole set on its way, if any (its id). */
+  private wholeRequest: number | undefined;
+  /** The document and version of the last whole set posted to the webview: a change of focus or landscape of it needs only the application diagram. */
+  private posted: { uri: string; version: number } | undefined;
   private ready = false;
   /** While the change view is open: the committed text it compares with (null: the file is new), for the document it was read for. */
   private comparing: { document: vscode.TextDocument; baseText: string | null } | undefined;
@@ -184,8 +188,13 @@ export class PreviewPanel implements vscode.Disposable {
     }, delay);
   }
 
-  /** Asks the server for the followed document's diagrams and posts them; a newer request makes an older answer moot. */
-  private async refresh(): Promise<void> {
+  /**
+   * Asks the server for the followed document's diagrams and posts them; a newer request makes
+   * an older answer moot. `application`: only the focus or the landscape changed, so only the
+   * application diagram is asked for and posted (the webview keeps its other tabs), unless the
+   * webview's set is of another text or a whole set is on its way (then the whole set again).
+   */
+  private async refresh(part?: 'application'): Promise<void> {
     if (!this.ready) return;
     const document = this.document;
     if (!document) {
@@ -197,24 +206,37 @@ export class PreviewPanel implements vscode.Disposable {
       return;
     }
     const id = ++this.request;
+    const uri = this.client.code2ProtocolConverter.asUri(document.uri);
+    const only = part === 'application' && this.wholeRequest === undefined && this.posted?.uri === uri && this.posted.version === document.version;
+    if (!only) this.wholeRequest = id;
     const params: DiagramsParams = {
-      uri: this.client.code2ProtocolConverter.asUri(document.uri),
+      uri,
       ...(this.focus ? { focus: this.focus } : {}),
       ...(this.landscape ? { landscape: this.landscape } : {}),
+      ...(only ? { only: 'application' } : {}),
     };
     try {
-      const set = await this.client.sendRequest(DiagramsRequest, params);
+      const answer = await this.client.sendRequest(DiagramsRequest, params);
       if (id !== this.request) return;
-      if (!set) {
+      if (!answer) {
         this.post({ type: 'status', message: 'The language server has not read this manifest yet; the diagrams appear as soon as it has.', severity: 'info' });
         return;
       }
-      this.post({ type: 'diagrams', set });
-      void this.refreshChanges();
+      if (isApplicationPart(answer)) {
+        // The server already has a newer text than the webview's set: the whole set of it.
+        if (answer.uri !== this.posted?.uri || answer.version !== this.posted.version) return await this.refresh();
+        this.post({ type: 'application', part: answer });
+      } else {
+        this.post({ type: 'diagrams', set: answer });
+        this.posted = { uri: answer.uri, version: answer.version };
+        void this.refreshChanges();
+      }
       const editor = vscode.window.visibleTextEditors.find((e) => e.document === document);
       if (editor) this.postCursor(editor);
     } catch (e) {
       if (id === this.request) this.post({ type: 'status', message: `The diagrams could not be made: ${e instanceof Error ? e.message : String(e)}`, severity: 'error' });
+    } finally {
+      if (this.wholeRequest === id) this.wholeRequest = undefined;
     }
   }
 
@@ -232,7 +254,9 @@ export class PreviewPanel implements vscode.Disposable {
     if (!message) return;
     switch (message.type) {
       case 'ready':
+        // A new page (opened, or shown again): it has no set from us yet.
         this.ready = true;
+        this.posted = undefined;
         this.postOptions();
         return this.refresh();
       case 'reveal':
@@ -240,11 +264,11 @@ export class PreviewPanel implements vscode.Disposable {
       case 'focus':
         if (!this.isFollowed(message.uri)) return;
         this.focus = message.systemId ?? undefined;
-        return this.refresh();
+        return this.refresh('application');
       case 'landscape':
         if (!this.isFollowed(message.uri)) return;
         this.landscape = message.request;
-        return this.refresh();
+        return this.refresh('application');
       case 'export':
         return this.export(message);
       case 'compare':

@@ -4,11 +4,11 @@
  * command writes. Deterministic: the same document gives the same text.
  */
 import { todayUtc, type Analysis } from '../analysis/analyze';
-import type { Item, Manifest } from '../model/manifest';
+import type { Integration, Item, Manifest } from '../model/manifest';
 import { applicationDiagram } from './application';
-import { countsByIntegration } from './findings';
+import { countsByIntegration, type Counts } from './findings';
 import { interactionDiagram } from './interaction';
-import type { ApplicationDiagram, DiagramSet, Direction, FieldMapping, WaiverEntry } from '../../../shared/src/diagrams';
+import type { ApplicationDiagram, ApplicationPart, DiagramSet, Direction, FieldMapping, WaiverEntry } from '../../../shared/src/diagrams';
 import { waiverStatus } from '../model/waivers';
 import { checklistOf, checklistView } from '../checklist/checklist';
 import type { LandscapeRequest } from '../../../shared/src/landscape';
@@ -36,6 +36,33 @@ export interface DiagramOptions {
 export function diagramsFor(analysis: Analysis, options: DiagramOptions = {}): DiagramSet {
   const { manifest } = analysis;
   const counts = countsByIntegration(analysis);
+  const edgeIds = !options.portable;
+  const direction = options.direction ?? 'LR';
+  return {
+    uri: analysis.document.uri,
+    version: analysis.document.version,
+    solutionName: manifest.solutionName ?? '',
+    application: applicationOf(analysis, options, counts),
+    interactions: manifest.integrations.map((i) => interactionDiagram(manifest, i, counts.get(i))),
+    mappings: mappings(manifest),
+    waivers: waivers(manifest, options.today ?? todayUtc()),
+    ...(options.portable ? {} : { checklist: checklistView(checklistOf(analysis)) }),
+    landscape: facetsOf(manifest),
+    views: viewDiagrams(manifest, { counts, edgeIds, direction }),
+  };
+}
+
+/**
+ * The application diagram alone, as `diagramsFor` draws it: what the preview asks for when only
+ * the focus or the landscape changed (`only: 'application'`); nothing else of the set is made.
+ */
+export function applicationPartFor(analysis: Analysis, options: Omit<DiagramOptions, 'portable' | 'today'> = {}): ApplicationPart {
+  return { only: 'application', uri: analysis.document.uri, version: analysis.document.version, application: applicationOf(analysis, options, countsByIntegration(analysis)) };
+}
+
+/** The application diagram: the focus view, the overview of the landscape, or the whole diagram (the focus view when too large). */
+function applicationOf(analysis: Analysis, options: DiagramOptions, counts: Map<Integration, Counts>): ApplicationDiagram {
+  const { manifest } = analysis;
   const requested = options.focus && manifest.systems.some((s) => s.id === options.focus) ? options.focus : undefined;
   const edgeIds = !options.portable;
   const direction = options.direction ?? 'LR';
@@ -64,18 +91,7 @@ export function diagramsFor(analysis: Analysis, options: DiagramOptions = {}): D
     const impact = impactInfo(landscape, request.impact);
     if (impact) application.impact = impact;
   }
-  return {
-    uri: analysis.document.uri,
-    version: analysis.document.version,
-    solutionName: manifest.solutionName ?? '',
-    application,
-    interactions: manifest.integrations.map((i) => interactionDiagram(manifest, i, counts.get(i))),
-    mappings: mappings(manifest),
-    waivers: waivers(manifest, options.today ?? todayUtc()),
-    ...(options.portable ? {} : { checklist: checklistView(checklistOf(analysis)) }),
-    landscape: facetsOf(manifest),
-    views: viewDiagrams(manifest, { counts, edgeIds, direction }),
-  };
+  return application;
 }
 
 /** Why the whole diagram cannot be drawn legibly, or undefined when it can. */

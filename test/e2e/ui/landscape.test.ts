@@ -1,7 +1,8 @@
 /**
  * The landscape on screen in a real VS Code (SPEC 11): a manifest of 48 systems over 8 domains
  * opens in the preview as the overview, each domain one node; a click on a domain draws its
- * systems in place, in view, while the other domains stay collapsed.
+ * systems in place, in view, while the other domains stay collapsed. The extension answers the
+ * click with the application diagram alone: the other tabs stay as they were.
  */
 import * as assert from 'node:assert/strict';
 import type { Frame } from 'playwright-core';
@@ -83,9 +84,25 @@ describe('the landscape in the preview', () => {
     assert.ok(clicked, 'a domain in view to click');
     const expected = systemsOf(wb.readFile(MANIFEST), clicked);
     assert.equal(expected.length, 6, `the fixture gives ${clicked} 6 systems: ${expected.join(', ')}`);
+    // What the extension posts to the page from now on, and the tabs before the click.
+    const tabsOf = () => frame.evaluate(() => Array.from(document.querySelectorAll('#tabs [data-tab]')).map((t) => `${(t as HTMLElement).dataset['tab']} ${t.textContent ?? ''}`));
+    const tabsBefore = await tabsOf();
+    await frame.evaluate(() => {
+      const w = window as unknown as { __received: { type: string; keys: string[] }[] };
+      w.__received = [];
+      window.addEventListener('message', (e: MessageEvent<{ type: string; part?: object; set?: object }>) => w.__received.push({ type: e.data.type, keys: Object.keys(e.data.part ?? e.data.set ?? {}).sort() }));
+    });
     await wb.webview().locator('#canvas svg g.node', { hasText: clicked }).first().click();
     await frame.waitForFunction(() => Array.from(document.querySelectorAll('#canvas svg g.node')).some((n) => /-flowchart-d\d+s\d+-\d+$/.test(n.id)), undefined, { timeout: 60_000 });
     assert.match((await frame.textContent('#banner')) ?? '', new RegExp(`${clicked} is drawn with its systems`));
+    // The extension asked for the application diagram alone and posted only it: the other tabs are as they were.
+    const received = await frame.evaluate(() => (window as unknown as { __received: { type: string; keys: string[] }[] }).__received);
+    assert.deepEqual(
+      received.filter((m) => m.type === 'application' || m.type === 'diagrams'),
+      [{ type: 'application', keys: ['application', 'only', 'uri', 'version'] }],
+      `what the page received: ${JSON.stringify(received)}`,
+    );
+    assert.deepEqual(await tabsOf(), tabsBefore);
     const expanded = await drawn(frame);
     // A long name wraps over two rows of the label: the label's rows, read together, start with the name.
     const names = expanded.systems.map((s) => s.text);
