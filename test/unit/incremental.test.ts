@@ -22,6 +22,7 @@ import { DocumentAnalyses } from '../../server/src/incremental/documentAnalyses'
 import { layoutOf, layoutSteps, relayout, type Layout } from '../../server/src/incremental/layout';
 import { runInSlices } from '../../server/src/incremental/slices';
 import { RULES } from '../../server/src/rules';
+import { findingsOf } from '../../server/src/rules/types';
 import { generateManifest, prng } from '../../bench/generate';
 import { joinLines, TODAY } from '../helpers/text';
 
@@ -355,10 +356,10 @@ describe('incremental analysis', function () {
       const { manifest } = analyzeText(text, URI, { today: TODAY });
       for (const rule of marked) {
         const context = { manifest, threshold: 1000, today: TODAY, ruleIds: RULES.map((r) => r.id) };
-        const whole = [...rule.check(context)];
+        const whole = findingsOf(rule, context);
         const alone = manifest.integrations.flatMap((integration) => {
           const view = Object.create(manifest, { integrations: { value: [integration] } }) as Manifest;
-          const found = [...rule.check({ ...context, manifest: view })];
+          const found = findingsOf(rule, { ...context, manifest: view });
           for (const f of found) {
             assert.equal(f.item, integration, `${rule.id}: a finding belongs to the integration it was found on`);
             assert.ok(f.span.start >= integration.span.start && f.span.end <= integration.span.end, `${rule.id}: a finding lies inside its integration`);
