@@ -57,6 +57,8 @@ export class WorkspaceEstates {
   private readonly listeners: (() => void)[] = [];
   /** The context last made per path, with the signature it was made for and the read it was last asked after. */
   private readonly contexts = new Map<string, { signature: string; context: EstateContext | undefined; read: number }>();
+  /** Per path, the real path an indexed manifest was read at, and the index generation it was read at (`remembering`). */
+  private readonly reals = new Map<string, { generation: number; real: string }>();
   /** Counts the reads of the estates: between two, a context asked again is the one made. */
   private reads = 0;
   private readonly documentIds = new WeakMap<ManifestDocument, number>();
@@ -187,13 +189,14 @@ export class WorkspaceEstates {
     for (const folder of [...this.estates.keys()]) if (!entries.has(folder)) this.estates.delete(folder);
     for (const [folder, paths] of entries) {
       let files = this.roots.get(folder);
-      if (!files) this.roots.set(folder, (files = await this.access.files(folder, (uri) => this.open.text(uri) ?? this.index.get(uri)?.text)));
+      if (!files) this.roots.set(folder, (files = this.remembering(await this.access.files(folder, (uri) => this.open.text(uri) ?? this.index.get(uri)?.text))));
       const estate = await loadEstate([...paths], files, this.estates.get(folder), { yielding: true });
       // What each manifest gives the others' contexts, made here a slice at a time rather than in the first request after the read.
       await prepareContexts(estate, pacer(undefined, true));
       this.estates.set(folder, estate);
     }
     for (const folder of [...this.roots.keys()]) if (!entries.has(folder)) this.roots.delete(folder);
+    for (const path of [...this.reals.keys()]) if (![...entries.values()].some((paths) => paths.has(path))) this.reals.delete(path);
     this.reads++;
     for (const listener of this.listeners) {
       try {
@@ -202,6 +205,31 @@ export class WorkspaceEstates {
         this.logger.error('Following a change of the estates failed', e);
       }
     }
+  }
+
+  /**
+   * `files`, answering for an indexed manifest that is not open and has not changed on disk
+   * since the last read as that read did (its text from the index, the real path it was found
+   * at): each read of the estates otherwise asks the file system for the real path of every
+   * manifest of the workspace again, thousands of round trips after each pause in typing. The
+   * index read each file itself, inside the folder; a change on disk gives it a new generation.
+   */
+  private remembering(files: EstateFiles): EstateFiles {
+    return {
+      root: files.root,
+      ...(files.rootName !== undefined ? { rootName: files.rootName } : {}),
+      uriOf: (path) => files.uriOf(path),
+      read: async (path) => {
+        const uri = files.uriOf(path);
+        const indexed = this.open.text(uri) === undefined ? this.index.get(uri) : undefined;
+        const known = this.reals.get(path);
+        if (indexed && known?.generation === indexed.generation) return { kind: 'text', text: indexed.text, real: known.real };
+        const got = await files.read(path);
+        if (indexed && got.kind === 'text' && got.text === indexed.text) this.reals.set(path, { generation: indexed.generation, real: got.real });
+        else this.reals.delete(path);
+        return got;
+      },
+    };
   }
 
   /**
