@@ -57,8 +57,10 @@ export class WorkspaceEstates {
   private readonly listeners: (() => void)[] = [];
   /** The context last made per path, with the signature it was made for and the read it was last asked after. */
   private readonly contexts = new Map<string, { signature: string; context: EstateContext | undefined; read: number }>();
-  /** Per path, the real path an indexed manifest was read at, and the index generation it was read at (`remembering`). */
-  private readonly reals = new Map<string, { generation: number; real: string }>();
+  /** Per path, the real path an indexed manifest was read at, its URI, and the index generation it was read at (`remembering`). */
+  private readonly reals = new Map<string, { uri: string; generation: number; real: string }>();
+  /** The path of each URI read last time (`EstateAccess.pathOf`). */
+  private paths = new Map<string, string | undefined>();
   /** Counts the reads of the estates: between two, a context asked again is the one made. */
   private reads = 0;
   private readonly documentIds = new WeakMap<ManifestDocument, number>();
@@ -176,8 +178,12 @@ export class WorkspaceEstates {
   private async readOnce(): Promise<void> {
     // The folders: the workspace's, and the folder of each open manifest outside them.
     const entries = new Map<string, Set<string>>();
+    // Each URI's path as the last read found it (the same every time: thousands of URIs parsed again per read otherwise).
+    const pathsBefore = this.paths;
+    this.paths = new Map();
     const add = (folder: string, uri: string) => {
-      const path = this.access.pathOf(uri);
+      const path = pathsBefore.has(uri) ? pathsBefore.get(uri) : this.access.pathOf(uri);
+      this.paths.set(uri, path);
       if (path !== undefined) (entries.get(folder) ?? entries.set(folder, new Set()).get(folder)!).add(path);
     };
     for (const folder of this.index.folderUris()) entries.set(folder, new Set());
@@ -220,12 +226,12 @@ export class WorkspaceEstates {
       ...(files.rootName !== undefined ? { rootName: files.rootName } : {}),
       uriOf: (path) => files.uriOf(path),
       read: async (path) => {
-        const uri = files.uriOf(path);
-        const indexed = this.open.text(uri) === undefined ? this.index.get(uri) : undefined;
         const known = this.reals.get(path);
+        const uri = known?.uri ?? files.uriOf(path);
+        const indexed = this.open.text(uri) === undefined ? this.index.get(uri) : undefined;
         if (indexed && known?.generation === indexed.generation) return { kind: 'text', text: indexed.text, real: known.real };
         const got = await files.read(path);
-        if (indexed && got.kind === 'text' && got.text === indexed.text) this.reals.set(path, { generation: indexed.generation, real: got.real });
+        if (indexed && got.kind === 'text' && got.text === indexed.text) this.reals.set(path, { uri, generation: indexed.generation, real: got.real });
         else this.reals.delete(path);
         return got;
       },
