@@ -16,7 +16,7 @@ import { LineIndex } from '../../server/src/document/lineIndex';
 import { parseYaml } from '../../server/src/document/manifestDocument';
 import type { Manifest } from '../../server/src/model/manifest';
 import { IncrementalAnalyzer } from '../../server/src/incremental/analyzer';
-import { plainProblems, problemsFrom } from '../../server/src/incremental/rulesWorker';
+import { packedProblems, plainProblems, problemsFrom, PROBLEMS_PER_PACK } from '../../server/src/incremental/rulesWorker';
 import { sameTree } from '../../server/src/incremental/contain';
 import { DocumentAnalyses } from '../../server/src/incremental/documentAnalyses';
 import { layoutOf, layoutSteps, relayout, type Layout } from '../../server/src/incremental/layout';
@@ -496,8 +496,20 @@ describe('problems off the main thread', () => {
     const text = generateManifest({ integrations: 30, seed: 8 });
     const analysis = analyzeText(text, URI, { today: TODAY });
     const plain = plainProblems(analysis.manifest, analysis.problems);
-    const back = problemsFrom(analysis.manifest, structuredClone(plain));
+    const back = problemsFrom(analysis.manifest, [JSON.stringify(structuredClone(plain))]);
     assert.ok(analysis.problems.some((p) => p.item));
+    assert.deepEqual(back, analysis.problems);
+    assert.ok(back.every((p, i) => p.item === analysis.problems[i]!.item));
+  });
+
+  it('cross packed in texts of a few hundred, read a pack a step', () => {
+    const text = generateManifest({ integrations: 600, seed: 8 });
+    const analysis = analyzeText(text, URI, { today: TODAY });
+    const packed = structuredClone(packedProblems(analysis.manifest, analysis.problems));
+    assert.ok(analysis.problems.length > 2 * PROBLEMS_PER_PACK, `${analysis.problems.length} problems`);
+    assert.equal(packed.length, Math.ceil(analysis.problems.length / PROBLEMS_PER_PACK));
+    assert.ok(packed.every((pack) => typeof pack === 'string'));
+    const back = problemsFrom(analysis.manifest, packed);
     assert.deepEqual(back, analysis.problems);
     assert.ok(back.every((p, i) => p.item === analysis.problems[i]!.item));
   });
