@@ -10,6 +10,7 @@
  *   npm run bench -- --sizes=100,1000 --no-browser --no-before --no-write
  *   npm run bench -- --only=diagrams   # the diagram sections alone, put in place in BENCHMARKS.md
  *   npm run bench -- --only=estate     # the estate section alone (SPEC 16), put in place in BENCHMARKS.md
+ *   npm run bench -- --only=estate --estate=small   # its 3,000 small manifests alone (--estate=large: the 41 files alone)
  *   npm run bench -- --only=landscape  # the landscape section alone (SPEC 11 and 16): overview, expansion, threshold
  *
  * Options: --sizes=a,b,c (1000r: 1,000 integrations that say more each, 10000r ≈ 5 MB; none: diagrams only)  --quick  --no-build  --no-browser
@@ -36,6 +37,7 @@ import { openWait, type OpenWaitResult } from './openWait';
 import { machine, ms, summarize, timeAsync, timeRuns, type Summary } from './stats';
 import { compareLayouts, PANEL, renderDiagrams, VARIANTS, type DiagramResult, type LayoutRow } from './diagrams';
 import { estateSection, measureEstate, spliceEstateSection } from './estate';
+import { smallEstateSection, smallWorkspace } from './smallEstate';
 import { landscapeSection, measureLandscape, spliceLandscapeSection } from './landscape';
 
 const ROOT = resolve(__dirname, '..');
@@ -58,6 +60,8 @@ interface Options {
   diagramsOnly: boolean;
   /** Only the estate section, put in place in an existing report. */
   estateOnly: boolean;
+  /** Which estate workspaces: the 41 files, the 3,000 small manifests, or both. */
+  estates: { large: boolean; small: boolean };
   /** Only the landscape section, put in place in an existing report. */
   landscapeOnly: boolean;
 }
@@ -78,6 +82,7 @@ function options(): Options {
     out: value('out') ?? join(ROOT, 'BENCHMARKS.md'),
     diagramsOnly: value('only') === 'diagrams',
     estateOnly: value('only') === 'estate',
+    estates: { large: value('estate') !== 'small', small: value('estate') !== 'large' },
     landscapeOnly: value('only') === 'landscape',
   };
 }
@@ -479,13 +484,22 @@ async function main(): Promise<void> {
   if (!existsSync(serverJs)) throw new Error('dist/server.js is missing: run `npm run build`.');
   const tmp = mkdtempSync(join(tmpdir(), 'im-bench-'));
   try {
-    const estateReport = async (): Promise<string[]> => {
-      console.log('\nestate: 40 manifests of 50 integrations and a 300-system catalog...');
-      const dir = join(tmp, 'estate');
-      const result = await measureEstate(serverJs, dir, o.quick);
-      const date = new Date().toISOString().slice(0, 16).replace('T', ' ');
-      const loads = (await import('node:os')).loadavg().map((l) => l.toFixed(2)).join(' / ');
-      return estateSection(result, `Measured ${date} UTC by \`npm run bench -- --only=estate${o.quick ? ' --quick' : ''}\` on ${machineLine}; load average ${loads} at the end`);
+    /** The estate sections asked for (`--estate`), each a list of lines. */
+    const estateReport = async (): Promise<string[][]> => {
+      const sections: string[][] = [];
+      const loads = async () => (await import('node:os')).loadavg().map((l) => l.toFixed(2)).join(' / ');
+      const measured = async (estate: string) => `Measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC by \`npm run bench -- --only=estate${estate}${o.quick ? ' --quick' : ''}\` on ${machineLine}; load average ${await loads()} (1 / 5 / 15 min) at the end`;
+      if (o.estates.large) {
+        console.log('\nestate: 40 manifests of 50 integrations and a 300-system catalog...');
+        const result = await measureEstate(serverJs, join(tmp, 'estate'), o.quick);
+        sections.push(estateSection(result, await measured(o.estates.small ? '' : ' --estate=large')));
+      }
+      if (o.estates.small) {
+        console.log('\nestate: 3,000 small manifests...');
+        const result = await measureEstate(serverJs, join(tmp, 'small-estate'), o.quick, smallWorkspace());
+        sections.push(smallEstateSection(result, await measured(o.estates.large ? '' : ' --estate=small')));
+      }
+      return sections;
     };
     const landscapeReport = async (): Promise<string[]> => {
       console.log('\nlandscape: the overview and a domain expanded at 100 to 500 systems, the overview threshold...');
@@ -501,9 +515,9 @@ async function main(): Promise<void> {
       return;
     }
     if (o.estateOnly) {
-      const section = await estateReport();
-      console.log('\n' + section.join('\n'));
-      if (o.write) writeFileSync(o.out, spliceEstateSection(readFileSync(o.out, 'utf8'), section));
+      const sections = await estateReport();
+      for (const section of sections) console.log('\n' + section.join('\n'));
+      if (o.write) writeFileSync(o.out, sections.reduce(spliceEstateSection, readFileSync(o.out, 'utf8')));
       return;
     }
     if (o.diagramsOnly) {
@@ -551,7 +565,7 @@ async function main(): Promise<void> {
     const loads = (await import('node:os')).loadavg().map((l) => l.toFixed(2)).join(' / ');
     const estate = await estateReport();
     const landscape = o.browser ? await landscapeReport() : undefined;
-    let text = spliceEstateSection(report(o, machineLine, engines, servers, wait, diagrams, `load average ${loads}`, layouts), estate);
+    let text = estate.reduce(spliceEstateSection, report(o, machineLine, engines, servers, wait, diagrams, `load average ${loads}`, layouts));
     if (landscape) text = spliceLandscapeSection(text, landscape);
     console.log('\n' + text);
     if (o.write) writeFileSync(o.out, text);

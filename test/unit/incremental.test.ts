@@ -16,12 +16,13 @@ import { LineIndex } from '../../server/src/document/lineIndex';
 import { parseYaml } from '../../server/src/document/manifestDocument';
 import type { Manifest } from '../../server/src/model/manifest';
 import { IncrementalAnalyzer } from '../../server/src/incremental/analyzer';
-import { plainProblems, problemsFrom } from '../../server/src/incremental/rulesWorker';
+import { packedProblems, plainProblems, problemsFrom, PROBLEMS_PER_PACK } from '../../server/src/incremental/rulesWorker';
 import { sameTree } from '../../server/src/incremental/contain';
 import { DocumentAnalyses } from '../../server/src/incremental/documentAnalyses';
 import { layoutOf, layoutSteps, relayout, type Layout } from '../../server/src/incremental/layout';
 import { runInSlices } from '../../server/src/incremental/slices';
 import { RULES } from '../../server/src/rules';
+import { findingsOf } from '../../server/src/rules/types';
 import { generateManifest, prng } from '../../bench/generate';
 import { joinLines, TODAY } from '../helpers/text';
 
@@ -355,10 +356,10 @@ describe('incremental analysis', function () {
       const { manifest } = analyzeText(text, URI, { today: TODAY });
       for (const rule of marked) {
         const context = { manifest, threshold: 1000, today: TODAY, ruleIds: RULES.map((r) => r.id) };
-        const whole = [...rule.check(context)];
+        const whole = findingsOf(rule, context);
         const alone = manifest.integrations.flatMap((integration) => {
           const view = Object.create(manifest, { integrations: { value: [integration] } }) as Manifest;
-          const found = [...rule.check({ ...context, manifest: view })];
+          const found = findingsOf(rule, { ...context, manifest: view });
           for (const f of found) {
             assert.equal(f.item, integration, `${rule.id}: a finding belongs to the integration it was found on`);
             assert.ok(f.span.start >= integration.span.start && f.span.end <= integration.span.end, `${rule.id}: a finding lies inside its integration`);
@@ -495,8 +496,20 @@ describe('problems off the main thread', () => {
     const text = generateManifest({ integrations: 30, seed: 8 });
     const analysis = analyzeText(text, URI, { today: TODAY });
     const plain = plainProblems(analysis.manifest, analysis.problems);
-    const back = problemsFrom(analysis.manifest, structuredClone(plain));
+    const back = problemsFrom(analysis.manifest, [JSON.stringify(structuredClone(plain))]);
     assert.ok(analysis.problems.some((p) => p.item));
+    assert.deepEqual(back, analysis.problems);
+    assert.ok(back.every((p, i) => p.item === analysis.problems[i]!.item));
+  });
+
+  it('cross packed in texts of a few hundred, read a pack a step', () => {
+    const text = generateManifest({ integrations: 600, seed: 8 });
+    const analysis = analyzeText(text, URI, { today: TODAY });
+    const packed = structuredClone(packedProblems(analysis.manifest, analysis.problems));
+    assert.ok(analysis.problems.length > 2 * PROBLEMS_PER_PACK, `${analysis.problems.length} problems`);
+    assert.equal(packed.length, Math.ceil(analysis.problems.length / PROBLEMS_PER_PACK));
+    assert.ok(packed.every((pack) => typeof pack === 'string'));
+    const back = problemsFrom(analysis.manifest, packed);
     assert.deepEqual(back, analysis.problems);
     assert.ok(back.every((p, i) => p.item === analysis.problems[i]!.item));
   });

@@ -92,6 +92,27 @@ describe('workspace index', () => {
     assert.deepEqual(await index.filesChanged([{ uri: uriOf(join(root, 'x.yaml')), kind: 'created' }]), []);
   });
 
+  it('takes in one notification of many deleted files and folders (a branch switched)', async () => {
+    for (let i = 0; i < 300; i++) write(`team-${i % 3}/flow-${i}.integration.yaml`, CATALOG);
+    write('kept.integration.yaml', CATALOG);
+    const index = new WorkspaceIndex(nodeManifestFiles(), { logger });
+    await index.setFolders([uriOf(root)]);
+    assert.equal(index.all().length, 301);
+    // Team 0's files one event each, team 1's folder in one event, team 2's a file that was never indexed.
+    const events = [
+      ...Array.from({ length: 100 }, (_, n) => ({ uri: uriOf(join(root, `team-0/flow-${3 * n}.integration.yaml`)), kind: 'deleted' as const })),
+      { uri: uriOf(join(root, 'team-1')), kind: 'deleted' as const },
+      { uri: uriOf(join(root, 'team-2/never.integration.yaml')), kind: 'deleted' as const },
+    ];
+    const changed = await index.filesChanged(events);
+    assert.equal(changed.length, 200);
+    assert.deepEqual(
+      [...new Set(index.all().map((m) => m.uri.slice(uriOf(root).length + 1).split('/')[0]))],
+      ['kept.integration.yaml', 'team-2'],
+    );
+    assert.equal(index.all().length, 101);
+  });
+
   it('answers between files while it indexes', async () => {
     for (let i = 0; i < 30; i++) write(`m${i}.integration.yaml`, CATALOG.replace('erp', `s${i}`));
     const index = new WorkspaceIndex(nodeManifestFiles(), { logger });

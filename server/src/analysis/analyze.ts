@@ -123,7 +123,7 @@ function* checkRule(rule: RuleDefinition, context: RuleContext, severity: Severi
   const problems: Problem[] = [];
   for (const finding of rule.check(context)) {
     yield;
-    if (waits(rule, finding, context.manifest)) continue;
+    if (!finding || waits(rule, finding, context.manifest)) continue;
     if (finding.item && isWaived(finding.item.waivers, rule.id, context.today)) continue;
     problems.push(problemOf(rule.id, severity, finding));
   }
@@ -181,6 +181,7 @@ function* checkChangedIntegrations(rule: RuleDefinition, context: RuleContext, s
     const view = Object.create(context.manifest, { integrations: { value: order.slice(from, from + INTEGRATIONS_PER_STEP) } }) as Manifest;
     for (const finding of rule.check({ ...context, manifest: view })) {
       yield;
+      if (!finding) continue;
       const item = finding.item as Integration | undefined;
       if (!item || !changed.has(item) || finding.span.start < item.span.start || finding.span.end > item.span.end) {
         kept.drop(rule.id);

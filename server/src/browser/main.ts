@@ -7,6 +7,7 @@
  * imports and the features across files work as on the desktop.
  */
 import { BrowserMessageReader, BrowserMessageWriter, createConnection, ProposedFeatures } from 'vscode-languageserver/browser';
+import { messageArrived } from '../incremental/slices';
 import { startServer } from '../server';
 import { clientWorkspaceFiles } from './workspaceFiles';
 
@@ -15,3 +16,5 @@ declare const self: ConstructorParameters<typeof BrowserMessageReader>[0];
 
 const connection = createConnection(ProposedFeatures.all, new BrowserMessageReader(self), new BrowserMessageWriter(self));
 startServer(connection, { workspaceFiles: clientWorkspaceFiles(connection) });
+// The slice queue lets a message just received go first (see `messageArrived`).
+(self as unknown as { addEventListener(type: 'message', listener: () => void): void }).addEventListener('message', messageArrived);

@@ -25,43 +25,74 @@ export function importsOf(estate: Estate, path: string): Map<string, EstateImpor
   return through;
 }
 
-/** The estate of `path`: every manifest connected to it by imports, in either direction (itself included), in the order read. */
-export function estateOf(estate: Estate, path: string): string[] {
+/**
+ * The estates of an estate read: each manifest's estate (the members in the order read) and who
+ * imports each manifest. Made once per `Estate`, in one pass over its imports, and kept with it:
+ * the language server asks for the estate of a manifest on every change, the command line for
+ * each of the files it judges, and a walk per question would cost the whole workspace each time
+ * (3,000 manifests asked about one by one).
+ */
+interface Partition {
+  /** Per manifest, the members of its estate; manifests of one estate share the list. */
+  members: Map<string, readonly string[]>;
+  /** Per manifest, the manifests whose imports name it (refused ones too). */
+  importers: Map<string, string[]>;
+}
+
+const partitions = new WeakMap<Estate, Partition>();
+
+function partitionOf(estate: Estate): Partition {
+  const known = partitions.get(estate);
+  if (known) return known;
   const neighbours = new Map<string, string[]>();
+  const importers = new Map<string, string[]>();
   const link = (a: string, b: string) => (neighbours.get(a) ?? neighbours.set(a, []).get(a)!).push(b);
   for (const node of estate.nodes.values())
     for (const edge of node.imports)
       if (edge.target) {
         link(node.path, edge.target);
         link(edge.target, node.path);
+        (importers.get(edge.target) ?? importers.set(edge.target, []).get(edge.target)!).push(node.path);
       }
-  const seen = new Set<string>([path]);
-  const queue = [path];
-  while (queue.length > 0)
-    for (const next of neighbours.get(queue.shift()!) ?? [])
-      if (!seen.has(next)) {
-        seen.add(next);
-        queue.push(next);
-      }
-  return [...estate.nodes.keys()].filter((p) => seen.has(p));
+  const component = new Map<string, number>();
+  let count = 0;
+  for (const start of estate.nodes.keys()) {
+    if (component.has(start)) continue;
+    component.set(start, count);
+    const queue = [start];
+    for (let at = 0; at < queue.length; at++)
+      for (const next of neighbours.get(queue[at]!) ?? [])
+        if (!component.has(next)) {
+          component.set(next, count);
+          queue.push(next);
+        }
+    count++;
+  }
+  // Each list in the order read: one pass over the manifests, each appended to its estate's.
+  const lists = Array.from({ length: count }, () => [] as string[]);
+  for (const path of estate.nodes.keys()) lists[component.get(path)!]!.push(path);
+  const members = new Map<string, readonly string[]>();
+  for (const [path, n] of component) members.set(path, lists[n]!);
+  const partition = { members, importers };
+  partitions.set(estate, partition);
+  return partition;
+}
+
+/** The estate of `path`: every manifest connected to it by imports, in either direction (itself included), in the order read; empty for a path not read. */
+export function estateOf(estate: Estate, path: string): readonly string[] {
+  return partitionOf(estate).members.get(path) ?? [];
 }
 
 /** The estates of the manifests read: each manifest in exactly one, in the order read. */
-export function estatesOf(estate: Estate): string[][] {
-  const placed = new Set<string>();
-  const estates: string[][] = [];
-  for (const path of estate.nodes.keys()) {
-    if (placed.has(path)) continue;
-    const members = estateOf(estate, path);
-    for (const m of members) placed.add(m);
-    estates.push(members);
-  }
-  return estates;
+export function estatesOf(estate: Estate): (readonly string[])[] {
+  return [...new Set(partitionOf(estate).members.values())];
 }
 
 /** What one manifest gives the contexts of the others: made once per parse of it (a manifest typed in elsewhere keeps the others'). */
 interface Contribution {
-  items: Omit<EstateItem, 'imported'>[];
+  /** Its items as the others see them: in the namespace of those that import it, not of the others (read only, shared by every context). */
+  imported: EstateItem[];
+  notImported: EstateItem[];
   systems: string[];
   goals: string[];
   direct: [system: string, integration: string][];
@@ -86,46 +117,115 @@ function contributionOf(node: EstateNode): Contribution {
     if (i.via.length === 0) for (const end of new Set([i.from?.id, i.to?.id])) if (end !== undefined) direct.push([end, `${node.file}: ${i.id || '(no id)'}`]);
   }
   const part = { items, systems: [...systems], goals: [...goals], direct };
-  const contribution = { ...part, digest: digest(JSON.stringify(part)) };
+  const contribution = {
+    imported: items.map((item) => ({ ...item, imported: true })),
+    notImported: items.map((item) => ({ ...item, imported: false })),
+    systems: part.systems,
+    goals: part.goals,
+    direct,
+    digest: digest(JSON.stringify(part)),
+  };
   contributions.set(node.document, contribution);
   return contribution;
 }
 
-/** Makes each manifest's part of the contexts ahead (`contributionOf`), pausing when `pacing` says so: the contexts are then made quickly on request. */
+/**
+ * What every member of an estate gives the contexts, put together once per estate read: a
+ * manifest's context is this without its own part (and with the items of what it imports
+ * marked so), a few copies rather than a walk of every member. In an estate of thousands of
+ * manifests, a change anywhere makes the context of each open manifest again.
+ */
+interface Whole {
+  /** Every member's items as not imported, in the order read, and where each member's lie. */
+  items: EstateItem[];
+  itemsAt: Map<string, [number, number]>;
+  /** How many members name each system and goal, in the order first named. */
+  systems: Map<string, number>;
+  goals: Map<string, number>;
+  /** Every member's integrations without middleware, by the system at an end, in the order read. */
+  direct: Record<string, string[]>;
+  /** Each member's digest, one line each, and where each member's lies. */
+  digests: string;
+  digestsAt: Map<string, [number, number]>;
+}
+
+const wholes = new WeakMap<Estate, WeakMap<readonly string[], Whole>>();
+
+function wholeOf(estate: Estate, members: readonly string[]): Whole {
+  const steps = wholeSteps(estate, members);
+  for (let step = steps.next(); ; step = steps.next()) if (step.done) return step.value;
+}
+
+/** `wholeOf`, a member at a time: it yields after each (a whole of thousands of members takes tens of milliseconds). */
+function* wholeSteps(estate: Estate, members: readonly string[]): Generator<void, Whole> {
+  const known = wholes.get(estate)?.get(members);
+  if (known) return known;
+  const whole: Whole = { items: [], itemsAt: new Map(), systems: new Map(), goals: new Map(), direct: {}, digests: '', digestsAt: new Map() };
+  const lines: string[] = [];
+  let length = 0;
+  for (const path of members) {
+    const part = contributionOf(estate.nodes.get(path)!);
+    whole.itemsAt.set(path, [whole.items.length, whole.items.length + part.notImported.length]);
+    for (const item of part.notImported) whole.items.push(item);
+    for (const id of part.systems) whole.systems.set(id, (whole.systems.get(id) ?? 0) + 1);
+    for (const id of part.goals) whole.goals.set(id, (whole.goals.get(id) ?? 0) + 1);
+    for (const [system, integration] of part.direct) (whole.direct[system] ??= []).push(integration);
+    const line = `${path}=${part.digest}\n`;
+    whole.digestsAt.set(path, [length, length + line.length]);
+    lines.push(line);
+    length += line.length;
+    yield;
+  }
+  whole.digests = lines.join('');
+  (wholes.get(estate) ?? wholes.set(estate, new WeakMap()).get(estate)!).set(members, whole);
+  return whole;
+}
+
+/** Makes each manifest's part of the contexts ahead (`contributionOf`), and each estate's whole, pausing when `pacing` says so: the contexts are then made quickly on request. */
 export async function prepareContexts(estate: Estate, pacing: { due(): boolean; pause(): Promise<void> }): Promise<void> {
   for (const node of estate.nodes.values()) {
     if (pacing.due()) await pacing.pause();
     contributionOf(node);
   }
+  for (const members of new Set(partitionOf(estate).members.values())) {
+    if (members.length < 2) continue;
+    const steps = wholeSteps(estate, members);
+    while (!steps.next().done) if (pacing.due()) await pacing.pause();
+  }
 }
 
 /**
  * The context of the manifest at `path` within its estate; undefined when the estate has no
- * such manifest. Each other manifest's part is made once per parse of it, so that the context
- * of a manifest is made again quickly when another one is typed in.
+ * such manifest. Each other manifest's part is made once per parse of it, and put together
+ * once per estate read, so that the context of a manifest is made again quickly when another
+ * one is typed in.
  */
 export function estateContextOf(estate: Estate, path: string): EstateContext | undefined {
   const self = estate.nodes.get(path);
   if (!self) return undefined;
   const imported = importsOf(estate, path);
-  const items: EstateItem[] = [];
-  const systems = new Set<string>();
-  const goals = new Set<string>();
-  const direct: Record<string, string[]> = {};
-  const importers: string[] = [];
-  const parts: string[] = [];
-  for (const member of estateOf(estate, path)) {
-    if (member === path) continue;
-    const node = estate.nodes.get(member)!;
-    if (node.imports.some((edge) => edge.target === path)) importers.push(node.file);
-    const part = contributionOf(node);
-    const isImported = imported.has(member);
-    parts.push(`${part.digest}${isImported ? '+' : '-'}`);
-    for (const item of part.items) items.push({ ...item, imported: isImported });
-    for (const id of part.systems) systems.add(id);
-    for (const id of part.goals) goals.add(id);
-    for (const [system, integration] of part.direct) (direct[system] ??= []).push(integration);
+  const whole = wholeOf(estate, estateOf(estate, path));
+  const own = contributionOf(self);
+  // The items of the others: the whole without this manifest's, those of the manifests it imports marked so.
+  const [start, end] = whole.itemsAt.get(path)!;
+  const items = whole.items.slice(0, start).concat(whole.items.slice(end));
+  for (const member of imported.keys()) {
+    const [from] = whole.itemsAt.get(member)!;
+    const at = from < start ? from : from - (end - start);
+    contributionOf(estate.nodes.get(member)!).imported.forEach((item, n) => (items[at + n] = item));
   }
+  const others = (counts: Map<string, number>, mine: readonly string[]) => {
+    const named = new Set(mine);
+    return [...counts].filter(([id, count]) => count > (named.has(id) ? 1 : 0)).map(([id]) => id);
+  };
+  const direct = { ...whole.direct };
+  for (const system of new Set(own.direct.map(([system]) => system))) {
+    const mine = new Set(own.direct.flatMap(([at, integration]) => (at === system ? [integration] : [])));
+    const left = direct[system]!.filter((integration) => !mine.has(integration));
+    if (left.length) direct[system] = left;
+    else delete direct[system];
+  }
+  const importers = [...new Set(partitionOf(estate).importers.get(path) ?? [])].map((p) => estate.nodes.get(p)!.file);
   const context: Omit<EstateContext, 'key'> = {
     file: self.file,
     imports: self.imports.map((edge) => {
@@ -134,18 +234,18 @@ export function estateContextOf(estate: Estate, path: string): EstateContext | u
     }),
     importedBy: importers,
     items,
-    elsewhere: { systems: [...systems], goals: [...goals], direct },
+    elsewhere: { systems: others(whole.systems, own.systems), goals: others(whole.goals, own.goals), direct },
   };
-  // The key covers everything above: this manifest's imports and importers, and each other manifest's part (its digest) and whether it is imported.
-  return { key: digest(JSON.stringify([context.file, context.imports, importers, parts])), ...context };
+  // The key covers everything above: this manifest's imports and importers, each other manifest's part (its digest) and which are imported.
+  const [from, to] = whole.digestsAt.get(path)!;
+  return { key: digest(JSON.stringify([context.file, context.imports, importers, whole.digests.slice(0, from) + whole.digests.slice(to), [...imported.keys()]])), ...context };
 }
 
 /** Whether the manifest stands alone: it imports nothing and nothing imports it (its analysis needs no estate context). */
 export function standsAlone(estate: Estate, path: string): boolean {
   const node = estate.nodes.get(path);
   if (!node || node.imports.length > 0) return !node;
-  for (const other of estate.nodes.values()) if (other.imports.some((edge) => edge.target === path)) return false;
-  return true;
+  return !partitionOf(estate).importers.has(path);
 }
 
 function estateItem(node: EstateNode, item: Item): Omit<EstateItem, 'imported'> {

@@ -65,7 +65,8 @@ export const MAX_ESTATE_FILES = 5000;
 export async function loadEstate(paths: readonly EstateEntry[], files: EstateFiles, previous?: Estate, options: LoadOptions = {}): Promise<Estate> {
   const pacing = options.yielding ? pacer(undefined, true) : undefined;
   const nodes = new Map<string, EstateNode>();
-  const entries: string[] = [];
+  /** The entries, once each (a set: a workspace names thousands). */
+  const entries = new Set<string>();
   /** Real paths of what a path read as, so each file is read once. */
   const reads = new Map<string, Promise<FileRead>>();
   const read = (path: string) => reads.get(path) ?? reads.set(path, files.read(path)).get(path)!;
@@ -79,7 +80,7 @@ export async function loadEstate(paths: readonly EstateEntry[], files: EstateFil
     if (others.has(path)) return 'not-a-manifest';
     if (nodes.size >= MAX_ESTATE_FILES) return 'too-many';
     const reused = previous?.nodes.get(path);
-    const node = reused && reused.text === text ? { ...reused, imports: [] } : pacing ? await nodeInSlices(files, path, text) : nodeOf(files, path, text);
+    const node = reused && reused.text === text ? { ...reused, imports: [] } : pacing && text.length >= WHOLE_BELOW_CHARS ? await nodeInSlices(files, path, text) : nodeOf(files, path, text);
     if (!isManifest(node.manifest)) {
       others.add(path);
       return 'not-a-manifest';
@@ -93,17 +94,17 @@ export async function loadEstate(paths: readonly EstateEntry[], files: EstateFil
     if (pacing?.due()) await pacing.pause();
     const got: FileRead = typeof entry === 'string' ? await read(entry) : { kind: 'text', text: entry.text, real: entry.path };
     if (got.kind !== 'text') continue;
-    if (typeof (await admit(got.real, got.text)) === 'object' && !entries.includes(got.real)) entries.push(got.real);
+    if (typeof (await admit(got.real, got.text)) === 'object') entries.add(got.real);
   }
-  while (queue.length > 0) {
-    const node = nodes.get(queue.shift()!)!;
+  for (let next = 0; next < queue.length; next++) {
+    const node = nodes.get(queue[next]!)!;
     for (const written of node.manifest.imports) {
       if (pacing?.due()) await pacing.pause();
       node.imports.push(await resolveImport(node, written, files, read, admit));
     }
   }
   markCycles(nodes);
-  return { root: files.root, nodes, entries };
+  return { root: files.root, nodes, entries: [...entries] };
 }
 
 async function resolveImport(
@@ -141,6 +142,14 @@ async function resolveImport(
   }
 }
 
+/**
+ * A manifest shorter than this is parsed whole in one step even when `yielding` (a millisecond
+ * or two, between two pauses): parsed a unit at a time it would take longer and hold half as
+ * much again (the pieces an edit would reuse; a manifest of the estate is parsed anew when it
+ * changes). A workspace of thousands of small manifests holds each one parsed.
+ */
+export const WHOLE_BELOW_CHARS = 8_000;
+
 /** `nodeOf`, parsed a unit at a time and its model read a unit at a time, with pauses between (the language server answers requests meanwhile). */
 async function nodeInSlices(files: EstateFiles, path: string, text: string): Promise<EstateNode> {
   const uri = files.uriOf(path);
@@ -168,13 +177,59 @@ export function isManifest(manifest: Manifest): boolean {
  * `a.integration.yaml → b.integration.yaml → a.integration.yaml`.
  */
 function markCycles(nodes: Map<string, EstateNode>): void {
+  // An import lies on a cycle when both its ends are in one strongly connected component: a
+  // search per import would cost the whole graph each (thousands of manifests read).
+  const component = stronglyConnected(nodes);
   for (const node of nodes.values()) {
     for (const edge of node.imports) {
-      if (!edge.target || edge.refused) continue;
+      if (!edge.target || edge.refused || component.get(edge.target) !== component.get(node.path)) continue;
       const back = pathBetween(nodes, edge.target, node.path);
       if (back) edge.refused = `This import forms a cycle: ${[node.path, ...back].map((p) => `\`${nodes.get(p)!.file}\``).join(' → ')}. Imports go one way: move what both manifests need into a manifest that both import.`;
     }
   }
+}
+
+/** The strongly connected component of each manifest over its resolved imports (Tarjan's algorithm, without recursion): a number per manifest. */
+function stronglyConnected(nodes: Map<string, EstateNode>): Map<string, number> {
+  const index = new Map<string, number>();
+  const low = new Map<string, number>();
+  const component = new Map<string, number>();
+  const stack: string[] = [];
+  let next = 0;
+  let components = 0;
+  for (const start of nodes.keys()) {
+    if (index.has(start)) continue;
+    // Each frame: a manifest and how far through its imports the search went.
+    const frames: [string, number][] = [[start, 0]];
+    index.set(start, next);
+    low.set(start, next++);
+    stack.push(start);
+    while (frames.length > 0) {
+      const frame = frames[frames.length - 1]!;
+      const [at, n] = frame;
+      const edges = nodes.get(at)!.imports;
+      if (n < edges.length) {
+        frame[1]++;
+        const to = edges[n]!.target;
+        if (to === undefined || !nodes.has(to)) continue;
+        if (!index.has(to)) {
+          index.set(to, next);
+          low.set(to, next++);
+          stack.push(to);
+          frames.push([to, 0]);
+        } else if (!component.has(to)) low.set(at, Math.min(low.get(at)!, index.get(to)!));
+        continue;
+      }
+      frames.pop();
+      const parent = frames[frames.length - 1];
+      if (parent) low.set(parent[0], Math.min(low.get(parent[0])!, low.get(at)!));
+      if (low.get(at) === index.get(at)) {
+        for (let member = stack.pop(); member !== undefined; member = member === at ? undefined : stack.pop()) component.set(member, components);
+        components++;
+      }
+    }
+  }
+  return component;
 }
 
 /** The shortest chain of imports from `from` to `to` (both included), if any. */

@@ -25,9 +25,20 @@ export interface LoggedLine {
   line: string;
 }
 
+/**
+ * Problems packed to cross threads: JSON text of `PlainProblem[]`, `PROBLEMS_PER_PACK` to a text.
+ * A message of objects is rebuilt whole on arrival, in one block the thread cannot leave: 150,000
+ * problems of a 10 MB manifest took over a second, and made garbage for a long collection. A
+ * list of texts arrives at the speed of a copy, and each text is read in a step of its own.
+ */
+export type PackedProblems = readonly string[];
+
+/** Problems to a packed text: each text is read in a few milliseconds. */
+export const PROBLEMS_PER_PACK = 500;
+
 /** What the worker found for one version: the problems, and what the rules logged meanwhile. */
 export interface WorkerProblems {
-  problems: PlainProblem[];
+  problems: PackedProblems;
   logged: LoggedLine[];
 }
 
@@ -58,21 +69,38 @@ export function plainProblems(manifest: Manifest, problems: readonly Problem[]):
   }));
 }
 
-/** The problems back on the main thread, their items found in `manifest` (the model of the same text). */
-export function problemsFrom(manifest: Manifest, plain: readonly PlainProblem[]): Problem[] {
-  return runToEnd(problemsFromSteps(manifest, plain));
+/** The problems packed to cross threads (see `PackedProblems`). */
+export function packedProblems(manifest: Manifest, problems: readonly Problem[]): PackedProblems {
+  const plain = plainProblems(manifest, problems);
+  const packs: string[] = [];
+  for (let from = 0; from < plain.length; from += PROBLEMS_PER_PACK) packs.push(JSON.stringify(plain.slice(from, from + PROBLEMS_PER_PACK)));
+  return packs;
 }
 
-/** `problemsFrom`, a step after each problem (tens of thousands come back on a manifest of 10,000 integrations). */
-export function* problemsFromSteps(manifest: Manifest, plain: readonly PlainProblem[]): Generator<void, Problem[]> {
+/** The problems back on the main thread, their items found in `manifest` (the model of the same text). */
+export function problemsFrom(manifest: Manifest, packed: PackedProblems): Problem[] {
+  return runToEnd(problemsFromSteps(manifest, packed));
+}
+
+/** `problemsFrom`, a step after each pack read and each problem (tens of thousands come back on a manifest of 10,000 integrations). */
+export function* problemsFromSteps(manifest: Manifest, packed: PackedProblems): Generator<void, Problem[]> {
   const lists: Partial<Record<ItemKind, Item[]>> = {};
   // Each list is read when a problem first needs it: the model reads its items lazily.
   const listOf = (kind: ItemKind) => (lists[kind] ??= kind === 'system' ? manifest.systems : kind === 'integration' ? manifest.integrations : kind === 'goal' ? manifest.goals : manifest.actors);
   const problems: Problem[] = [];
-  for (const p of plain) {
-    const item = p.item ? listOf(p.item.kind)[p.item.index] : undefined;
-    problems.push({ rule: p.rule, severity: p.severity, span: p.span, message: p.message, data: p.data, ...(item ? { item } : {}), ...(p.related ? { related: p.related } : {}) });
+  for (const pack of packed) {
+    const plain = JSON.parse(pack) as PlainProblem[];
     yield;
+    for (const p of plain) {
+      const item = p.item ? listOf(p.item.kind)[p.item.index] : undefined;
+      // The object just read becomes the problem (not a copy: a 10 MB manifest has 150,000 of them),
+      // its item, named by kind and place, now the model's.
+      const problem = p as unknown as Problem;
+      if (item) problem.item = item;
+      else delete problem.item;
+      problems.push(problem);
+      yield;
+    }
   }
   return problems;
 }

@@ -63,6 +63,18 @@ const waiting: (() => void)[] = [];
 /** Background work (`SliceOptions.background`) gets a turn when nothing else waits for one. */
 const waitingBackground: (() => void)[] = [];
 let turnQueued = false;
+/** A message came in since the last turn (`messageArrived`): its handler goes before the next slice. */
+let arrived = false;
+
+/**
+ * Called by the transport as a message comes in (the entry points hook their input). The protocol
+ * library hands the message on with a callback queued when it is read, behind the turn queued by the
+ * last slice; that turn then steps aside once, so the request is answered before the next slice
+ * instead of after it.
+ */
+export function messageArrived(): void {
+  arrived = true;
+}
 
 function queueTurn(): void {
   turnQueued = true;
@@ -73,6 +85,11 @@ function queueTurn(): void {
 
 function nextTurn(): void {
   turnQueued = false;
+  if (arrived) {
+    arrived = false;
+    queueTurn();
+    return;
+  }
   const resolve = waiting.shift() ?? waitingBackground.shift();
   // The next one waits for the next turn: what arrived meanwhile is read first.
   if (waiting.length > 0 || waitingBackground.length > 0) queueTurn();

@@ -5,12 +5,18 @@
  */
 import { isMainThread } from 'node:worker_threads';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { messageArrived } from '../incremental/slices';
 import { startServer } from '../server';
 import { AnalysisWorker } from './analysisWorker';
 import { nodeWorkspaceFiles } from './workspaceFiles';
 
-if (require.main === module && isMainThread)
+if (require.main === module && isMainThread) {
   startServer(createConnection(ProposedFeatures.all), {
     rulesWorker: (logger) => (AnalysisWorker.available() ? new AnalysisWorker(undefined, logger) : undefined),
     workspaceFiles: nodeWorkspaceFiles(),
   });
+  // The slice queue lets a message just read go first (see `messageArrived`): listen where the
+  // connection reads, stdin with `--stdio`, the parent's messages with `--node-ipc` (VS Code).
+  if (process.argv.includes('--stdio')) process.stdin.on('data', messageArrived);
+  else if (process.argv.includes('--node-ipc')) process.on('message', messageArrived);
+}

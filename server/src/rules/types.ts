@@ -74,7 +74,12 @@ export interface RuleDefinition<Data extends FindingData = FindingData> {
   summary: string;
   /** Default threshold as a rate (`1000/hour`), for rules that compare rates. */
   threshold?: string;
-  check(context: RuleContext): Iterable<Finding<Data>>;
+  /**
+   * The findings, in order. A rule that reads much between two findings may also yield nothing
+   * (`yield;`): a point where the caller can pause for other work (`checkManifest` runs a slice at
+   * a time), so that one long stretch without a finding does not hold the thread.
+   */
+  check(context: RuleContext): Iterable<Finding<Data> | undefined>;
   /**
    * The rule reads the integrations one at a time: each finding belongs to (`item`) and lies
    * within the integration it was found on, and depends on that integration and on the rest of
@@ -106,9 +111,14 @@ export function defineRule(rule: RuleDefinition): RuleDefinition {
   return {
     ...rule,
     *check(context) {
-      for (const finding of rule.check(context)) yield withSharedAnchorNote(context.manifest, rule, finding);
+      for (const finding of rule.check(context)) yield finding && withSharedAnchorNote(context.manifest, rule, finding);
     },
   };
+}
+
+/** A rule's findings on a context, all at once (the points where a caller may pause left out). */
+export function findingsOf<Data extends FindingData>(rule: RuleDefinition<Data>, context: RuleContext): Finding<Data>[] {
+  return [...rule.check(context)].filter((finding): finding is Finding<Data> => finding !== undefined);
 }
 
 /**

@@ -57,9 +57,15 @@ export class WorkspaceEstates {
   private readonly listeners: (() => void)[] = [];
   /** The context last made per path, with the signature it was made for and the read it was last asked after. */
   private readonly contexts = new Map<string, { signature: string; context: EstateContext | undefined; read: number }>();
+  /** Per path, the real path an indexed manifest was read at, its URI, and the index generation it was read at (`remembering`). */
+  private readonly reals = new Map<string, { uri: string; generation: number; real: string }>();
+  /** The path of each URI read last time (`EstateAccess.pathOf`). */
+  private paths = new Map<string, string | undefined>();
   /** Counts the reads of the estates: between two, a context asked again is the one made. */
   private reads = 0;
   private readonly documentIds = new WeakMap<ManifestDocument, number>();
+  /** Per estate read, per estate (its list of members), the members' parts of the signatures (`signatureIn`). */
+  private readonly parts = new WeakMap<Estate, WeakMap<readonly string[], { text: string; at: Map<string, [number, number]> }>>();
   private nextDocumentId = 0;
   private readonly logger: Logger;
 
@@ -172,8 +178,12 @@ export class WorkspaceEstates {
   private async readOnce(): Promise<void> {
     // The folders: the workspace's, and the folder of each open manifest outside them.
     const entries = new Map<string, Set<string>>();
+    // Each URI's path as the last read found it (the same every time: thousands of URIs parsed again per read otherwise).
+    const pathsBefore = this.paths;
+    this.paths = new Map();
     const add = (folder: string, uri: string) => {
-      const path = this.access.pathOf(uri);
+      const path = pathsBefore.has(uri) ? pathsBefore.get(uri) : this.access.pathOf(uri);
+      this.paths.set(uri, path);
       if (path !== undefined) (entries.get(folder) ?? entries.set(folder, new Set()).get(folder)!).add(path);
     };
     for (const folder of this.index.folderUris()) entries.set(folder, new Set());
@@ -185,13 +195,14 @@ export class WorkspaceEstates {
     for (const folder of [...this.estates.keys()]) if (!entries.has(folder)) this.estates.delete(folder);
     for (const [folder, paths] of entries) {
       let files = this.roots.get(folder);
-      if (!files) this.roots.set(folder, (files = await this.access.files(folder, (uri) => this.open.text(uri) ?? this.index.get(uri)?.text)));
+      if (!files) this.roots.set(folder, (files = this.remembering(await this.access.files(folder, (uri) => this.open.text(uri) ?? this.index.get(uri)?.text))));
       const estate = await loadEstate([...paths], files, this.estates.get(folder), { yielding: true });
       // What each manifest gives the others' contexts, made here a slice at a time rather than in the first request after the read.
       await prepareContexts(estate, pacer(undefined, true));
       this.estates.set(folder, estate);
     }
     for (const folder of [...this.roots.keys()]) if (!entries.has(folder)) this.roots.delete(folder);
+    for (const path of [...this.reals.keys()]) if (![...entries.values()].some((paths) => paths.has(path))) this.reals.delete(path);
     this.reads++;
     for (const listener of this.listeners) {
       try {
@@ -203,18 +214,59 @@ export class WorkspaceEstates {
   }
 
   /**
+   * `files`, answering for an indexed manifest that is not open and has not changed on disk
+   * since the last read as that read did (its text from the index, the real path it was found
+   * at): each read of the estates otherwise asks the file system for the real path of every
+   * manifest of the workspace again, thousands of round trips after each pause in typing. The
+   * index read each file itself, inside the folder; a change on disk gives it a new generation.
+   */
+  private remembering(files: EstateFiles): EstateFiles {
+    return {
+      root: files.root,
+      ...(files.rootName !== undefined ? { rootName: files.rootName } : {}),
+      uriOf: (path) => files.uriOf(path),
+      read: async (path) => {
+        const known = this.reals.get(path);
+        const uri = known?.uri ?? files.uriOf(path);
+        const indexed = this.open.text(uri) === undefined ? this.index.get(uri) : undefined;
+        if (indexed && known?.generation === indexed.generation) return { kind: 'text', text: indexed.text, real: known.real };
+        const got = await files.read(path);
+        if (indexed && got.kind === 'text' && got.text === indexed.text) this.reals.set(path, { uri, generation: indexed.generation, real: got.real });
+        else this.reals.delete(path);
+        return got;
+      },
+    };
+  }
+
+  /**
    * What the estate context of `node` depends on: its imports as resolved, the other manifests
    * of its estate (each by the identity of its parse: an unchanged file keeps its document) and
-   * their imports. Equal signatures give equal contexts.
+   * their imports. Equal signatures give equal contexts. Each member's part is written once per
+   * read and estate (`membersPart`), and each manifest's signature is that text without its own
+   * part: asked for every open manifest after every read, it costs a copy, not a walk of the estate.
    */
   private signatureIn(estate: Estate, node: EstateNode): string {
-    const parts = [node.path, node.imports.map((i) => `${i.path}>${i.target ?? ''}!${i.refused ?? ''}`).join('|')];
-    for (const path of estateOf(estate, node.path)) {
-      if (path === node.path) continue;
+    const own = `${node.path}\n${node.imports.map((i) => `${i.path}>${i.target ?? ''}!${i.refused ?? ''}`).join('|')}`;
+    const { text, at } = this.membersPart(estate, estateOf(estate, node.path));
+    const [start, end] = at.get(node.path) ?? [0, 0];
+    return `${own}\n${text.slice(0, start)}${text.slice(end)}`;
+  }
+
+  /** The members' parts of the signatures, one line each, and where each member's lies; made once per estate read. */
+  private membersPart(estate: Estate, members: readonly string[]): { text: string; at: Map<string, [number, number]> } {
+    const known = this.parts.get(estate)?.get(members);
+    if (known) return known;
+    const at = new Map<string, [number, number]>();
+    let text = '';
+    for (const path of members) {
       const other = estate.nodes.get(path)!;
-      parts.push(`${path}#${this.documentId(other.document)}:${other.imports.map((i) => i.target ?? '').join('|')}`);
+      const line = `${path}#${this.documentId(other.document)}:${other.imports.map((i) => i.target ?? '').join('|')}\n`;
+      at.set(path, [text.length, text.length + line.length]);
+      text += line;
     }
-    return parts.join('\n');
+    const part = { text, at };
+    (this.parts.get(estate) ?? this.parts.set(estate, new WeakMap()).get(estate)!).set(members, part);
+    return part;
   }
 
   private documentId(document: ManifestDocument): number {

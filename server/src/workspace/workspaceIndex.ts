@@ -81,12 +81,15 @@ export class WorkspaceIndex {
       const changed = new Set<string>();
       for (const { uri, kind } of changes) {
         if (kind === 'deleted') {
-          // A deleted folder takes its manifests with it.
-          for (const known of [...this.entries.keys()])
-            if (known === uri || isInside(known, uri)) {
-              this.entries.delete(known);
-              changed.add(known);
-            }
+          // A deleted manifest; else perhaps a folder, which takes its manifests with it (a look at
+          // every entry, only then: a branch switched deletes thousands of files, one event each).
+          if (this.entries.delete(uri)) changed.add(uri);
+          else
+            for (const known of [...this.entries.keys()])
+              if (isInside(known, uri)) {
+                this.entries.delete(known);
+                changed.add(known);
+              }
         } else if (isManifestName(uri) && (await this.readInto(uri))) changed.add(uri);
       }
       const result = [...changed];

@@ -4,12 +4,12 @@
  * the root, a symlink out of the root). Nothing outside the root is read.
  */
 import assert from 'node:assert/strict';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { estateContextOf, estateOf } from '../../../server/src/estate/context';
+import { estateContextOf, estateOf, estatesOf, importsOf, standsAlone } from '../../../server/src/estate/context';
 import { estatePath, nodeEstateFiles } from '../../../server/src/node/estateFiles';
 import type { EstateFiles } from '../../../server/src/estate/files';
-import { loadEstate } from '../../../server/src/estate/load';
+import { loadEstate, WHOLE_BELOW_CHARS, type Estate } from '../../../server/src/estate/load';
 import { CATALOG, domain, estateFolder, type EstateFolder } from './estateFolder';
 
 describe('estate: resolving imports', () => {
@@ -133,7 +133,7 @@ describe('estate: resolving imports', () => {
     folder.write('finance.integration.yaml', ...domain('./shared/systems.integration.yaml', 'finance-status'));
     folder.write('alone.integration.yaml', 'integrationManifest: 1', 'solution:', '  name: Alone');
     const estate = await folder.load('sales.integration.yaml', 'finance.integration.yaml', 'alone.integration.yaml');
-    const files = (paths: string[]) => paths.map((p) => estate.nodes.get(p)!.file);
+    const files = (paths: readonly string[]) => paths.map((p) => estate.nodes.get(p)!.file);
     const sales = estatePath(join(folder.root, 'sales.integration.yaml'));
     assert.deepEqual(files(estateOf(estate, sales)), ['sales.integration.yaml', 'finance.integration.yaml', 'shared/systems.integration.yaml']);
     assert.deepEqual(files(estateOf(estate, estatePath(join(folder.root, 'alone.integration.yaml')))), ['alone.integration.yaml']);
@@ -144,5 +144,128 @@ describe('estate: resolving imports', () => {
     assert.deepEqual(context.items.filter((i) => i.imported).map((i) => i.id), ['visibility', 'sales', 'erp', 'bus']);
     assert.deepEqual(context.items.filter((i) => !i.imported).map((i) => `${i.at.file}: ${i.id}`), ['finance.integration.yaml: finance-status']);
     assert.deepEqual(structuredClone(context), context, 'the context is plain data');
+  });
+
+  it('answers the estates of 200 manifests (chains, cycles, a shared catalog, manifests alone) as a walk over the imports does, and in the order read', async () => {
+    // Manifest i imports up to two others; every 7th imports nothing; every 50th imports the catalog.
+    const count = 200;
+    const name = (i: number) => `area-${i % 4}/m-${i}.integration.yaml`;
+    let seed = 7;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) % 1000) / 1000;
+    folder.write('shared/systems.integration.yaml', ...CATALOG);
+    for (let i = 0; i < count; i++) {
+      const targets = i % 7 === 0 ? [] : [Math.floor(random() * count), Math.floor(random() * count)].filter((t) => t !== i && t % 7 !== 3);
+      const imports = [...new Set(targets)].map((t) => `  - ../${name(t)}`);
+      if (i % 50 === 1) imports.push('  - ../shared/systems.integration.yaml');
+      // A system of its own, an integration from it to a system of the first manifest it imports (through middleware every third), a goal every fifth.
+      const to = targets[0] !== undefined ? `s-${targets[0]}` : `s-${i}`;
+      folder.write(
+        name(i),
+        'integrationManifest: 1',
+        ...(imports.length ? ['imports:', ...imports] : []),
+        'solution:',
+        `  name: M ${i}`,
+        ...(i % 5 === 0 ? ['goals:', `  - id: g-${i}`, '    title: A goal'] : []),
+        'systems:',
+        `  - { id: s-${i}, name: S ${i}, kind: erp }`,
+        'integrations:',
+        `  - { id: i-${i}, name: I ${i}, type: data, from: s-${i}, to: ${to}${i % 3 === 0 ? ', via: [bus]' : ''}${i % 5 === 2 ? `, goals: [g-${i - 2}]` : ''} }`,
+      );
+    }
+    // And an estate of two apart.
+    folder.write('pair/b.integration.yaml', 'integrationManifest: 1', 'systems:', '  - { id: pair-b, name: B, kind: erp }');
+    folder.write('pair/a.integration.yaml', 'integrationManifest: 1', 'imports:', '  - ./b.integration.yaml', 'solution:', '  name: A', 'integrations:', '  - { id: pair-i, name: I, type: data, from: pair-b, to: pair-b }');
+    const entries = [...Array.from({ length: count }, (_, i) => name(i)), 'pair/a.integration.yaml'];
+    const estate = await folder.load(...entries);
+    assert.ok(estate.nodes.size > count, 'the catalog is read through the imports');
+    // An import is refused as a cycle exactly when the manifest it names leads back to the one importing it.
+    const reaches = (from: string, to: string) => {
+      const seen = new Set([from]);
+      for (const at of seen) for (const edge of estate.nodes.get(at)!.imports) if (edge.target) seen.add(edge.target);
+      return seen.has(to);
+    };
+    let cycles = 0;
+    for (const node of estate.nodes.values())
+      for (const edge of node.imports.filter((i) => i.target)) {
+        const onCycle = reaches(edge.target!, node.path);
+        assert.equal(edge.refused?.includes('forms a cycle') ?? false, onCycle, `${node.file} → ${edge.path}`);
+        if (onCycle) cycles++;
+      }
+    assert.ok(cycles > 5, `some imports close a cycle (${cycles})`);
+
+    /** What the estate of `path` is, walked from scratch over every import that names a manifest (refused or not). */
+    const walked = (e: Estate, path: string) => {
+      const seen = new Set([path]);
+      for (const at of seen)
+        for (const node of e.nodes.values())
+          for (const edge of node.imports) {
+            if (edge.target === undefined) continue;
+            if (node.path === at && !seen.has(edge.target)) seen.add(edge.target);
+            if (edge.target === at && !seen.has(node.path)) seen.add(node.path);
+          }
+      return [...e.nodes.keys()].filter((p) => seen.has(p));
+    };
+    const alone = (e: Estate, path: string) => e.nodes.get(path)!.imports.length === 0 && ![...e.nodes.values()].some((n) => n.imports.some((i) => i.target === path));
+    let lone = 0;
+    for (const path of estate.nodes.keys()) {
+      assert.deepEqual(estateOf(estate, path), walked(estate, path), estate.nodes.get(path)!.file);
+      assert.equal(standsAlone(estate, path), alone(estate, path), estate.nodes.get(path)!.file);
+      if (alone(estate, path)) lone++;
+    }
+    assert.ok(lone > 10, `some manifests stand alone (${lone})`);
+    const all = estatesOf(estate);
+    assert.deepEqual(all.flat().sort(), [...estate.nodes.keys()].sort(), 'each manifest in exactly one estate');
+    assert.deepEqual(all.map((members) => members[0]), [...estate.nodes.keys()].filter((p) => walked(estate, p)[0] === p), 'in the order read');
+    assert.deepEqual(estateOf(estate, estatePath(join(folder.root, 'nowhere.integration.yaml'))), [], 'a manifest not read is in no estate');
+
+    // Each context, put together from the estate's whole, says what the other members of the estate give it.
+    const file = (p: string) => estate.nodes.get(p)!.file;
+    for (const path of estate.nodes.keys()) {
+      const context = estateContextOf(estate, path)!;
+      const others = walked(estate, path).filter((p) => p !== path).map((p) => estate.nodes.get(p)!);
+      const through = importsOf(estate, path);
+      const items = others.flatMap((n) => [...n.manifest.actors, ...n.manifest.goals, ...n.manifest.systems, ...n.manifest.integrations].filter((i) => i.id).map((i) => `${n.file} ${i.kind} ${i.id} ${through.has(n.path)}`));
+      assert.deepEqual(context.items.map((i) => `${i.at.file} ${i.kind} ${i.id} ${i.imported}`), items, file(path));
+      const integrations = others.flatMap((n) => n.manifest.integrations.map((i) => ({ n, i })));
+      const sorted = (ids: Iterable<string>) => [...new Set(ids)].sort();
+      assert.deepEqual(sorted(context.elsewhere.systems), sorted(integrations.flatMap(({ i }) => [i.from, i.to, i.systemOfRecord, ...i.via].flatMap((r) => (r ? [r.id] : [])))), file(path));
+      assert.deepEqual(sorted(context.elsewhere.goals), sorted(integrations.flatMap(({ i }) => i.goals.map((g) => g.id))), file(path));
+      const direct: Record<string, string[]> = {};
+      for (const { n, i } of integrations) if (i.via.length === 0) for (const end of new Set([i.from?.id, i.to?.id])) if (end) (direct[end] ??= []).push(`${n.file}: ${i.id}`);
+      assert.deepEqual(context.elsewhere.direct, direct, file(path));
+      assert.deepEqual(context.importedBy, others.filter((n) => n.imports.some((i) => i.target === path)).map((n) => n.file), file(path));
+    }
+
+    // A manifest changed: the contexts of its estate change their key, those of another estate keep theirs.
+    const changed = estate.nodes.get(estatePath(join(folder.root, name(2))))!;
+    const unrelated = [...estate.nodes.keys()].find((p) => !estateOf(estate, changed.path).includes(p) && !standsAlone(estate, p));
+    const neighbour = estateOf(estate, changed.path).find((p) => p !== changed.path)!;
+    writeFileSync(join(folder.root, name(2)), changed.text.replace('name: I 2', 'name: I two'));
+    const next = await loadEstate(entries.map((f) => estatePath(join(folder.root, f))), await nodeEstateFiles(folder.root), estate);
+    assert.notEqual(estateContextOf(next, neighbour)!.key, estateContextOf(estate, neighbour)!.key, 'a member of its estate');
+    assert.ok(unrelated, 'a manifest in another estate of two or more');
+    assert.equal(estateContextOf(next, unrelated)!.key, estateContextOf(estate, unrelated)!.key, 'a manifest of another estate');
+  });
+
+  it('reads an estate the same when yielding (the language server): a small manifest parsed whole, a large one a unit at a time', async () => {
+    folder.write('shared/systems.integration.yaml', ...CATALOG);
+    const flows = Array.from({ length: 80 }, (_, i) => [`  - id: flow-${i}`, `    name: Flow ${i}`, '    type: data', '    from: erp', '    to: sales', '    mode: sync', '    trigger: user'].join('\n'));
+    folder.write('large.integration.yaml', ...domain('./shared/systems.integration.yaml', 'large-status', ['goals:', '  - id: large-goal', '    title: A goal']), ...flows);
+    folder.write('small.integration.yaml', ...domain('./shared/systems.integration.yaml', 'small-status'));
+    const paths = ['large.integration.yaml', 'small.integration.yaml'].map((f) => estatePath(join(folder.root, f)));
+    const large = readFileSync(paths[0]!, 'utf8').length;
+    assert.ok(large >= WHOLE_BELOW_CHARS && readFileSync(paths[1]!, 'utf8').length < WHOLE_BELOW_CHARS, `one manifest each side of the bound (${large})`);
+    const files = await nodeEstateFiles(folder.root);
+    const whole = await loadEstate(paths, files);
+    const yielding = await loadEstate(paths, files, undefined, { yielding: true });
+    assert.deepEqual([...yielding.nodes.keys()], [...whole.nodes.keys()]);
+    for (const [path, node] of whole.nodes) {
+      const other = yielding.nodes.get(path)!;
+      assert.deepEqual(other.imports, node.imports, node.file);
+      assert.deepEqual(other.manifest.integrations.map((i) => [i.id, i.idSpan, i.from?.id]), node.manifest.integrations.map((i) => [i.id, i.idSpan, i.from?.id]), node.file);
+      // The same items at the same places: the contexts made of them have the same key.
+      assert.equal(estateContextOf(yielding, path)!.key, estateContextOf(whole, path)!.key, node.file);
+    }
+    assert.equal(whole.nodes.get(paths[0]!)!.manifest.integrations.length, 81);
   });
 });
