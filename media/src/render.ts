@@ -60,15 +60,15 @@ let counter = 0;
 
 export type RenderResult = { svg: SVGSVGElement } | { error: string };
 
-/** Parses, then renders in `offscreen`; returns the SVG element (detached) or the error message. */
+/**
+ * Renders in `offscreen`; returns the SVG element (detached) or the error message. Mermaid's
+ * render parses the text itself and throws its parse errors (no error drawing:
+ * `suppressErrorRendering`), so the text is not parsed first on its own (that was some 65 ms of
+ * a 63-system drawing, BENCHMARKS.md "Landscape").
+ */
 export async function renderDiagram(source: string, offscreen: HTMLElement): Promise<RenderResult> {
   const flowchart = /^\s*(flowchart|graph)\b/.test(source);
   const text = flowchart ? toPrivateUse(source) : source;
-  try {
-    await mermaid.parse(text);
-  } catch (e) {
-    return { error: messageOf(e) };
-  }
   const id = `im-diagram-${++counter}`;
   try {
     const { svg } = await mermaid.render(id, text, offscreen);
