@@ -6,6 +6,7 @@ import type { Span } from '../document/range';
 import type { EstateContext, EstateItem, EstateLocation } from '../model/estate';
 import type { Item } from '../model/manifest';
 import type { Estate, EstateImport, EstateNode } from './load';
+import { runToEnd } from '../analysis/analyze';
 
 /**
  * The manifests `path` imports, directly or through others (itself left out), by imports that
@@ -42,30 +43,39 @@ interface Partition {
 const partitions = new WeakMap<Estate, Partition>();
 
 function partitionOf(estate: Estate): Partition {
+  return partitions.get(estate) ?? runToEnd(partitionSteps(estate));
+}
+
+/** `partitionOf`, a step per manifest (made after a read between pauses: thousands of manifests take tens of milliseconds). */
+function* partitionSteps(estate: Estate): Generator<void, Partition> {
   const known = partitions.get(estate);
   if (known) return known;
   const neighbours = new Map<string, string[]>();
   const importers = new Map<string, string[]>();
   const link = (a: string, b: string) => (neighbours.get(a) ?? neighbours.set(a, []).get(a)!).push(b);
-  for (const node of estate.nodes.values())
+  for (const node of estate.nodes.values()) {
+    yield;
     for (const edge of node.imports)
       if (edge.target) {
         link(node.path, edge.target);
         link(edge.target, node.path);
         (importers.get(edge.target) ?? importers.set(edge.target, []).get(edge.target)!).push(node.path);
       }
+  }
   const component = new Map<string, number>();
   let count = 0;
   for (const start of estate.nodes.keys()) {
     if (component.has(start)) continue;
     component.set(start, count);
     const queue = [start];
-    for (let at = 0; at < queue.length; at++)
+    for (let at = 0; at < queue.length; at++) {
+      yield;
       for (const next of neighbours.get(queue[at]!) ?? [])
         if (!component.has(next)) {
           component.set(next, count);
           queue.push(next);
         }
+    }
     count++;
   }
   // Each list in the order read: one pass over the manifests, each appended to its estate's.
@@ -152,8 +162,7 @@ interface Whole {
 const wholes = new WeakMap<Estate, WeakMap<readonly string[], Whole>>();
 
 function wholeOf(estate: Estate, members: readonly string[]): Whole {
-  const steps = wholeSteps(estate, members);
-  for (let step = steps.next(); ; step = steps.next()) if (step.done) return step.value;
+  return runToEnd(wholeSteps(estate, members));
 }
 
 /** `wholeOf`, a member at a time: it yields after each (a whole of thousands of members takes tens of milliseconds). */
@@ -183,6 +192,8 @@ function* wholeSteps(estate: Estate, members: readonly string[]): Generator<void
 
 /** Makes each manifest's part of the contexts ahead (`contributionOf`), and each estate's whole, pausing when `pacing` says so: the contexts are then made quickly on request. */
 export async function prepareContexts(estate: Estate, pacing: { due(): boolean; pause(): Promise<void> }): Promise<void> {
+  const partition = partitionSteps(estate);
+  while (!partition.next().done) if (pacing.due()) await pacing.pause();
   for (const node of estate.nodes.values()) {
     if (pacing.due()) await pacing.pause();
     contributionOf(node);

@@ -11,6 +11,7 @@ import type { EstateFiles, FileRead } from './files';
 import { notRelative } from '../model/importPath';
 import { isInside, relativeTo, resolveFrom } from './paths';
 import { pacer, runInSlices } from '../incremental/slices';
+import { runToEnd } from '../analysis/analyze';
 import { IncrementalAnalyzer } from '../incremental/analyzer';
 
 /** One value of a manifest's `imports:` as resolved. */
@@ -103,7 +104,9 @@ export async function loadEstate(paths: readonly EstateEntry[], files: EstateFil
       node.imports.push(await resolveImport(node, written, files, read, admit));
     }
   }
-  markCycles(nodes);
+  // One pass over every import, cut in slices too: thousands of manifests take tens of milliseconds.
+  if (pacing) await runInSlices(markCycles(nodes), { stale: () => false, background: true });
+  else runToEnd(markCycles(nodes));
   return { root: files.root, nodes, entries: [...entries] };
 }
 
@@ -176,11 +179,12 @@ export function isManifest(manifest: Manifest): boolean {
  * imports, to the one that imports it), naming the cycle from the importing manifest:
  * `a.integration.yaml → b.integration.yaml → a.integration.yaml`.
  */
-function markCycles(nodes: Map<string, EstateNode>): void {
+function* markCycles(nodes: Map<string, EstateNode>): Generator<void, void> {
   // An import lies on a cycle when both its ends are in one strongly connected component: a
   // search per import would cost the whole graph each (thousands of manifests read).
-  const component = stronglyConnected(nodes);
+  const component = yield* stronglyConnected(nodes);
   for (const node of nodes.values()) {
+    yield;
     for (const edge of node.imports) {
       if (!edge.target || edge.refused || component.get(edge.target) !== component.get(node.path)) continue;
       const back = pathBetween(nodes, edge.target, node.path);
@@ -189,8 +193,8 @@ function markCycles(nodes: Map<string, EstateNode>): void {
   }
 }
 
-/** The strongly connected component of each manifest over its resolved imports (Tarjan's algorithm, without recursion): a number per manifest. */
-function stronglyConnected(nodes: Map<string, EstateNode>): Map<string, number> {
+/** The strongly connected component of each manifest over its resolved imports (Tarjan's algorithm, without recursion): a number per manifest; a step per manifest left. */
+function* stronglyConnected(nodes: Map<string, EstateNode>): Generator<void, Map<string, number>> {
   const index = new Map<string, number>();
   const low = new Map<string, number>();
   const component = new Map<string, number>();
@@ -221,6 +225,7 @@ function stronglyConnected(nodes: Map<string, EstateNode>): Map<string, number> 
         continue;
       }
       frames.pop();
+      yield;
       const parent = frames[frames.length - 1];
       if (parent) low.set(parent[0], Math.min(low.get(parent[0])!, low.get(at)!));
       if (low.get(at) === index.get(at)) {

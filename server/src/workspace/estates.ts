@@ -19,6 +19,7 @@ import type { EstateFiles } from '../estate/files';
 import { loadEstate, type Estate, type EstateNode } from '../estate/load';
 import { estateContextOf, estateOf, prepareContexts, standsAlone } from '../estate/context';
 import { pacer } from '../incremental/slices';
+import { runToEnd } from '../analysis/analyze';
 import { NULL_LOGGER, type Logger } from '../logger';
 import { MAX_INDEXED_BYTES } from './files';
 import type { WorkspaceIndex } from './workspaceIndex';
@@ -260,8 +261,7 @@ export class WorkspaceEstates {
 
   /** The members' parts of the signatures, one line each, and where each member's lies; made once per estate read. */
   private membersPart(estate: Estate, members: readonly string[]): { text: string; at: Map<string, [number, number]> } {
-    const steps = this.membersPartSteps(estate, members);
-    for (let step = steps.next(); ; step = steps.next()) if (step.done) return step.value;
+    return runToEnd(this.membersPartSteps(estate, members));
   }
 
   /** `membersPart`, a member at a time (made after each read, between pauses, rather than in the first request after it). */

@@ -236,6 +236,11 @@ describe('estate: resolving imports', () => {
       assert.deepEqual(context.importedBy, others.filter((n) => n.imports.some((i) => i.target === path)).map((n) => n.file), file(path));
     }
 
+    // Read as the language server does (a slice at a time, cycles included): the same estate, the same contexts.
+    const paced = await loadEstate(entries.map((f) => estatePath(join(folder.root, f))), await nodeEstateFiles(folder.root), undefined, { yielding: true });
+    assert.deepEqual([...paced.nodes.values()].map((n) => [n.path, n.imports]), [...estate.nodes.values()].map((n) => [n.path, n.imports]));
+    for (const path of estate.nodes.keys()) assert.equal(estateContextOf(paced, path)?.key, estateContextOf(estate, path)?.key);
+
     // A manifest changed: the contexts of its estate change their key, those of another estate keep theirs.
     const changed = estate.nodes.get(estatePath(join(folder.root, name(2))))!;
     const unrelated = [...estate.nodes.keys()].find((p) => !estateOf(estate, changed.path).includes(p) && !standsAlone(estate, p));
