@@ -15,6 +15,7 @@ import type { DocumentDiagnosticReport, WorkspaceEdit } from 'vscode-languageser
 import { URI } from 'vscode-uri';
 import { SYSTEM_FAMILIES } from '../server/src/model/vocabulary';
 import { prng } from './generate';
+import { estateHeap, type EstateHeap } from './estateHeap';
 import { startServer, type ServerProcess } from './lspClient';
 import { ms, percentile, summarize, timeRuns, type Summary } from './stats';
 
@@ -165,6 +166,10 @@ export interface EstateResult {
   /** The server's memory once indexed (the last start, before any edit), and after the run. */
   memoryIndexed: { rssMb: number; peakRssMb: number } | undefined;
   memory: { rssMb: number; peakRssMb: number } | undefined;
+  /** The server's resident set once started on an empty workspace folder. */
+  memoryEmpty: { rssMb: number; peakRssMb: number } | undefined;
+  /** What the index and estates hold, measured in the bench's process. */
+  heap: EstateHeap;
 }
 
 const sleep = (msecs: number) => new Promise((r) => setTimeout(r, msecs));
@@ -179,6 +184,14 @@ export async function measureEstate(serverJs: string, dir: string, quick: boolea
   const floorAll = percentile(timeRuns(quick ? 3 : 5, () => all.forEach((t) => parseDocument(t))), 0.5);
   const floorDomain = percentile(timeRuns(quick ? 10 : 30, () => parseDocument(texts.get(edited)!)), 0.5);
   const floorCatalog = percentile(timeRuns(quick ? 10 : 30, () => parseDocument(texts.get(catalogFile)!)), 0.5);
+
+  const heap = await estateHeap(dir, workspace.files, edited);
+  const empty = join(dir, '..', `${dir.split('/').pop()}-empty`);
+  mkdirSync(empty, { recursive: true });
+  const bare = await startServer(serverJs, empty, { workspaceFolder: URI.file(empty).toString() });
+  await sleep(500);
+  const memoryEmpty = bare.memory();
+  await bare.stop();
 
   const editedText = () => texts.get(edited)!;
   const lineOf = (text: string, offset: number) => {
@@ -328,6 +341,8 @@ export async function measureEstate(serverJs: string, dir: string, quick: boolea
       expectedRenameFiles: workspace.renameFiles,
       memoryIndexed,
       memory,
+      memoryEmpty,
+      heap,
     };
   } finally {
     await srv!.stop();
@@ -363,7 +378,7 @@ export function barLines(r: EstateResult, renameWhat: string): string[] {
     `| a rename ${renameWhat} answers within ${BARS.rename} ms | ${p95(r.rename, r.floorAll)}; the edit touches ${r.renameFiles} files (${r.renameEdits} places) | ${met(r.rename.p95 <= BARS.rename && r.renameFiles === r.expectedRenameFiles)} |`,
     '',
     `- **Indexing**: from starting the server to its log line saying the ${r.files.toLocaleString('en')} files are read and their estates resolved: median ${x(indexing.median, r.floorAll)}, max ${x(indexing.max, r.floorAll)} over ${indexing.runs} start${indexing.runs === 1 ? '' : 's'}. The longest any completion or hover waited meanwhile: ${ms(r.longestWaitIndexing)} ms.`,
-    `- **Memory**: the server's resident set once indexed, ${rss(r.memoryIndexed)}; after the run, ${rss(r.memory)}.`,
+    `- **Memory**: the server's resident set once indexed, ${rss(r.memoryIndexed)}; after the run, ${rss(r.memory)}; started on an empty folder, ${rss(r.memoryEmpty)}. What the files add, measured in the bench's process with the server's own index and estates over the same folder, after garbage collection: the index ${r.heap.indexMb.toFixed(1)} MB (the texts), the estates ${r.heap.estatesMb.toFixed(0)} MB, ${((r.heap.estatesMb * 1024) / r.files).toFixed(0)} KB per manifest of ${r.heap.textKb.toFixed(1)} KB of text: its yaml tree alone holds ${r.heap.yamlKb.toFixed(0)} KB, with its model ${r.heap.parsedKb.toFixed(0)} KB, the rest is what it gives the contexts of the others; the context of the edited manifest ${r.heap.contextMb < 0.1 ? 'under 0.1' : r.heap.contextMb.toFixed(1)} MB. Every manifest is held parsed because references, rename and the rules of the open ones reach files that are not open; the resident set is that heap, the server's own, and the room V8 keeps beyond the heap.`,
     ...(ch.every((s) => s.runs > 0) ? [] : ['- Some series have no runs.']),
   ];
 }

@@ -7,6 +7,7 @@
  */
 import assert from 'node:assert/strict';
 import type { Analysis, Problem } from '../../server/src/analysis/analyze';
+import { mayHoldAliases } from '../../server/src/document/aliases';
 import { applyEdits } from '../../server/src/document/edits';
 import { diagramsFor } from '../../server/src/diagram';
 import { codeActions } from '../../server/src/features/codeActions';
@@ -71,6 +72,23 @@ const block = (anchor: string, ...lines: string[]) => `${anchor ? ` ${anchor}` :
 
 const of = (analysis: Analysis, rule: string) => analysis.problems.filter((p) => p.rule === rule);
 const where = (analysis: Analysis, p: Problem) => ({ at: spanText(analysis, p), item: p.item?.id });
+
+describe('the test for a text that may hold an alias', () => {
+  it('says what the regular expression it replaces says, on every short text of the characters that matter', () => {
+    const oracle = (text: string) => /(?:^|[\s[{,:?-])\*[^\s,[\]{}]/m.test(text);
+    const alphabet = ['*', ' ', '\n', '\r', '\t', ',', '[', ']', '{', '}', ':', '?', '-', 'a', '\u2028', '\u00a0', '&'];
+    let compared = 0;
+    const visit = (text: string, depth: number): void => {
+      assert.equal(mayHoldAliases(text), oracle(text), JSON.stringify(text));
+      compared++;
+      if (depth > 0) for (const c of alphabet) visit(text + c, depth - 1);
+    };
+    visit('', 4);
+    assert.ok(compared > 80_000, `${compared} texts compared`);
+    assert.equal(mayHoldAliases(`${'x: y\n'.repeat(1000)}z: *ref\n`), true);
+    assert.equal(mayHoldAliases('note: 5*3 items, * a star alone\n'), false);
+  });
+});
 
 describe('anchors and aliases', () => {
   describe('the rules read through them', () => {

@@ -50,12 +50,24 @@ export function aliasTarget(alias: Alias): Node | undefined {
   return TARGETS.get(alias);
 }
 
+/** What may stand before an alias's `*`: a line start or space, a flow indicator, `:`, `?` or `-`. */
+const ALIAS_MAY_FOLLOW = /[\s[{,:?-]/;
+/** What an alias name cannot start with. */
+const ALIAS_CANNOT_START_WITH = /[\s,[\]{}]/;
+
 /**
  * Whether `text` may hold an alias: a `*` where a node can start. A cheap test that spares the
  * walk of `indexAliases` for the many documents without one.
  */
 export function mayHoldAliases(text: string): boolean {
-  return /(?:^|[\s[{,:?-])\*[^\s,[\]{}]/m.test(text);
+  // Each `*` of the text, found by `indexOf`: a regular expression that tries every position took
+  // 8 ms of each keystroke on a 5 MB manifest.
+  for (let at = text.indexOf('*'); at !== -1; at = text.indexOf('*', at + 1)) {
+    if (at > 0 && !ALIAS_MAY_FOLLOW.test(text[at - 1]!)) continue;
+    const next = text[at + 1];
+    if (next !== undefined && !ALIAS_CANNOT_START_WITH.test(next)) return true;
+  }
+  return false;
 }
 
 /** For the expansion count, as eemeli/yaml keeps it per anchored node while it runs `toJS`. */

@@ -160,6 +160,27 @@ function importedIntegration(base: Omit<Item, 'kind'>): Item {
   };
 }
 
+const byIdCache = new WeakMap<EstateContext, Map<string, { first: number; items: EstateItem[] }>>();
+
+/**
+ * The estate's items by id, each id with the place of its first item in `estate.items`; made
+ * once per context (read only). A rule that looks for its own ids among the estate's asks this
+ * rather than go through every item of an estate of thousands of manifests at each check.
+ */
+export function estateItemsById(estate: EstateContext): ReadonlyMap<string, { first: number; items: readonly EstateItem[] }> {
+  let byId = byIdCache.get(estate);
+  if (!byId) {
+    byId = new Map();
+    for (const [n, item] of estate.items.entries()) {
+      const known = byId.get(item.id);
+      if (known) known.items.push(item);
+      else byId.set(item.id, { first: n, items: [item] });
+    }
+    byIdCache.set(estate, byId);
+  }
+  return byId;
+}
+
 /** The manifest with the estate's imported items in its namespace (`manifest.imported`); the same object. */
 export function withEstate(manifest: Manifest, estate: EstateContext | undefined): Manifest {
   if (manifest.estate === estate) return manifest;

@@ -1,4 +1,4 @@
-import type { EstateItem } from '../model/estate';
+import { estateItemsById, type EstateItem } from '../model/estate';
 import { defineRule } from './types';
 
 export default defineRule({
@@ -15,10 +15,15 @@ export default defineRule({
           message: `The id \`${id}\` is already used by the ${items[0]!.kind} on line ${manifest.document.lines.positionAt(items[0]!.idSpan.start).line + 1}. Give this ${item.kind} an id of its own.`,
         };
     }
-    // Across the estate: each manifest reports its own occurrence, pointing at the others.
-    const elsewhere = new Map<string, EstateItem[]>();
-    for (const other of manifest.estate?.items ?? []) if (manifest.byId.has(other.id)) (elsewhere.get(other.id) ?? elsewhere.set(other.id, []).get(other.id)!).push(other);
-    for (const [id, others] of elsewhere) {
+    // Across the estate: each manifest reports its own occurrence, pointing at the others (in the order of the estate's items).
+    const estate = manifest.estate ? estateItemsById(manifest.estate) : undefined;
+    const elsewhere: [string, { first: number; items: readonly EstateItem[] }][] = [];
+    for (const id of manifest.byId.keys()) {
+      const found = estate?.get(id);
+      if (found) elsewhere.push([id, found]);
+    }
+    elsewhere.sort(([, a], [, b]) => a.first - b.first);
+    for (const [id, { items: others }] of elsewhere) {
       const item = manifest.byId.get(id)![0]!;
       const first = others[0]!;
       const where = `${first.at.file}\` (line ${first.at.range.start.line + 1})${others.length > 1 ? ` and ${others.length - 1} more` : ''}`;

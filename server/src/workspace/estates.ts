@@ -198,7 +198,13 @@ export class WorkspaceEstates {
       if (!files) this.roots.set(folder, (files = this.remembering(await this.access.files(folder, (uri) => this.open.text(uri) ?? this.index.get(uri)?.text))));
       const estate = await loadEstate([...paths], files, this.estates.get(folder), { yielding: true });
       // What each manifest gives the others' contexts, made here a slice at a time rather than in the first request after the read.
-      await prepareContexts(estate, pacer(undefined, true));
+      const pacing = pacer(undefined, true);
+      await prepareContexts(estate, pacing);
+      // The signatures of the open manifests' estates, asked for first thing after the read.
+      for (const members of new Set(this.open.uris().map((uri) => this.access.pathOf(uri)).flatMap((path) => (path === undefined ? [] : [estateOf(estate, path)])))) {
+        const steps = this.membersPartSteps(estate, members);
+        while (!steps.next().done) if (pacing.due()) await pacing.pause();
+      }
       this.estates.set(folder, estate);
     }
     for (const folder of [...this.roots.keys()]) if (!entries.has(folder)) this.roots.delete(folder);
@@ -254,17 +260,26 @@ export class WorkspaceEstates {
 
   /** The members' parts of the signatures, one line each, and where each member's lies; made once per estate read. */
   private membersPart(estate: Estate, members: readonly string[]): { text: string; at: Map<string, [number, number]> } {
+    const steps = this.membersPartSteps(estate, members);
+    for (let step = steps.next(); ; step = steps.next()) if (step.done) return step.value;
+  }
+
+  /** `membersPart`, a member at a time (made after each read, between pauses, rather than in the first request after it). */
+  private *membersPartSteps(estate: Estate, members: readonly string[]): Generator<void, { text: string; at: Map<string, [number, number]> }> {
     const known = this.parts.get(estate)?.get(members);
     if (known) return known;
     const at = new Map<string, [number, number]>();
-    let text = '';
+    const lines: string[] = [];
+    let length = 0;
     for (const path of members) {
       const other = estate.nodes.get(path)!;
       const line = `${path}#${this.documentId(other.document)}:${other.imports.map((i) => i.target ?? '').join('|')}\n`;
-      at.set(path, [text.length, text.length + line.length]);
-      text += line;
+      at.set(path, [length, length + line.length]);
+      lines.push(line);
+      length += line.length;
+      yield;
     }
-    const part = { text, at };
+    const part = { text: lines.join(''), at };
     (this.parts.get(estate) ?? this.parts.set(estate, new WeakMap()).get(estate)!).set(members, part);
     return part;
   }

@@ -85,6 +85,23 @@ describe('estate: rules over several manifests', () => {
     assert.deepEqual(analyses.get('sales.integration.yaml')!.problems[0]!.related?.map((r) => r.at.file), ['finance.integration.yaml']);
   });
 
+  it('duplicate-id: ids declared again in several manifests, each reported once with every other place, in the order of the estate', async () => {
+    folder.write('shared/systems.integration.yaml', ...CATALOG);
+    // Three domains that all declare the integration `status`; the first also declares `bus` and `sales` again (the catalog's), in that order.
+    const again = ['systems:', '  - id: bus', '    name: Our bus', '    kind: service-bus', '    hosting: cloud', '  - id: sales', '    name: Our Sales', '    kind: dynamics-365-sales', '    hosting: cloud'];
+    folder.write('a.integration.yaml', ...domain('./shared/systems.integration.yaml', 'status', again));
+    folder.write('b.integration.yaml', ...domain('./shared/systems.integration.yaml', 'status'));
+    folder.write('c.integration.yaml', ...domain('./shared/systems.integration.yaml', 'status'));
+    const analyses = await folder.analyze('a.integration.yaml', 'b.integration.yaml', 'c.integration.yaml');
+    const found = analyses.get('a.integration.yaml')!.problems.filter((p) => p.rule === 'duplicate-id');
+    const ids = found.map((p) => /`([^`]+)`/.exec(p.message)![1]);
+    assert.deepEqual(ids, ['bus', 'sales', 'status'], 'in the order of the manifest');
+    assert.match(found[2]!.message, /also used by the integration in `b\.integration\.yaml` \(line \d+\) and 1 more\./);
+    assert.deepEqual(found[2]!.related?.map((r) => r.at.file), ['b.integration.yaml', 'c.integration.yaml']);
+    assert.deepEqual(found[0]!.related?.map((r) => r.at.file), ['shared/systems.integration.yaml']);
+    assert.deepEqual(found[1]!.related?.map((r) => r.at.file), ['shared/systems.integration.yaml']);
+  });
+
   it('unused-system and unused-goal: a catalog system or goal used by a domain manifest is used; one used nowhere in the estate is not', async () => {
     folder.write('shared/systems.integration.yaml', ...CATALOG, '  - id: crm', '    name: Old CRM', '    kind: custom', '    hosting: cloud', 'actors:', '  - id: clerk', '    name: Clerk');
     folder.write('shared/goals.integration.yaml', 'integrationManifest: 1', 'goals:', '  - id: cash', '    title: Cash sooner');
