@@ -18,6 +18,7 @@ import {
   type Message,
   type ProtocolConnection,
 } from 'vscode-languageserver/node';
+import { SERVER_NODE_FLAGS } from '../shared/src/serverProcess';
 
 export interface ServerProcess {
   connection: ProtocolConnection;
@@ -74,8 +75,8 @@ export interface StartOptions {
 }
 
 export async function startServer(serverJs: string, cwd: string, options: StartOptions = {}): Promise<ServerProcess> {
-  // BENCH_SERVER_FLAGS: node flags for the server (say `--cpu-prof` to profile it).
-  const flags = process.env['BENCH_SERVER_FLAGS']?.split(' ').filter(Boolean) ?? [];
+  // Started with the flags the extension starts it with; BENCH_SERVER_FLAGS: more (say `--cpu-prof` to profile it).
+  const flags = [...SERVER_NODE_FLAGS, ...(process.env['BENCH_SERVER_FLAGS']?.split(' ').filter(Boolean) ?? [])];
   const child = spawn(process.execPath, [...flags, serverJs, '--stdio'], { cwd, stdio: ['pipe', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
