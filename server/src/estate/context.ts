@@ -154,9 +154,35 @@ interface Whole {
   goals: Map<string, number>;
   /** Every member's integrations without middleware, by the system at an end, in the order read. */
   direct: Record<string, string[]>;
-  /** Each member's digest, one line each, and where each member's lies. */
-  digests: string;
-  digestsAt: Map<string, [number, number]>;
+  /** Each member's digest, one line each. */
+  digests: MemberLines;
+}
+
+/** One line per member of an estate, in order, and where each member's lies: `withoutMember` gives the text less one member's line as a copy, not a walk of the members. */
+export interface MemberLines {
+  text: string;
+  at: Map<string, [number, number]>;
+}
+
+/** The lines of `members` (`lineOf` ends each with a newline), a step after each. */
+export function* memberLinesSteps(members: readonly string[], lineOf: (path: string) => string): Generator<void, MemberLines> {
+  const at = new Map<string, [number, number]>();
+  const lines: string[] = [];
+  let length = 0;
+  for (const path of members) {
+    const line = lineOf(path);
+    at.set(path, [length, length + line.length]);
+    lines.push(line);
+    length += line.length;
+    yield;
+  }
+  return { text: lines.join(''), at };
+}
+
+/** The text of `lines` without the line of `path` (all of it when `path` has none). */
+export function withoutMember(lines: MemberLines, path: string): string {
+  const [start, end] = lines.at.get(path) ?? [0, 0];
+  return lines.text.slice(0, start) + lines.text.slice(end);
 }
 
 const wholes = new WeakMap<Estate, WeakMap<readonly string[], Whole>>();
@@ -169,9 +195,7 @@ function wholeOf(estate: Estate, members: readonly string[]): Whole {
 function* wholeSteps(estate: Estate, members: readonly string[]): Generator<void, Whole> {
   const known = wholes.get(estate)?.get(members);
   if (known) return known;
-  const whole: Whole = { items: [], itemsAt: new Map(), systems: new Map(), goals: new Map(), direct: {}, digests: '', digestsAt: new Map() };
-  const lines: string[] = [];
-  let length = 0;
+  const whole: Whole = { items: [], itemsAt: new Map(), systems: new Map(), goals: new Map(), direct: {}, digests: { text: '', at: new Map() } };
   for (const path of members) {
     const part = contributionOf(estate.nodes.get(path)!);
     whole.itemsAt.set(path, [whole.items.length, whole.items.length + part.notImported.length]);
@@ -179,13 +203,10 @@ function* wholeSteps(estate: Estate, members: readonly string[]): Generator<void
     for (const id of part.systems) whole.systems.set(id, (whole.systems.get(id) ?? 0) + 1);
     for (const id of part.goals) whole.goals.set(id, (whole.goals.get(id) ?? 0) + 1);
     for (const [system, integration] of part.direct) (whole.direct[system] ??= []).push(integration);
-    const line = `${path}=${part.digest}\n`;
-    whole.digestsAt.set(path, [length, length + line.length]);
-    lines.push(line);
-    length += line.length;
     yield;
   }
-  whole.digests = lines.join('');
+  // Each part is kept per parse: the second pass reads the digests made in the first.
+  whole.digests = yield* memberLinesSteps(members, (path) => `${path}=${contributionOf(estate.nodes.get(path)!).digest}\n`);
   (wholes.get(estate) ?? wholes.set(estate, new WeakMap()).get(estate)!).set(members, whole);
   return whole;
 }
@@ -248,8 +269,7 @@ export function estateContextOf(estate: Estate, path: string): EstateContext | u
     elsewhere: { systems: others(whole.systems, own.systems), goals: others(whole.goals, own.goals), direct },
   };
   // The key covers everything above: this manifest's imports and importers, each other manifest's part (its digest) and which are imported.
-  const [from, to] = whole.digestsAt.get(path)!;
-  return { key: digest(JSON.stringify([context.file, context.imports, importers, whole.digests.slice(0, from) + whole.digests.slice(to), [...imported.keys()]])), ...context };
+  return { key: digest(JSON.stringify([context.file, context.imports, importers, withoutMember(whole.digests, path), [...imported.keys()]])), ...context };
 }
 
 /** Whether the manifest stands alone: it imports nothing and nothing imports it (its analysis needs no estate context). */

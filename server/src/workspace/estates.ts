@@ -17,7 +17,7 @@ import type { EstateContext } from '../model/estate';
 import type { ManifestDocument } from '../document/manifestDocument';
 import type { EstateFiles } from '../estate/files';
 import { loadEstate, type Estate, type EstateNode } from '../estate/load';
-import { estateContextOf, estateOf, prepareContexts, standsAlone } from '../estate/context';
+import { estateContextOf, estateOf, memberLinesSteps, prepareContexts, standsAlone, withoutMember, type MemberLines } from '../estate/context';
 import { pacer } from '../incremental/slices';
 import { runToEnd } from '../analysis/analyze';
 import { NULL_LOGGER, type Logger } from '../logger';
@@ -66,7 +66,7 @@ export class WorkspaceEstates {
   private reads = 0;
   private readonly documentIds = new WeakMap<ManifestDocument, number>();
   /** Per estate read, per estate (its list of members), the members' parts of the signatures (`signatureIn`). */
-  private readonly parts = new WeakMap<Estate, WeakMap<readonly string[], { text: string; at: Map<string, [number, number]> }>>();
+  private readonly parts = new WeakMap<Estate, WeakMap<readonly string[], MemberLines>>();
   private nextDocumentId = 0;
   private readonly logger: Logger;
 
@@ -254,32 +254,22 @@ export class WorkspaceEstates {
    */
   private signatureIn(estate: Estate, node: EstateNode): string {
     const own = `${node.path}\n${node.imports.map((i) => `${i.path}>${i.target ?? ''}!${i.refused ?? ''}`).join('|')}`;
-    const { text, at } = this.membersPart(estate, estateOf(estate, node.path));
-    const [start, end] = at.get(node.path) ?? [0, 0];
-    return `${own}\n${text.slice(0, start)}${text.slice(end)}`;
+    return `${own}\n${withoutMember(this.membersPart(estate, estateOf(estate, node.path)), node.path)}`;
   }
 
   /** The members' parts of the signatures, one line each, and where each member's lies; made once per estate read. */
-  private membersPart(estate: Estate, members: readonly string[]): { text: string; at: Map<string, [number, number]> } {
+  private membersPart(estate: Estate, members: readonly string[]): MemberLines {
     return runToEnd(this.membersPartSteps(estate, members));
   }
 
   /** `membersPart`, a member at a time (made after each read, between pauses, rather than in the first request after it). */
-  private *membersPartSteps(estate: Estate, members: readonly string[]): Generator<void, { text: string; at: Map<string, [number, number]> }> {
+  private *membersPartSteps(estate: Estate, members: readonly string[]): Generator<void, MemberLines> {
     const known = this.parts.get(estate)?.get(members);
     if (known) return known;
-    const at = new Map<string, [number, number]>();
-    const lines: string[] = [];
-    let length = 0;
-    for (const path of members) {
+    const part = yield* memberLinesSteps(members, (path) => {
       const other = estate.nodes.get(path)!;
-      const line = `${path}#${this.documentId(other.document)}:${other.imports.map((i) => i.target ?? '').join('|')}\n`;
-      at.set(path, [length, length + line.length]);
-      lines.push(line);
-      length += line.length;
-      yield;
-    }
-    const part = { text: lines.join(''), at };
+      return `${path}#${this.documentId(other.document)}:${other.imports.map((i) => i.target ?? '').join('|')}\n`;
+    });
     (this.parts.get(estate) ?? this.parts.set(estate, new WeakMap()).get(estate)!).set(members, part);
     return part;
   }
