@@ -7,6 +7,7 @@ import type { EstateContext, EstateItem, EstateLocation } from '../model/estate'
 import type { Item } from '../model/manifest';
 import type { Estate, EstateImport, EstateNode } from './load';
 import { runToEnd } from '../analysis/analyze';
+import type { Pacer } from '../incremental/slices';
 
 /**
  * The manifests `path` imports, directly or through others (itself left out), by imports that
@@ -212,17 +213,15 @@ function* wholeSteps(estate: Estate, members: readonly string[]): Generator<void
 }
 
 /** Makes each manifest's part of the contexts ahead (`contributionOf`), and each estate's whole, pausing when `pacing` says so: the contexts are then made quickly on request. */
-export async function prepareContexts(estate: Estate, pacing: { due(): boolean; pause(): Promise<void> }): Promise<void> {
-  const partition = partitionSteps(estate);
-  while (!partition.next().done) if (pacing.due()) await pacing.pause();
+export async function prepareContexts(estate: Estate, pacing: Pacer): Promise<void> {
+  await pacing.steps(partitionSteps(estate));
   for (const node of estate.nodes.values()) {
     if (pacing.due()) await pacing.pause();
     contributionOf(node);
   }
   for (const members of new Set(partitionOf(estate).members.values())) {
     if (members.length < 2) continue;
-    const steps = wholeSteps(estate, members);
-    while (!steps.next().done) if (pacing.due()) await pacing.pause();
+    await pacing.steps(wholeSteps(estate, members));
   }
 }
 

@@ -101,15 +101,29 @@ function nextTurn(): void {
  * `budgetMs` have passed since the last pause, so that the caller pauses (`pause()`) between
  * two steps and requests are answered meanwhile.
  */
-export function pacer(budgetMs = DEFAULT_SLICE_MS, background = false): { due(): boolean; pause(): Promise<void> } {
+export interface Pacer {
+  due(): boolean;
+  pause(): Promise<void>;
+  /** Runs work given a step at a time to its end, pausing between steps when due. */
+  steps<T>(work: Generator<void, T>): Promise<T>;
+}
+
+export function pacer(budgetMs = DEFAULT_SLICE_MS, background = false): Pacer {
   let deadline = performance.now() + budgetMs;
-  return {
+  const paced: Pacer = {
     due: () => performance.now() >= deadline,
     pause: async () => {
       await pause(background);
       deadline = performance.now() + budgetMs;
     },
+    steps: async <T>(work: Generator<void, T>) => {
+      for (let step = work.next(); ; step = work.next()) {
+        if (step.done) return step.value;
+        if (paced.due()) await paced.pause();
+      }
+    },
   };
+  return paced;
 }
 
 /**

@@ -203,8 +203,7 @@ export class WorkspaceEstates {
       await prepareContexts(estate, pacing);
       // The signatures of the open manifests' estates, asked for first thing after the read.
       for (const members of new Set(this.open.uris().map((uri) => this.access.pathOf(uri)).flatMap((path) => (path === undefined ? [] : [estateOf(estate, path)])))) {
-        const steps = this.membersPartSteps(estate, members);
-        while (!steps.next().done) if (pacing.due()) await pacing.pause();
+        await pacing.steps(this.membersPartSteps(estate, members));
       }
       this.estates.set(folder, estate);
     }
