@@ -6,11 +6,12 @@
 import { TextDocument, type TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
 import type { TextDocumentsConfiguration } from 'vscode-languageserver';
 import type { TextEdit } from './incremental/layout';
+import type { VersionEdits } from './incremental/analyzer';
 
 /** A document that says how its text became what it is from an earlier version's. */
 export interface EditedDocument extends TextDocument {
-  /** How the text of version `from` became that of version `to`; undefined when that is not known (a whole-text change, or too long ago). */
-  edit(from: number, to: number): TextEdit | undefined;
+  /** How the text of version `from` became that of version `to`; undefined when that is not known (a whole-text change, or too long ago). A plain function. */
+  edit: VersionEdits;
 }
 
 /** Versions a document remembers the edit of: a request waits behind a few at most. */
