@@ -5,7 +5,9 @@
  */
 import assert from 'node:assert/strict';
 import { analyzeText } from '../../server/src/analysis/analyze';
-import { messageArrived, runInSlices } from '../../server/src/incremental/slices';
+import { PassThrough } from 'node:stream';
+import { createProtocolConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver/node';
+import { messageArrived, runInSlices, STDIO_TURNS } from '../../server/src/incremental/slices';
 import { findRule } from '../../server/src/rules';
 import { findingsOf } from '../../server/src/rules/types';
 import { generateManifest } from '../../bench/generate';
@@ -60,6 +62,39 @@ describe('the slice queue', () => {
       });
     }, 1);
     await work;
+    const text = log.join(' ').replace(/(\. )+/g, (steps) => `${steps.length / 2} steps `);
+    assert.match(text, /^\d+ steps read handled$/, `the handler runs before the next slice: ${text}`);
+  });
+
+  it('lets a request read over stdio be handled before the next slice (the real reader and connection)', async () => {
+    // What node/main.ts does with `--stdio`: the connection reads a stream, and the stream's data
+    // tells the queue. vscode-jsonrpc hands a message on in two turns (the reader's lock, then the
+    // connection's queue), so one turn stepped aside would let a slice run before the handler.
+    const input = new PassThrough();
+    const connection = createProtocolConnection(new StreamMessageReader(input), new StreamMessageWriter(new PassThrough()));
+    const log: string[] = [];
+    let handled = false;
+    connection.onRequest('test/ask', () => {
+      log.push('handled');
+      handled = true;
+      return 1;
+    });
+    connection.listen();
+    input.on('data', () => messageArrived(STDIO_TURNS));
+    function* untilHandled(): Generator<void, void> {
+      for (let i = 0; !handled && i < 1_000_000; i++) {
+        log.push('.');
+        yield;
+      }
+    }
+    const work = runInSlices(untilHandled(), oneStepASlice);
+    const body = JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'test/ask', params: {} });
+    setTimeout(() => {
+      log.push('read');
+      input.write(`Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
+    }, 1);
+    await work;
+    connection.dispose();
     const text = log.join(' ').replace(/(\. )+/g, (steps) => `${steps.length / 2} steps `);
     assert.match(text, /^\d+ steps read handled$/, `the handler runs before the next slice: ${text}`);
   });

@@ -17,4 +17,4 @@ declare const self: ConstructorParameters<typeof BrowserMessageReader>[0];
 const connection = createConnection(ProposedFeatures.all, new BrowserMessageReader(self), new BrowserMessageWriter(self));
 startServer(connection, { workspaceFiles: clientWorkspaceFiles(connection) });
 // The slice queue lets a message just received go first (see `messageArrived`).
-(self as unknown as { addEventListener(type: 'message', listener: () => void): void }).addEventListener('message', messageArrived);
+(self as unknown as { addEventListener(type: 'message', listener: () => void): void }).addEventListener('message', () => messageArrived(1));

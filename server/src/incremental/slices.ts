@@ -63,17 +63,22 @@ const waiting: (() => void)[] = [];
 /** Background work (`SliceOptions.background`) gets a turn when nothing else waits for one. */
 const waitingBackground: (() => void)[] = [];
 let turnQueued = false;
-/** A message came in since the last turn (`messageArrived`): its handler goes before the next slice. */
-let arrived = false;
+/** The turns from reading `--stdio` input to the handler (vscode-jsonrpc's `StreamMessageReader`, then the connection's queue). */
+export const STDIO_TURNS = 2;
+
+/** Turns still to step aside for a message just read (`messageArrived`): its handler goes before the next slice. */
+let stepAside = 0;
 
 /**
  * Called by the transport as a message comes in (the entry points hook their input). The protocol
- * library hands the message on with a callback queued when it is read, behind the turn queued by the
- * last slice; that turn then steps aside once, so the request is answered before the next slice
- * instead of after it.
+ * library hands the message on through callbacks queued when it is read, behind the turn queued by
+ * the last slice; that turn then steps aside `turns` times, one per callback of the transport, so
+ * the request is answered before the next slice instead of after it. Over `--stdio` that is two:
+ * the reader takes the bytes through a lock of its own (one `setImmediate`), then the connection
+ * queues the message (another); over `--node-ipc` or in a web worker, one.
  */
-export function messageArrived(): void {
-  arrived = true;
+export function messageArrived(turns = 1): void {
+  stepAside = Math.max(stepAside, turns);
 }
 
 function queueTurn(): void {
@@ -85,8 +90,8 @@ function queueTurn(): void {
 
 function nextTurn(): void {
   turnQueued = false;
-  if (arrived) {
-    arrived = false;
+  if (stepAside > 0) {
+    stepAside--;
     queueTurn();
     return;
   }

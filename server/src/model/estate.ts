@@ -106,6 +106,7 @@ export function importedItems(estate: EstateContext | undefined): Map<string, It
   return byId;
 }
 
+/** The base fields go last in each literal, as in model/manifest.ts's readers (a leading spread is costly in V8). */
 function modelItem(e: EstateItem): Item {
   const base = {
     id: e.id,
@@ -119,11 +120,11 @@ function modelItem(e: EstateItem): Item {
   };
   switch (e.kind) {
     case 'system':
-      return { ...base, kind: 'system', systemKind: e.systemKind, family: familyOf(e.systemKind), hosting: e.hosting, owner: e.owner, domain: e.domain, tags: [...(e.tags ?? [])], cost: e.cost && ({ ...e.cost, span: { ...e.at.span } } as Cost) };
+      return { kind: 'system', systemKind: e.systemKind, family: familyOf(e.systemKind), hosting: e.hosting, owner: e.owner, domain: e.domain, tags: [...(e.tags ?? [])], cost: e.cost && ({ ...e.cost, span: { ...e.at.span } } as Cost), ...base };
     case 'goal':
-      return { ...base, kind: 'goal', metric: e.metric };
+      return { kind: 'goal', metric: e.metric, ...base };
     case 'actor':
-      return { ...base, kind: 'actor' };
+      return { kind: 'actor', ...base };
     case 'integration':
       return importedIntegration(base);
   }
@@ -132,7 +133,6 @@ function modelItem(e: EstateItem): Item {
 /** An imported integration as a namespace entry: its id and where it is, no design (rules never judge it here). */
 function importedIntegration(base: Omit<Item, 'kind'>): Item {
   return {
-    ...base,
     kind: 'integration',
     type: undefined,
     from: undefined,
@@ -157,6 +157,7 @@ function importedIntegration(base: Omit<Item, 'kind'>): Item {
     steps: [],
     tags: [],
     cost: undefined,
+    ...base,
   };
 }
 

@@ -5,7 +5,7 @@
  */
 import { isMainThread } from 'node:worker_threads';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
-import { messageArrived } from '../incremental/slices';
+import { messageArrived, STDIO_TURNS } from '../incremental/slices';
 import { startServer } from '../server';
 import { AnalysisWorker } from './analysisWorker';
 import { nodeWorkspaceFiles } from './workspaceFiles';
@@ -16,7 +16,8 @@ if (require.main === module && isMainThread) {
     workspaceFiles: nodeWorkspaceFiles(),
   });
   // The slice queue lets a message just read go first (see `messageArrived`): listen where the
-  // connection reads, stdin with `--stdio`, the parent's messages with `--node-ipc` (VS Code).
-  if (process.argv.includes('--stdio')) process.stdin.on('data', messageArrived);
-  else if (process.argv.includes('--node-ipc')) process.on('message', messageArrived);
+  // connection reads, stdin with `--stdio` (two turns to the handler), the parent's messages with
+  // `--node-ipc` (VS Code; one turn).
+  if (process.argv.includes('--stdio')) process.stdin.on('data', () => messageArrived(STDIO_TURNS));
+  else if (process.argv.includes('--node-ipc')) process.on('message', () => messageArrived(1));
 }

@@ -9,7 +9,7 @@
 import type { ManifestDocument } from '../../document/manifestDocument';
 import type { Span } from '../../document/range';
 import { besideFlow, flowAt, type FlowCollection, type FlowEntry, type FlowPosition } from './flow';
-import { indentOf, isBlockScalarHeader, lineInfo, type LineInfo } from './lines';
+import { indentOf, isBlockScalarHeader, lineInfo, topListKeyLine, type LineInfo } from './lines';
 import { ITEM, schemaAt, typeOf } from './schema';
 
 export type ContextKind = 'key' | 'value' | 'listItem';
@@ -68,11 +68,21 @@ function walkUp(document: ManifestDocument, fromLine: number, start: { seq: bool
     col = info.dashes[0]!;
     first = false;
   };
+  /** The list column `topListKeyLine` was last asked about: once per list the walk is in. */
+  let askedCol = -1;
   for (let l = fromLine - 1; l >= 0; l--) {
     if (!seq && col === 0 && !first) break;
     const indent = indentOf(document, l);
     if (indent < 0 || indent > col) continue;
-    if (seq && indent === col && isDashAt(document, l, indent)) continue; // another item of the list
+    if (seq && indent === col && isDashAt(document, l, indent)) {
+      // Another item of the list; when the list is a top-level key's value, go straight to that key.
+      if (col !== askedCol) {
+        askedCol = col;
+        const keyLine = topListKeyLine(document, l, col);
+        if (keyLine !== undefined && keyLine < l) l = keyLine + 1;
+      }
+      continue;
+    }
     const info = lineInfo(document, l);
     if (info.blank) continue;
     if (seq) {

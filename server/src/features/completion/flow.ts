@@ -9,7 +9,7 @@
  */
 import { MAX_NESTING, type ManifestDocument } from '../../document/manifestDocument';
 import type { Span } from '../../document/range';
-import { indentOf, lineInfo, type LineInfo } from './lines';
+import { indentOf, lineInfo, topListKeyLine, type LineInfo } from './lines';
 
 export interface FlowEntry {
   /** Just after the separator before it: the opening bracket or a comma. */
@@ -290,6 +290,9 @@ export function flowAt(document: ManifestDocument, offset: number, line: number)
     if (indent < 0 || indent >= below) continue;
     test(l);
     below = indent;
+    // A line of a top-level list (dashes at `below`): the lines up to its key are all deeper.
+    const keyLine = topListKeyLine(document, l, below);
+    if (keyLine !== undefined && keyLine < l) l = keyLine + 1;
   }
   if (!found) return undefined;
   const frames = [found.root];
