@@ -35,6 +35,7 @@ import * as navigation from './features/navigation';
 import { toOffset } from './features/protocol';
 import { documentSymbols } from './features/symbols';
 import type { RulesWorker } from './incremental/rulesWorker';
+import type { VersionEdits } from './incremental/analyzer';
 import { NULL_LOGGER, type Logger } from './logger';
 import { DocumentAnalyses, RULES_THREAD_MIN_CHARS } from './incremental/documentAnalyses';
 import { runInSlices } from './incremental/slices';
@@ -50,6 +51,8 @@ export interface ServiceDocument {
   readonly uri: string;
   readonly version: number;
   getText(): string;
+  /** How the text of one version became that of another, when known (the server's documents keep the ranges the editor sent). */
+  readonly edit?: VersionEdits;
 }
 
 export interface DocumentSource {

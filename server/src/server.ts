@@ -27,7 +27,7 @@ import {
   type RequestHandler,
   type RequestType,
 } from 'vscode-languageserver';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import { editedDocuments } from './editedDocuments';
 import { LANGUAGE_ID, SETTINGS_SECTION } from '../../shared/src/names';
 import { readSettings, type InitializationOptions, type RuleSettings } from '../../shared/src/settings';
 import { ChangesRequest, DiagramsRequest } from '../../shared/src/requests';
@@ -66,7 +66,8 @@ export interface ServerOptions {
 }
 
 export function startServer(connection: Connection, options: ServerOptions = {}): void {
-  const documents = new TextDocuments(TextDocument);
+  // Each document remembers the ranges of its recent changes: the analyzer need not compare versions to find them.
+  const documents = new TextDocuments(editedDocuments());
   const logger: Logger = lineLogger({ error: (line) => connection.console.error(line), warn: (line) => connection.console.warn(line), info: (line) => connection.console.info(line) });
   const rulesWorker = options.rulesWorker?.(logger);
   // The manifests of the workspace on disk, for the features that cross files (the editor's text of an open one wins).

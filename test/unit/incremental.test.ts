@@ -16,10 +16,12 @@ import { LineIndex } from '../../server/src/document/lineIndex';
 import { parseYaml } from '../../server/src/document/manifestDocument';
 import type { Manifest } from '../../server/src/model/manifest';
 import { IncrementalAnalyzer } from '../../server/src/incremental/analyzer';
-import { packedProblems, plainProblems, problemsFrom, PROBLEMS_PER_PACK } from '../../server/src/incremental/rulesWorker';
+import { packedProblems, plainProblems, problemsFrom, problemsFromSteps, PROBLEMS_PER_PACK, transferOf } from '../../server/src/incremental/rulesWorker';
 import { sameTree } from '../../server/src/incremental/contain';
 import { DocumentAnalyses } from '../../server/src/incremental/documentAnalyses';
-import { layoutOf, layoutSteps, relayout, type Layout } from '../../server/src/incremental/layout';
+import { editBetween, layoutOf, layoutSteps, relayout, type Layout } from '../../server/src/incremental/layout';
+import { editedDocuments } from '../../server/src/editedDocuments';
+import { TextDocument, type TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
 import { runInSlices } from '../../server/src/incremental/slices';
 import { RULES } from '../../server/src/rules';
 import { findingsOf } from '../../server/src/rules/types';
@@ -406,6 +408,114 @@ describe('incremental analysis', function () {
   });
 });
 
+describe('edits as the editor sends them (ranges, several to a change)', function () {
+  this.timeout(120_000);
+
+  /** What `TextDocuments` does with a change: `editedDocuments()`, as the server makes its documents. */
+  const documents = editedDocuments();
+
+  /**
+   * LSP changes that turn `before` into `after`, in one of several ways: the changed stretch as
+   * one change; as two (the new text inserted after the old stretch, then the old stretch
+   * deleted); either of those with a character rewritten as itself at the start or the end of
+   * the text (the edit then reaches both ends); rarely the whole text.
+   */
+  function changesBetween(before: string, after: string, random: () => number): TextDocumentContentChangeEvent[] {
+    const { prefix, suffix } = editBetween(before, after);
+    const oldEnd = before.length - suffix;
+    const middle = after.slice(prefix, after.length - suffix);
+    const at = (text: string) => TextDocument.create(URI, 'yaml', 0, text);
+    const range = (text: string, start: number, end: number) => ({ start: at(text).positionAt(start), end: at(text).positionAt(end) });
+    const way = random();
+    if (way < 0.05) return [{ text: after }];
+    const changes: TextDocumentContentChangeEvent[] =
+      way < 0.5
+        ? [{ range: range(before, prefix, oldEnd), text: middle }]
+        : [
+            { range: range(before, oldEnd, oldEnd), text: middle },
+            { range: range(before.slice(0, oldEnd) + middle + before.slice(oldEnd), prefix, oldEnd), text: '' },
+          ];
+    if (after.length > 0 && random() < 0.3) {
+      const end = random() < 0.5;
+      const offset = end ? after.length - 1 : 0;
+      changes.push({ range: range(after, offset, offset + 1), text: after[offset]! });
+    }
+    return changes;
+  }
+
+  /** A random edit at the start of the text: everything after it moves. */
+  const EARLY: Edit = {
+    name: 'type near the start',
+    apply: (t, r) => {
+      const at = t.indexOf('name: ') + 6;
+      return r() < 0.5 ? t.slice(0, at) + 'x' + t.slice(at) : t.slice(0, at) + t.slice(at + 1);
+    },
+  };
+
+  for (const seed of [11, 12]) {
+    it(`equals a whole analysis after edits sent as ranges, parsed every version or a few at a time (seed ${seed})`, () => {
+      const random = prng(seed);
+      const analyzer = new IncrementalAnalyzer();
+      let text = generateManifest({ integrations: seed === 11 ? 12 : 120, seed });
+      const document = documents.create(URI, 'yaml', 0, text);
+      let parsed = { version: 0, text };
+      let told = 0;
+      analyzer.parse(text, URI, 0, document.edit);
+      const histories: string[] = [];
+      for (let version = 1; version <= 400; version++) {
+        const edit = random() < 0.3 ? EARLY : randomEdit(random);
+        const next = edit.apply(text, random, histories);
+        histories.push(text);
+        if (histories.length > 20) histories.shift();
+        documents.update(document, changesBetween(text, next, random), version);
+        assert.equal(document.getText(), next, `version ${version}: the changes make the text`);
+        text = next;
+        // How the last text parsed became this one, as the document says: the same at both ends.
+        const said = document.edit(parsed.version, version);
+        if (said) told++;
+        if (said) assert.equal(parsed.text.slice(0, said.prefix) + parsed.text.slice(parsed.text.length - said.suffix), text.slice(0, said.prefix) + text.slice(text.length - said.suffix));
+        if (random() < 0.4) continue; // a few versions at a time, as when requests come less often than edits
+        parsed = { version, text };
+        const got: Analysis = { ...analyzer.parse(text, URI, version, document.edit), problems: runToEnd(analyzer.check({ today: TODAY })) };
+        const diff = difference(got, analyzeText(text, URI, { today: TODAY }));
+        if (diff) {
+          const file = join(tmpdir(), `incremental-ranges-seed-${seed}-version-${version}.yaml`);
+          writeFileSync(file, text);
+          assert.fail(`seed ${seed}, version ${version} (${edit.name}): ${diff}\nThe text is in ${file}.`);
+        }
+      }
+      assert.ok(told > 200, `the document said how the text changed ${told} times of 400`);
+    });
+  }
+
+  it('composes the edits of several versions into one that keeps what every one kept', () => {
+    const random = prng(5);
+    let text = generateManifest({ integrations: 6, seed: 5 });
+    const document = documents.create(URI, 'yaml', 0, text);
+    const texts = [text];
+    for (let version = 1; version <= 300; version++) {
+      const next = randomEdit(random).apply(text, random, []);
+      documents.update(document, changesBetween(text, next, random), version);
+      texts.push((text = next));
+      for (let from = Math.max(0, version - 8); from < version; from++) {
+        const edit = document.edit(from, version);
+        if (!edit) continue;
+        const before = texts[from]!;
+        assert.ok(edit.prefix + edit.suffix <= Math.min(before.length, text.length), `${from} → ${version}: fits both texts`);
+        assert.equal(before.slice(0, edit.prefix), text.slice(0, edit.prefix), `${from} → ${version}: the same start`);
+        assert.equal(before.slice(before.length - edit.suffix), text.slice(text.length - edit.suffix), `${from} → ${version}: the same end`);
+      }
+    }
+    // A whole-text change forgets the edits before it; versions not seen are not known.
+    documents.update(document, [{ text: 'integrationManifest: 1\n' }], 301);
+    assert.equal(document.edit(300, 301), undefined);
+    assert.equal(document.edit(299, 300), undefined);
+    documents.update(document, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '# a\n' }], 302);
+    assert.deepEqual(document.edit(301, 302), { prefix: 0, suffix: 'integrationManifest: 1\n'.length });
+    assert.equal(document.edit(1000, 302), undefined);
+  });
+});
+
 describe('incremental layout', () => {
   const units = (layout: Layout | undefined) => layout?.units.map((u) => `${u.kind}@${u.start}-${u.end}`);
 
@@ -496,22 +606,43 @@ describe('problems off the main thread', () => {
     const text = generateManifest({ integrations: 30, seed: 8 });
     const analysis = analyzeText(text, URI, { today: TODAY });
     const plain = plainProblems(analysis.manifest, analysis.problems);
-    const back = problemsFrom(analysis.manifest, [JSON.stringify(structuredClone(plain))]);
+    const bytes = new TextEncoder().encode(JSON.stringify(structuredClone(plain)));
+    const back = problemsFrom(analysis.manifest, { bytes, ends: [bytes.length] });
     assert.ok(analysis.problems.some((p) => p.item));
     assert.deepEqual(back, analysis.problems);
     assert.ok(back.every((p, i) => p.item === analysis.problems[i]!.item));
   });
 
-  it('cross packed in texts of a few hundred, read a pack a step', () => {
+  it('cross packed in texts of a few hundred in one buffer that moves, read a pack a step', () => {
     const text = generateManifest({ integrations: 600, seed: 8 });
     const analysis = analyzeText(text, URI, { today: TODAY });
-    const packed = structuredClone(packedProblems(analysis.manifest, analysis.problems));
+    // Messages beyond ASCII cross as they are (a text's end is counted in bytes, not characters).
+    const first = analysis.problems[0]!;
+    first.message = `${first.message} — “naïve” 🚀`;
+    const packed = packedProblems(analysis.manifest, analysis.problems);
     assert.ok(analysis.problems.length > 2 * PROBLEMS_PER_PACK, `${analysis.problems.length} problems`);
-    assert.equal(packed.length, Math.ceil(analysis.problems.length / PROBLEMS_PER_PACK));
-    assert.ok(packed.every((pack) => typeof pack === 'string'));
-    const back = problemsFrom(analysis.manifest, packed);
-    assert.deepEqual(back, analysis.problems);
-    assert.ok(back.every((p, i) => p.item === analysis.problems[i]!.item));
+    assert.equal(packed.ends.length, Math.ceil(analysis.problems.length / PROBLEMS_PER_PACK));
+    assert.equal(packed.ends.at(-1), packed.bytes.byteLength);
+    // Moved, not copied: the sender's buffer is emptied, and the buffer holds the texts alone.
+    const size = packed.bytes.byteLength;
+    const moved = structuredClone(packed, { transfer: transferOf(packed) });
+    assert.equal(packed.bytes.byteLength, 0);
+    assert.equal(moved.bytes.buffer.byteLength, size);
+    const steps = problemsFromSteps(analysis.manifest, moved);
+    let yields = 0;
+    let step = steps.next();
+    for (; !step.done; step = steps.next()) yields++;
+    assert.equal(yields, packed.ends.length + analysis.problems.length);
+    assert.deepEqual(step.value, analysis.problems);
+    assert.ok(step.value.every((p, i) => p.item === analysis.problems[i]!.item));
+    assert.equal(step.value[0]!.message, first.message);
+  });
+
+  it('cross as an empty buffer when there are none', () => {
+    const analysis = analyzeText('', URI, { today: TODAY });
+    const none = packedProblems(analysis.manifest, []);
+    assert.deepEqual(none.ends, []);
+    assert.deepEqual(problemsFrom(analysis.manifest, structuredClone(none, { transfer: transferOf(none) })), []);
   });
 
   it('are computed in slices, and dropped when the document moves on', async () => {

@@ -42,9 +42,12 @@ export class IncrementalAnalyzer {
     return this.parser.stats;
   }
 
-  /** The document and model of `text` (the cheap part of an analysis: what completion and hover read). */
-  parse(text: string, uri?: string, version = 0): ParsedManifest {
-    return runToEnd(this.parseSteps(text, uri, version));
+  /**
+   * The document and model of `text` (the cheap part of an analysis: what completion and hover
+   * read). `edits`, when given, says how the text of an earlier version became this one's.
+   */
+  parse(text: string, uri?: string, version = 0, edits?: VersionEdits): ParsedManifest {
+    return runToEnd(this.parseSteps(text, uri, version, undefined, edits));
   }
 
   /**
@@ -52,11 +55,11 @@ export class IncrementalAnalyzer {
    * items and, with `warm.data`, its plain data are read: what the lazy model would read at
    * once on first use. No other call on this analyzer may come before the steps are done.
    */
-  *parseSteps(text: string, uri?: string, version = 0, warm?: { data: boolean }): Generator<void, ParsedManifest> {
+  *parseSteps(text: string, uri?: string, version = 0, warm?: { data: boolean }, edits?: VersionEdits): Generator<void, ParsedManifest> {
     const last = this.last;
     if (last && last.text === text && last.document.uri === (uri ?? last.document.uri) && last.document.version === version) return last;
     // The edit from the last text is found once, for the parser (when it laid out the same text) and the line index.
-    const edit = last ? editBetween(last.text, text) : undefined;
+    const edit = last ? editFrom(last, text, uri, version, edits) : undefined;
     const parsed = yield* this.parser.parseSteps(text, last && edit ? { ...edit, before: last.text } : undefined);
     const document = manifestDocumentOf(text, parsed.parsed, uri, version, last && edit ? linesAfterEdit(last.document, text, edit) : undefined);
     const manifest = modelOf(document, parsed);
@@ -116,6 +119,19 @@ function isIntegrationsHead(head: UnitParse): boolean {
   const pairs = head.nodes as Pair[];
   const key = pairs[pairs.length - 1]?.key;
   return isScalar(key) && key.value === 'integrations';
+}
+
+/** How the text of one version of a document became that of another, when known (the editor sends the ranges it changed). */
+export type VersionEdits = (from: number, to: number) => TextEdit | undefined;
+
+/**
+ * How the last text parsed became `text`: as the document's edits say, or else found by
+ * comparing the two texts (a 5 MB text takes milliseconds).
+ */
+function editFrom(last: ParsedManifest & { text: string }, text: string, uri: string | undefined, version: number, edits: VersionEdits | undefined): TextEdit {
+  const said = edits && last.document.uri === uri ? edits(last.document.version, version) : undefined;
+  if (said && said.prefix >= 0 && said.suffix >= 0 && said.prefix + said.suffix <= Math.min(last.text.length, text.length)) return said;
+  return editBetween(last.text, text);
 }
 
 /** The line index of `text`, from that of the document's text before one edit. */

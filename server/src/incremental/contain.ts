@@ -8,7 +8,7 @@
 import { isAlias, isCollection, isMap, isPair, isScalar, isSeq, type Node, type Pair, type YAMLMap } from 'yaml';
 import { parseYaml } from '../document/manifestDocument';
 import type { Unit } from './layout';
-import { ITEM_PREFIX, movedErrors, packRanges, shiftRange, type UnitParse } from './unitParse';
+import { ITEM_PREFIX, movedErrors, packRanges, type UnitParse } from './unitParse';
 
 /** The broken unit `unit` re-read with the unit after it as context, or undefined when its errors may spill over. */
 export function containedParse(text: string, unit: Unit, next: Unit, nextParse: UnitParse): UnitParse | undefined {
@@ -23,7 +23,13 @@ export function containedParse(text: string, unit: Unit, next: Unit, nextParse: 
   const split = splitNodes(root, unit, next, nextParse.nodes.length);
   if (!split) return undefined;
   // Only the broken unit's own nodes move with it later; the next unit's are compared, then dropped.
-  const { ranges, anchors } = packRanges(split.mine, delta);
+  const {
+    ranges,
+    block,
+    from,
+    anchors,
+    more: [rootRange, docRange, seqRange],
+  } = packRanges(split.mine, delta, [root.range, doc.range, ...(split.seqRange ? [split.seqRange] : [])]);
   if (anchors || packRanges(split.theirs, delta).anchors) return undefined;
   if (!split.theirs.every((node, i) => sameTree(node, nextParse.nodes[i]!))) return undefined;
   const errors = movedErrors(doc.errors, delta);
@@ -32,21 +38,22 @@ export function containedParse(text: string, unit: Unit, next: Unit, nextParse: 
   return {
     kind: unit.kind,
     text: text.slice(unit.start, unit.end),
-    offset: unit.start,
     nodes: split.mine,
     errors,
     warnings,
     clean: false,
     shaped: true,
     anchors: false,
-    rootRange: shiftRange(root.range, delta),
-    seqRange: split.seqRange ? shiftRange(split.seqRange, delta) : undefined,
-    docRange: shiftRange(doc.range, delta),
+    rootRange: rootRange!,
+    seqRange,
+    docRange: docRange!,
     commentBefore: doc.commentBefore ?? null,
     comment: doc.comment ?? null,
     rootCommentBefore: root.commentBefore,
     rootComment: root.comment,
     ranges,
+    block,
+    from,
   };
 }
 

@@ -15,7 +15,7 @@
  * and their work and garbage stay off the thread that answers completion and hover.
  */
 import { runToEnd, type Analysis, type AnalysisOptions, type Problem, type RuleRuntime } from '../analysis/analyze';
-import { IncrementalAnalyzer, type ParsedManifest } from './analyzer';
+import { IncrementalAnalyzer, type ParsedManifest, type VersionEdits } from './analyzer';
 import { holdBackMs, runInSlices, SharedWork } from './slices';
 import { problemsFromSteps, type RulesWorker, type WorkerProblems } from './rulesWorker';
 
@@ -51,6 +51,8 @@ export interface DocumentText {
   uri: string;
   version: number;
   getText(): string;
+  /** How the text of one version became that of another, when the document knows (a plain function: called without `this`). */
+  readonly edit?: VersionEdits;
 }
 
 export class DocumentAnalyses {
@@ -80,7 +82,7 @@ export class DocumentAnalyses {
     if (entry.parsing) this.install(entry, entry.parsing, entry.parsing.work.finish());
     if (entry.key === key && entry.analysis) return entry.analysis;
     const text = document.getText();
-    return this.install(entry, { key, text, options }, entry.analyzer.parse(text, document.uri, document.version));
+    return this.install(entry, { key, text, options }, entry.analyzer.parse(text, document.uri, document.version, document.edit));
   }
 
   /**
@@ -96,7 +98,7 @@ export class DocumentAnalyses {
       if (!entry.parsing) {
         if (document.version !== version) return;
         const text = document.getText();
-        entry.parsing = { key, text, options, work: new SharedWork(entry.analyzer.parseSteps(text, document.uri, version, { data: !this.offThread(text) })) };
+        entry.parsing = { key, text, options, work: new SharedWork(entry.analyzer.parseSteps(text, document.uri, version, { data: !this.offThread(text) }, document.edit)) };
       }
       const parsing = entry.parsing;
       const result = await parsing.work.run();
@@ -177,6 +179,8 @@ export class DocumentAnalyses {
     const current = () => entry.analysis === analysis && this.entries.get(analysis.document.uri) === entry;
     if (this.worker && offThread) {
       const found = await (early ?? this.worker.problems(analysis.document.uri, analysis.document.version, entry.text, options));
+      // Once read, the worker's answer is of no more use: not held beside the problems made of it.
+      if (entry.asked?.key === entry.key) entry.asked = undefined;
       if (!current()) return undefined;
       if (entry.problemsOf()) return analysis;
       if (found) {

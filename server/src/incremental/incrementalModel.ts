@@ -32,17 +32,18 @@ function collectSpans(value: unknown, seen: Set<object>, into: Span[]): void {
   for (const key in record) if (key !== 'node') collectSpans(record[key], seen, into);
 }
 
-function itemsOf(unit: UnitParse, list: ItemList): Item[] {
+/** The items of a unit (of list `list`) that now starts at `offset`. */
+function itemsOf(unit: UnitParse, list: ItemList, offset: number): Item[] {
   const kept = unit.items;
   if (kept?.list === list) {
     // Moved with the unit since they were last read: their spans follow now.
-    const delta = unit.offset - kept.at;
+    const delta = offset - kept.at;
     if (delta !== 0) {
       for (const span of kept.spans) {
         span.start += delta;
         span.end += delta;
       }
-      kept.at = unit.offset;
+      kept.at = offset;
     }
     return kept.items;
   }
@@ -58,7 +59,7 @@ function itemsOf(unit: UnitParse, list: ItemList): Item[] {
   const spans: Span[] = [];
   const seen = new Set<object>();
   for (const item of items) collectSpans(item, seen, spans);
-  unit.items = { list, items, spans, at: unit.offset };
+  unit.items = { list, items, spans, at: offset };
   return items;
 }
 
@@ -78,8 +79,8 @@ function dataOf(unit: UnitParse, doc: Document.Parsed): unknown[] {
 export function modelOf(document: ManifestDocument, parse: PiecewiseParse): Manifest {
   const { layout, units } = parse;
   if (!layout || !units) return buildModel(document);
-  // The list (in the assembled document) each section's items hang on, and their units.
-  const itemUnits = new Map<YAMLSeq, UnitParse[]>();
+  // The list (in the assembled document) each section's items hang on, and where their units are.
+  const itemUnits = new Map<YAMLSeq, { from: number; count: number }>();
   let index = 0;
   for (const section of layout.sections) {
     const head = units[index++]!;
@@ -88,7 +89,7 @@ export function modelOf(document: ManifestDocument, parse: PiecewiseParse): Mani
     const pairs = head.nodes as Pair[];
     const key = pairs[pairs.length - 1]!.key;
     const seq = (document.yaml.contents as { items: Pair[] }).items.find((p) => p.key === key)?.value as YAMLSeq;
-    itemUnits.set(seq, units.slice(index, index + count));
+    itemUnits.set(seq, { from: index, count });
     index += count;
   }
   // A key that is a list or map is stringified by yaml's own rules: leave such a document to it.
@@ -99,7 +100,7 @@ export function modelOf(document: ManifestDocument, parse: PiecewiseParse): Mani
       const from = itemUnits.get(seq);
       if (!from) return seq.items.map((node) => readItem(list, node)).filter((i): i is Item => i !== undefined);
       const items: Item[] = [];
-      for (const unit of from) for (const item of itemsOf(unit, list)) items.push(item);
+      for (let i = from.from; i < from.from + from.count; i++) for (const item of itemsOf(units[i]!, list, layout.units[i]!.start)) items.push(item);
       return items;
     },
     ...(plainKeys ? { data: () => ({ data: plainData(document.yaml, layout.sections, units), error: undefined }) } : {}),
@@ -152,8 +153,9 @@ export function* warmModel(document: ManifestDocument, parse: PiecewiseParse, da
     const list = section.items.length > 0 && isScalar(key) && ITEM_LISTS.includes(key.value as string) ? (key.value as ItemList) : undefined;
     yield;
     for (let i = 0; i < section.items.length; i++) {
+      const at = layout.units[index]!.start;
       const unit = units[index++]!;
-      if (list) itemsOf(unit, list);
+      if (list) itemsOf(unit, list, at);
       if (data) dataOf(unit, document.yaml);
       yield;
     }

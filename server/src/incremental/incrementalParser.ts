@@ -10,8 +10,8 @@
 import { Document, Pair, YAMLMap, YAMLParseError, YAMLSeq, YAMLWarning, isScalar } from 'yaml';
 import { MAX_SYNTAX_PROBLEMS, PARSE_OPTIONS, parseYaml, type ParsedYaml } from '../document/manifestDocument';
 import { containedParse } from './contain';
-import { layoutSteps, relayout, type Layout, type TextEdit } from './layout';
-import { parseUnit, placeAt, type UnitParse } from './unitParse';
+import { layoutSteps, relayout, type Layout, type TextEdit, type Unit } from './layout';
+import { attach, parseUnit, UnitMover, type UnitParse } from './unitParse';
 import { runToEnd } from '../analysis/analyze';
 
 export interface PiecewiseParse {
@@ -49,37 +49,40 @@ export class IncrementalParser {
     const last = this.last;
     const layout = last ? relayout(last.text, last.layout, text, edit && edit.before === last.text ? edit : undefined) : yield* layoutSteps(text);
     if (!layout) return whole(text, 'the text has a document marker, directive, tab indentation or content before the first key');
-    // Parses of the units this version replaced, by text: the same text may come back elsewhere (an item moved).
-    const pool = { top: new Map<string, UnitParse[]>(), item: new Map<string, UnitParse[]>() };
+    // The units this version replaced, by text: the same text may come back elsewhere (an item moved), and their parses with it.
+    const pool = { top: new Map<string, Unit[]>(), item: new Map<string, Unit[]>() };
     for (const unit of last ? layout.replaced : []) {
       if (!unit.parse) continue;
       const list = pool[unit.kind].get(unit.parse.text);
-      if (list) list.push(unit.parse);
-      else pool[unit.kind].set(unit.parse.text, [unit.parse]);
+      if (list) list.push(unit);
+      else pool[unit.kind].set(unit.parse.text, [unit]);
     }
     const units: UnitParse[] = [];
     this.stats.units = layout.units.length;
     this.stats.parsed = this.stats.moved = 0;
+    const mover = new UnitMover();
     for (const unit of layout.units) {
-      let parse = unit.parse;
-      if (!parse) {
+      if (!unit.parse) {
         const unitText = text.slice(unit.start, unit.end);
-        parse = pool[unit.kind].get(unitText)?.pop();
-        if (!parse) {
-          parse = parseUnit(unit.kind, unitText);
+        const before = pool[unit.kind].get(unitText)?.pop();
+        if (before) attach(unit, before.parse!, before.placed);
+        else {
+          attach(unit, parseUnit(unit.kind, unitText), 0);
           this.stats.parsed++;
+          mover.flush();
           yield;
         }
-        unit.parse = parse;
       }
-      if (parse.offset !== unit.start) this.stats.moved++;
-      placeAt(parse, unit.start);
-      units.push(parse);
+      if (unit.placed !== unit.start) this.stats.moved++;
+      mover.place(unit);
+      units.push(unit.parse!);
     }
+    mover.flush();
     this.last = { text, layout };
 
     const used = units.slice();
     for (let i = 0; i < used.length; i++) {
+      if (layout.units[i]!.clean) continue; // what the layout knows of the parse: reading the parse itself costs more
       const parse = used[i]!;
       if (parse.anchors) return whole(text, 'anchors or aliases');
       if (!parse.shaped) return whole(text, 'a unit does not parse to the shape of its place');
@@ -90,7 +93,9 @@ export class IncrementalParser {
       if (!contained) return whole(text, 'a syntax error may reach past its unit');
       used[i] = contained;
     }
-    if (used.reduce((n, u) => n + u.errors.length + u.warnings.length, 0) > MAX_SYNTAX_PROBLEMS) return whole(text, 'too many syntax errors');
+    let problems = 0;
+    for (let i = 0; i < used.length; i++) if (!layout.units[i]!.clean) problems += used[i]!.errors.length + used[i]!.warnings.length;
+    if (problems > MAX_SYNTAX_PROBLEMS) return whole(text, 'too many syntax errors');
     const yaml = assemble(layout, used);
     if (!yaml) return whole(text, 'a top-level key repeats, or a list hangs on a key with a value');
     return { parsed: { yaml, dropped: 0, tooDeep: undefined }, layout, units: used, fallback: undefined };
@@ -101,7 +106,10 @@ function whole(text: string, reason: string): PiecewiseParse {
   return { parsed: parseYaml(text), layout: undefined, units: undefined, fallback: reason };
 }
 
-/** The YAML document of the whole text, from the units' nodes; undefined when that cannot be vouched for. */
+/**
+ * The YAML document of the whole text, from the units' nodes; undefined when that cannot be
+ * vouched for. A clean unit's nodes are read from the layout (see `Unit.placed`).
+ */
 function assemble(layout: Layout, units: UnitParse[]): Document.Parsed | undefined {
   const doc = new Document(undefined, PARSE_OPTIONS) as Document.Parsed;
   const map = new YAMLMap(doc.schema);
@@ -109,14 +117,18 @@ function assemble(layout: Layout, units: UnitParse[]): Document.Parsed | undefin
   let index = 0;
   const errors: YAMLParseError[] = [];
   const warnings: YAMLWarning[] = [];
-  const collect = (u: UnitParse) => {
+  /** The nodes of unit `i`, and its errors and warnings collected (a clean unit has none). */
+  const take = (i: number): readonly unknown[] => {
+    const unit = layout.units[i]!;
+    if (unit.clean) return unit.nodes;
+    const u = units[i]!;
     for (const e of u.errors) errors.push(new YAMLParseError(e.pos, e.code as never, e.message));
     for (const e of u.warnings) warnings.push(new YAMLWarning(e.pos, e.code as never, e.message));
+    return u.nodes;
   };
   for (const section of layout.sections) {
-    const head = units[index++]!;
-    collect(head);
-    const pairs = head.nodes as Pair[];
+    const pairs = take(index) as Pair[];
+    const head = index++;
     for (const pair of pairs) {
       const k = isScalar(pair.key) ? pair.key.value : pair.key;
       if (keys.has(k)) return undefined;
@@ -129,13 +141,12 @@ function assemble(layout: Layout, units: UnitParse[]): Document.Parsed | undefin
     // The list hangs on the head's last key, whose value is empty when the head is read alone.
     const last = pairs[pairs.length - 1]!;
     if (!isScalar(last.value) || last.value.value !== null || last.value.source) return undefined;
-    const items: UnitParse[] = [];
-    for (let i = 0; i < section.items.length; i++) {
-      const item = units[index++]!;
-      collect(item);
-      items.push(item);
-    }
-    map.items.push(...pairs.slice(0, -1), new Pair(last.key, listOf(doc, items)));
+    const seq = new YAMLSeq(doc.schema);
+    for (let i = 0; i < section.items.length; i++) for (const node of take(index++)) seq.items.push(node);
+    const first = units[head + 1]!.seqRange!;
+    const end = units[index - 1]!.seqRange!;
+    seq.range = [first[0], end[1], end[2]];
+    map.items.push(...pairs.slice(0, -1), new Pair(last.key, seq));
   }
   const first = units[0]!;
   const end = units[units.length - 1]!;
@@ -149,13 +160,4 @@ function assemble(layout: Layout, units: UnitParse[]): Document.Parsed | undefin
   doc.errors = errors;
   doc.warnings = warnings;
   return doc;
-}
-
-function listOf(doc: Document.Parsed, items: UnitParse[]): YAMLSeq {
-  const seq = new YAMLSeq(doc.schema);
-  for (const item of items) for (const node of item.nodes) seq.items.push(node);
-  const first = items[0]!.seqRange!;
-  const last = items[items.length - 1]!.seqRange!;
-  seq.range = [first[0], last[1], last[2]];
-  return seq;
 }

@@ -22,7 +22,22 @@ export interface Unit {
   /** The scanner's state where the unit starts: scanning can resume there. */
   state: ScanState;
   /** The unit's parse, once the parser has it (kept with the unit while its text is unchanged). */
-  parse?: UnitParse;
+  parse: UnitParse | undefined;
+  /**
+   * Where the parse's nodes sit (what `start` was when they were last moved), and what moving
+   * them and assembling the document read of the parse (see `attach` in unitParse.ts). They are
+   * kept here, not read from the parse: the units of a layout lie together in memory, the parses
+   * among their nodes, and after an edit every unit that follows it is moved.
+   */
+  placed: number;
+  /** The packed block that holds the parse's ranges, and where they lie in it. */
+  block: Int32Array | undefined;
+  from: number;
+  to: number;
+  /** The parse is clean (see `UnitParse.clean`): no errors or warnings to move or collect, nothing to check. */
+  clean: boolean;
+  /** The parse's nodes. */
+  nodes: readonly unknown[];
 }
 
 /** What the scanner knows about the section it is in, besides the current unit. */
@@ -287,7 +302,7 @@ function scan(text: string, at: number, units: Unit[], s: ScanState, stop?: (uni
   let current: Unit | undefined = units[units.length - 1];
   const open = (kind: UnitKind, start: number, state: ScanState): boolean => {
     if (current) current.end = start;
-    current = { kind, start, end: text.length, state };
+    current = { kind, start, end: text.length, state, parse: undefined, placed: 0, block: undefined, from: 0, to: 0, clean: false, nodes: [] };
     units.push(current);
     return stop?.(current) ?? false;
   };

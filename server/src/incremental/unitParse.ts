@@ -3,14 +3,14 @@
  * document: a top-level unit as the document's root map, a list item under a stand-in key
  * (`_:`) so that it sits in a block list inside the root map, as it does in the document.
  *
- * The nodes are shifted so that offsets count from the unit's start; `placeAt` then moves
+ * The nodes are shifted so that offsets count from the unit's start; `UnitMover` then moves
  * them (in place) to where the unit sits in the current text.
  */
 import { isAlias, isCollection, isMap, isPair, isScalar, isSeq, type Node, type Pair } from 'yaml';
 import { parseYaml } from '../document/manifestDocument';
 import type { Span } from '../document/range';
 import type { Item, ItemList } from '../model/manifest';
-import type { UnitKind } from './layout';
+import type { Unit, UnitKind } from './layout';
 
 /** What an item unit is parsed under, so that it sits in a block list in the root map. */
 export const ITEM_PREFIX = '_:\n';
@@ -27,8 +27,6 @@ export type Range3 = [number, number, number];
 export interface UnitParse {
   kind: UnitKind;
   text: string;
-  /** Where the nodes now sit: the offset that corresponds to the unit's first character. */
-  offset: number;
   /** Root-map pairs (top units) or list items (item units). */
   nodes: (Pair | Node)[];
   errors: UnitError[];
@@ -39,7 +37,7 @@ export interface UnitParse {
   shaped: boolean;
   /** Anchors or aliases: their meaning crosses units, so only a whole parse is exact. */
   anchors: boolean;
-  /** The root map's range, and (items) the list's range; the document's range and comments. */
+  /** The root map's range, and (items) the list's range; the document's range and comments (views of `ranges`, moved with it). */
   rootRange: Range3;
   seqRange: Range3 | undefined;
   docRange: Range3;
@@ -49,14 +47,19 @@ export interface UnitParse {
   rootComment: string | null | undefined;
   /**
    * Every node's range, three numbers a node in one packed array that the nodes' own `range`
-   * arrays are views of: moving the unit is one loop over contiguous memory (10,000 units hold
-   * some 300,000 nodes, whose separate arrays took milliseconds to reach one by one).
+   * arrays are views of, and after them `rootRange`, `docRange` and `seqRange`: moving the unit
+   * is one loop over contiguous memory (10,000 units hold some 450,000 nodes, whose separate
+   * arrays took milliseconds to reach one by one), and units parsed together lie side by side,
+   * so that a run of them moves in one loop (`UnitMover`). `block` is the whole packed block
+   * `ranges` was cut from, and `from` where.
    */
   ranges: Int32Array;
+  block: Int32Array;
+  from: number;
   /**
    * The model's items read from the unit's nodes (for one list), and every span inside them,
-   * placed for the unit at offset `at`: they are moved to the unit's `offset` when the items
-   * are next read (see `itemsOf` in incrementalModel.ts), not at every edit.
+   * placed for the unit at offset `at`: they are moved to where the unit now starts when the
+   * items are next read (see `itemsOf` in incrementalModel.ts), not at every edit.
    */
   items?: { list: ItemList; items: Item[]; spans: Span[]; at: number };
   /** The unit's nodes (list items) or pair values (top-level units) as plain data; offsets play no part. */
@@ -69,7 +72,7 @@ export function parseUnit(kind: UnitKind, text: string): UnitParse {
   const delta = -prefix.length;
   const root = doc.contents;
   let nodes: (Pair | Node)[] = [];
-  let seqRange: Range3 | undefined;
+  let seqRange: readonly number[] | undefined;
   let shaped = false;
   if (isMap(root) && !root.flow && root.items.length > 0) {
     if (kind === 'top') {
@@ -80,12 +83,18 @@ export function parseUnit(kind: UnitKind, text: string): UnitParse {
       const seq = pair.value;
       if (root.items.length === 1 && isScalar(pair.key) && pair.key.value === '_' && isSeq(seq) && !seq.flow && seq.items.length > 0) {
         nodes = seq.items;
-        seqRange = shiftRange(seq.range, delta);
+        seqRange = seq.range;
         shaped = true;
       }
     }
   }
-  const { ranges, anchors } = packRanges(nodes, delta);
+  const {
+    ranges,
+    block,
+    from,
+    anchors,
+    more: [rootRange, docRange, packedSeqRange],
+  } = packRanges(nodes, delta, [root?.range ?? [0, 0, 0], doc.range, ...(seqRange ? [seqRange] : [])]);
   const errors = movedErrors(doc.errors, delta);
   const warnings = movedErrors(doc.warnings, delta);
   // A problem inside the stand-in prefix means the unit did not fit the list it came from;
@@ -94,29 +103,35 @@ export function parseUnit(kind: UnitKind, text: string): UnitParse {
   return {
     kind,
     text,
-    offset: 0,
     nodes,
     errors,
     warnings,
     clean: shaped && !anchors && errors.length === 0 && warnings.length === 0,
     shaped,
     anchors,
-    rootRange: shiftRange(root?.range ?? [0, 0, 0], delta),
-    seqRange,
-    docRange: shiftRange(doc.range, delta),
+    rootRange: rootRange!,
+    seqRange: packedSeqRange,
+    docRange: docRange!,
     commentBefore: doc.commentBefore ?? null,
     comment: doc.comment ?? null,
     rootCommentBefore: (root as Node | null)?.commentBefore,
     rootComment: (root as Node | null)?.comment,
     ranges,
+    block,
+    from,
   };
 }
 
 /**
  * Shifts every node's range under `nodes` by `delta` into one packed array, and makes each
  * node's `range` a view of its three numbers; says whether any node has an anchor or is an alias.
+ * The ranges `more` are packed after the nodes' and returned as views, in order.
  */
-export function packRanges(nodes: readonly (Pair | Node)[], delta: number): { ranges: Int32Array; anchors: boolean } {
+export function packRanges(
+  nodes: readonly (Pair | Node)[],
+  delta: number,
+  more: readonly (readonly number[])[] = [],
+): { ranges: Int32Array; block: Int32Array; from: number; anchors: boolean; more: Range3[] } {
   let anchors = false;
   const ranged: Node[] = [];
   const visit = (node: unknown) => {
@@ -132,16 +147,16 @@ export function packRanges(nodes: readonly (Pair | Node)[], delta: number): { ra
     if (isCollection(n)) for (const item of n.items) visit(item);
   };
   for (const node of nodes) visit(node);
-  const ranges = packedArray(ranged.length * 3);
-  ranged.forEach((n, i) => {
+  const { block, from, ranges } = packedArray((ranged.length + more.length) * 3);
+  const pack = (range: readonly number[], i: number): Range3 => {
     const at = i * 3;
-    const [start, valueEnd, end] = n.range!;
-    ranges[at] = start + delta;
-    ranges[at + 1] = valueEnd + delta;
-    ranges[at + 2] = end + delta;
-    n.range = ranges.subarray(at, at + 3) as unknown as Range3;
-  });
-  return { ranges, anchors };
+    ranges[at] = range[0]! + delta;
+    ranges[at + 1] = range[1]! + delta;
+    ranges[at + 2] = range[2]! + delta;
+    return ranges.subarray(at, at + 3) as unknown as Range3;
+  };
+  ranged.forEach((n, i) => (n.range = pack(n.range!, i)));
+  return { ranges, block, from, anchors, more: more.map((range, i) => pack(range, ranged.length + i)) };
 }
 
 /**
@@ -154,15 +169,18 @@ const BLOCK_INTS = 256 * 1024;
 let block = new Int32Array(0);
 let blockUsed = 0;
 
-function packedArray(length: number): Int32Array {
-  if (length > BLOCK_INTS / 4) return new Int32Array(length);
+function packedArray(length: number): { block: Int32Array; from: number; ranges: Int32Array } {
+  if (length > BLOCK_INTS / 4) {
+    const own = new Int32Array(length);
+    return { block: own, from: 0, ranges: own };
+  }
   if (blockUsed + length > block.length) {
     block = new Int32Array(BLOCK_INTS);
     blockUsed = 0;
   }
-  const array = block.subarray(blockUsed, blockUsed + length);
+  const from = blockUsed;
   blockUsed += length;
-  return array;
+  return { block, from, ranges: block.subarray(from, from + length) };
 }
 
 /** The parser's errors or warnings as a unit keeps them, moved by `delta` (from the parsed source to the unit's place). */
@@ -175,29 +193,48 @@ function shiftErrors(errors: readonly UnitError[], delta: number): void {
   for (const e of errors) e.pos = [e.pos[0] + delta, e.pos[1] + delta];
 }
 
-export function shiftRange(range: readonly number[], delta: number): Range3 {
-  return [range[0]! + delta, range[1]! + delta, range[2]! + delta];
+/** Gives `unit` its parse, whose nodes sit at `placed` (see `Unit.placed`). */
+export function attach(unit: Unit, parse: UnitParse, placed: number): void {
+  unit.parse = parse;
+  unit.placed = placed;
+  unit.block = parse.block;
+  unit.from = parse.from;
+  unit.to = parse.from + parse.ranges.length;
+  unit.clean = parse.clean;
+  unit.nodes = parse.nodes;
 }
 
-function shiftInPlace(range: Range3, delta: number): void {
-  range[0] += delta;
-  range[1] += delta;
-  range[2] += delta;
-}
+/**
+ * Moves the nodes of units (in place) to where each unit now starts. The packed ranges of
+ * consecutive units that lie side by side in a block and move by the same amount (the units
+ * after an edit, parsed together at opening) are moved in one loop, on `flush`: call it before
+ * anything reads the ranges.
+ */
+export class UnitMover {
+  private run: { block: Int32Array; from: number; to: number; delta: number } | undefined;
 
-function shiftPacked(ranges: Int32Array, delta: number): void {
-  for (let i = 0; i < ranges.length; i++) ranges[i]! += delta;
-}
+  place(unit: Unit): void {
+    const delta = unit.start - unit.placed;
+    if (delta === 0 || !unit.block) return;
+    unit.placed = unit.start;
+    if (!unit.clean) {
+      shiftErrors(unit.parse!.errors, delta);
+      shiftErrors(unit.parse!.warnings, delta);
+    }
+    const run = this.run;
+    if (run && run.delta === delta && run.block === unit.block && run.to === unit.from) {
+      run.to = unit.to;
+      return;
+    }
+    this.flush();
+    this.run = { block: unit.block, from: unit.from, to: unit.to, delta };
+  }
 
-/** Moves every node of the unit (in place) so that its first character is at `offset`. */
-export function placeAt(unit: UnitParse, offset: number): void {
-  const delta = offset - unit.offset;
-  if (delta === 0) return;
-  unit.offset = offset;
-  shiftPacked(unit.ranges, delta);
-  shiftErrors(unit.errors, delta);
-  shiftErrors(unit.warnings, delta);
-  shiftInPlace(unit.rootRange, delta);
-  shiftInPlace(unit.docRange, delta);
-  if (unit.seqRange) shiftInPlace(unit.seqRange, delta);
+  flush(): void {
+    const run = this.run;
+    if (!run) return;
+    this.run = undefined;
+    const { block, to, delta } = run;
+    for (let i = run.from; i < to; i++) block[i]! += delta;
+  }
 }
