@@ -429,7 +429,7 @@ function withDefaultsApplied(list: CompletionList): CompletionItem[] {
       applied.textEdit = { range, newText: item.textEditText ?? item.label };
       delete applied.textEditText;
     }
-    if (item.data === undefined && defaults.data !== undefined) applied.data = defaults.data;
+    if (item.data === undefined && defaults.data !== undefined) applied.data = defaults.data as unknown;
     if (item.insertTextFormat === undefined && defaults.insertTextFormat !== undefined) applied.insertTextFormat = defaults.insertTextFormat;
     if (item.insertTextMode === undefined && defaults.insertTextMode !== undefined) applied.insertTextMode = defaults.insertTextMode;
     if (item.commitCharacters === undefined && defaults.commitCharacters !== undefined) applied.commitCharacters = defaults.commitCharacters;

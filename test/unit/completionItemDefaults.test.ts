@@ -21,7 +21,7 @@ describe('completion lists with item defaults', () => {
     ]);
     assert.equal(short.isIncomplete, true);
     // Resolve reads the defaults the editor put on the item, with its label as the id.
-    assert.deepEqual(completionData({ label: 'crm', data: short.itemDefaults!.data }), { doc: 'reference', uri: 'file:///a.integration.yaml', lists: ['systems'], id: 'crm' });
+    assert.deepEqual(completionData({ label: 'crm', data: short.itemDefaults?.data as unknown }), { doc: 'reference', uri: 'file:///a.integration.yaml', lists: ['systems'], id: 'crm' });
     assert.deepEqual(completionData(item('erp')), item('erp').data);
   });
 
@@ -38,7 +38,7 @@ describe('completion lists with item defaults', () => {
     assert.deepEqual(data.items[1]!.data, otherData.data);
     const none = withItemDefaults({ isIncomplete: false, items: [item('erp'), item('crm')] }, []);
     assert.equal(none.itemDefaults, undefined);
-    assert.deepEqual(none.items[0], { label: 'erp', sortText: 'erp', textEdit: item('erp').textEdit, data: item('erp').data });
+    assert.deepEqual(none.items[0], { label: 'erp', sortText: 'erp', textEdit: item('erp').textEdit, data: item('erp').data as unknown });
     // A filter text that is not the label stays.
     const filtered = withItemDefaults({ isIncomplete: false, items: [{ label: 'New system', filterText: 'system' }] }, ALL);
     assert.deepEqual(filtered.items, [{ label: 'New system', filterText: 'system' }]);
