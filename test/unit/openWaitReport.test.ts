@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { OPEN_WAIT_HEADING, openWaitSection, spliceOpenWaitSection, type OpenWaitResult } from '../../bench/openWait';
+import { OPEN_WAIT_HEADING, openWaitSection, spliceOpenWaitSection, type OpenWaitResult } from '../../bench/openWaitReport';
 
 const RESULT: OpenWaitResult = {
   mb: 9.5,
