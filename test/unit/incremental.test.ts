@@ -16,7 +16,7 @@ import { LineIndex } from '../../server/src/document/lineIndex';
 import { parseYaml } from '../../server/src/document/manifestDocument';
 import type { Manifest } from '../../server/src/model/manifest';
 import { IncrementalAnalyzer } from '../../server/src/incremental/analyzer';
-import { packedProblems, plainProblems, problemsFrom, PROBLEMS_PER_PACK } from '../../server/src/incremental/rulesWorker';
+import { packedProblems, plainProblems, problemsFrom, problemsFromSteps, PROBLEMS_PER_PACK, transferOf } from '../../server/src/incremental/rulesWorker';
 import { sameTree } from '../../server/src/incremental/contain';
 import { DocumentAnalyses } from '../../server/src/incremental/documentAnalyses';
 import { editBetween, layoutOf, layoutSteps, relayout, type Layout } from '../../server/src/incremental/layout';
@@ -606,22 +606,43 @@ describe('problems off the main thread', () => {
     const text = generateManifest({ integrations: 30, seed: 8 });
     const analysis = analyzeText(text, URI, { today: TODAY });
     const plain = plainProblems(analysis.manifest, analysis.problems);
-    const back = problemsFrom(analysis.manifest, [JSON.stringify(structuredClone(plain))]);
+    const bytes = new TextEncoder().encode(JSON.stringify(structuredClone(plain)));
+    const back = problemsFrom(analysis.manifest, { bytes, ends: [bytes.length] });
     assert.ok(analysis.problems.some((p) => p.item));
     assert.deepEqual(back, analysis.problems);
     assert.ok(back.every((p, i) => p.item === analysis.problems[i]!.item));
   });
 
-  it('cross packed in texts of a few hundred, read a pack a step', () => {
+  it('cross packed in texts of a few hundred in one buffer that moves, read a pack a step', () => {
     const text = generateManifest({ integrations: 600, seed: 8 });
     const analysis = analyzeText(text, URI, { today: TODAY });
-    const packed = structuredClone(packedProblems(analysis.manifest, analysis.problems));
+    // Messages beyond ASCII cross as they are (a text's end is counted in bytes, not characters).
+    const first = analysis.problems[0]!;
+    first.message = `${first.message} — “naïve” 🚀`;
+    const packed = packedProblems(analysis.manifest, analysis.problems);
     assert.ok(analysis.problems.length > 2 * PROBLEMS_PER_PACK, `${analysis.problems.length} problems`);
-    assert.equal(packed.length, Math.ceil(analysis.problems.length / PROBLEMS_PER_PACK));
-    assert.ok(packed.every((pack) => typeof pack === 'string'));
-    const back = problemsFrom(analysis.manifest, packed);
-    assert.deepEqual(back, analysis.problems);
-    assert.ok(back.every((p, i) => p.item === analysis.problems[i]!.item));
+    assert.equal(packed.ends.length, Math.ceil(analysis.problems.length / PROBLEMS_PER_PACK));
+    assert.equal(packed.ends.at(-1), packed.bytes.byteLength);
+    // Moved, not copied: the sender's buffer is emptied, and the buffer holds the texts alone.
+    const size = packed.bytes.byteLength;
+    const moved = structuredClone(packed, { transfer: transferOf(packed) });
+    assert.equal(packed.bytes.byteLength, 0);
+    assert.equal(moved.bytes.buffer.byteLength, size);
+    const steps = problemsFromSteps(analysis.manifest, moved);
+    let yields = 0;
+    let step = steps.next();
+    for (; !step.done; step = steps.next()) yields++;
+    assert.equal(yields, packed.ends.length + analysis.problems.length);
+    assert.deepEqual(step.value, analysis.problems);
+    assert.ok(step.value.every((p, i) => p.item === analysis.problems[i]!.item));
+    assert.equal(step.value[0]!.message, first.message);
+  });
+
+  it('cross as an empty buffer when there are none', () => {
+    const analysis = analyzeText('', URI, { today: TODAY });
+    const none = packedProblems(analysis.manifest, []);
+    assert.deepEqual(none.ends, []);
+    assert.deepEqual(problemsFrom(analysis.manifest, structuredClone(none, { transfer: transferOf(none) })), []);
   });
 
   it('are computed in slices, and dropped when the document moves on', async () => {

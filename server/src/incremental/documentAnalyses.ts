@@ -179,6 +179,8 @@ export class DocumentAnalyses {
     const current = () => entry.analysis === analysis && this.entries.get(analysis.document.uri) === entry;
     if (this.worker && offThread) {
       const found = await (early ?? this.worker.problems(analysis.document.uri, analysis.document.version, entry.text, options));
+      // Once read, the worker's answer is of no more use: not held beside the problems made of it.
+      if (entry.asked?.key === entry.key) entry.asked = undefined;
       if (!current()) return undefined;
       if (entry.problemsOf()) return analysis;
       if (found) {

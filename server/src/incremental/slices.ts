@@ -16,7 +16,21 @@ export interface SliceOptions {
  * Work time between two pauses. 4 ms in Node, where a pause costs next to nothing; 8 ms in a
  * web worker, where a pause is a timer that browsers hold back to 4 ms once timers nest.
  */
-export const DEFAULT_SLICE_MS = (globalThis as { setImmediate?: unknown }).setImmediate ? 4 : 8;
+export const DEFAULT_SLICE_MS = inNode() ? 4 : 8;
+
+/**
+ * Work time between two pauses of background work (`SliceOptions.background`: reading the
+ * workspace's estates): 2 ms in Node. A request that comes in while such a slice runs waits
+ * for its end, and while the workspace is read requests keep coming in: measured on the estate
+ * of 41 manifests, completion while indexing went from p50 14 to 9 ms (p95 43 to 28, on a busy
+ * machine), with indexing as fast. In a web worker as long as other slices: there a pause costs
+ * a timer of 4 ms or more.
+ */
+export const BACKGROUND_SLICE_MS = inNode() ? 2 : 8;
+
+function inNode(): boolean {
+  return typeof (globalThis as { setImmediate?: unknown }).setImmediate === 'function';
+}
 
 /**
  * How long to wait before checking a document's next version, given how long its last check
@@ -28,7 +42,7 @@ export function holdBackMs(lastCheckMs: number): number {
   return lastCheckMs > 250 ? Math.min(150, lastCheckMs / 8) : 0;
 }
 
-export async function runInSlices<T>(work: Generator<unknown, T>, { stale, budgetMs = DEFAULT_SLICE_MS, background = false }: SliceOptions): Promise<T | undefined> {
+export async function runInSlices<T>(work: Generator<unknown, T>, { stale, background = false, budgetMs = background ? BACKGROUND_SLICE_MS : DEFAULT_SLICE_MS }: SliceOptions): Promise<T | undefined> {
   let deadline = performance.now() + budgetMs;
   try {
     for (;;) {
@@ -113,7 +127,8 @@ export interface Pacer {
   steps<T>(work: Generator<void, T>): Promise<T>;
 }
 
-export function pacer(budgetMs = DEFAULT_SLICE_MS, background = false): Pacer {
+export function pacer(budget?: number, background = false): Pacer {
+  const budgetMs = budget ?? (background ? BACKGROUND_SLICE_MS : DEFAULT_SLICE_MS);
   let deadline = performance.now() + budgetMs;
   const paced: Pacer = {
     due: () => performance.now() >= deadline,

@@ -14,7 +14,7 @@ import { describeError, lineLogger, NULL_LOGGER, type Logger } from '../logger';
 import { IncrementalAnalyzer } from '../incremental/analyzer';
 import { editBetween } from '../incremental/layout';
 import { holdBackMs } from '../incremental/slices';
-import { packedProblems, type LoggedLine, type RulesWorker, type WorkerProblems } from '../incremental/rulesWorker';
+import { packedProblems, transferOf, type LoggedLine, type RulesWorker, type WorkerProblems } from '../incremental/rulesWorker';
 
 const WORKER_FLAG = 'integrationManifestsAnalysisWorker';
 
@@ -232,7 +232,8 @@ function serve(port: MessagePort): void {
         port.postMessage({ id: job.id, cancelled: true } satisfies Reply);
         return;
       }
-      port.postMessage({ id: job.id, problems: packedProblems(manifest, step.value), logged } satisfies Reply);
+      const problems = packedProblems(manifest, step.value);
+      port.postMessage({ id: job.id, problems, logged } satisfies Reply, transferOf(problems));
     } catch (e) {
       documents.delete(job.uri);
       port.postMessage({ id: job.id, error: describeError(e) } satisfies Reply);
