@@ -55,7 +55,10 @@ const CAPABILITIES: ClientCapabilities = {
     synchronization: { dynamicRegistration: false, didSave: false },
     publishDiagnostics: { versionSupport: true, codeDescriptionSupport: true, dataSupport: true },
     diagnostic: { dynamicRegistration: false, relatedDocumentSupport: false },
-    completion: { completionItem: { snippetSupport: true, documentationFormat: ['markdown', 'plaintext'], resolveSupport: { properties: ['documentation'] } } },
+    completion: {
+      completionItem: { snippetSupport: true, documentationFormat: ['markdown', 'plaintext'], resolveSupport: { properties: ['documentation'] } },
+      completionList: { itemDefaults: ['commitCharacters', 'editRange', 'insertTextFormat', 'insertTextMode', 'data'] },
+    },
     hover: { contentFormat: ['markdown', 'plaintext'] },
   },
 };

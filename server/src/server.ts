@@ -38,6 +38,7 @@ import { lineLogger, type Logger } from './logger';
 import type { RulesWorker } from './incremental/rulesWorker';
 import { plainText } from './analysis/plainText';
 import { PARAMS, paramsProblem, type Check } from './params';
+import { withItemDefaults, type ItemDefaultsSupport } from './features/completion/itemDefaults';
 import { WorkspaceIndex } from './workspace/workspaceIndex';
 import type { ManifestFiles } from './workspace/files';
 import type { EstateAccess } from './workspace/estates';
@@ -79,7 +80,16 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     ...(rulesWorker ? { rulesWorker } : {}),
     ...(options.today ? { today: options.today } : {}),
   });
-  const client = { pullDiagnostics: false, configuration: false, dynamicConfiguration: false, diagnosticRefresh: false, codeLensRefresh: false, resolvesCodeActionEdits: false };
+  const client = {
+    pullDiagnostics: false,
+    configuration: false,
+    dynamicConfiguration: false,
+    diagnosticRefresh: false,
+    codeLensRefresh: false,
+    resolvesCodeActionEdits: false,
+    /** What the client takes once for the whole completion list (`withItemDefaults`). */
+    completionDefaults: [] as ItemDefaultsSupport,
+  };
   let debounceMs = DEFAULT_DEBOUNCE_MS;
   const pending = new Map<string, ReturnType<typeof setTimeout>>();
 
@@ -124,6 +134,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     client.diagnosticRefresh = caps.workspace?.diagnostics?.refreshSupport === true;
     client.codeLensRefresh = caps.workspace?.codeLens?.refreshSupport === true;
     client.resolvesCodeActionEdits = caps.textDocument?.codeAction?.resolveSupport?.properties.includes('edit') === true;
+    client.completionDefaults = caps.textDocument?.completion?.completionList?.itemDefaults ?? [];
     // From the client: checked field by field (`readSettings`), anything malformed reads as unset.
     const init: { [K in keyof InitializationOptions]?: unknown } = isRecord(params.initializationOptions) ? params.initializationOptions : {};
     if (typeof init.debounceMs === 'number' && init.debounceMs >= 0) debounceMs = init.debounceMs;
@@ -341,7 +352,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   }
 
   // Features: each handler hands the request to the service.
-  connection.onCompletion(guarded(PARAMS.textDocumentPosition, (params) => service.completion(params.textDocument.uri, params.position, triggerKindOf(params))));
+  connection.onCompletion(
+    guarded(PARAMS.textDocumentPosition, (params) => withItemDefaults(service.completion(params.textDocument.uri, params.position, triggerKindOf(params)), client.completionDefaults)),
+  );
   connection.onCompletionResolve(guarded(PARAMS.completionItem, (item) => service.resolveCompletion(item)));
   connection.onHover(guarded(PARAMS.textDocumentPosition, ({ textDocument, position }, token) => service.settledHover(textDocument.uri, position, () => token.isCancellationRequested)));
   // Across files: once the estates are read as they are now.

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { InsertTextFormat, InsertTextMode, type CompletionItem, type MarkupContent, type Position, type TextEdit } from 'vscode-languageserver/node';
+import { InsertTextFormat, InsertTextMode, type CompletionItem, type CompletionList, type MarkupContent, type Position, type TextEdit } from 'vscode-languageserver/node';
 import { expandSnippet } from '../../server/src/features/completion/snippets';
 import { BASE } from '../helpers/text';
 import { startHarness, type Harness } from './harness';
@@ -116,6 +116,28 @@ describe('protocol: completion', () => {
     // A manifest closed meanwhile: the item stays as it was.
     await h.close(uri);
     assert.equal((await h.resolveCompletion(warehouse)).documentation, undefined);
+  });
+
+  it('sends what every item of a long list shares once, with the list, to a client that takes defaults', async () => {
+    const many = Array.from({ length: DEFERRED_SUMMARIES_FROM }, (_, i) => `  - id: warehouse-${i}\n    name: Warehouse ${i}\n    kind: erp\n    hosting: on-premises\n`).join('');
+    const uri = await h.open(TEXT.replace('integrations:\n', `${many}integrations:\n`));
+    const position = h.at(uri, '    to: |sales');
+    const list = (await h.completionList(uri, position)) as CompletionList;
+    const expanded = await h.completion(uri, position);
+    // Every item replaces the value at the cursor: one range for all, and the items' own data is only their id (the label).
+    assert.deepEqual(list.itemDefaults?.editRange, { start: position, end: { line: position.line, character: position.character + 'sales'.length } });
+    assert.deepEqual(list.itemDefaults?.data, { doc: 'reference', uri, lists: ['systems'] });
+    for (const item of list.items) {
+      assert.equal(item.textEdit, undefined, item.label);
+      assert.equal(item.data, undefined, item.label);
+      assert.equal(item.filterText, undefined, item.label);
+    }
+    // Put back as the editor does, each item inserts its id.
+    assert.deepEqual(
+      expanded.map((i) => (i.textEdit as TextEdit).newText),
+      list.items.map((i) => i.label),
+    );
+    assert.ok(JSON.stringify(list).length < JSON.stringify(expanded).length * 0.6, `${JSON.stringify(list).length} of ${JSON.stringify(expanded).length} characters`);
   });
 
   it('inserts a data integration snippet that follows the guidance', async () => {

@@ -16,6 +16,7 @@
  * `startHarness({ server })` talks to another server instead, through the reader and writer
  * `server` gives (the web worker bundle in Chromium: test/browser/webWorkerServer.ts).
  */
+import assert from 'node:assert/strict';
 import { PassThrough } from 'node:stream';
 import {
   createConnection,
@@ -153,7 +154,10 @@ export interface Harness {
   prepareRename(uri: string, position: Position): Promise<{ range: Range; placeholder: string } | null>;
   rename(uri: string, position: Position, newName: string): Promise<WorkspaceEdit | null>;
   symbols(uri: string): Promise<DocumentSymbol[]>;
+  /** The items, with the list's defaults put on each (as VS Code's client does). */
   completion(uri: string, position: Position): Promise<CompletionItem[]>;
+  /** The answer as the server sends it. */
+  completionList(uri: string, position: Position): Promise<CompletionList | CompletionItem[] | null>;
   resolveCompletion(item: CompletionItem): Promise<CompletionItem>;
   hover(uri: string, position: Position): Promise<Hover | null>;
 
@@ -179,6 +183,8 @@ function capabilities(pull: boolean, workspace: boolean, resolveCodeActions = fa
       ...(pull ? { diagnostic: { dynamicRegistration: false, relatedDocumentSupport: false } } : {}),
       completion: {
         completionItem: { snippetSupport: true, documentationFormat: ['markdown', 'plaintext'], resolveSupport: { properties: ['documentation', 'detail'] } },
+        // As VS Code's client announces them; `completion` puts the defaults back on the items as it does.
+        completionList: { itemDefaults: ['commitCharacters', 'editRange', 'insertTextFormat', 'insertTextMode', 'data'] },
       },
       hover: { contentFormat: ['markdown', 'plaintext'] },
       rename: { prepareSupport: true },
@@ -395,8 +401,9 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     },
     async completion(uri, position) {
       const result = await client.sendRequest<CompletionItem[] | CompletionList | null>('textDocument/completion', tdp(uri, position));
-      return Array.isArray(result) ? result : (result?.items ?? []);
+      return Array.isArray(result) ? result : result ? withDefaultsApplied(result) : [];
     },
+    completionList: (uri, position) => client.sendRequest('textDocument/completion', tdp(uri, position)),
     resolveCompletion: (item) => client.sendRequest('completionItem/resolve', item),
     hover: (uri, position) => client.sendRequest('textDocument/hover', tdp(uri, position)),
 
@@ -408,4 +415,24 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     },
   };
   return harness;
+}
+
+/** The items of a list with its `itemDefaults` put on each, as vscode-languageclient does. */
+function withDefaultsApplied(list: CompletionList): CompletionItem[] {
+  const defaults = list.itemDefaults;
+  if (!defaults) return list.items;
+  return list.items.map((item) => {
+    const applied: CompletionItem = { ...item };
+    const range = defaults.editRange;
+    if (range && !item.textEdit) {
+      assert.ok('start' in range, 'an insert/replace default range is not expected');
+      applied.textEdit = { range, newText: item.textEditText ?? item.label };
+      delete applied.textEditText;
+    }
+    if (item.data === undefined && defaults.data !== undefined) applied.data = defaults.data as unknown;
+    if (item.insertTextFormat === undefined && defaults.insertTextFormat !== undefined) applied.insertTextFormat = defaults.insertTextFormat;
+    if (item.insertTextMode === undefined && defaults.insertTextMode !== undefined) applied.insertTextMode = defaults.insertTextMode;
+    if (item.commitCharacters === undefined && defaults.commitCharacters !== undefined) applied.commitCharacters = defaults.commitCharacters;
+    return applied;
+  });
 }

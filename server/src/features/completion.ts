@@ -8,6 +8,7 @@ import { CompletionTriggerKind, MarkupKind, type CompletionItem, type Completion
 import type { Analysis } from '../analysis/analyze';
 import { cursorContext, type CursorContext } from './completion/context';
 import type { CompletionData } from './completion/items';
+import { completionData } from './completion/itemDefaults';
 import { keyItems } from './completion/keys';
 import { referenceItems, resolveReference } from './completion/references';
 import { LIST_KEYS } from './completion/candidates';
@@ -67,8 +68,7 @@ function keyPosition(analysis: Analysis, ctx: CursorContext, offset: number): Co
  */
 export function resolveCompletion(item: CompletionItem, analysisOf: (uri: string) => Analysis | undefined = () => undefined): CompletionItem {
   if (item.documentation !== undefined) return item;
-  const data = item.data as CompletionData | undefined;
-  const value = documentationOf(data, analysisOf);
+  const value = documentationOf(completionData(item), analysisOf);
   return value ? { ...item, documentation: { kind: MarkupKind.Markdown, value } } : item;
 }
 
