@@ -10,7 +10,7 @@
 import { Document, Pair, YAMLMap, YAMLParseError, YAMLSeq, YAMLWarning, isScalar } from 'yaml';
 import { MAX_SYNTAX_PROBLEMS, PARSE_OPTIONS, parseYaml, type ParsedYaml } from '../document/manifestDocument';
 import { containedParse } from './contain';
-import { layoutSteps, relayout, type Layout, type TextEdit, type Unit } from './layout';
+import { layoutSteps, relayout, type Layout, type Section, type TextEdit, type Unit } from './layout';
 import { attach, parseUnit, UnitMover, type UnitParse } from './unitParse';
 import { runToEnd } from '../analysis/analyze';
 
@@ -33,6 +33,8 @@ export interface ParserStats {
 export class IncrementalParser {
   /** The last text whose layout is known, and that layout (its units carry their parses). */
   private last: { text: string; layout: Layout } | undefined;
+  /** The items of each list as last assembled, by the list's head unit (see `listItems`). */
+  private readonly lists = new WeakMap<Unit, AssembledList>();
   readonly stats: ParserStats = { units: 0, parsed: 0, moved: 0 };
 
   /** `edit`, when given, is how `edit.before` became `text` (see `editBetween`); used when `before` is the text this parser last laid out. */
@@ -58,6 +60,8 @@ export class IncrementalParser {
       else pool[unit.kind].set(unit.parse.text, [unit]);
     }
     const units: UnitParse[] = [];
+    /** The indexes of the units whose parse is not clean: only those are read again below. */
+    const unclean: number[] = [];
     this.stats.units = layout.units.length;
     this.stats.parsed = this.stats.moved = 0;
     const mover = new UnitMover();
@@ -75,14 +79,14 @@ export class IncrementalParser {
       }
       if (unit.placed !== unit.start) this.stats.moved++;
       mover.place(unit);
+      if (!unit.clean) unclean.push(units.length);
       units.push(unit.parse!);
     }
     mover.flush();
     this.last = { text, layout };
 
     const used = units.slice();
-    for (let i = 0; i < used.length; i++) {
-      if (layout.units[i]!.clean) continue; // what the layout knows of the parse: reading the parse itself costs more
+    for (const i of unclean) {
       const parse = used[i]!;
       if (parse.anchors) return whole(text, 'anchors or aliases');
       if (!parse.shaped) return whole(text, 'a unit does not parse to the shape of its place');
@@ -94,9 +98,9 @@ export class IncrementalParser {
       used[i] = contained;
     }
     let problems = 0;
-    for (let i = 0; i < used.length; i++) if (!layout.units[i]!.clean) problems += used[i]!.errors.length + used[i]!.warnings.length;
+    for (const i of unclean) problems += used[i]!.errors.length + used[i]!.warnings.length;
     if (problems > MAX_SYNTAX_PROBLEMS) return whole(text, 'too many syntax errors');
-    const yaml = assemble(layout, used);
+    const yaml = assemble(layout, used, unclean, this.lists);
     if (!yaml) return whole(text, 'a top-level key repeats, or a list hangs on a key with a value');
     return { parsed: { yaml, dropped: 0, tooDeep: undefined }, layout, units: used, fallback: undefined };
   }
@@ -106,28 +110,34 @@ function whole(text: string, reason: string): PiecewiseParse {
   return { parsed: parseYaml(text), layout: undefined, units: undefined, fallback: reason };
 }
 
+/** A list's item units and its nodes as last assembled, when each of those units had one node. */
+interface AssembledList {
+  units: Unit[];
+  nodes: unknown[];
+}
+
 /**
  * The YAML document of the whole text, from the units' nodes; undefined when that cannot be
- * vouched for. A clean unit's nodes are read from the layout (see `Unit.placed`).
+ * vouched for. A clean unit's nodes are read from the layout (see `Unit.placed`); the others'
+ * (`unclean`, in order) from their parse, which holds their errors and warnings.
  */
-function assemble(layout: Layout, units: UnitParse[]): Document.Parsed | undefined {
+function assemble(layout: Layout, units: UnitParse[], unclean: readonly number[], lists: WeakMap<Unit, AssembledList>): Document.Parsed | undefined {
   const doc = new Document(undefined, PARSE_OPTIONS) as Document.Parsed;
   const map = new YAMLMap(doc.schema);
   const keys = new Set<unknown>();
-  let index = 0;
   const errors: YAMLParseError[] = [];
   const warnings: YAMLWarning[] = [];
-  /** The nodes of unit `i`, and its errors and warnings collected (a clean unit has none). */
-  const take = (i: number): readonly unknown[] => {
+  for (const i of unclean) {
+    for (const e of units[i]!.errors) errors.push(new YAMLParseError(e.pos, e.code as never, e.message));
+    for (const e of units[i]!.warnings) warnings.push(new YAMLWarning(e.pos, e.code as never, e.message));
+  }
+  const nodesOf = (i: number): readonly unknown[] => {
     const unit = layout.units[i]!;
-    if (unit.clean) return unit.nodes;
-    const u = units[i]!;
-    for (const e of u.errors) errors.push(new YAMLParseError(e.pos, e.code as never, e.message));
-    for (const e of u.warnings) warnings.push(new YAMLWarning(e.pos, e.code as never, e.message));
-    return u.nodes;
+    return unit.clean ? unit.nodes : units[i]!.nodes;
   };
+  let index = 0;
   for (const section of layout.sections) {
-    const pairs = take(index) as Pair[];
+    const pairs = nodesOf(index) as Pair[];
     const head = index++;
     for (const pair of pairs) {
       const k = isScalar(pair.key) ? pair.key.value : pair.key;
@@ -142,7 +152,8 @@ function assemble(layout: Layout, units: UnitParse[]): Document.Parsed | undefin
     const last = pairs[pairs.length - 1]!;
     if (!isScalar(last.value) || last.value.value !== null || last.value.source) return undefined;
     const seq = new YAMLSeq(doc.schema);
-    for (let i = 0; i < section.items.length; i++) for (const node of take(index++)) seq.items.push(node);
+    seq.items = listItems(section, index, nodesOf, unclean, lists);
+    index += section.items.length;
     const first = units[head + 1]!.seqRange!;
     const end = units[index - 1]!.seqRange!;
     seq.range = [first[0], end[1], end[2]];
@@ -160,4 +171,37 @@ function assemble(layout: Layout, units: UnitParse[]): Document.Parsed | undefin
   doc.errors = errors;
   doc.warnings = warnings;
   return doc;
+}
+
+/**
+ * The nodes of a section's items (units `from` on). When the list was last assembled with as
+ * many units, each of one node, its nodes are copied and only those of the units that are not
+ * the same clean unit as then are read: an edit in one item of 10,000 reads one unit, not all.
+ */
+function listItems(section: Section, from: number, nodesOf: (i: number) => readonly unknown[], unclean: readonly number[], lists: WeakMap<Unit, AssembledList>): unknown[] {
+  const units = section.items;
+  const before = lists.get(section.head);
+  let nodes: unknown[] | undefined;
+  if (before && before.units.length === units.length) {
+    nodes = before.nodes.slice();
+    const read = (k: number) => {
+      const one = nodesOf(from + k);
+      if (one.length === 1) nodes![k] = one[0];
+      else nodes = undefined;
+    };
+    for (let k = 0; k < units.length && nodes; k++) if (units[k] !== before.units[k]) read(k);
+    for (const i of unclean) if (nodes && i >= from && i < from + units.length) read(i - from);
+  }
+  let single = true;
+  if (!nodes) {
+    nodes = [];
+    for (let k = 0; k < units.length; k++) {
+      const some = nodesOf(from + k);
+      if (some.length !== 1) single = false;
+      for (const node of some) nodes.push(node);
+    }
+  }
+  if (single) lists.set(section.head, { units: units.slice(), nodes });
+  else lists.delete(section.head);
+  return nodes.slice();
 }

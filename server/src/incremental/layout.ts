@@ -14,6 +14,9 @@ import type { UnitParse } from './unitParse';
 
 export type UnitKind = 'top' | 'item';
 
+/** The nodes of a unit not parsed yet. */
+const NO_NODES: readonly unknown[] = [];
+
 export interface Unit {
   kind: UnitKind;
   /** Offsets in the text: `start` inclusive, `end` exclusive; units tile the text. */
@@ -302,7 +305,7 @@ function scan(text: string, at: number, units: Unit[], s: ScanState, stop?: (uni
   let current: Unit | undefined = units[units.length - 1];
   const open = (kind: UnitKind, start: number, state: ScanState): boolean => {
     if (current) current.end = start;
-    current = { kind, start, end: text.length, state, parse: undefined, placed: 0, block: undefined, from: 0, to: 0, clean: false, nodes: [] };
+    current = { kind, start, end: text.length, state, parse: undefined, placed: 0, block: undefined, from: 0, to: 0, clean: false, nodes: NO_NODES };
     units.push(current);
     return stop?.(current) ?? false;
   };
