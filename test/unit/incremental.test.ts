@@ -606,42 +606,40 @@ describe('problems off the main thread', () => {
     const text = generateManifest({ integrations: 30, seed: 8 });
     const analysis = analyzeText(text, URI, { today: TODAY });
     const plain = plainProblems(analysis.manifest, analysis.problems);
-    const bytes = new TextEncoder().encode(JSON.stringify(structuredClone(plain)));
-    const back = problemsFrom(analysis.manifest, { bytes, ends: [bytes.length] });
+    const back = problemsFrom(analysis.manifest, { packs: [new TextEncoder().encode(JSON.stringify(structuredClone(plain)))] });
     assert.ok(analysis.problems.some((p) => p.item));
     assert.deepEqual(back, analysis.problems);
     assert.ok(back.every((p, i) => p.item === analysis.problems[i]!.item));
   });
 
-  it('cross packed in texts of a few hundred in one buffer that moves, read a pack a step', () => {
+  it('cross packed in texts of a few hundred, each in a buffer that moves, read a pack a step', () => {
     const text = generateManifest({ integrations: 600, seed: 8 });
     const analysis = analyzeText(text, URI, { today: TODAY });
-    // Messages beyond ASCII cross as they are (a text's end is counted in bytes, not characters).
+    // Messages beyond ASCII cross as they are.
     const first = analysis.problems[0]!;
     first.message = `${first.message} — “naïve” 🚀`;
     const packed = packedProblems(analysis.manifest, analysis.problems);
     assert.ok(analysis.problems.length > 2 * PROBLEMS_PER_PACK, `${analysis.problems.length} problems`);
-    assert.equal(packed.ends.length, Math.ceil(analysis.problems.length / PROBLEMS_PER_PACK));
-    assert.equal(packed.ends.at(-1), packed.bytes.byteLength);
-    // Moved, not copied: the sender's buffer is emptied, and the buffer holds the texts alone.
-    const size = packed.bytes.byteLength;
+    assert.equal(packed.packs.length, Math.ceil(analysis.problems.length / PROBLEMS_PER_PACK));
+    // Moved, not copied: the sender's buffers are emptied, and each holds its text alone.
+    const sizes = packed.packs.map((pack) => pack.byteLength);
     const moved = structuredClone(packed, { transfer: transferOf(packed) });
-    assert.equal(packed.bytes.byteLength, 0);
-    assert.equal(moved.bytes.buffer.byteLength, size);
+    assert.ok(packed.packs.every((pack) => pack.byteLength === 0));
+    assert.deepEqual(moved.packs.map((pack) => pack.buffer.byteLength), sizes);
     const steps = problemsFromSteps(analysis.manifest, moved);
     let yields = 0;
     let step = steps.next();
     for (; !step.done; step = steps.next()) yields++;
-    assert.equal(yields, packed.ends.length + analysis.problems.length);
+    assert.equal(yields, packed.packs.length + analysis.problems.length);
     assert.deepEqual(step.value, analysis.problems);
     assert.ok(step.value.every((p, i) => p.item === analysis.problems[i]!.item));
     assert.equal(step.value[0]!.message, first.message);
   });
 
-  it('cross as an empty buffer when there are none', () => {
+  it('cross as no pack when there are none', () => {
     const analysis = analyzeText('', URI, { today: TODAY });
     const none = packedProblems(analysis.manifest, []);
-    assert.deepEqual(none.ends, []);
+    assert.deepEqual(none.packs, []);
     assert.deepEqual(problemsFrom(analysis.manifest, structuredClone(none, { transfer: transferOf(none) })), []);
   });
 

@@ -27,16 +27,14 @@ export interface LoggedLine {
 
 /**
  * Problems packed to cross threads: the JSON texts of `PlainProblem[]`, `PROBLEMS_PER_PACK` to a
- * text, one after the other in UTF-8 in one buffer of their own (`bytes`; `ends[i]` is where text
- * `i` ends). A message of objects is rebuilt whole on arrival, in one block the thread cannot
- * leave: 150,000 problems of a 10 MB manifest took over a second, and made garbage for a long
- * collection; so did a list of texts (40 MB of strings made on the heap at once, 0.3 to 0.9 s).
- * A buffer is moved to the other thread (`transferOf`), not copied, and each text is read from it
- * in a step of its own.
+ * text, each in UTF-8 in a buffer of its own. A message of objects is rebuilt whole on arrival,
+ * in one block the thread cannot leave: 150,000 problems of a 10 MB manifest took over a second,
+ * and made garbage for a long collection; so did a list of texts (216 MB of strings made on the
+ * heap at once, 0.3 to 0.9 s). Buffers are moved to the other thread (`transferOf`), not copied,
+ * and each text is read from its buffer in a step of its own.
  */
 export interface PackedProblems {
-  bytes: Uint8Array;
-  ends: readonly number[];
+  packs: readonly Uint8Array[];
 }
 
 /** Problems to a packed text: each text is read in a few milliseconds. */
@@ -62,8 +60,17 @@ export interface RulesWorker {
 
 /** The problems, ready to cross threads: plain data, items by kind and index. */
 export function plainProblems(manifest: Manifest, problems: readonly Problem[]): PlainProblem[] {
+  return plainOf(problems, itemIndex(manifest));
+}
+
+/** Each item of the manifest's lists, and its place in its list. */
+function itemIndex(manifest: Manifest): Map<Item, number> {
   const index = new Map<Item, number>();
   for (const list of [manifest.systems, manifest.integrations, manifest.goals, manifest.actors] as Item[][]) list.forEach((item, i) => index.set(item, i));
+  return index;
+}
+
+function plainOf(problems: readonly Problem[], index: Map<Item, number>): PlainProblem[] {
   return problems.map((p) => ({
     rule: p.rule,
     severity: p.severity,
@@ -75,25 +82,18 @@ export function plainProblems(manifest: Manifest, problems: readonly Problem[]):
   }));
 }
 
-/** The problems packed to cross threads (see `PackedProblems`). */
+/** The problems packed to cross threads (see `PackedProblems`): a pack's plain data and text are made, and dropped, one pack at a time. */
 export function packedProblems(manifest: Manifest, problems: readonly Problem[]): PackedProblems {
-  const plain = plainProblems(manifest, problems);
+  const index = itemIndex(manifest);
   const encoder = new TextEncoder();
-  const texts: Uint8Array[] = [];
-  for (let from = 0; from < plain.length; from += PROBLEMS_PER_PACK) texts.push(encoder.encode(JSON.stringify(plain.slice(from, from + PROBLEMS_PER_PACK))));
-  const bytes = new Uint8Array(texts.reduce((total, text) => total + text.length, 0));
-  const ends: number[] = [];
-  let end = 0;
-  for (const text of texts) {
-    bytes.set(text, end);
-    ends.push((end += text.length));
-  }
-  return { bytes, ends };
+  const packs: Uint8Array[] = [];
+  for (let from = 0; from < problems.length; from += PROBLEMS_PER_PACK) packs.push(encoder.encode(JSON.stringify(plainOf(problems.slice(from, from + PROBLEMS_PER_PACK), index))));
+  return { packs };
 }
 
 /** What `postMessage` moves rather than copies to send `packed`: its buffer, which the sender can no longer read. */
 export function transferOf(packed: PackedProblems): ArrayBuffer[] {
-  return [packed.bytes.buffer as ArrayBuffer];
+  return packed.packs.map((pack) => pack.buffer as ArrayBuffer);
 }
 
 /** The problems back on the main thread, their items found in `manifest` (the model of the same text). */
@@ -108,10 +108,8 @@ export function* problemsFromSteps(manifest: Manifest, packed: PackedProblems): 
   const listOf = (kind: ItemKind) => (lists[kind] ??= kind === 'system' ? manifest.systems : kind === 'integration' ? manifest.integrations : kind === 'goal' ? manifest.goals : manifest.actors);
   const problems: Problem[] = [];
   const decoder = new TextDecoder();
-  let start = 0;
-  for (const end of packed.ends) {
-    const plain = JSON.parse(decoder.decode(packed.bytes.subarray(start, end))) as PlainProblem[];
-    start = end;
+  for (const pack of packed.packs) {
+    const plain = JSON.parse(decoder.decode(pack)) as PlainProblem[];
     yield;
     for (const p of plain) {
       const item = p.item ? listOf(p.item.kind)[p.item.index] : undefined;
