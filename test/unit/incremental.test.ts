@@ -16,7 +16,7 @@ import { LineIndex } from '../../server/src/document/lineIndex';
 import { parseYaml } from '../../server/src/document/manifestDocument';
 import type { Manifest } from '../../server/src/model/manifest';
 import { IncrementalAnalyzer } from '../../server/src/incremental/analyzer';
-import { packedProblems, plainProblems, problemsFrom, problemsFromSteps, PROBLEMS_PER_PACK, transferOf } from '../../server/src/incremental/rulesWorker';
+import { PACK_CHARS, packedProblems, plainProblems, problemsFrom, problemsFromSteps, PROBLEMS_PER_PACK, transferOf } from '../../server/src/incremental/rulesWorker';
 import { sameTree } from '../../server/src/incremental/contain';
 import { DocumentAnalyses } from '../../server/src/incremental/documentAnalyses';
 import { editBetween, layoutOf, layoutSteps, relayout, type Layout } from '../../server/src/incremental/layout';
@@ -621,6 +621,7 @@ describe('problems off the main thread', () => {
     const packed = packedProblems(analysis.manifest, analysis.problems);
     assert.ok(analysis.problems.length > 2 * PROBLEMS_PER_PACK, `${analysis.problems.length} problems`);
     assert.equal(packed.packs.length, Math.ceil(analysis.problems.length / PROBLEMS_PER_PACK));
+    assert.equal(JSON.parse(new TextDecoder().decode(packed.packs[0])).length, PROBLEMS_PER_PACK);
     // Moved, not copied: the sender's buffers are emptied, and each holds its text alone.
     const sizes = packed.packs.map((pack) => pack.byteLength);
     const moved = structuredClone(packed, { transfer: transferOf(packed) });
@@ -634,6 +635,20 @@ describe('problems off the main thread', () => {
     assert.deepEqual(step.value, analysis.problems);
     assert.ok(step.value.every((p, i) => p.item === analysis.problems[i]!.item));
     assert.equal(step.value[0]!.message, first.message);
+  });
+
+  it('cross in packs of a few hundred KB however long their messages', () => {
+    const text = generateManifest({ integrations: 60, seed: 8 });
+    const analysis = analyzeText(text, URI, { today: TODAY });
+    // Messages as long as a goal-alignment finding's in a manifest of a thousand goals.
+    const problems = analysis.problems.map((p, i) => ({ ...p, message: `${i}: ${'`goal-1`, '.repeat(1600)}` }));
+    const packed = packedProblems(analysis.manifest, problems);
+    const texts = packed.packs.map((pack) => new TextDecoder().decode(pack));
+    assert.ok(texts.length > 1);
+    for (const t of texts) assert.ok(t.length < PACK_CHARS + 20_000, `a text of ${t.length} characters`);
+    // Every text but the last is full: closed once it reached the bound.
+    for (const t of texts.slice(0, -1)) assert.ok(t.length >= PACK_CHARS, `a text of ${t.length} characters`);
+    assert.deepEqual(problemsFrom(analysis.manifest, packed), problems);
   });
 
   it('cross as no pack when there are none', () => {

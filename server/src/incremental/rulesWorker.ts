@@ -26,19 +26,27 @@ export interface LoggedLine {
 }
 
 /**
- * Problems packed to cross threads: the JSON texts of `PlainProblem[]`, `PROBLEMS_PER_PACK` to a
- * text, each in UTF-8 in a buffer of its own. A message of objects is rebuilt whole on arrival,
- * in one block the thread cannot leave: 150,000 problems of a 10 MB manifest took over a second,
- * and made garbage for a long collection; so did a list of texts (216 MB of strings made on the
- * heap at once, 0.3 to 0.9 s). Buffers are moved to the other thread (`transferOf`), not copied,
- * and each text is read from its buffer in a step of its own.
+ * Problems packed to cross threads: the JSON texts of `PlainProblem[]`, a few hundred KB at most
+ * to a text (`PROBLEMS_PER_PACK`, `PACK_CHARS`), each in UTF-8 in a buffer of its own. A message
+ * of objects is rebuilt whole on arrival, in one block the thread cannot leave: 150,000 problems
+ * of a 10 MB manifest took over a second, and made garbage for a long collection; so did a list
+ * of texts (216 MB of strings made on the heap at once, 0.3 to 0.9 s). Buffers are moved to the
+ * other thread (`transferOf`), not copied, and each text is read from its buffer in a step of
+ * its own.
  */
 export interface PackedProblems {
   packs: readonly Uint8Array[];
 }
 
-/** Problems to a packed text: each text is read in a few milliseconds. */
+/**
+ * At most so many problems to a packed text, and a text closed once it holds `PACK_CHARS`: each
+ * is read in a few milliseconds. Counting alone is not enough: a 10 MB manifest has 9,789
+ * `goal-alignment` findings of 16 KB each (their message quotes its 1,320 goals), and packs of
+ * 500 problems made texts of up to 860 KB (a read of 80 ms seen on a loaded machine); bounded,
+ * its 843 texts are at most 280 KB.
+ */
 export const PROBLEMS_PER_PACK = 500;
+export const PACK_CHARS = 256 * 1024;
 
 /** What the worker found for one version: the problems, and what the rules logged meanwhile. */
 export interface WorkerProblems {
@@ -82,12 +90,25 @@ function plainOf(problems: readonly Problem[], index: Map<Item, number>): PlainP
   }));
 }
 
-/** The problems packed to cross threads (see `PackedProblems`): a pack's plain data and text are made, and dropped, one pack at a time. */
+/** The problems packed to cross threads (see `PackedProblems`): each pack's text is made, encoded and dropped in turn. */
 export function packedProblems(manifest: Manifest, problems: readonly Problem[]): PackedProblems {
   const index = itemIndex(manifest);
   const encoder = new TextEncoder();
   const packs: Uint8Array[] = [];
-  for (let from = 0; from < problems.length; from += PROBLEMS_PER_PACK) packs.push(encoder.encode(JSON.stringify(plainOf(problems.slice(from, from + PROBLEMS_PER_PACK), index))));
+  let texts: string[] = [];
+  let chars = 0;
+  const close = () => {
+    packs.push(encoder.encode(`[${texts.join(',')}]`));
+    texts = [];
+    chars = 0;
+  };
+  for (const plain of plainOf(problems, index)) {
+    const text = JSON.stringify(plain);
+    texts.push(text);
+    chars += text.length;
+    if (texts.length === PROBLEMS_PER_PACK || chars >= PACK_CHARS) close();
+  }
+  if (texts.length > 0) close();
   return { packs };
 }
 
