@@ -7,24 +7,8 @@
  */
 import { generateManifest } from './generate';
 import { pullDiagnostics, type ServerProcess } from './lspClient';
-import { ms, summarize, type Summary } from './stats';
-
-export interface OpenWaitResult {
-  mb: number;
-  integrations: number;
-  /** From `didOpen` to the large manifest's first diagnostics. */
-  openToDiagnostics: number;
-  /** Every request asked on the small manifest meanwhile. */
-  waits: Summary;
-  /** The requests that waited over `LONG_WAIT_MS`: when they were asked (ms after `didOpen`) and how long they waited. */
-  longWaits: { at: number; ms: number }[];
-  memory: { rssMb: number; peakRssMb: number } | undefined;
-  /** When the `didOpen` was sent (ms since the epoch), to find the long waits in a profile of the server. */
-  openedAt: number;
-}
-
-/** A wait worth naming on its own (half the bar of SPEC 16). */
-export const LONG_WAIT_MS = 50;
+import { summarize } from './stats';
+import { LONG_WAIT_MS, type OpenWaitResult } from './openWaitReport';
 
 const SMALL = 'file:///bench/small.integration.yaml';
 const LARGE = 'file:///bench/large.integration.yaml';
@@ -68,34 +52,4 @@ export async function openWait(srv: ServerProcess, integrations = LARGE_INTEGRAT
   }
   const openToDiagnostics = await opened;
   return { mb: Buffer.byteLength(large) / 2 ** 20, integrations, openToDiagnostics, waits: summarize(waits), longWaits, memory: srv.memory(), openedAt };
-}
-
-export const OPEN_WAIT_HEADING = '## Opening a 10 MB manifest';
-
-/** The report's section: `measured` says when, how and under what load. */
-export function openWaitSection(wait: OpenWaitResult, measured: string): string[] {
-  const long = wait.longWaits.length === 0 ? 'none' : wait.longWaits.map((w) => `${ms(w.ms)} ms at ${(w.at / 1000).toFixed(1)} s`).join(', ');
-  return [
-    OPEN_WAIT_HEADING,
-    '',
-    `${measured}.`,
-    '',
-    `A manifest of 100 integrations is open; one of ${wait.integrations.toLocaleString('en')} integrations (${wait.mb.toFixed(1)} MB) is opened, and until its first diagnostics arrive, completion and hover are asked on the small one, one after the other with 10 ms between (\`bench/openWait.ts\`). The large manifest is parsed a slice at a time between requests; its rules run on the worker thread. Memory is the server's resident set once the diagnostics arrived (peak in brackets).`,
-    '',
-    '| manifest | open to first diagnostics | requests answered meanwhile | their wait | memory after |',
-    '| ---: | ---: | ---: | ---: | ---: |',
-    `| ${wait.mb.toFixed(1)} MB | ${ms(wait.openToDiagnostics)} | ${wait.waits.runs} | p50 ${ms(wait.waits.median)}, p95 ${ms(wait.waits.p95)}, **longest ${ms(wait.waits.max)}** | ${wait.memory ? `${wait.memory.rssMb.toFixed(0)} MB (${wait.memory.peakRssMb.toFixed(0)})` : 'n/a'} |`,
-    '',
-    `Requests that waited over ${LONG_WAIT_MS} ms, with when they were asked after the \`didOpen\`: ${long}.`,
-  ];
-}
-
-/** Puts the section in place of the report's own, or after the server's section when it has none. */
-export function spliceOpenWaitSection(report: string, section: string[]): string {
-  const text = section.join('\n');
-  const start = report.indexOf(`\n${OPEN_WAIT_HEADING}\n`);
-  const at = start >= 0 ? start : report.indexOf('\n## ', report.indexOf('\n## The language server'));
-  if (at < 0) return `${report.trimEnd()}\n\n${text}\n`;
-  const end = start >= 0 ? report.indexOf('\n## ', start + 1 + OPEN_WAIT_HEADING.length) : at;
-  return `${report.slice(0, at).trimEnd()}\n\n${text}\n${end < 0 ? '' : report.slice(end)}`;
 }

@@ -34,7 +34,8 @@ import { RULES } from '../server/src/rules';
 import { generateManifest } from './generate';
 import { DiagnosticsPuller, pullDiagnostics, startServer, type ServerProcess } from './lspClient';
 import { PEER_NAME, peerVersion, startPeer } from './peer';
-import { openWait, openWaitSection, spliceOpenWaitSection, type OpenWaitResult } from './openWait';
+import { openWait } from './openWait';
+import { openWaitSection, spliceOpenWaitSection, type OpenWaitResult } from './openWaitReport';
 import { machine, ms, summarize, timeAsync, timeRuns, type Summary } from './stats';
 import { compareLayouts, PANEL, renderDiagrams, VARIANTS, type DiagramResult, type LayoutRow } from './diagrams';
 import { estateSection, measureEstate, spliceEstateSection } from './estate';
@@ -504,7 +505,6 @@ async function main(): Promise<void> {
       console.log('\nopening a 10 MB manifest...');
       const loads = async () => (await import('node:os')).loadavg().map((l) => l.toFixed(2)).join(' / ');
       const date = new Date().toISOString().slice(0, 16).replace('T', ' ');
-      const before = await loads();
       const srv = await startServer(serverJs, ROOT);
       let result: OpenWaitResult;
       try {
@@ -515,7 +515,7 @@ async function main(): Promise<void> {
       console.log(`  open→diagnostics ${ms(result.openToDiagnostics)}; ${result.waits.runs} requests meanwhile, p95 ${ms(result.waits.p95)}, longest ${ms(result.waits.max)}`);
       for (const w of result.longWaits) console.log(`  waited ${ms(w.ms)} ms, asked ${ms(w.at)} ms after didOpen`);
       const how = o.openWaitOnly ? '`npm run bench -- --only=open10mb`' : '`npm run bench`';
-      return { result, measured: `Measured ${date} UTC by ${how} on ${machineLine}; load average ${before} (1 / 5 / 15 min) at the start, ${await loads()} at the end` };
+      return { result, measured: `Measured ${date} UTC by ${how} on ${machineLine}; load average ${await loads()} at the end` };
     };
     const landscapeReport = async (): Promise<string[]> => {
       console.log('\nlandscape: the overview and a domain expanded at 100 to 500 systems, the overview threshold...');

@@ -1,0 +1,47 @@
+import { strict as assert } from 'node:assert';
+import { OPEN_WAIT_HEADING, openWaitSection, spliceOpenWaitSection, type OpenWaitResult } from '../../bench/openWaitReport';
+
+const RESULT: OpenWaitResult = {
+  mb: 9.5,
+  integrations: 33_000,
+  openToDiagnostics: 44_301,
+  waits: { runs: 3243, median: 0.9, p95: 14.6, max: 87.5 },
+  longWaits: [{ at: 12, ms: 61.2 }],
+  memory: { rssMb: 2355, peakRssMb: 2400 },
+  openedAt: 0,
+};
+
+describe('the report of requests timed while a 10 MB manifest opens', () => {
+  const section = openWaitSection(RESULT, 'Measured now');
+
+  it('gives the figures, the memory with its peak, and each long wait', () => {
+    const text = section.join('\n');
+    assert.equal(section[0], OPEN_WAIT_HEADING);
+    assert.match(text, /\| 9\.5 MB \| 44301 \| 3243 \| p50 0\.9, p95 14\.6, \*\*longest 87\.5\*\* \| 2355 MB \(2400\) \|/);
+    assert.match(text, /over 50 ms \(1; the longest 12\), with when they were asked after the `didOpen`: 61\.2 ms at 0\.0 s\./);
+  });
+
+  it('names the longest waits in the order they came, and counts the rest', () => {
+    const longWaits = Array.from({ length: 14 }, (_, i) => ({ at: i * 1000, ms: 51 + i }));
+    const text = openWaitSection({ ...RESULT, longWaits }, 'Measured now').join('\n');
+    assert.match(text, /\(14; the longest 12\), with when they were asked after the `didOpen`: 53\.0 ms at 2\.0 s, 54\.0 ms at 3\.0 s, .*, 64\.0 ms at 13\.0 s, and 2 shorter\./);
+  });
+
+  it('replaces the section in place, leaving the others as they were', () => {
+    const report = ['# B', '', '## The language server', '', 'old table', '', OPEN_WAIT_HEADING, '', 'old figures', '', '## Diagrams', '', 'kept'].join('\n');
+    const spliced = spliceOpenWaitSection(report, section);
+    assert.ok(!spliced.includes('old figures'));
+    assert.ok(spliced.includes('old table') && spliced.endsWith('## Diagrams\n\nkept'));
+    assert.equal(spliced.split(OPEN_WAIT_HEADING).length, 2);
+    assert.ok(spliced.indexOf(OPEN_WAIT_HEADING) < spliced.indexOf('## Diagrams'));
+    // Spliced again: the same report.
+    assert.equal(spliceOpenWaitSection(spliced, section), spliced);
+  });
+
+  it('goes after the server section when the report has none', () => {
+    const report = ['# B', '', '## The language server', '', 'table', '', '## Diagrams', '', 'kept'].join('\n');
+    const spliced = spliceOpenWaitSection(report, section);
+    assert.ok(spliced.indexOf('table') < spliced.indexOf(OPEN_WAIT_HEADING));
+    assert.ok(spliced.indexOf(OPEN_WAIT_HEADING) < spliced.indexOf('## Diagrams'));
+  });
+});
