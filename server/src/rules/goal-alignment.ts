@@ -21,7 +21,15 @@ function closeness(goal: Goal, integration: Integration): number {
   return score;
 }
 
-const quote = (ids: string[]) => ids.map((id) => `\`${id}\``).join(', ');
+/** At most this many goals are named in a message or offered as fixes: a manifest may declare hundreds. */
+export const GOALS_NAMED = 5;
+
+/** The declared goals, the first `GOALS_NAMED` by name and how many more there are. */
+function quote(ids: string[]): string {
+  const named = ids.slice(0, GOALS_NAMED).map((id) => `\`${id}\``).join(', ');
+  const more = ids.length - GOALS_NAMED;
+  return more > 0 ? `${named} and ${more.toLocaleString('en')} more` : named;
+}
 
 export default defineRule({
   id: 'goal-alignment',
@@ -51,7 +59,7 @@ export default defineRule({
       .sort((a, b) => b.score - a.score);
     // The closest goal is the preferred fix only when it is clearly the closest (or the only one).
     const clearWinner = ranked.length === 1 || (ranked.length > 1 && ranked[0]!.score > ranked[1]!.score);
-    return ranked.map(({ goal }, i) => ({
+    return ranked.slice(0, GOALS_NAMED).map(({ goal }, i) => ({
       title: `Link goal \`${goal.id}\`${goal.name ? ` (${goal.name})` : ''}`,
       ...(i === 0 && clearWinner ? { preferred: true } : {}),
       edits: [appendToSeq(manifest.document, integration.node, 'goals', goal.id)],

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { ruleTester } from '../../helpers/ruleTester';
+import { GOALS_NAMED } from '../../../server/src/rules/goal-alignment';
 import { BASE, findingsOf, fixesOfFirst, withIntegration } from '../../helpers/text';
 
 const RULE = 'goal-alignment';
@@ -70,5 +71,16 @@ describe(RULE, () => {
     const unrelated = withIntegration({ goals: null, name: 'Nightly export' }, TWO_GOALS.replace('Sales sees order status', 'Customers are happy'));
     assert.equal(findingsOf(unrelated, RULE).length, 1);
     assert.ok(fixesOfFirst(unrelated, RULE).every((f) => !f.preferred));
+  });
+
+  it('names the first five declared goals and how many more there are, and offers the five closest', () => {
+    const many = Array.from({ length: 1200 }, (_, i) => `  - id: goal-${i}\n    title: Goal number ${i}\n`).join('');
+    const text = withIntegration({ goals: null }, TWO_GOALS.replace('goals:\n', `goals:\n${many}`));
+    const [finding] = findingsOf(text, RULE);
+    assert.match(finding!.message, /\(declared: `goal-0`, `goal-1`, `goal-2`, `goal-3`, `goal-4` and 1,197 more\), so everyone can see why/);
+    const fixes = fixesOfFirst(text, RULE);
+    assert.equal(fixes.length, GOALS_NAMED);
+    // The closest goal, declared after the 1,200 others, is among them and preferred.
+    assert.deepEqual([fixes[0]!.title, fixes[0]!.preferred], ['Link goal `visibility` (Sales sees order status)', true]);
   });
 });
