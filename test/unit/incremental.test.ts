@@ -621,7 +621,7 @@ describe('problems off the main thread', () => {
     const packed = packedProblems(analysis.manifest, analysis.problems);
     assert.ok(analysis.problems.length > 2 * PROBLEMS_PER_PACK, `${analysis.problems.length} problems`);
     assert.equal(packed.packs.length, Math.ceil(analysis.problems.length / PROBLEMS_PER_PACK));
-    assert.equal(JSON.parse(new TextDecoder().decode(packed.packs[0])).length, PROBLEMS_PER_PACK);
+    assert.equal((JSON.parse(new TextDecoder().decode(packed.packs[0])) as unknown[]).length, PROBLEMS_PER_PACK);
     // Moved, not copied: the sender's buffers are emptied, and each holds its text alone.
     const sizes = packed.packs.map((pack) => pack.byteLength);
     const moved = structuredClone(packed, { transfer: transferOf(packed) });
