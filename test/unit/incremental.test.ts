@@ -606,7 +606,7 @@ describe('problems off the main thread', () => {
     const text = generateManifest({ integrations: 30, seed: 8 });
     const analysis = analyzeText(text, URI, { today: TODAY });
     const plain = plainProblems(analysis.manifest, analysis.problems);
-    const back = problemsFrom(analysis.manifest, { packs: [new TextEncoder().encode(JSON.stringify(structuredClone(plain)))], tails: [] });
+    const back = problemsFrom(analysis.manifest, { packs: [new TextEncoder().encode(JSON.stringify(structuredClone(plain)))] });
     assert.ok(analysis.problems.some((p) => p.item));
     assert.deepEqual(back, analysis.problems);
     assert.ok(back.every((p, i) => p.item === analysis.problems[i]!.item));
@@ -649,24 +649,6 @@ describe('problems off the main thread', () => {
     // Every text but the last is full: closed once it reached the bound.
     for (const t of texts.slice(0, -1)) assert.ok(t.length >= PACK_CHARS, `a text of ${t.length} characters`);
     assert.deepEqual(problemsFrom(analysis.manifest, packed), problems);
-  });
-
-  it('send the long end that messages share once', () => {
-    const text = generateManifest({ integrations: 60, seed: 8 });
-    const analysis = analyzeText(text, URI, { today: TODAY });
-    const goals = `(declared: ${'`goal-1`, '.repeat(400)}), so everyone can see why.`;
-    // Long messages of one rule that end alike, around one that does not, a short one, and messages that start with the mark.
-    const problems = analysis.problems.map((p, i) => ({
-      ...p,
-      message: i === 7 ? `Integration \`int-${i}\` ${'x'.repeat(3000)}` : i === 9 ? 'short' : i === 11 ? '\u0000 a mark' : i === 12 ? '\u00003\u0000 a mark and a number' : `Integration \`int-${i}\` serves no goal ${goals}`,
-    }));
-    const packed = packedProblems(analysis.manifest, problems);
-    // At most one tail a rule (a rule's long messages are compared with its previous one), each the shared end.
-    assert.ok(packed.tails.length > 0 && packed.tails.length <= new Set(problems.map((p) => p.rule)).size, `${packed.tails.length} tails`);
-    assert.ok(packed.tails.every((tail) => tail.endsWith(goals) && tail.startsWith(' ')));
-    const sent = packed.packs.reduce((n, pack) => n + pack.byteLength, 0);
-    assert.ok(sent < problems.length * 1000, `${sent} bytes sent for ${problems.length} messages of 4 KB`);
-    assert.deepEqual(problemsFrom(analysis.manifest, structuredClone(packed, { transfer: transferOf(packed) })), problems);
   });
 
   it('cross as no pack when there are none', () => {

@@ -36,26 +36,14 @@ export interface LoggedLine {
  */
 export interface PackedProblems {
   packs: readonly Uint8Array[];
-  /**
-   * Long ends that many messages share, sent once (`goal-alignment` ends each message with the
-   * list of every declared goal: 153 of the 216 MB above). A message that ends with one crosses
-   * as `TAIL_MARK`, the tail's index, `TAIL_MARK`, then the rest; it is joined again on arrival,
-   * as a string that holds the shared end by reference. On the 10 MB manifest the texts go from
-   * 216 to 65 MB, and the main thread holds one copy of the goals' list instead of 9,789.
-   */
-  tails: readonly string[];
 }
-
-const TAIL_MARK = '\u0000';
-/** A message this long may share its end with the rule's previous one. */
-const TAIL_MIN_CHARS = 1024;
 
 /**
  * At most so many problems to a packed text, and a text closed once it holds `PACK_CHARS`: each
- * is read in a few milliseconds. Counting alone is not enough: a 10 MB manifest has 9,789
- * `goal-alignment` findings of 16 KB each (their message quotes its 1,320 goals), and packs of
- * 500 problems made texts of up to 860 KB (a read of 80 ms seen on a loaded machine); bounded,
- * its 843 texts are at most 280 KB.
+ * is read in a few milliseconds. Counting alone is not enough for long messages: when
+ * `goal-alignment` quoted every declared goal, the 10 MB manifest's 9,789 findings of 16 KB each
+ * made packs of 500 problems of up to 860 KB (a read of 80 ms seen on a loaded machine); bounded,
+ * its 843 texts were at most 280 KB.
  */
 export const PROBLEMS_PER_PACK = 500;
 export const PACK_CHARS = 256 * 1024;
@@ -114,46 +102,14 @@ export function packedProblems(manifest: Manifest, problems: readonly Problem[])
     texts = [];
     chars = 0;
   };
-  const tails = sharedTails();
   for (const plain of plainOf(problems, index)) {
-    plain.message = tails.of(plain.rule, plain.message);
     const text = JSON.stringify(plain);
     texts.push(text);
     chars += text.length;
     if (texts.length === PROBLEMS_PER_PACK || chars >= PACK_CHARS) close();
   }
   if (texts.length > 0) close();
-  return { packs, tails: tails.list };
-}
-
-/**
- * The tails of `PackedProblems`: a long message is compared with its rule's previous long one;
- * their common end, from its first space on (past what names the item), becomes a tail when long
- * enough, and later messages that end with it refer to it.
- */
-function sharedTails(): { list: string[]; of(rule: string, message: string): string } {
-  const list: string[] = [];
-  const last = new Map<string, { message: string; tail: number | undefined }>();
-  return {
-    list,
-    of(rule, message) {
-      // A message that starts with the mark itself crosses behind an empty reference.
-      if (message.startsWith(TAIL_MARK)) return `${TAIL_MARK}${TAIL_MARK}${message}`;
-      if (message.length < TAIL_MIN_CHARS) return message;
-      const before = last.get(rule);
-      let tail = before?.tail;
-      if (before && (tail === undefined || !message.endsWith(list[tail]!))) {
-        tail = undefined;
-        let common = 0;
-        const a = before.message;
-        while (common < a.length && common < message.length && a.charCodeAt(a.length - 1 - common) === message.charCodeAt(message.length - 1 - common)) common++;
-        const space = message.indexOf(' ', message.length - common);
-        if (space >= 0 && message.length - space >= TAIL_MIN_CHARS) tail = list.push(message.slice(space)) - 1;
-      }
-      last.set(rule, { message, tail });
-      return tail === undefined ? message : `${TAIL_MARK}${tail}${TAIL_MARK}${message.slice(0, message.length - list[tail]!.length)}`;
-    },
-  };
+  return { packs };
 }
 
 /** What `postMessage` moves rather than copies to send `packed`: its buffer, which the sender can no longer read. */
@@ -181,10 +137,6 @@ export function* problemsFromSteps(manifest: Manifest, packed: PackedProblems): 
       // The object just read becomes the problem (not a copy: a 10 MB manifest has 150,000 of them),
       // its item, named by kind and place, now the model's.
       const problem = p as unknown as Problem;
-      if (p.message.startsWith(TAIL_MARK)) {
-        const end = p.message.indexOf(TAIL_MARK, 1);
-        problem.message = end === 1 ? p.message.slice(2) : p.message.slice(end + 1) + packed.tails[Number(p.message.slice(1, end))]!;
-      }
       if (item) problem.item = item;
       else delete problem.item;
       problems.push(problem);
