@@ -16,7 +16,7 @@ import { LineIndex } from '../../server/src/document/lineIndex';
 import { parseYaml } from '../../server/src/document/manifestDocument';
 import type { Manifest } from '../../server/src/model/manifest';
 import { IncrementalAnalyzer } from '../../server/src/incremental/analyzer';
-import { PACK_CHARS, packedProblems, plainProblems, problemsFrom, problemsFromSteps, PROBLEMS_PER_PACK, transferOf } from '../../server/src/incremental/rulesWorker';
+import { packedProblems, problemsFrom, problemsFromSteps, transferOf, type PackedProblems } from '../../server/src/incremental/rulesWorker';
 import { sameTree } from '../../server/src/incremental/contain';
 import { DocumentAnalyses } from '../../server/src/incremental/documentAnalyses';
 import { editBetween, layoutOf, layoutSteps, relayout, type Layout } from '../../server/src/incremental/layout';
@@ -24,7 +24,7 @@ import { editedDocuments } from '../../server/src/editedDocuments';
 import { TextDocument, type TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
 import { runInSlices } from '../../server/src/incremental/slices';
 import { RULES } from '../../server/src/rules';
-import { findingsOf } from '../../server/src/rules/types';
+import { findingsOf, type RelatedLocation } from '../../server/src/rules/types';
 import { generateManifest, prng } from '../../bench/generate';
 import { joinLines, TODAY } from '../helpers/text';
 
@@ -602,60 +602,67 @@ describe('line index after an edit', () => {
 });
 
 describe('problems off the main thread', () => {
-  it('cross as plain data and find their items again', () => {
-    const text = generateManifest({ integrations: 30, seed: 8 });
-    const analysis = analyzeText(text, URI, { today: TODAY });
-    const plain = plainProblems(analysis.manifest, analysis.problems);
-    const back = problemsFrom(analysis.manifest, { packs: [new TextEncoder().encode(JSON.stringify(structuredClone(plain)))] });
-    assert.ok(analysis.problems.some((p) => p.item));
-    assert.deepEqual(back, analysis.problems);
-    assert.ok(back.every((p, i) => p.item === analysis.problems[i]!.item));
-  });
+  /** What a problem says, field by field (a problem read back decodes some fields on first use). */
+  const fields = (problems: readonly Problem[]) =>
+    problems.map((p) => ({ rule: p.rule, severity: p.severity, span: { start: p.span.start, end: p.span.end }, message: p.message, data: p.data, item: p.item, related: p.related }));
+  /** `packed` as the other thread receives it: its buffers moved, not copied. */
+  const moved = (packed: PackedProblems) => structuredClone(packed, { transfer: transferOf(packed) });
 
-  it('cross packed in texts of a few hundred, each in a buffer that moves, read a pack a step', () => {
-    const text = generateManifest({ integrations: 600, seed: 8 });
+  it('cross in two buffers that move, and find their items again', () => {
+    const text = generateManifest({ integrations: 30, seed: 8 });
     const analysis = analyzeText(text, URI, { today: TODAY });
     // Messages beyond ASCII cross as they are.
     const first = analysis.problems[0]!;
     first.message = `${first.message} — “naïve” 🚀`;
     const packed = packedProblems(analysis.manifest, analysis.problems);
-    assert.ok(analysis.problems.length > 2 * PROBLEMS_PER_PACK, `${analysis.problems.length} problems`);
-    assert.equal(packed.packs.length, Math.ceil(analysis.problems.length / PROBLEMS_PER_PACK));
-    assert.equal((JSON.parse(new TextDecoder().decode(packed.packs[0])) as unknown[]).length, PROBLEMS_PER_PACK);
-    // Moved, not copied: the sender's buffers are emptied, and each holds its text alone.
-    const sizes = packed.packs.map((pack) => pack.byteLength);
-    const moved = structuredClone(packed, { transfer: transferOf(packed) });
-    assert.ok(packed.packs.every((pack) => pack.byteLength === 0));
-    assert.deepEqual(moved.packs.map((pack) => pack.buffer.byteLength), sizes);
-    const steps = problemsFromSteps(analysis.manifest, moved);
+    const sizes = [packed.table.byteLength, packed.details.byteLength];
+    const received = moved(packed);
+    // Moved, not copied: the sender's buffers are emptied.
+    assert.deepEqual([packed.table.byteLength, packed.details.byteLength], [0, 0]);
+    assert.deepEqual([received.table.byteLength, received.details.byteLength], sizes);
+    const back = problemsFrom(analysis.manifest, received);
+    assert.ok(analysis.problems.some((p) => p.item));
+    assert.deepStrictEqual(fields(back), fields(analysis.problems));
+    assert.ok(back.every((p, i) => p.item === analysis.problems[i]!.item));
+    assert.equal(back[0]!.message, first.message);
+    // Printed as plain data, as a problem made on this thread is.
+    assert.deepStrictEqual(JSON.parse(JSON.stringify(back[0])), JSON.parse(JSON.stringify(analysis.problems[0])));
+  });
+
+  it('come back a problem a step, and can be changed like any problem', () => {
+    const text = generateManifest({ integrations: 600, seed: 8 });
+    const analysis = analyzeText(text, URI, { today: TODAY });
+    const steps = problemsFromSteps(analysis.manifest, moved(packedProblems(analysis.manifest, analysis.problems)));
     let yields = 0;
     let step = steps.next();
     for (; !step.done; step = steps.next()) yields++;
-    assert.equal(yields, packed.packs.length + analysis.problems.length);
-    assert.deepEqual(step.value, analysis.problems);
-    assert.ok(step.value.every((p, i) => p.item === analysis.problems[i]!.item));
-    assert.equal(step.value[0]!.message, first.message);
+    assert.equal(yields, analysis.problems.length);
+    const back = step.value;
+    assert.deepStrictEqual(fields(back), fields(analysis.problems));
+    back[1]!.message = 'changed';
+    back[1]!.data = { fix: 'x' };
+    assert.equal(back[1]!.message, 'changed');
+    assert.deepEqual(back[1]!.data, { fix: 'x' });
+    assert.equal(back[2]!.message, analysis.problems[2]!.message);
   });
 
-  it('cross in packs of a few hundred KB however long their messages', () => {
+  it('cross whole however long their messages, with their related places', () => {
     const text = generateManifest({ integrations: 60, seed: 8 });
     const analysis = analyzeText(text, URI, { today: TODAY });
     // Messages as long as a goal-alignment finding's in a manifest of a thousand goals.
     const problems = analysis.problems.map((p, i) => ({ ...p, message: `${i}: ${'`goal-1`, '.repeat(1600)}` }));
-    const packed = packedProblems(analysis.manifest, problems);
-    const texts = packed.packs.map((pack) => new TextDecoder().decode(pack));
-    assert.ok(texts.length > 1);
-    for (const t of texts) assert.ok(t.length < PACK_CHARS + 20_000, `a text of ${t.length} characters`);
-    // Every text but the last is full: closed once it reached the bound.
-    for (const t of texts.slice(0, -1)) assert.ok(t.length >= PACK_CHARS, `a text of ${t.length} characters`);
-    assert.deepEqual(problemsFrom(analysis.manifest, packed), problems);
+    const related = { at: { uri: 'file:///other.integration.yaml', span: { start: 3, end: 9 } }, message: 'The system `erp` in other.integration.yaml' };
+    problems[3] = { ...problems[3]!, related: [related as unknown as RelatedLocation] };
+    const back = problemsFrom(analysis.manifest, moved(packedProblems(analysis.manifest, problems)));
+    assert.deepStrictEqual(fields(back), fields(problems));
+    assert.deepStrictEqual(back[3]!.related, [related]);
   });
 
-  it('cross as no pack when there are none', () => {
+  it('cross as empty buffers when there are none', () => {
     const analysis = analyzeText('', URI, { today: TODAY });
     const none = packedProblems(analysis.manifest, []);
-    assert.deepEqual(none.packs, []);
-    assert.deepEqual(problemsFrom(analysis.manifest, structuredClone(none, { transfer: transferOf(none) })), []);
+    assert.deepEqual([none.table.length, none.details.length, none.rules], [0, 0, []]);
+    assert.deepEqual(problemsFrom(analysis.manifest, moved(none)), []);
   });
 
   it('are computed in slices, and dropped when the document moves on', async () => {

@@ -48,7 +48,7 @@ export function withImports(analysis: Analysis, imports: readonly DrawnImport[])
       }
     for (const p of drawn.analysis.problems) {
       const item = p.item && copies.get(p.item);
-      if (item && (p.severity === 'error' || p.severity === 'warning')) problems.push({ ...p, span: { ...drawn.through }, item });
+      if (item && (p.severity === 'error' || p.severity === 'warning')) problems.push({ rule: p.rule, severity: p.severity, message: p.message, data: p.data, ...(p.related ? { related: p.related } : {}), span: { ...drawn.through }, item });
     }
   }
   const manifest = Object.create(own, {

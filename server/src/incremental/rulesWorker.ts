@@ -6,18 +6,8 @@
  */
 import { runToEnd, type AnalysisOptions, type Problem } from '../analysis/analyze';
 import type { Item, ItemKind, Manifest } from '../model/manifest';
-import type { RelatedLocation, Severity } from '../rules/types';
-
-/** A problem as it crosses threads: its item named by kind and place in its list. */
-export interface PlainProblem {
-  rule: string;
-  severity: Severity;
-  span: { start: number; end: number };
-  message: string;
-  data: Record<string, unknown>;
-  item?: { kind: ItemKind; index: number };
-  related?: RelatedLocation[];
-}
+import type { Span } from '../document/range';
+import type { FindingData, RelatedLocation, Severity } from '../rules/types';
 
 /** A log entry made on the worker thread (a rule that threw), already without manifest text, for the main thread's log. */
 export interface LoggedLine {
@@ -26,27 +16,47 @@ export interface LoggedLine {
 }
 
 /**
- * Problems packed to cross threads: the JSON texts of `PlainProblem[]`, a few hundred KB at most
- * to a text (`PROBLEMS_PER_PACK`, `PACK_CHARS`), each in UTF-8 in a buffer of its own. A message
- * of objects is rebuilt whole on arrival, in one block the thread cannot leave: 150,000 problems
- * of a 10 MB manifest took over a second, and made garbage for a long collection; so did a list
- * of texts (216 MB of strings made on the heap at once, 0.3 to 0.9 s). Buffers are moved to the
- * other thread (`transferOf`), not copied, and each text is read from its buffer in a step of
- * its own.
+ * Problems packed to cross threads: a table of numbers and one buffer of UTF-8 text, both
+ * moved to the other thread (`transferOf`), not copied. The main thread makes each problem
+ * from its row of the table, and decodes its message, data and related places from the text
+ * only when they are first read (`PackedProblem`): the 10 MB manifest's 171,759 problems cost
+ * its heap about 15 MB instead of 80, and the thread that answers requests no longer spends
+ * seconds in JSON and the garbage collections it caused while they come back.
  */
 export interface PackedProblems {
-  packs: readonly Uint8Array[];
+  /** The rules' ids; the table names a rule by its place here. */
+  rules: string[];
+  /** `PACKED_FIELDS` numbers per problem, in the order of `Field`. */
+  table: Int32Array;
+  /** Each problem's `{ message, data, related }` as JSON, in UTF-8, one after another. */
+  details: Uint8Array;
 }
 
-/**
- * At most so many problems to a packed text, and a text closed once it holds `PACK_CHARS`: each
- * is read in a few milliseconds. Counting alone is not enough for long messages: when
- * `goal-alignment` quoted every declared goal, the 10 MB manifest's 9,789 findings of 16 KB each
- * made packs of 500 problems of up to 860 KB (a read of 80 ms seen on a loaded machine); bounded,
- * its 843 texts were at most 280 KB.
- */
-export const PROBLEMS_PER_PACK = 500;
-export const PACK_CHARS = 256 * 1024;
+/** The numbers of a problem's row in `PackedProblems.table`. */
+const enum Field {
+  Rule,
+  Severity,
+  Start,
+  End,
+  /** The item's kind (its place in `ITEM_KINDS`), or -1 when the problem names no item. */
+  ItemKind,
+  /** The item's place in its list. */
+  ItemIndex,
+  /** Where the problem's details lie in `PackedProblems.details` (bytes). */
+  DetailsFrom,
+  DetailsTo,
+}
+const PACKED_FIELDS = 8;
+
+const ITEM_KINDS: readonly ItemKind[] = ['system', 'integration', 'goal', 'actor'];
+const SEVERITY_NAMES: readonly Severity[] = ['error', 'warning', 'info', 'hint'];
+
+/** The part of a problem decoded on first use. */
+interface Details {
+  message: string;
+  data: FindingData;
+  related?: RelatedLocation[];
+}
 
 /** What the worker found for one version: the problems, and what the rules logged meanwhile. */
 export interface WorkerProblems {
@@ -66,11 +76,6 @@ export interface RulesWorker {
   forget(uri: string): void;
 }
 
-/** The problems, ready to cross threads: plain data, items by kind and index. */
-export function plainProblems(manifest: Manifest, problems: readonly Problem[]): PlainProblem[] {
-  return plainOf(problems, itemIndex(manifest));
-}
-
 /** Each item of the manifest's lists, and its place in its list. */
 function itemIndex(manifest: Manifest): Map<Item, number> {
   const index = new Map<Item, number>();
@@ -78,43 +83,36 @@ function itemIndex(manifest: Manifest): Map<Item, number> {
   return index;
 }
 
-function plainOf(problems: readonly Problem[], index: Map<Item, number>): PlainProblem[] {
-  return problems.map((p) => ({
-    rule: p.rule,
-    severity: p.severity,
-    span: { start: p.span.start, end: p.span.end },
-    message: p.message,
-    data: p.data,
-    ...(p.item && index.has(p.item) ? { item: { kind: p.item.kind, index: index.get(p.item)! } } : {}),
-    ...(p.related ? { related: p.related } : {}),
-  }));
-}
-
-/** The problems packed to cross threads (see `PackedProblems`): each pack's text is made, encoded and dropped in turn. */
+/** The problems packed to cross threads (see `PackedProblems`), items named by kind and place in their list. */
 export function packedProblems(manifest: Manifest, problems: readonly Problem[]): PackedProblems {
   const index = itemIndex(manifest);
+  const rules: string[] = [];
+  const ruleIndex = new Map<string, number>();
+  const table = new Int32Array(problems.length * PACKED_FIELDS);
   const encoder = new TextEncoder();
-  const packs: Uint8Array[] = [];
-  let texts: string[] = [];
-  let chars = 0;
-  const close = () => {
-    packs.push(encoder.encode(`[${texts.join(',')}]`));
-    texts = [];
-    chars = 0;
-  };
-  for (const plain of plainOf(problems, index)) {
-    const text = JSON.stringify(plain);
-    texts.push(text);
-    chars += text.length;
-    if (texts.length === PROBLEMS_PER_PACK || chars >= PACK_CHARS) close();
-  }
-  if (texts.length > 0) close();
-  return { packs };
+  let details = new Uint8Array(Math.max(1024, problems.length * 256));
+  let used = 0;
+  problems.forEach((p, i) => {
+    let rule = ruleIndex.get(p.rule);
+    if (rule === undefined) ruleIndex.set(p.rule, (rule = rules.push(p.rule) - 1));
+    const at = p.item ? index.get(p.item) : undefined;
+    const text = JSON.stringify(p.related ? { message: p.message, data: p.data, related: p.related } : { message: p.message, data: p.data });
+    // UTF-8 takes at most three bytes for each UTF-16 unit.
+    if (used + text.length * 3 > details.length) {
+      const larger = new Uint8Array(Math.max(details.length * 2, used + text.length * 3));
+      larger.set(details.subarray(0, used));
+      details = larger;
+    }
+    const from = used;
+    used += encoder.encodeInto(text, details.subarray(used)).written;
+    table.set([rule, SEVERITY_NAMES.indexOf(p.severity), p.span.start, p.span.end, at === undefined ? -1 : ITEM_KINDS.indexOf(p.item!.kind), at ?? 0, from, used], i * PACKED_FIELDS);
+  });
+  return { rules, table, details: details.slice(0, used) };
 }
 
-/** What `postMessage` moves rather than copies to send `packed`: its buffer, which the sender can no longer read. */
+/** What `postMessage` moves rather than copies to send `packed`: its buffers, which the sender can no longer read. */
 export function transferOf(packed: PackedProblems): ArrayBuffer[] {
-  return packed.packs.map((pack) => pack.buffer as ArrayBuffer);
+  return [packed.table.buffer as ArrayBuffer, packed.details.buffer as ArrayBuffer];
 }
 
 /** The problems back on the main thread, their items found in `manifest` (the model of the same text). */
@@ -122,26 +120,85 @@ export function problemsFrom(manifest: Manifest, packed: PackedProblems): Proble
   return runToEnd(problemsFromSteps(manifest, packed));
 }
 
-/** `problemsFrom`, a step after each pack read and each problem (tens of thousands come back on a manifest of 10,000 integrations). */
+/** `problemsFrom`, a step after each problem (tens of thousands come back on a manifest of 10,000 integrations). */
 export function* problemsFromSteps(manifest: Manifest, packed: PackedProblems): Generator<void, Problem[]> {
+  const { rules, table } = packed;
   const lists: Partial<Record<ItemKind, Item[]>> = {};
   // Each list is read when a problem first needs it: the model reads its items lazily.
   const listOf = (kind: ItemKind) => (lists[kind] ??= kind === 'system' ? manifest.systems : kind === 'integration' ? manifest.integrations : kind === 'goal' ? manifest.goals : manifest.actors);
   const problems: Problem[] = [];
-  const decoder = new TextDecoder();
-  for (const pack of packed.packs) {
-    const plain = JSON.parse(decoder.decode(pack)) as PlainProblem[];
+  for (let row = 0; row < table.length; row += PACKED_FIELDS) {
+    const kind = table[row + Field.ItemKind]!;
+    const item = kind >= 0 ? listOf(ITEM_KINDS[kind]!)[table[row + Field.ItemIndex]!] : undefined;
+    // A `Problem` whose `related` is an accessor that reads undefined when there are none (TypeScript cannot declare an optional accessor).
+    problems.push(new PackedProblem(rules[table[row + Field.Rule]!]!, SEVERITY_NAMES[table[row + Field.Severity]!]!, table[row + Field.Start]!, table[row + Field.End]!, item, packed, row) as Problem);
     yield;
-    for (const p of plain) {
-      const item = p.item ? listOf(p.item.kind)[p.item.index] : undefined;
-      // The object just read becomes the problem (not a copy: a 10 MB manifest has 150,000 of them),
-      // its item, named by kind and place, now the model's.
-      const problem = p as unknown as Problem;
-      if (item) problem.item = item;
-      else delete problem.item;
-      problems.push(problem);
-      yield;
-    }
   }
   return problems;
+}
+
+const decoder = new TextDecoder();
+
+/**
+ * A problem made from its row of `PackedProblems`: rule, severity, span and item at once; its
+ * message, data and related places read from the packed text when first asked for (most of
+ * a large manifest's findings are never shown), then kept. They can be set like any problem's.
+ */
+class PackedProblem implements Omit<Problem, 'related'> {
+  readonly span: Span;
+  item?: Item;
+  #packed: PackedProblems | undefined;
+  #row: number;
+  #details: Details | undefined;
+
+  constructor(
+    readonly rule: string,
+    readonly severity: Severity,
+    start: number,
+    end: number,
+    item: Item | undefined,
+    packed: PackedProblems,
+    row: number,
+  ) {
+    this.span = { start, end };
+    if (item) this.item = item;
+    this.#packed = packed;
+    this.#row = row;
+  }
+
+  get message(): string {
+    return this.details().message;
+  }
+  set message(value: string) {
+    this.details().message = value;
+  }
+  get data(): FindingData {
+    return this.details().data;
+  }
+  set data(value: FindingData) {
+    this.details().data = value;
+  }
+  get related(): RelatedLocation[] | undefined {
+    return this.details().related;
+  }
+  set related(value: RelatedLocation[] | undefined) {
+    const details = this.details();
+    if (value) details.related = value;
+    else delete details.related;
+  }
+
+  /** Plain data, as a problem made on this thread would print. */
+  toJSON(): Problem {
+    const { related } = this;
+    return { rule: this.rule, severity: this.severity, span: this.span, message: this.message, data: this.data, ...(this.item ? { item: this.item } : {}), ...(related ? { related } : {}) };
+  }
+
+  private details(): Details {
+    if (this.#details) return this.#details;
+    const { table, details } = this.#packed!;
+    const row = this.#row;
+    this.#details = JSON.parse(decoder.decode(details.subarray(table[row + Field.DetailsFrom], table[row + Field.DetailsTo]))) as Details;
+    this.#packed = undefined;
+    return this.#details;
+  }
 }
