@@ -578,6 +578,34 @@ describe('incremental layout', () => {
       if (text.length > 1_000_000) assert.ok(pauses >= 6, `${pauses} pauses in a manifest of ${layoutOf(text)!.units.length} units`);
     }
   });
+
+  it('looks a large text through for what it cannot vouch for a megabyte a step, across the cuts too', () => {
+    const text = generateManifest({ integrations: 9000, seed: 5, detail: 0 });
+    assert.ok(text.length > 2_200_000);
+    const firstSteps = (t: string) => {
+      const steps = layoutSteps(t);
+      let yields = 0;
+      // The layout's own steps come after the look-through: count only up to the first unit scanned.
+      while (!steps.next().done && yields < 3) yields++;
+      return yields;
+    };
+    // Safe: its look-through pauses before the second and the third megabyte.
+    assert.equal(firstSteps(text), 3);
+    // A document marker, a tab in indentation or a lone CR anywhere (here after the first megabyte, or with the
+    // line break before a marker the last character before a cut) leaves the text to a whole parse.
+    const cut = (1 << 20) - 1;
+    const lineEnd = text.indexOf('\n', cut - 200);
+    const later = text.indexOf('\n', 1_500_000) + 1;
+    for (const broken of [
+      `${text.slice(0, lineEnd + 1)}---\n${text.slice(lineEnd + 1)}`,
+      `${text.slice(0, cut)}\n---\n${text.slice(cut)}`,
+      `${text.slice(0, later)}\t${text.slice(later)}`,
+      `${text}\r`,
+    ]) {
+      assert.equal(layoutOf(broken), undefined);
+      assert.equal(runToEnd(layoutSteps(broken)), undefined);
+    }
+  });
 });
 
 describe('line index after an edit', () => {

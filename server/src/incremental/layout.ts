@@ -11,6 +11,7 @@
  */
 
 import type { UnitParse } from './unitParse';
+import { runToEnd } from '../analysis/analyze';
 
 export type UnitKind = 'top' | 'item';
 
@@ -81,9 +82,22 @@ const UNSAFE = /^(?:---|\.\.\.)(?:[ \t\r\n]|$)|^%|^ *\t|\r(?!\n)|^\uFEFF|[|>][1-
  * (on a 10 MB manifest it would take a long time).
  */
 function unsafe(text: string): boolean {
-  const atLineStart = (s: string) => text.startsWith(s) || text.includes('\n' + s);
+  return runToEnd(unsafeSteps(text));
+}
+
+/** How much of a text `unsafeSteps` looks through in one step: about 2 ms. */
+const SUSPECT_CHARS_PER_STEP = 1 << 20;
+
+/** `unsafe`, a step after each megabyte of text looked through (a 10 MB text takes some 20 ms). */
+function* unsafeSteps(text: string): Generator<void, boolean> {
   // `^` also matches after \r, U+2028 and U+2029: a text with one of those is tried in full.
-  const suspect = /[\t\r\uFEFF+\u2028\u2029]/.test(text) || atLineStart('%') || atLineStart('---') || atLineStart('...');
+  let suspect = text.startsWith('%') || text.startsWith('---') || text.startsWith('...');
+  for (let from = 0; !suspect && from < text.length; from += SUSPECT_CHARS_PER_STEP) {
+    if (from > 0) yield;
+    // From three characters before: a line break and `---` or `...` across the cut are seen.
+    const part = text.slice(Math.max(0, from - 3), from + SUSPECT_CHARS_PER_STEP);
+    suspect = /[\t\r\uFEFF+\u2028\u2029]/.test(part) || part.includes('\n%') || part.includes('\n---') || part.includes('\n...');
+  }
   return suspect && UNSAFE.test(text);
 }
 
@@ -177,7 +191,7 @@ const UNITS_PER_STEP = 500;
 
 /** `layoutOf`, a step after every few hundred units: the scan resumes at a unit's start, as `relayout` does. */
 export function* layoutSteps(text: string): Generator<void, Layout | undefined> {
-  if (unsafe(text)) return undefined;
+  if (yield* unsafeSteps(text)) return undefined;
   const units: Unit[] = [];
   let opened = 0;
   const pause = () => ++opened % UNITS_PER_STEP === 0;
