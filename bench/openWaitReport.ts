@@ -11,6 +11,11 @@ export interface OpenWaitResult {
   openToDiagnostics: number;
   /** Every request asked on the small manifest meanwhile. */
   waits: Summary;
+  /** The wait of the first of them, sent right behind the `didOpen`, and the longest of the others. */
+  first: number;
+  othersLongest: number;
+  /** What the transport alone makes a request sent right behind the same `didOpen` wait (`transportFloor.ts`). */
+  floor: Summary;
   /** The requests that waited over `LONG_WAIT_MS`: when they were asked (ms after `didOpen`) and how long they waited. */
   longWaits: { at: number; ms: number }[];
   memory: { rssMb: number; peakRssMb: number } | undefined;
@@ -26,9 +31,9 @@ const LONG_WAITS_LISTED = 12;
 
 export const OPEN_WAIT_HEADING = '## Opening a 10 MB manifest';
 
-/** What a request can still wait for while the manifest opens, as profiles of the server showed (2026-12-02). */
+/** What the waits are made of, as profiles of the server showed (2026-12-02). */
 const WHAT_REMAINS =
-  "What a request can still wait behind: the `didOpen` itself (the first request after it is read behind its 10 MB on the same stream, and the message is parsed whole: some 40 ms of the server's time); one step of the parse that is not cut, where the document of 33,000 units is assembled and its line index made (tens of milliseconds); and the main thread's garbage collections, which grow with what it holds for this manifest. Measured in process after a full collection: its document 252 MB and model 66 MB on the main thread; the worker holds the same and the rules' data and kept findings besides (+357 MB); the 171,759 problems were 216 MB of JSON, 153 MB of it the 9,789 `goal-alignment` findings, whose message then quoted each of the 1,320 declared goals (they crossed as 65 MB, that list sent once); since 2026-12-02 the message names five goals and how many more there are. Before 2026-12-02 the problems crossed as a list of texts, which the main thread copied onto its heap in one block as they arrived (0.3 to 0.9 s at a load average of 5) and then kept: with the buffers, the resident set after opening went from 2.8–2.9 GB (5 runs) to 2.4 GB (2 runs) on the same loaded machine, and to 1.3 GB once a rule's shared end of messages crossed once (1 run at a load average of 3.6, with the model's lighter items of the same night).";
+  "Where the rest of the time goes: the main thread's garbage collections, which grow with what it holds for this manifest (its document, some 250 MB, and its model, some 65 MB; the worker holds the same and the rules' data besides), and the slice under way when a request comes. The rules' 171,759 problems come back from the worker as a table of numbers and one UTF-8 text, both moved, not copied; each problem is made from its row, its message and data read from the text when first asked for. Before 2026-12-02 they came back as JSON texts of 500 problems, parsed on the main thread as they arrived: 80 MB of objects kept and as much garbage, whose collections, with the other cores busy, made requests wait 100 to 200 ms in the last seconds of the opening, and made the opening some 5 s longer.";
 
 /** The report's section: `measured` says when, how and under what load. */
 export function openWaitSection(wait: OpenWaitResult, measured: string): string[] {
@@ -40,15 +45,17 @@ export function openWaitSection(wait: OpenWaitResult, measured: string): string[
     '',
     `${measured}.`,
     '',
-    `A manifest of 100 integrations is open; one of ${wait.integrations.toLocaleString('en')} integrations (${wait.mb.toFixed(1)} MB) is opened, and until its first diagnostics arrive, completion and hover are asked on the small one, one after the other with 10 ms between (\`bench/openWait.ts\`). The large manifest is parsed a slice at a time between requests; its rules run on the worker thread, and their problems come back packed in buffers that are moved to the main thread, not copied, and read a pack per step. Memory is the server's resident set once the diagnostics arrived (peak in brackets).`,
+    `A manifest of 100 integrations is open; one of ${wait.integrations.toLocaleString('en')} integrations (${wait.mb.toFixed(1)} MB) is opened, and until its first diagnostics arrive, completion and hover are asked on the small one, one after the other with 10 ms between (\`bench/openWait.ts\`). The large manifest is parsed a slice at a time between requests; its rules run on the worker thread, and their problems come back in buffers that are moved to the main thread, not copied. Memory is the server's resident set once the diagnostics arrived (peak in brackets).`,
     '',
     '| manifest | open to first diagnostics | requests answered meanwhile | their wait | memory after |',
     '| ---: | ---: | ---: | ---: | ---: |',
     `| ${wait.mb.toFixed(1)} MB | ${ms(wait.openToDiagnostics)} | ${wait.waits.runs} | p50 ${ms(wait.waits.median)}, p95 ${ms(wait.waits.p95)}, **longest ${ms(wait.waits.max)}** | ${wait.memory ? `${wait.memory.rssMb.toFixed(0)} MB (${wait.memory.peakRssMb.toFixed(0)})` : 'n/a'} |`,
     '',
+    `The first request, sent right behind the \`didOpen\`, waited ${ms(wait.first)} ms: it is read after the ${wait.mb.toFixed(1)} MB message, which the client encodes as JSON, the pipe carries and the server decodes whole. On the same transport, with the same client, a process that does nothing but keep the text answers a request sent behind the same message in ${ms(wait.floor.median)} ms (median of ${wait.floor.runs}; longest ${ms(wait.floor.max)}: \`bench/transportFloor.ts\`). Every other request waited at most ${ms(wait.othersLongest)} ms.`,
+    '',
     WHAT_REMAINS,
     '',
-    `Requests that waited over ${LONG_WAIT_MS} ms (${wait.longWaits.length}; the longest ${LONG_WAITS_LISTED}), with when they were asked after the \`didOpen\`: ${long}.`,
+    `Requests that waited over ${LONG_WAIT_MS} ms (${wait.longWaits.length}; at most the ${LONG_WAITS_LISTED} longest are named), with when they were asked after the \`didOpen\`: ${long}.`,
   ];
 }
 

@@ -514,6 +514,7 @@ async function main(): Promise<void> {
       }
       console.log(`  open→diagnostics ${ms(result.openToDiagnostics)}; ${result.waits.runs} requests meanwhile, p95 ${ms(result.waits.p95)}, longest ${ms(result.waits.max)}`);
       for (const w of result.longWaits) console.log(`  waited ${ms(w.ms)} ms, asked ${ms(w.at)} ms after didOpen`);
+      console.log(`  the first request (behind the didOpen) ${ms(result.first)}, the transport alone ${ms(result.floor.median)} (longest ${ms(result.floor.max)}); every other at most ${ms(result.othersLongest)}`);
       const how = o.openWaitOnly ? '`npm run bench -- --only=open10mb`' : '`npm run bench`';
       return { result, measured: `Measured ${date} UTC by ${how} on ${machineLine}; load average ${await loads()} at the end` };
     };

@@ -6,6 +6,9 @@ const RESULT: OpenWaitResult = {
   integrations: 33_000,
   openToDiagnostics: 44_301,
   waits: { runs: 3243, median: 0.9, p95: 14.6, max: 87.5 },
+  first: 87.5,
+  othersLongest: 61.2,
+  floor: { runs: 5, median: 95.1, p95: 117, max: 117 },
   longWaits: [{ at: 12, ms: 61.2 }],
   memory: { rssMb: 2355, peakRssMb: 2400 },
   openedAt: 0,
@@ -18,13 +21,15 @@ describe('the report of requests timed while a 10 MB manifest opens', () => {
     const text = section.join('\n');
     assert.equal(section[0], OPEN_WAIT_HEADING);
     assert.match(text, /\| 9\.5 MB \| 44301 \| 3243 \| p50 0\.9, p95 14\.6, \*\*longest 87\.5\*\* \| 2355 MB \(2400\) \|/);
-    assert.match(text, /over 50 ms \(1; the longest 12\), with when they were asked after the `didOpen`: 61\.2 ms at 0\.0 s\./);
+    assert.match(text, /The first request, sent right behind the `didOpen`, waited 87\.5 ms: it is read after the 9\.5 MB message/);
+    assert.match(text, /answers a request sent behind the same message in 95\.1 ms \(median of 5; longest 117: `bench\/transportFloor\.ts`\)\. Every other request waited at most 61\.2 ms\./);
+    assert.match(text, /over 50 ms \(1; at most the 12 longest are named\), with when they were asked after the `didOpen`: 61\.2 ms at 0\.0 s\./);
   });
 
   it('names the longest waits in the order they came, and counts the rest', () => {
     const longWaits = Array.from({ length: 14 }, (_, i) => ({ at: i * 1000, ms: 51 + i }));
     const text = openWaitSection({ ...RESULT, longWaits }, 'Measured now').join('\n');
-    assert.match(text, /\(14; the longest 12\), with when they were asked after the `didOpen`: 53\.0 ms at 2\.0 s, 54\.0 ms at 3\.0 s, .*, 64\.0 ms at 13\.0 s, and 2 shorter\./);
+    assert.match(text, /\(14; at most the 12 longest are named\), with when they were asked after the `didOpen`: 53\.0 ms at 2\.0 s, 54\.0 ms at 3\.0 s, .*, 64\.0 ms at 13\.0 s, and 2 shorter\./);
   });
 
   it('replaces the section in place, leaving the others as they were', () => {
