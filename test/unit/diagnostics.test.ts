@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { DiagnosticSeverity } from 'vscode-languageserver';
 import { analyzeText } from '../../server/src/analysis/analyze';
-import { diagnostics, MORE_FINDINGS_CODE, mostSevere } from '../../server/src/features/diagnostics';
+import { diagnostics, diagnosticsInSteps, MORE_FINDINGS_CODE, mostSevere } from '../../server/src/features/diagnostics';
 import { createLanguageService, memoryDocuments } from '../../server/src/languageService';
 import { generateManifest } from '../../bench/generate';
 import { TODAY } from '../helpers/text';
@@ -35,6 +35,18 @@ describe('diagnostics: at most maxProblems per manifest', () => {
       const mildestShown = Math.max(...shown.map((p) => RANK[p.severity]));
       if (shown.length && shown.length < problems.length) assert.ok(mildestShown <= worstLeftOut, `max ${max}`);
     }
+  });
+
+  it('chooses among thousands of findings a thousand at a step, and gives what choosing at once gives', () => {
+    const many = analyzeText(generateManifest({ integrations: 800, seed: 3 }), 'file:///more.integration.yaml', { today: TODAY });
+    assert.ok(many.problems.length > 3000, `${many.problems.length} findings`);
+    const steps = diagnosticsInSteps(many, 10);
+    let yields = 0;
+    let step = steps.next();
+    for (; !step.done; step = steps.next()) yields++;
+    // Two passes over the findings, a step after each thousand, then a step per diagnostic made.
+    assert.equal(yields, 2 * Math.floor(many.problems.length / 1000) + 10);
+    assert.deepEqual(step.value, diagnostics(many, 10));
   });
 
   it('adds one note at the top saying how many findings there are, when some are left out', () => {
