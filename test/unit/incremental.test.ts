@@ -609,6 +609,30 @@ describe('incremental layout', () => {
 });
 
 describe('line index after an edit', () => {
+  it('of a large text made a megabyte a step equals the index made at once, line breaks at the cuts too', () => {
+    const text = generateManifest({ integrations: 9000, seed: 5, detail: 0 });
+    const cut = 1 << 20;
+    const texts = [
+      text,
+      // Line feeds just before, at and just after the first cut.
+      `${text.slice(0, cut - 1)}\n${text.slice(cut - 1)}`,
+      `${text.slice(0, cut)}\n\n${text.slice(cut)}`,
+      // A CR anywhere: made at once, as CR and CRLF count as line breaks too.
+      `${text.slice(0, cut + 5)}\r\n${text.slice(cut + 5)}`,
+    ];
+    for (const t of texts) {
+      const steps = LineIndex.inSteps(t);
+      let yields = 0;
+      let step = steps.next();
+      for (; !step.done; step = steps.next()) yields++;
+      assert.equal(yields, t.includes('\r') ? 0 : Math.ceil(t.length / cut) - 1);
+      const whole = new LineIndex(t);
+      assert.equal(step.value.lineCount, whole.lineCount);
+      for (let line = 0; line < whole.lineCount; line++) assert.equal(step.value.lineStart(line), whole.lineStart(line), `line ${line}`);
+      for (const offset of [cut - 2, cut - 1, cut, cut + 1, t.length]) assert.deepEqual(step.value.positionAt(offset), whole.positionAt(offset));
+    }
+  });
+
   it('equals a fresh index of the new text', () => {
     const random = prng(9);
     const pieces = ['a', 'bc', '\n', '\r\n', '\r', '\n\n', ''];

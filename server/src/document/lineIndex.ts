@@ -4,6 +4,9 @@ export interface Position {
   character: number;
 }
 
+/** How much text `LineIndex.inSteps` reads in one step: about 2 ms. */
+const LINES_STEP_CHARS = 1 << 20;
+
 export class LineIndex {
   /** Where each line starts; packed (no garbage to collect, and an edit copies it as one block). */
   private readonly starts: Uint32Array;
@@ -25,6 +28,23 @@ export class LineIndex {
       }
     }
     this.starts = Uint32Array.from(starts);
+  }
+
+  /**
+   * `new LineIndex(text)`, a step after each megabyte of a text with line feeds alone (the
+   * 10 MB manifest's 330,000 lines take some 20 ms at once).
+   */
+  static *inSteps(text: string): Generator<void, LineIndex> {
+    if (text.length <= LINES_STEP_CHARS || text.includes('\r')) return new LineIndex(text);
+    const starts = [0];
+    for (let from = 0; from < text.length; from += LINES_STEP_CHARS) {
+      if (from > 0) yield;
+      const to = from + LINES_STEP_CHARS;
+      for (let i = text.indexOf('\n', from); i >= 0 && i < to; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    }
+    const index = Object.create(LineIndex.prototype) as LineIndex;
+    Object.assign(index, { text, starts: Uint32Array.from(starts) });
+    return index;
   }
 
   /**

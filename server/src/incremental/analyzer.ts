@@ -61,7 +61,9 @@ export class IncrementalAnalyzer {
     // The edit from the last text is found once, for the parser (when it laid out the same text) and the line index.
     const edit = last ? editFrom(last, text, uri, version, edits) : undefined;
     const parsed = yield* this.parser.parseSteps(text, last && edit ? { ...edit, before: last.text } : undefined);
-    const document = manifestDocumentOf(text, parsed.parsed, uri, version, last && edit ? linesAfterEdit(last.document, text, edit) : undefined);
+    // A first text's line index is made a megabyte a step (a 10 MB manifest's takes some 20 ms).
+    const lines = last && edit ? linesAfterEdit(last.document, text, edit) : yield* LineIndex.inSteps(text);
+    const document = manifestDocumentOf(text, parsed.parsed, uri, version, lines);
     const manifest = modelOf(document, parsed);
     this.last = { text, document, manifest, fallback: parsed.fallback, pieces: parsed };
     if (warm) yield* warmModel(document, parsed, warm.data);
