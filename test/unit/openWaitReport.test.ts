@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { OPEN_WAIT_HEADING, openWaitSection, spliceOpenWaitSection, type OpenWaitResult } from '../../bench/openWaitReport';
+import { OPEN_WAIT_HEADING, openWaitBarMet, openWaitBarText, openWaitSection, spliceOpenWaitSection, type OpenWaitResult } from '../../bench/openWaitReport';
 
 const RESULT: OpenWaitResult = {
   mb: 9.5,
@@ -30,6 +30,16 @@ describe('the report of requests timed while a 10 MB manifest opens', () => {
     const longWaits = Array.from({ length: 14 }, (_, i) => ({ at: i * 1000, ms: 51 + i }));
     const text = openWaitSection({ ...RESULT, longWaits }, 'Measured now').join('\n');
     assert.match(text, /\(14; at most the 12 longest are named\), with when they were asked after the `didOpen`: 53\.0 ms at 2\.0 s, 54\.0 ms at 3\.0 s, .*, 64\.0 ms at 13\.0 s, and 2 shorter\./);
+  });
+
+  it('holds every request to 100 ms but the one behind the didOpen, held to what the transport alone takes', () => {
+    assert.equal(openWaitBarMet(RESULT), true);
+    assert.equal(openWaitBarText(RESULT), 'while 9.5 MB opened, 3243 requests: every one at most 61.2 ms but the first, sent right behind the `didOpen`: 87.5 ms, where the transport alone takes 95.1 ms (median; longest 117)');
+    // Another request over 100 ms fails the bar, and so does a first request slower than the transport ever was.
+    assert.equal(openWaitBarMet({ ...RESULT, othersLongest: 101 }), false);
+    assert.equal(openWaitBarMet({ ...RESULT, first: 116 }), true);
+    assert.equal(openWaitBarMet({ ...RESULT, first: 118 }), false);
+    assert.equal(openWaitBarMet({ ...RESULT, first: 99, floor: { runs: 5, median: 40, p95: 50, max: 50 } }), true);
   });
 
   it('replaces the section in place, leaving the others as they were', () => {
