@@ -7,6 +7,11 @@ export interface Position {
 /** How much text `LineIndex.inSteps` reads in one step: about 2 ms. */
 const LINES_STEP_CHARS = 1 << 20;
 
+/** Pushes to `starts` where each line begins after a line feed in `text` from `from` to before `to`. */
+function lineFeeds(text: string, from: number, to: number, starts: number[]): void {
+  for (let i = text.indexOf('\n', from); i >= 0 && i < to; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+}
+
 export class LineIndex {
   /** Where each line starts; packed (no garbage to collect, and an edit copies it as one block). */
   private readonly starts: Uint32Array;
@@ -15,7 +20,7 @@ export class LineIndex {
     const starts = [0];
     if (!text.includes('\r')) {
       // Line feeds alone (the common case): found at memory speed.
-      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+      lineFeeds(text, 0, text.length, starts);
       this.starts = Uint32Array.from(starts);
       return;
     }
@@ -39,12 +44,9 @@ export class LineIndex {
     const starts = [0];
     for (let from = 0; from < text.length; from += LINES_STEP_CHARS) {
       if (from > 0) yield;
-      const to = from + LINES_STEP_CHARS;
-      for (let i = text.indexOf('\n', from); i >= 0 && i < to; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+      lineFeeds(text, from, from + LINES_STEP_CHARS, starts);
     }
-    const index = Object.create(LineIndex.prototype) as LineIndex;
-    Object.assign(index, { text, starts: Uint32Array.from(starts) });
-    return index;
+    return LineIndex.of(text, Uint32Array.from(starts));
   }
 
   /**
@@ -92,6 +94,11 @@ export class LineIndex {
     starts.set(middle, keep + 1);
     starts.set(old.subarray(after), moved);
     if (delta !== 0) for (let k = moved; k < starts.length; k++) starts[k]! += delta;
+    return LineIndex.of(text, starts);
+  }
+
+  /** An index of `text` whose line starts are already known. */
+  private static of(text: string, starts: Uint32Array): LineIndex {
     const index = Object.create(LineIndex.prototype) as LineIndex;
     Object.assign(index, { text, starts });
     return index;
