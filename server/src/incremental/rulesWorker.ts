@@ -104,9 +104,16 @@ export function packedProblems(manifest: Manifest, problems: readonly Problem[])
       larger.set(details.subarray(0, used));
       details = larger;
     }
-    const from = used;
+    const row = i * PACKED_FIELDS;
+    table[row + Field.Rule] = rule;
+    table[row + Field.Severity] = SEVERITY_NAMES.indexOf(p.severity);
+    table[row + Field.Start] = p.span.start;
+    table[row + Field.End] = p.span.end;
+    table[row + Field.ItemKind] = at === undefined ? -1 : ITEM_KINDS.indexOf(p.item!.kind);
+    table[row + Field.ItemIndex] = at ?? 0;
+    table[row + Field.DetailsFrom] = used;
     used += encoder.encodeInto(text, details.subarray(used)).written;
-    table.set([rule, SEVERITY_NAMES.indexOf(p.severity), p.span.start, p.span.end, at === undefined ? -1 : ITEM_KINDS.indexOf(p.item!.kind), at ?? 0, from, used], i * PACKED_FIELDS);
+    table[row + Field.DetailsTo] = used;
   });
   return { rules, table, details: details.slice(0, used) };
 }
